@@ -1,0 +1,6 @@
+package com.stategraph.billing.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

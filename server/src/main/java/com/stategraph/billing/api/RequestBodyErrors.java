@@ -1,0 +1,27 @@
+package com.stategraph.billing.api;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.JacksonException;
+
+/** Turns a body Jackson could not read into a sentence that names the field, without echoing internals. */
+final class RequestBodyErrors {
+    private RequestBodyErrors() {
+    }
+
+    static String describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
+            String field = d.getPath().get(d.getPath().size() - 1).getPropertyName();
+            return "field '" + field + "' has the wrong type";
+        }
+        if (cause instanceof JacksonException) {
+            return "the body is not valid JSON";
+        }
+        return "the request body is missing or unreadable";
+    }
+}

@@ -1,0 +1,47 @@
+package com.stategraph.billing.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <key>}; an unknown or revoked key is answered 401 at once. */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyRepository keys;
+    private final JsonAuthenticationEntryPoint entryPoint;
+
+    public ApiKeyAuthenticationFilter(ApiKeyRepository keys, JsonAuthenticationEntryPoint entryPoint) {
+        this.keys = keys;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = header.substring(BEARER.length()).trim();
+        var caller = keys.findCaller(key);
+        if (caller.isEmpty()) {
+            entryPoint.reject(response, "the API key is unknown or revoked");
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(caller.get()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

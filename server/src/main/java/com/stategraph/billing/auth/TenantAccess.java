@@ -1,0 +1,53 @@
+package com.stategraph.billing.auth;
+
+import com.stategraph.billing.api.ApiException;
+import com.stategraph.billing.api.ForbiddenException;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The one place that decides whether a caller may act in a tenant. */
+@Component
+public class TenantAccess {
+    private final TenantRepository tenants;
+    private final UserRepository users;
+
+    public TenantAccess(TenantRepository tenants, UserRepository users) {
+        this.tenants = tenants;
+        this.users = users;
+    }
+
+    /** Any role in the tenant may read. @return the caller's effective role */
+    public Role requireMember(Caller caller, UUID tenantId) {
+        Role role = roleOf(caller, tenantId);
+        if (role == null) {
+            throw ForbiddenException.notInTenant();
+        }
+        return role;
+    }
+
+    public void requireAdmin(Caller caller, UUID tenantId) {
+        if (roleOf(caller, tenantId) != Role.ADMIN) {
+            throw ForbiddenException.adminRequired();
+        }
+    }
+
+    public void requireInstanceAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ForbiddenException.instanceAdminRequired();
+        }
+    }
+
+    private Role roleOf(Caller caller, UUID tenantId) {
+        if (caller.isAdmin()) {
+            // Only an instance admin learns whether a tenant exists; others just get 403.
+            if (!tenants.exists(tenantId)) {
+                throw ApiException.notFound("tenant " + tenantId + " not found");
+            }
+            return Role.ADMIN;
+        }
+        if (caller.type() == Caller.Type.API) {
+            return tenantId.equals(caller.keyTenantId()) ? caller.keyRole() : null;
+        }
+        return users.roleIn(caller.id(), tenantId).orElse(null);
+    }
+}

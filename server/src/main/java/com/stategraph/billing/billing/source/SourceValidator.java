@@ -1,0 +1,78 @@
+package com.stategraph.billing.billing.source;
+
+import com.stategraph.billing.api.ApiException;
+import com.stategraph.billing.billing.storage.Location;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The rules a billing source's settings must meet, each refusal saying what is wrong. */
+@Component
+public class SourceValidator {
+    static final int MIN_WINDOW = 1;
+    static final int MAX_WINDOW = 36;
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    private final boolean allowFileSources;
+
+    public SourceValidator(@Value("${stategraph.allow-file-sources:false}") boolean allowFileSources) {
+        this.allowFileSources = allowFileSources;
+    }
+
+    public Provider provider(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "provider is required (aws, gcp or azure)");
+        }
+        Provider provider = Provider.parse(text);
+        if (provider == null) {
+            throw ApiException.badRequest("INVALID_PROVIDER",
+                    "provider '" + text + "' is not one of aws, gcp, azure");
+        }
+        return provider;
+    }
+
+    public void sourceUri(Provider provider, String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "source_uri is required, for example " + provider.example());
+        }
+        Location location;
+        try {
+            location = Location.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
+        }
+        if (location.scheme() == Location.Scheme.FILE) {
+            if (!allowFileSources) {
+                throw ApiException.badRequest("FILE_SOURCES_DISABLED",
+                        "source_uri: file:// sources are disabled on this server (the operator can allow them with STATEGRAPH_ALLOW_FILE_SOURCES=true)");
+            }
+        } else if (location.scheme() != provider.scheme()) {
+            throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri: " + provider.value()
+                    + " sources need a " + provider.scheme().prefix() + ":// URI, for example " + provider.example());
+        }
+        try {
+            location.glob();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
+        }
+    }
+
+    public void windowMonths(int months) {
+        if (months < MIN_WINDOW || months > MAX_WINDOW) {
+            throw ApiException.badRequest("INVALID_WINDOW_MONTHS",
+                    "window_months must be between " + MIN_WINDOW + " and " + MAX_WINDOW + ", got " + months);
+        }
+    }
+
+    public void region(Provider provider, String region) {
+        if (region == null) {
+            return;
+        }
+        if (provider != Provider.AWS) {
+            throw ApiException.badRequest("INVALID_REGION", "region applies to aws sources only");
+        }
+        if (!AWS_REGION.matcher(region).matches()) {
+            throw ApiException.badRequest("INVALID_REGION", "region '" + region + "' is not an AWS region such as us-east-1");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.stategraph.billing.billing.sync;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One sync of one billing source, from the request to its outcome. */
+@Schema(name = "SyncRun")
+public record SyncRun(
+        UUID id,
+        @JsonProperty("source_id") UUID sourceId,
+        @Schema(allowableValues = {"queued", "running", "ok", "error"}) String status,
+        @Schema(allowableValues = {"scheduled", "manual", "backfill"}) String trigger,
+        @JsonProperty("requested_at") Instant requestedAt,
+        @Schema(nullable = true) @JsonProperty("started_at") Instant startedAt,
+        @Schema(nullable = true) @JsonProperty("finished_at") Instant finishedAt,
+        @Schema(nullable = true) @JsonProperty("window_start") LocalDate windowStart,
+        @Schema(nullable = true) @JsonProperty("window_end") LocalDate windowEnd,
+        int files,
+        long bytes,
+        long rows,
+        @Schema(nullable = true) String error) {
+}
