@@ -1,0 +1,100 @@
+package com.stategraph.billing.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.NullNode;
+
+/** A thin client of the public API: JSON in, JSON out, every refusal turned into a sentence. */
+public class ApiClient {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json;
+    private final String base;
+    private final String key;
+
+    public ApiClient(ObjectMapper json, String base, String key) {
+        this.json = json;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.key = key;
+    }
+
+    public JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    public JsonNode post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        if (key == null || key.isBlank()) {
+            throw new ServerRefusal("Unauthorized: STATEGRAPH_API_KEY is not set");
+        }
+        URI uri;
+        try {
+            uri = URI.create(base + path);
+        } catch (IllegalArgumentException e) {
+            throw new ServerRefusal("STATEGRAPH_API_BASE '" + base + "' is not a valid URL");
+        }
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ServerRefusal("cannot reach the server at " + base + " (connection refused); set STATEGRAPH_API_BASE");
+        } catch (HttpTimeoutException e) {
+            throw new ServerRefusal("the server at " + base + " did not answer in time");
+        } catch (IOException e) {
+            throw new ServerRefusal("cannot talk to the server at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerRefusal("interrupted");
+        }
+        return parse(response);
+    }
+
+    private JsonNode parse(HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode node = NullNode.getInstance();
+        if (!response.body().isBlank()) {
+            try {
+                node = json.readTree(response.body());
+            } catch (JacksonException e) {
+                if (status < 400) {
+                    throw new ServerRefusal("the server answered something that is not JSON (HTTP " + status + ")");
+                }
+            }
+        }
+        if (status >= 400) {
+            throw new ServerRefusal(ErrorMessages.describe(status, node));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,252 @@
+package com.stategraph.billing.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "billing-source", mixinStandardHelpOptions = true,
+        description = "Connect FOCUS billing exports (tenant admin).",
+        subcommands = {
+                BillingSourceCommand.Add.class,
+                BillingSourceCommand.ListSources.class,
+                BillingSourceCommand.Sync.class,
+                BillingSourceCommand.Update.class,
+                BillingSourceCommand.Enable.class,
+                BillingSourceCommand.Disable.class,
+                BillingSourceCommand.Remove.class,
+                BillingSourceCommand.Runs.class
+        })
+class BillingSourceCommand {
+    /** The fields {@code add} and {@code update} print, in the documented order. */
+    private static final List<String> SHOWN = List.of("id", "provider", "source_uri", "region", "window_months",
+            "enabled", "created_at", "updated_at");
+
+    static String path(ApiCommand command, TenantOption tenant) {
+        return "/api/v1/tenants/" + command.tenant(tenant) + "/billing-sources";
+    }
+
+    static void printSource(CliContext context, JsonNode source) {
+        ObjectNode shown = context.json().createObjectNode();
+        SHOWN.forEach(field -> shown.set(field, source.path(field)));
+        context.printJson(shown);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Connect a FOCUS export as a billing source.")
+    static class Add extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Option(names = "--provider", required = true, description = "aws, gcp, or azure")
+        String provider;
+
+        @Option(names = "--source-uri", required = true,
+                description = "Location of the exported files (Parquet or CSV; globs allowed)")
+        String sourceUri;
+
+        @Option(names = "--region", description = "Bucket region (AWS). Omit to resolve ambiently")
+        String region;
+
+        @Option(names = "--window-months",
+                description = "Trailing months reloaded on each sync (default 2: current plus previous)")
+        Integer windowMonths;
+
+        @Option(names = "--disabled", description = "Create the source without enabling scheduled sync")
+        boolean disabled;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("provider", provider);
+            body.put("source_uri", sourceUri);
+            if (region != null) {
+                body.put("region", region);
+            }
+            if (windowMonths != null) {
+                body.put("window_months", windowMonths);
+            }
+            body.put("enabled", !disabled);
+            printSource(context, api.post(path(this, tenant), body));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List billing sources and how their syncs went.")
+    static class ListSources extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
+        OutputFormat format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            new Table().column("ID", "id").column("PROVIDER", "provider").column("SOURCE_URI", "source_uri")
+                    .column("REGION", "region").column("WINDOW_MONTHS", "window_months").column("ENABLED", "enabled")
+                    .column("LAST_STATUS", "last_status").column("LAST_SYNCED_AT", "last_synced_at")
+                    .column("LAST_ROW_COUNT", "last_row_count")
+                    .print(context, api.get(path(this, tenant)).path("results"), format);
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true, description = "Trigger a sync now (optionally backfill from a date).")
+    static class Sync extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Reload from this date's month through the current month")
+        String from;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (from != null) {
+                try {
+                    body.put("window_start", LocalDate.parse(from).toString());
+                } catch (DateTimeParseException e) {
+                    throw usageError("--from '" + from + "' is not a date of the form YYYY-MM-DD");
+                }
+            }
+            JsonNode run = api.post(path(this, tenant) + "/" + PathSegment.encode(id) + "/sync", body);
+            if ("running".equals(run.path("status").asString())) {
+                context.out().println("Sync already running for billing source " + id);
+            } else {
+                context.out().println("Sync queued for billing source " + id);
+            }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change settings (omitted fields are unchanged).")
+    static class Update extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Option(names = "--window-months", description = "Trailing months reloaded on each sync")
+        Integer windowMonths;
+
+        @Option(names = "--region", description = "Bucket region (AWS)")
+        String region;
+
+        @Option(names = "--source-uri", description = "Location of the exported files")
+        String sourceUri;
+
+        @Option(names = "--enabled", paramLabel = "true|false", arity = "1", description = "Enable or disable scheduled sync")
+        Boolean enabled;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (windowMonths != null) {
+                body.put("window_months", windowMonths);
+            }
+            if (region != null) {
+                body.put("region", region);
+            }
+            if (sourceUri != null) {
+                body.put("source_uri", sourceUri);
+            }
+            if (enabled != null) {
+                body.put("enabled", enabled);
+            }
+            if (body.isEmpty()) {
+                throw usageError("Nothing to update: give --window-months, --region, --source-uri or --enabled");
+            }
+            printSource(context, api.put(path(this, tenant) + "/" + PathSegment.encode(id), body));
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Resume scheduled sync.")
+    static class Enable extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            api.put(path(this, tenant) + "/" + PathSegment.encode(id), Map.of("enabled", true));
+            context.out().println("Enabled billing source " + id);
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Pause scheduled sync.")
+    static class Disable extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            api.put(path(this, tenant) + "/" + PathSegment.encode(id), Map.of("enabled", false));
+            context.out().println("Disabled billing source " + id);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove a source and its loaded billing rows. Asks for confirmation unless --auto-approve.")
+    static class Remove extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Option(names = "--auto-approve", description = "Skip the confirmation prompt")
+        boolean autoApprove;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            String source = path(this, tenant) + "/" + PathSegment.encode(id);
+            if (!autoApprove) {
+                JsonNode current = api.get(source);
+                String answer = context.terminal().readLine("Remove billing source " + id + " ("
+                        + current.path("provider").asString() + " " + current.path("source_uri").asString()
+                        + ") and every billing row it loaded?\n  Only 'yes' will be accepted to confirm.\n\n  Enter a value: ");
+                if (answer == null) {
+                    throw new Main.Cancelled("Cancelled: no terminal to confirm on; pass --auto-approve to remove without asking");
+                }
+                if (!"yes".equals(answer.trim())) {
+                    throw new Main.Cancelled("Cancelled: billing source " + id + " was not removed");
+                }
+            }
+            api.delete(source);
+            context.out().println("Removed billing source " + id + " and its billing rows");
+        }
+    }
+
+    @Command(name = "runs", mixinStandardHelpOptions = true, description = "Sync run history, newest first.")
+    static class Runs extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
+        OutputFormat format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            new Table().column("ID", "id").column("STATUS", "status").column("TRIGGER", "trigger")
+                    .column("STARTED_AT", "started_at").column("FINISHED_AT", "finished_at")
+                    .column("WINDOW_START", "window_start").column("FILES", "files").column("ROWS", "rows")
+                    .column("ERROR", "error")
+                    .print(context, api.get(path(this, tenant) + "/" + PathSegment.encode(id) + "/runs").path("results"), format);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.stategraph.billing.cli;
+
+enum OutputFormat {
+    TABLE, JSON, SIMPLE
+}

@@ -1,0 +1,14 @@
+package com.stategraph.billing.cli;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** User-typed IDs go into URL paths; encode them so a stray '/' or '?' cannot change the request. */
+final class PathSegment {
+    private PathSegment() {
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

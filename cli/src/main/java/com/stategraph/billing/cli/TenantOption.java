@@ -1,0 +1,10 @@
+package com.stategraph.billing.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --tenant}, defaulting to STATEGRAPH_TENANT_ID. */
+class TenantOption {
+    @Option(names = "--tenant", paramLabel = "TENANT_ID",
+            description = "Tenant ID (default: STATEGRAPH_TENANT_ID)")
+    String tenant;
+}
