@@ -1,0 +1,177 @@
+package com.stategraph.billing.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ServerTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Authentication, tenants, tenant API keys and local users over HTTP. */
+class AccessApiTest extends ServerTest {
+
+    @Test
+    void requestsWithoutAValidKeyAre401() {
+        var none = api.get(null, "/api/v1/whoami");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.text("id")).isEqualTo("UNAUTHORIZED");
+
+        var unknown = api.get("sgk_not-a-real-key", "/api/v1/whoami");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.text("data")).contains("unknown or revoked");
+    }
+
+    @Test
+    void healthAndMetricsNeedNoKey() {
+        var health = api.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(api.get(null, "/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void whoamiDescribesTheInstanceAdminAndTenantKeys() {
+        var admin = api.get(ADMIN_KEY, "/api/v1/whoami");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body().propertyNames()).containsExactlyInAnyOrder("id", "name", "email", "is_admin", "type");
+        assertThat(admin.body().path("is_admin").asBoolean()).isTrue();
+        assertThat(admin.text("type")).isEqualTo("user");
+        assertThat(admin.text("name")).isEqualTo("admin");
+
+        String tenant = newTenant();
+        var created = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/api-keys", Map.of("name", "ci", "role", "member"));
+        var key = api.get(created.text("key"), "/api/v1/whoami");
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.text("type")).isEqualTo("api");
+        assertThat(key.text("id")).isEqualTo(created.text("id"));
+        assertThat(key.text("name")).isEqualTo("ci");
+        assertThat(key.body().path("is_admin").asBoolean()).isFalse();
+        assertThat(key.body().path("email").isNull()).isTrue();
+    }
+
+    @Test
+    void onlyTheInstanceAdminCreatesTenantsAndNamesAreUnique() {
+        String name = "acme-" + UUID.randomUUID();
+        var created = api.post(ADMIN_KEY, "/api/v1/tenants", Map.of("name", name));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().propertyNames()).containsExactlyInAnyOrder("id", "name");
+        assertThat(created.text("name")).isEqualTo(name);
+
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants", Map.of("name", name)).status()).isEqualTo(409);
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants", Map.of("name", " ")).status()).isEqualTo(400);
+
+        String tenantAdmin = newKey(created.text("id"), "admin");
+        var refused = api.post(tenantAdmin, "/api/v1/tenants", Map.of("name", "other-" + UUID.randomUUID()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("id").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void userTenantsListsOnlyTheCallersTenants() {
+        String mine = newTenant();
+        String other = newTenant();
+        String key = newKey(mine, "member");
+        var list = api.get(key, "/api/v1/user/tenants");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().path("results").valueStream().map(n -> n.path("id").asString()))
+                .containsExactly(mine);
+
+        var all = api.get(ADMIN_KEY, "/api/v1/user/tenants");
+        assertThat(all.body().path("results").valueStream().map(n -> n.path("id").asString()))
+                .contains(mine, other);
+    }
+
+    @Test
+    void apiKeysAreShownOnceStoredHashedAndRevokedAtOnce() {
+        String tenant = newTenant();
+        String adminKey = newKey(tenant, "admin");
+        var created = api.post(adminKey, "/api/v1/tenants/" + tenant + "/api-keys", Map.of("name", "deploy", "role", "admin"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().propertyNames()).containsExactlyInAnyOrder("id", "name", "role", "key", "created_at");
+        String secret = created.text("key");
+        assertThat(created.text("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+
+        var stored = jdbc.sql("SELECT key_hash FROM api_keys WHERE id = ?::uuid").param(created.text("id"))
+                .query(String.class).single();
+        assertThat(stored).isNotEqualTo(secret).doesNotContain(secret).hasSize(64);
+
+        var list = api.get(adminKey, "/api/v1/tenants/" + tenant + "/api-keys");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.raw()).doesNotContain(secret);
+        assertThat(list.body().path("results").get(0).propertyNames()).doesNotContain("key");
+
+        assertThat(api.get(secret, "/api/v1/whoami").status()).isEqualTo(200);
+        var revoke = api.delete(adminKey, "/api/v1/tenants/" + tenant + "/api-keys/" + created.text("id"));
+        assertThat(revoke.status()).isEqualTo(204);
+        assertThat(api.get(secret, "/api/v1/whoami").status()).isEqualTo(401);
+        assertThat(api.delete(adminKey, "/api/v1/tenants/" + tenant + "/api-keys/" + created.text("id")).status())
+                .isEqualTo(404);
+        assertThat(api.get(adminKey, "/api/v1/tenants/" + tenant + "/api-keys").raw()).doesNotContain(created.text("id"));
+    }
+
+    @Test
+    void apiKeyManagementIsForTenantAdmins() {
+        String tenant = newTenant();
+        String member = newKey(tenant, "member");
+        var refused = api.post(member, "/api/v1/tenants/" + tenant + "/api-keys", Map.of("name", "x", "role", "admin"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("reasons").get(0).path("detail").asString()).isEqualTo("admin privileges required");
+        assertThat(api.get(member, "/api/v1/tenants/" + tenant + "/api-keys").status()).isEqualTo(403);
+
+        String admin = newKey(tenant, "admin");
+        var badRole = api.post(admin, "/api/v1/tenants/" + tenant + "/api-keys", Map.of("name", "x", "role", "owner"));
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(badRole.text("id")).isEqualTo("INVALID_ROLE");
+    }
+
+    @Test
+    void localUsersHaveBcryptPasswordsAndCanJoinSeveralTenants() {
+        String tenant = newTenant();
+        String admin = newKey(tenant, "admin");
+        String email = "ana-" + UUID.randomUUID() + "@example.com";
+        var created = api.post(admin, "/api/v1/tenants/" + tenant + "/users",
+                Map.of("email", email, "name", "Ana", "role", "member", "password", "correct horse battery"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("email")).isEqualTo(email);
+        assertThat(created.text("role")).isEqualTo("member");
+        assertThat(created.raw()).doesNotContain("correct horse");
+
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).single();
+        assertThat(hash).startsWith("$2").doesNotContain("correct horse");
+
+        assertThat(api.post(admin, "/api/v1/tenants/" + tenant + "/users",
+                Map.of("email", email, "name", "Ana", "role", "member", "password", "correct horse battery")).status())
+                .isEqualTo(409);
+
+        String second = newTenant();
+        var joined = api.post(newKey(second, "admin"), "/api/v1/tenants/" + second + "/users",
+                Map.of("email", email, "name", "Ana", "role", "admin"));
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(joined.text("id")).isEqualTo(created.text("id"));
+        assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).single())
+                .isEqualTo(hash);
+    }
+
+    @Test
+    void userCreationRejectsBadInput() {
+        String tenant = newTenant();
+        String path = "/api/v1/tenants/" + tenant + "/users";
+        var badEmail = api.post(ADMIN_KEY, path, Map.of("email", "nope", "name", "N", "role", "member", "password", "long enough pw"));
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.text("id")).isEqualTo("INVALID_EMAIL");
+        var shortPassword = api.post(ADMIN_KEY, path, Map.of("email", "b@example.com", "name", "N", "role", "member", "password", "short"));
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.text("id")).isEqualTo("INVALID_PASSWORD");
+        assertThat(api.post(newKey(tenant, "member"), path,
+                Map.of("email", "c@example.com", "name", "N", "role", "member", "password", "long enough pw")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void unknownTenantIs404ForTheInstanceAdminAnd403ForOthers() {
+        String missing = UUID.randomUUID().toString();
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + missing + "/billing-sources").status()).isEqualTo(404);
+        assertThat(api.get(newKey(newTenant(), "admin"), "/api/v1/tenants/" + missing + "/billing-sources").status())
+                .isEqualTo(403);
+    }
+}
