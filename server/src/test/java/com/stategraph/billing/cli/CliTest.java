@@ -1,0 +1,315 @@
+package com.stategraph.billing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.ServerTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Every CLI command and option against the running server. */
+class CliTest extends ServerTest {
+    private String tenant;
+    private CliRunner admin;
+
+    @BeforeEach
+    void setUp() {
+        tenant = newTenant();
+        admin = new CliRunner(api.base(), ADMIN_KEY).env("STATEGRAPH_TENANT_ID", tenant);
+    }
+
+    private static JsonNode json(String text) {
+        return HttpApi.JSON.readTree(text);
+    }
+
+    private String add(String uri) {
+        var r = admin.run("cost", "billing-source", "add", "--provider", "aws", "--source-uri", uri, "--region", "us-east-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return json(r.out()).path("id").asString();
+    }
+
+    @Test
+    void versionAndHelpOnEveryCommand() {
+        var version = admin.run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out().trim()).matches("stategraph \\d+\\.\\d+\\.\\d+");
+        List<List<String>> commands = List.of(List.of(), List.of("whoami"), List.of("tenant"), List.of("tenant", "create"),
+                List.of("tenant", "list"), List.of("api-key"), List.of("api-key", "create"), List.of("api-key", "list"),
+                List.of("api-key", "revoke"), List.of("user"), List.of("user", "create"), List.of("user", "list"),
+                List.of("cost"), List.of("cost", "billing-source"), List.of("cost", "billing-source", "add"),
+                List.of("cost", "billing-source", "list"), List.of("cost", "billing-source", "sync"),
+                List.of("cost", "billing-source", "update"), List.of("cost", "billing-source", "enable"),
+                List.of("cost", "billing-source", "disable"), List.of("cost", "billing-source", "remove"),
+                List.of("cost", "billing-source", "runs"));
+        for (List<String> command : commands) {
+            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
+            var help = admin.run(args);
+            assertThat(help.exit()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).contains("Usage: stategraph");
+        }
+        assertThat(admin.run("cost", "billing-source", "add", "--help").out())
+                .contains("--provider", "--source-uri", "--region", "--window-months", "--disabled", "--tenant");
+    }
+
+    @Test
+    void badFlagsAndArgumentsExit124() {
+        assertThat(admin.run("no-such-command").exit()).isEqualTo(124);
+        assertThat(admin.run().exit()).isEqualTo(124);
+        assertThat(admin.run("cost", "billing-source", "add", "--provider", "aws").exit()).isEqualTo(124);
+        assertThat(admin.run("cost", "billing-source", "list", "--format", "xml").exit()).isEqualTo(124);
+        assertThat(admin.run("cost", "billing-source", "add", "--provider", "aws", "--source-uri", "s3://b/x", "--window-months", "two").exit())
+                .isEqualTo(124);
+        assertThat(admin.run("cost", "billing-source", "sync").exit()).as("missing SOURCE_ID").isEqualTo(124);
+        var noTenant = new CliRunner(api.base(), ADMIN_KEY).run("cost", "billing-source", "list");
+        assertThat(noTenant.exit()).isEqualTo(124);
+        assertThat(noTenant.err()).contains("--tenant").contains("STATEGRAPH_TENANT_ID");
+    }
+
+    @Test
+    void whoamiShowsTheCaller() {
+        var r = admin.run("whoami");
+        assertThat(r.exit()).isZero();
+        JsonNode me = json(r.out());
+        assertThat(me.path("is_admin").asBoolean()).isTrue();
+        assertThat(me.path("type").asString()).isEqualTo("user");
+    }
+
+    @Test
+    void tenantCreateAndListInEveryFormat() {
+        String name = "cli-" + tenant;
+        var created = admin.run("tenant", "create", "--name", name);
+        assertThat(created.exit()).isZero();
+        String id = json(created.out()).path("id").asString();
+
+        var table = admin.run("tenant", "list");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow()).matches("ID\\s+NAME");
+        assertThat(table.out()).containsPattern(id + "\\s+" + name);
+
+        var asJson = json(admin.run("tenant", "list", "--format", "json").out());
+        assertThat(asJson.valueStream().map(t -> t.path("name").asString())).contains(name);
+
+        assertThat(admin.run("tenant", "list", "--format", "simple").out().lines()).contains(id + "\t" + name);
+
+        var duplicate = admin.run("tenant", "create", "--name", name);
+        assertThat(duplicate.exit()).isEqualTo(1);
+        assertThat(duplicate.err()).startsWith("Conflict: ");
+    }
+
+    @Test
+    void apiKeysCreateListAndRevoke() {
+        var created = admin.run("api-key", "create", "--name", "ci", "--role", "member");
+        assertThat(created.exit()).as(created.err()).isZero();
+        JsonNode key = json(created.out());
+        assertThat(key.path("key").asString()).startsWith("sgk_");
+        assertThat(created.err()).contains("not shown again");
+
+        var list = admin.run("api-key", "list");
+        assertThat(list.out()).contains(key.path("id").asString()).contains("member").doesNotContain(key.path("key").asString());
+
+        var asMember = new CliRunner(api.base(), key.path("key").asString());
+        assertThat(asMember.run("whoami").exit()).isZero();
+
+        var revoked = admin.run("api-key", "revoke", key.path("id").asString());
+        assertThat(revoked.exit()).isZero();
+        assertThat(revoked.out()).contains("Revoked API key " + key.path("id").asString());
+        var after = asMember.run("whoami");
+        assertThat(after.exit()).isEqualTo(1);
+        assertThat(after.err()).startsWith("Unauthorized: ");
+        assertThat(admin.run("api-key", "create", "--name", "x", "--role", "owner").exit()).isEqualTo(124);
+    }
+
+    @Test
+    void userCreateTakesThePasswordFromTheTerminalOrTheEnvironment() {
+        var fromEnv = admin.env("STATEGRAPH_USER_PASSWORD", "a long enough password")
+                .run("user", "create", "--email", "env-" + tenant + "@example.com", "--name", "Env", "--role", "member");
+        assertThat(fromEnv.exit()).as(fromEnv.err()).isZero();
+        assertThat(json(fromEnv.out()).path("role").asString()).isEqualTo("member");
+
+        var typed = new CliRunner(api.base(), ADMIN_KEY).terminal(CliRunner.answering("typed at the prompt"))
+                .run("user", "create", "--tenant", tenant, "--email", "tty-" + tenant + "@example.com", "--name", "Tty", "--role", "admin");
+        assertThat(typed.exit()).as(typed.err()).isZero();
+
+        var noWay = new CliRunner(api.base(), ADMIN_KEY)
+                .run("user", "create", "--tenant", tenant, "--email", "none-" + tenant + "@example.com", "--name", "N", "--role", "admin");
+        assertThat(noWay.exit()).isEqualTo(124);
+        assertThat(noWay.err()).contains("--password-stdin");
+
+        var list = admin.run("user", "list");
+        assertThat(list.out()).contains("env-" + tenant + "@example.com", "tty-" + tenant + "@example.com");
+    }
+
+    @Test
+    void addPrintsTheSourceAsTheSeedShowsIt() {
+        var r = admin.run("cost", "billing-source", "add", "--provider", "aws", "--source-uri", "s3://my-bucket/focus/data/**/*.parquet",
+                "--region", "us-east-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode source = json(r.out());
+        assertThat(source.propertyNames()).containsExactly("id", "provider", "source_uri", "region", "window_months",
+                "enabled", "created_at", "updated_at");
+        assertThat(source.path("source_uri").asString()).isEqualTo("s3://my-bucket/focus/data/**/*.parquet");
+        assertThat(source.path("window_months").asInt()).isEqualTo(2);
+        assertThat(source.path("enabled").asBoolean()).isTrue();
+
+        var options = admin.run("cost", "billing-source", "add", "--tenant", tenant, "--provider", "gcp",
+                "--source-uri", "gs://bkt/focus/**/*.csv", "--window-months", "5", "--disabled");
+        assertThat(options.exit()).as(options.err()).isZero();
+        assertThat(json(options.out()).path("window_months").asInt()).isEqualTo(5);
+        assertThat(json(options.out()).path("enabled").asBoolean()).isFalse();
+
+        var refused = admin.run("cost", "billing-source", "add", "--provider", "oracle", "--source-uri", "s3://b/x");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err().trim()).isEqualTo("Bad request: provider 'oracle' is not one of aws, gcp, azure");
+    }
+
+    @Test
+    void listInEveryFormat() {
+        String id = add("s3://list/focus/*.parquet");
+        var table = admin.run("cost", "billing-source", "list");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow().split("\\s+")).containsExactly("ID", "PROVIDER", "SOURCE_URI",
+                "REGION", "WINDOW_MONTHS", "ENABLED", "LAST_STATUS", "LAST_SYNCED_AT", "LAST_ROW_COUNT");
+        assertThat(table.out().lines().skip(1).findFirst().orElseThrow().split("\\s+"))
+                .containsExactly(id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "-", "-", "-");
+
+        JsonNode asJson = json(admin.run("cost", "billing-source", "list", "--format", "json").out());
+        assertThat(asJson).hasSize(1);
+        assertThat(asJson.get(0).path("last_status").isNull()).isTrue();
+        assertThat(asJson.get(0).path("tenant_id").asString()).isEqualTo(tenant);
+
+        assertThat(admin.run("cost", "billing-source", "list", "--format", "simple").out().trim())
+                .isEqualTo(String.join("\t", id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "-", "-", "-"));
+    }
+
+    @Test
+    void syncQueuesAndBackfills() {
+        String id = add("s3://sync/focus/*.parquet");
+        var r = admin.run("cost", "billing-source", "sync", id);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().trim()).isEqualTo("Sync queued for billing source " + id);
+
+        String other = add("s3://sync/other/*.parquet");
+        var backfill = admin.run("cost", "billing-source", "sync", "--tenant", tenant, other, "--from", "2026-01-01");
+        assertThat(backfill.exit()).isZero();
+        var runs = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + other + "/runs").body().path("results");
+        assertThat(runs.get(0).path("trigger").asString()).isEqualTo("backfill");
+        assertThat(runs.get(0).path("window_start").asString()).isEqualTo("2026-01-01");
+
+        var history = admin.run("cost", "billing-source", "runs", other);
+        assertThat(history.exit()).isZero();
+        assertThat(history.out()).contains("queued", "backfill", "2026-01-01");
+
+        assertThat(admin.run("cost", "billing-source", "sync", other, "--from", "January").exit()).isEqualTo(124);
+        var unknown = admin.run("cost", "billing-source", "sync", "00000000-0000-0000-0000-000000000000");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).startsWith("Not found: ");
+    }
+
+    @Test
+    void updateEnableAndDisable() {
+        String id = add("s3://upd/focus/*.parquet");
+        var updated = admin.run("cost", "billing-source", "update", id, "--window-months", "3");
+        assertThat(updated.exit()).as(updated.err()).isZero();
+        assertThat(json(updated.out()).path("window_months").asInt()).isEqualTo(3);
+        assertThat(json(updated.out()).path("region").asString()).isEqualTo("us-east-1");
+
+        var all = admin.run("cost", "billing-source", "update", id, "--region", "eu-west-1", "--source-uri", "s3://upd/v2/*.parquet",
+                "--enabled", "false");
+        assertThat(all.exit()).as(all.err()).isZero();
+        JsonNode source = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + id).body();
+        assertThat(source.path("region").asString()).isEqualTo("eu-west-1");
+        assertThat(source.path("source_uri").asString()).isEqualTo("s3://upd/v2/*.parquet");
+        assertThat(source.path("enabled").asBoolean()).isFalse();
+        assertThat(source.path("window_months").asInt()).isEqualTo(3);
+
+        var enable = admin.run("cost", "billing-source", "enable", id);
+        assertThat(enable.exit()).isZero();
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + id).body().path("enabled").asBoolean()).isTrue();
+        var disable = admin.run("cost", "billing-source", "disable", id);
+        assertThat(disable.exit()).isZero();
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + id).body().path("enabled").asBoolean()).isFalse();
+
+        assertThat(admin.run("cost", "billing-source", "update", id).exit()).as("nothing to update").isEqualTo(124);
+        assertThat(admin.run("cost", "billing-source", "update", id, "--enabled", "maybe").exit()).isEqualTo(124);
+        var tooLong = admin.run("cost", "billing-source", "update", id, "--window-months", "99");
+        assertThat(tooLong.exit()).isEqualTo(1);
+        assertThat(tooLong.err()).contains("window_months must be between 1 and 36");
+    }
+
+    @Test
+    void removeAsksAndOnlyYesProceeds() {
+        String id = add("s3://rmv/focus/*.parquet");
+        String path = "/api/v1/tenants/" + tenant + "/billing-sources/" + id;
+
+        var noTerminal = admin.terminal(CliRunner.noTerminal()).run("cost", "billing-source", "remove", id);
+        assertThat(noTerminal.exit()).isEqualTo(1);
+        assertThat(noTerminal.err()).contains("no terminal");
+        assertThat(api.get(ADMIN_KEY, path).status()).isEqualTo(200);
+
+        for (String answer : List.of("no", "y", "YES", "")) {
+            var declined = admin.terminal(CliRunner.answering(answer)).run("cost", "billing-source", "remove", id);
+            assertThat(declined.exit()).as(answer).isEqualTo(1);
+            assertThat(declined.err()).contains("Cancelled");
+            assertThat(api.get(ADMIN_KEY, path).status()).isEqualTo(200);
+        }
+
+        var confirmed = admin.terminal(CliRunner.answering("yes")).run("cost", "billing-source", "remove", id);
+        assertThat(confirmed.exit()).isZero();
+        assertThat(api.get(ADMIN_KEY, path).status()).isEqualTo(404);
+
+        String other = add("s3://rmv/other/*.parquet");
+        var auto = admin.terminal(CliRunner.noTerminal()).run("cost", "billing-source", "remove", other, "--auto-approve");
+        assertThat(auto.exit()).isZero();
+        assertThat(auto.out()).contains("Removed billing source " + other);
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + other).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusalsAtTheServerExit1WithTheReason() {
+        add("s3://deny/focus/*.parquet");
+        String member = newKey(tenant, "member");
+        var r = new CliRunner(api.base(), member).env("STATEGRAPH_TENANT_ID", tenant).run("cost", "billing-source", "list");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().trim()).isEqualTo("Forbidden: admin privileges required");
+        assertThat(r.out()).isEmpty();
+
+        var noKey = new CliRunner(api.base(), null).run("whoami");
+        assertThat(noKey.exit()).isEqualTo(1);
+        assertThat(noKey.err()).contains("STATEGRAPH_API_KEY");
+
+        var down = new CliRunner("http://127.0.0.1:1", ADMIN_KEY).run("whoami");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("cannot reach the server");
+    }
+
+    @Test
+    void anInternalFailureExits125() {
+        String id = add("s3://boom/focus/*.parquet");
+        Terminal broken = new Terminal() {
+            @Override
+            public String readLine(String prompt) {
+                throw new IllegalStateException("terminal exploded");
+            }
+
+            @Override
+            public char[] readPassword(String prompt) {
+                throw new IllegalStateException("terminal exploded");
+            }
+        };
+        var r = admin.terminal(broken).run("cost", "billing-source", "remove", id);
+        assertThat(r.exit()).isEqualTo(125);
+        assertThat(r.err()).contains("internal error");
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tenantFlagOverridesTheEnvironment() {
+        String other = newTenant();
+        var r = admin.run("cost", "billing-source", "add", "--tenant", other, "--provider", "gcp", "--source-uri", "gs://flag/x.csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + other + "/billing-sources").body().path("results")).hasSize(1);
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources").body().path("results")).isEmpty();
+    }
+}
