@@ -20,7 +20,7 @@ public class DataSourceConfig {
     /** Closed before the database server, since it depends on it. */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseServer server,
-                                @Value("${stategraph.database.pool-size:10}") int poolSize) {
+                                @Value("${stategraph.database.pool-size}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(server.target().jdbcUrl());
         if (server.target().user() != null) {
