@@ -38,14 +38,14 @@ class ApiKeyCommand {
         @Mixin
         TenantOption tenant;
 
-        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        @Mixin
+        FormatOption format;
 
         @Override
         void execute(CliContext context, ApiClient api) {
             new Table().column("ID", "id").column("NAME", "name").column("ROLE", "role")
                     .column("PREFIX", "prefix").column("CREATED_AT", "created_at")
-                    .print(context, api.get("/api/v1/tenants/" + tenant(tenant) + "/api-keys").path("results"), format);
+                    .print(context, api.get("/api/v1/tenants/" + tenant(tenant) + "/api-keys").path("results"), format.format);
         }
     }
 

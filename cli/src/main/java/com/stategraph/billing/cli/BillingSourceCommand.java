@@ -39,6 +39,19 @@ class BillingSourceCommand {
         context.printJson(shown);
     }
 
+    /** A command about one source: {@code --tenant T SOURCE_ID}. */
+    abstract static class SourceCommand extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
+        String id;
+
+        String sourcePath() {
+            return path(this, tenant) + "/" + PathSegment.encode(id);
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Connect a FOCUS export as a billing source.")
     static class Add extends ApiCommand {
         @Mixin
@@ -82,8 +95,8 @@ class BillingSourceCommand {
         @Mixin
         TenantOption tenant;
 
-        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        @Mixin
+        FormatOption format;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -91,17 +104,12 @@ class BillingSourceCommand {
                     .column("REGION", "region").column("WINDOW_MONTHS", "window_months").column("ENABLED", "enabled")
                     .column("LAST_STATUS", "last_status").column("LAST_SYNCED_AT", "last_synced_at")
                     .column("LAST_ROW_COUNT", "last_row_count")
-                    .print(context, api.get(path(this, tenant)).path("results"), format);
+                    .print(context, api.get(path(this, tenant)).path("results"), format.format);
         }
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true, description = "Trigger a sync now (optionally backfill from a date).")
-    static class Sync extends ApiCommand {
-        @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+    static class Sync extends SourceCommand {
 
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Reload from this date's month through the current month")
         String from;
@@ -116,7 +124,7 @@ class BillingSourceCommand {
                     throw usageError("--from '" + from + "' is not a date of the form YYYY-MM-DD");
                 }
             }
-            JsonNode run = api.post(path(this, tenant) + "/" + PathSegment.encode(id) + "/sync", body);
+            JsonNode run = api.post(sourcePath() + "/sync", body);
             if ("running".equals(run.path("status").asString())) {
                 context.out().println("Sync already running for billing source " + id);
             } else {
@@ -126,12 +134,7 @@ class BillingSourceCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change settings (omitted fields are unchanged).")
-    static class Update extends ApiCommand {
-        @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+    static class Update extends SourceCommand {
 
         @Option(names = "--window-months", description = "Trailing months reloaded on each sync")
         Integer windowMonths;
@@ -163,55 +166,40 @@ class BillingSourceCommand {
             if (body.isEmpty()) {
                 throw usageError("Nothing to update: give --window-months, --region, --source-uri or --enabled");
             }
-            printSource(context, api.put(path(this, tenant) + "/" + PathSegment.encode(id), body));
+            printSource(context, api.put(sourcePath(), body));
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Resume scheduled sync.")
-    static class Enable extends ApiCommand {
-        @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+    static class Enable extends SourceCommand {
 
         @Override
         void execute(CliContext context, ApiClient api) {
-            api.put(path(this, tenant) + "/" + PathSegment.encode(id), Map.of("enabled", true));
+            api.put(sourcePath(), Map.of("enabled", true));
             context.out().println("Enabled billing source " + id);
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Pause scheduled sync.")
-    static class Disable extends ApiCommand {
-        @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+    static class Disable extends SourceCommand {
 
         @Override
         void execute(CliContext context, ApiClient api) {
-            api.put(path(this, tenant) + "/" + PathSegment.encode(id), Map.of("enabled", false));
+            api.put(sourcePath(), Map.of("enabled", false));
             context.out().println("Disabled billing source " + id);
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove a source and its loaded billing rows. Asks for confirmation unless --auto-approve.")
-    static class Remove extends ApiCommand {
-        @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+    static class Remove extends SourceCommand {
 
         @Option(names = "--auto-approve", description = "Skip the confirmation prompt")
         boolean autoApprove;
 
         @Override
         void execute(CliContext context, ApiClient api) {
-            String source = path(this, tenant) + "/" + PathSegment.encode(id);
+            String source = sourcePath();
             if (!autoApprove) {
                 JsonNode current = api.get(source);
                 String answer = context.terminal().readLine("Remove billing source " + id + " ("
@@ -230,15 +218,10 @@ class BillingSourceCommand {
     }
 
     @Command(name = "runs", mixinStandardHelpOptions = true, description = "Sync run history, newest first.")
-    static class Runs extends ApiCommand {
+    static class Runs extends SourceCommand {
+
         @Mixin
-        TenantOption tenant;
-
-        @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
-
-        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        FormatOption format;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -246,7 +229,7 @@ class BillingSourceCommand {
                     .column("STARTED_AT", "started_at").column("FINISHED_AT", "finished_at")
                     .column("WINDOW_START", "window_start").column("FILES", "files").column("ROWS", "rows")
                     .column("ERROR", "error")
-                    .print(context, api.get(path(this, tenant) + "/" + PathSegment.encode(id) + "/runs").path("results"), format);
+                    .print(context, api.get(sourcePath() + "/runs").path("results"), format.format);
         }
     }
 }

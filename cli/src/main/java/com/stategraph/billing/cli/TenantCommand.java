@@ -2,6 +2,7 @@ package com.stategraph.billing.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "tenant", mixinStandardHelpOptions = true, description = "Create and list tenants.",
@@ -21,13 +22,13 @@ class TenantCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List your tenants.")
     static class ListTenants extends ApiCommand {
-        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        @Mixin
+        FormatOption format;
 
         @Override
         void execute(CliContext context, ApiClient api) {
             new Table().column("ID", "id").column("NAME", "name")
-                    .print(context, api.get("/api/v1/user/tenants").path("results"), format);
+                    .print(context, api.get("/api/v1/user/tenants").path("results"), format.format);
         }
     }
 }

@@ -66,13 +66,13 @@ class UserCommand {
         @Mixin
         TenantOption tenant;
 
-        @Option(names = "--format", defaultValue = "table", description = "table, json or simple (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        @Mixin
+        FormatOption format;
 
         @Override
         void execute(CliContext context, ApiClient api) {
             new Table().column("ID", "id").column("EMAIL", "email").column("NAME", "name").column("ROLE", "role")
-                    .print(context, api.get("/api/v1/tenants/" + tenant(tenant) + "/users").path("results"), format);
+                    .print(context, api.get("/api/v1/tenants/" + tenant(tenant) + "/users").path("results"), format.format);
         }
     }
 }

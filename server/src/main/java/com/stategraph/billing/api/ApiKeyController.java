@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant_id}/api-keys")
 public class ApiKeyController {
-    private static final int MAX_NAME = 200;
-
     private final ApiKeyRepository keys;
     private final TenantAccess access;
     private final AuditLog audit;
@@ -65,10 +63,7 @@ public class ApiKeyController {
     public Created create(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                           @RequestBody CreateRequest body) {
         access.requireAdmin(caller, tenantId);
-        String name = body.name() == null ? "" : body.name().trim();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw ApiException.badRequest("INVALID_NAME", "name is required and at most " + MAX_NAME + " characters");
-        }
+        String name = RequiredName.of(body.name());
         Role role = Role.parse(body.role());
         if (role == null) {
             throw ApiException.badRequest("INVALID_ROLE", "role must be admin or member");

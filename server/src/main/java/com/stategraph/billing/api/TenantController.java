@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 public class TenantController {
-    private static final int MAX_NAME = 200;
-
     private final TenantRepository tenants;
     private final TenantAccess access;
     private final AuditLog audit;
@@ -42,10 +40,7 @@ public class TenantController {
     @Operation(summary = "Create a tenant (instance admin)")
     public Tenant create(@AuthenticationPrincipal Caller caller, @RequestBody CreateRequest body) {
         access.requireInstanceAdmin(caller);
-        String name = body.name() == null ? "" : body.name().trim();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw ApiException.badRequest("INVALID_NAME", "name is required and at most " + MAX_NAME + " characters");
-        }
+        String name = RequiredName.of(body.name());
         Tenant tenant = tenants.insert(name)
                 .orElseThrow(() -> ApiException.conflict("a tenant named '" + name + "' already exists"));
         audit.record(caller, tenant.id(), "tenant.create", "tenant", tenant.id(), Map.of("name", name));

@@ -1,7 +1,10 @@
 package com.stategraph.billing.auth;
 
 import com.stategraph.billing.db.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,22 +53,24 @@ public class UserRepository {
                         SELECT m.user_id, m.tenant_id, m.role, m.created_at, u.email, u.name
                         FROM m JOIN users u ON u.id = m.user_id""")
                 .params(tenantId, userId, role.value())
-                .query((rs, i) -> new Membership(rs.getObject("user_id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                        rs.getString("email"), rs.getString("name"), Role.parse(rs.getString("role")),
-                        Timestamps.toInstant(rs.getTimestamp("created_at"))))
+                .query((rs, i) -> toMembership(rs))
                 .optional();
     }
 
-    public java.util.List<Membership> listMembers(UUID tenantId) {
+    public List<Membership> listMembers(UUID tenantId) {
         return jdbc.sql("""
                         SELECT m.user_id, m.tenant_id, m.role, m.created_at, u.email, u.name
                         FROM tenant_members m JOIN users u ON u.id = m.user_id
                         WHERE m.tenant_id = ? ORDER BY u.email""")
                 .param(tenantId)
-                .query((rs, i) -> new Membership(rs.getObject("user_id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                        rs.getString("email"), rs.getString("name"), Role.parse(rs.getString("role")),
-                        Timestamps.toInstant(rs.getTimestamp("created_at"))))
+                .query((rs, i) -> toMembership(rs))
                 .list();
+    }
+
+    private static Membership toMembership(ResultSet rs) throws SQLException {
+        return new Membership(rs.getObject("user_id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getString("email"), rs.getString("name"), Role.parse(rs.getString("role")),
+                Timestamps.toInstant(rs.getTimestamp("created_at")));
     }
 
     public Optional<Role> roleIn(UUID userId, UUID tenantId) {
