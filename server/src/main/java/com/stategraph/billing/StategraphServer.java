@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.MapPropertySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code stategraph server [--port N] [--data-dir DIR]}: the API server on the configured or embedded PostgreSQL. */
 @SpringBootApplication
 @Command(name = "stategraph server", mixinStandardHelpOptions = true,
+        versionProvider = StategraphServer.Version.class,
         description = "Start the Stategraph Cloud Billing server.")
 public class StategraphServer implements Callable<Integer> {
 
@@ -24,7 +28,7 @@ public class StategraphServer implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory (env STATEGRAPH_DATA_DIR, default ~/.stategraph)")
     Path dataDir;
 
-    private String[] springArgs = new String[0];
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z0-9-]+(\\.[A-Za-z0-9\\[\\]-]+)+=.*");
 
     public static void main(String[] args) {
         StategraphServer command = new StategraphServer();
@@ -34,8 +38,14 @@ public class StategraphServer implements Callable<Integer> {
         if (exit != 0 || cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
             System.exit(exit);
         }
-        command.springArgs = cli.getUnmatchedArguments().toArray(String[]::new);
-        start(command.port, command.dataDir, command.springArgs);
+        for (String extra : cli.getUnmatchedArguments()) {
+            if (!SPRING_PROPERTY.matcher(extra).matches()) {
+                System.err.println("Unknown option: '" + extra + "' (server options are --port and --data-dir;"
+                        + " Spring properties are passed as --name.part=value)");
+                System.exit(124);
+            }
+        }
+        start(command.port, command.dataDir, cli.getUnmatchedArguments().toArray(String[]::new));
     }
 
     @Override
@@ -43,8 +53,7 @@ public class StategraphServer implements Callable<Integer> {
         return 0;
     }
 
-    public static org.springframework.context.ConfigurableApplicationContext start(Integer port, Path dataDir,
-                                                                                   String... args) {
+    public static ConfigurableApplicationContext start(Integer port, Path dataDir, String... args) {
         Map<String, Object> overrides = new HashMap<>();
         if (port != null) {
             overrides.put("server.port", port);
@@ -53,10 +62,17 @@ public class StategraphServer implements Callable<Integer> {
             overrides.put("stategraph.data-dir", dataDir.toAbsolutePath().toString());
         }
         SpringApplication app = new SpringApplication(StategraphServer.class);
-        app.setDefaultProperties(Map.of());
         app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(
-                new org.springframework.core.env.MapPropertySource("stategraph-command-line", overrides)));
+                new MapPropertySource("stategraph-command-line", overrides)));
         return app.run(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = StategraphServer.class.getPackage().getImplementationVersion();
+            return new String[] {"stategraph server " + (version == null ? "(development build)" : version)};
+        }
     }
 
     @Bean
