@@ -110,7 +110,6 @@ class BillingSourceCommand {
 
     @Command(name = "sync", mixinStandardHelpOptions = true, description = "Trigger a sync now (optionally backfill from a date).")
     static class Sync extends SourceCommand {
-
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Reload from this date's month through the current month")
         String from;
 
@@ -135,7 +134,6 @@ class BillingSourceCommand {
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change settings (omitted fields are unchanged).")
     static class Update extends SourceCommand {
-
         @Option(names = "--window-months", description = "Trailing months reloaded on each sync")
         Integer windowMonths;
 
@@ -170,30 +168,38 @@ class BillingSourceCommand {
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Resume scheduled sync.")
-    static class Enable extends SourceCommand {
+    /** Turns scheduled sync on or off. */
+    abstract static class SetEnabled extends SourceCommand {
+        private final boolean enabled;
+
+        SetEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         @Override
         void execute(CliContext context, ApiClient api) {
-            api.put(sourcePath(), Map.of("enabled", true));
-            context.out().println("Enabled billing source " + id);
+            api.put(sourcePath(), Map.of("enabled", enabled));
+            context.out().println((enabled ? "Enabled" : "Disabled") + " billing source " + id);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Resume scheduled sync.")
+    static class Enable extends SetEnabled {
+        Enable() {
+            super(true);
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Pause scheduled sync.")
-    static class Disable extends SourceCommand {
-
-        @Override
-        void execute(CliContext context, ApiClient api) {
-            api.put(sourcePath(), Map.of("enabled", false));
-            context.out().println("Disabled billing source " + id);
+    static class Disable extends SetEnabled {
+        Disable() {
+            super(false);
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove a source and its loaded billing rows. Asks for confirmation unless --auto-approve.")
     static class Remove extends SourceCommand {
-
         @Option(names = "--auto-approve", description = "Skip the confirmation prompt")
         boolean autoApprove;
 
@@ -219,7 +225,6 @@ class BillingSourceCommand {
 
     @Command(name = "runs", mixinStandardHelpOptions = true, description = "Sync run history, newest first.")
     static class Runs extends SourceCommand {
-
         @Mixin
         FormatOption format;
 
