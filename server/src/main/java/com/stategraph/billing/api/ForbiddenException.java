@@ -13,10 +13,6 @@ public class ForbiddenException extends RuntimeException {
         return new ForbiddenException("admin", "admin privileges required");
     }
 
-    public static ForbiddenException notInTenant() {
-        return new ForbiddenException("tenant", "no access to this tenant");
-    }
-
     public static ForbiddenException instanceAdminRequired() {
         return new ForbiddenException("instance_admin", "instance admin privileges required");
     }

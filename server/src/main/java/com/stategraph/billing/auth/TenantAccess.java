@@ -16,15 +16,6 @@ public class TenantAccess {
         this.users = users;
     }
 
-    /** Any role in the tenant may read. @return the caller's effective role */
-    public Role requireMember(Caller caller, UUID tenantId) {
-        Role role = roleOf(caller, tenantId);
-        if (role == null) {
-            throw ForbiddenException.notInTenant();
-        }
-        return role;
-    }
-
     public void requireAdmin(Caller caller, UUID tenantId) {
         if (roleOf(caller, tenantId) != Role.ADMIN) {
             throw ForbiddenException.adminRequired();

@@ -48,10 +48,6 @@ public final class DatabaseServer implements AutoCloseable {
         return target;
     }
 
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     @Override
     public void close() throws IOException {
         if (embedded != null) {

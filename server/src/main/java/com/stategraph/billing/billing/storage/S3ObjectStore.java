@@ -13,7 +13,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -75,15 +74,6 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);
-    }
-
-    /** The bucket's own region, as S3 reports it. */
-    public String bucketRegion(String bucket) {
-        try {
-            return s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()).bucketRegion();
-        } catch (SdkException e) {
-            throw translate(e, bucket, "");
-        }
     }
 
     @Override
