@@ -76,6 +76,22 @@ public class BillingSourceRepository {
         return rows;
     }
 
+    public void markRunning(UUID tenantId, UUID id) {
+        jdbc.sql("UPDATE billing_sources SET last_status = 'running' WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, id).update();
+    }
+
+    public void markSynced(UUID tenantId, UUID id, long rows) {
+        jdbc.sql("UPDATE billing_sources SET last_status = 'ok', last_error = NULL, last_synced_at = now(),"
+                        + " last_row_count = ? WHERE tenant_id = ? AND id = ?")
+                .params(rows, tenantId, id).update();
+    }
+
+    public void markFailed(UUID tenantId, UUID id, String error) {
+        jdbc.sql("UPDATE billing_sources SET last_status = 'error', last_error = ? WHERE tenant_id = ? AND id = ?")
+                .params(error, tenantId, id).update();
+    }
+
     private static BillingSource map(ResultSet rs) throws SQLException {
         return new BillingSource(
                 rs.getObject("id", UUID.class),

@@ -4,6 +4,7 @@ import com.stategraph.billing.api.ApiException;
 import com.stategraph.billing.audit.AuditLog;
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.billing.sync.SyncRun;
+import com.stategraph.billing.billing.sync.SyncQueue;
 import com.stategraph.billing.billing.sync.SyncRunRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,15 +23,17 @@ public class BillingSourceService {
 
     private final BillingSourceRepository sources;
     private final SyncRunRepository runs;
+    private final SyncQueue queue;
     private final SourceValidator validator;
     private final AwsRegionResolver regions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public BillingSourceService(BillingSourceRepository sources, SyncRunRepository runs, SourceValidator validator,
+    public BillingSourceService(BillingSourceRepository sources, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
                                 AwsRegionResolver regions, AuditLog audit, Clock clock) {
         this.sources = sources;
         this.runs = runs;
+        this.queue = queue;
         this.validator = validator;
         this.regions = regions;
         this.audit = audit;
@@ -110,7 +113,7 @@ public class BillingSourceService {
             throw ApiException.badRequest("INVALID_WINDOW_START", "window_start " + windowStart + " is in the future");
         }
         String trigger = windowStart == null ? "manual" : "backfill";
-        SyncRun run = runs.requestRun(tenantId, id, trigger, windowStart, caller.name());
+        SyncRun run = queue.request(tenantId, id, trigger, windowStart, caller.name());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("run_id", run.id());
         detail.put("window_start", windowStart);

@@ -82,6 +82,24 @@ public record Location(Scheme scheme, String container, String account, String p
         return lastSlash < 0 ? "" : path.substring(0, lastSlash + 1);
     }
 
+    /** The full URI of an object of this location's bucket or container, as users see it in errors. */
+    public String uriOf(String key) {
+        return switch (scheme) {
+            case FILE -> "file://" + key;
+            case ABFSS -> "abfss://" + container + "@" + account + ".dfs.core.windows.net/" + key;
+            default -> scheme.prefix() + "://" + container + "/" + key;
+        };
+    }
+
+    /** Which listed keys this location names: by its glob, or anything under a plain prefix. */
+    public java.util.function.Predicate<String> matcher() {
+        if (hasGlob()) {
+            Glob glob = glob();
+            return glob::matches;
+        }
+        return key -> key.startsWith(path);
+    }
+
     public boolean hasGlob() {
         return Glob.firstWildcard(path) >= 0;
     }

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * One kind of object storage. Deliberately small: list what lies under a prefix, and read an
  * object whole or in part. Retries of transient errors are the cloud SDK's own business.
  */
-public interface ObjectStore {
+public interface ObjectStore extends AutoCloseable {
 
     /**
      * Every object whose key starts with {@code prefix} in the location's bucket or container,
@@ -21,4 +21,9 @@ public interface ObjectStore {
 
     /** {@code length} bytes from {@code offset} (fewer at the end of the object). */
     InputStream openRange(Location location, String key, long offset, long length);
+
+    /** Releases the store's client; a store is made for one sync. */
+    @Override
+    default void close() {
+    }
 }

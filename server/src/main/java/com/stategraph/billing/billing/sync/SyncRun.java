@@ -2,7 +2,9 @@ package com.stategraph.billing.billing.sync;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.stategraph.billing.billing.format.ConformanceFindings;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,5 +23,6 @@ public record SyncRun(
         int files,
         long bytes,
         long rows,
-        @Schema(nullable = true) String error) {
+        @Schema(nullable = true) String error,
+        List<ConformanceFindings.Warning> warnings) {
 }

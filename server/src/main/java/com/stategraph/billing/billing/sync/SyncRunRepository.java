@@ -1,22 +1,28 @@
 package com.stategraph.billing.billing.sync;
 
+import com.stategraph.billing.billing.format.ConformanceFindings;
 import com.stategraph.billing.db.Timestamps;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class SyncRunRepository {
     private static final String COLUMNS = """
             id, source_id, status, trigger, requested_at, started_at, finished_at, window_start, window_end,
-            files, bytes, rows, error""";
+            files, bytes, rows, error, warnings""";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<ConformanceFindings.Warning>> WARNINGS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
 
@@ -24,22 +30,35 @@ public class SyncRunRepository {
         this.jdbc = jdbc;
     }
 
+    /** What the sync executor needs to know about a run. */
+    public record RunTarget(UUID id, UUID tenantId, UUID sourceId, String status, String trigger,
+                            LocalDate requestedStart, int attempt) {
+    }
+
     /**
      * Queues a sync unless one is already queued or running for the source; a partial unique
      * index makes that check race-free across server replicas.
      *
-     * @return the new run, or the run already waiting or running
+     * @return the new run and true, or the run already waiting or running and false
      */
-    public SyncRun requestRun(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy) {
-        Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start, requested_by)"
-                        + " VALUES (?, ?, ?, 'queued', ?, ?, ?)"
+    public Requested requestRun(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy,
+                                int attempt) {
+        Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
+                        + " requested_by, attempt) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"
                         + " ON CONFLICT (source_id) WHERE status IN ('queued', 'running') DO NOTHING"
                         + " RETURNING " + COLUMNS)
-                .params(UUID.randomUUID(), tenantId, sourceId, trigger, windowStart == null ? null : Date.valueOf(windowStart), requestedBy)
+                .params(UUID.randomUUID(), tenantId, sourceId, trigger, windowStart == null ? null : Date.valueOf(windowStart),
+                        requestedBy, attempt)
                 .query((rs, i) -> map(rs))
                 .optional();
-        return created.orElseGet(() -> active(tenantId, sourceId).orElseThrow(
-                () -> new IllegalStateException("sync of " + sourceId + " neither queued nor active")));
+        if (created.isPresent()) {
+            return new Requested(created.get(), true);
+        }
+        return new Requested(active(tenantId, sourceId).orElseThrow(
+                () -> new IllegalStateException("sync of " + sourceId + " neither queued nor active")), false);
+    }
+
+    public record Requested(SyncRun run, boolean created) {
     }
 
     public Optional<SyncRun> active(UUID tenantId, UUID sourceId) {
@@ -49,12 +68,55 @@ public class SyncRunRepository {
                 .optional();
     }
 
+    public Optional<SyncRun> find(UUID tenantId, UUID sourceId, UUID runId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND id = ?")
+                .params(tenantId, sourceId, runId)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    public Optional<RunTarget> target(UUID runId) {
+        return jdbc.sql("SELECT id, tenant_id, source_id, status, trigger, window_start, attempt FROM sync_runs WHERE id = ?")
+                .param(runId)
+                .query((rs, i) -> new RunTarget(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("source_id", UUID.class), rs.getString("status"), rs.getString("trigger"),
+                        date(rs.getDate("window_start")), rs.getInt("attempt")))
+                .optional();
+    }
+
     public List<SyncRun> list(UUID tenantId, UUID sourceId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ?"
                         + " ORDER BY requested_at DESC, id DESC LIMIT ?")
                 .params(tenantId, sourceId, limit)
                 .query((rs, i) -> map(rs))
                 .list();
+    }
+
+    /**
+     * Marks the run running over {@code window}. A run found already running was started by a
+     * process that died; it starts over, its earlier partial load having rolled back.
+     *
+     * @return false when the run is finished or gone
+     */
+    public boolean start(UUID runId, SyncWindow window) {
+        return jdbc.sql("UPDATE sync_runs SET status = 'running', started_at = now(), finished_at = NULL,"
+                        + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL,"
+                        + " warnings = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')")
+                .params(Date.valueOf(window.first()), Date.valueOf(window.end()), runId)
+                .update() == 1;
+    }
+
+    public void progress(UUID runId, int files, long bytes, long rows) {
+        jdbc.sql("UPDATE sync_runs SET files = ?, bytes = ?, rows = ? WHERE id = ? AND status = 'running'")
+                .params(files, bytes, rows, runId)
+                .update();
+    }
+
+    public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings) {
+        jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb"
+                        + " WHERE id = ? AND status = 'running'")
+                .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings), runId)
+                .update();
     }
 
     private static SyncRun map(ResultSet rs) throws SQLException {
@@ -71,7 +133,8 @@ public class SyncRunRepository {
                 rs.getInt("files"),
                 rs.getLong("bytes"),
                 rs.getLong("rows"),
-                rs.getString("error"));
+                rs.getString("error"),
+                JSON.readValue(rs.getString("warnings"), WARNINGS));
     }
 
     private static LocalDate date(Date d) {

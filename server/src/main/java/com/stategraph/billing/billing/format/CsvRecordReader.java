@@ -1,0 +1,120 @@
+package com.stategraph.billing.billing.format;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * A CSV export, plain or gzipped (told apart by content, not name), streamed: a header row,
+ * RFC 4180 quoting, an optional UTF-8 BOM; empty fields and the literal {@code NULL} are null.
+ */
+public final class CsvRecordReader implements RecordReader {
+    /** No billing field comes near this; a larger one means a broken quote or the wrong file. */
+    static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
+
+    private final String uri;
+    private final CsvReader<CsvRecord> csv;
+    private final CloseableIterator<CsvRecord> records;
+    private final List<String> columns;
+    private long row;
+
+    private CsvRecordReader(String uri, CsvReader<CsvRecord> csv, CloseableIterator<CsvRecord> records,
+                            List<String> columns) {
+        this.uri = uri;
+        this.csv = csv;
+        this.records = records;
+        this.columns = columns;
+    }
+
+    /** Takes ownership of {@code raw}. @throws FormatException for an empty file or one without a header */
+    public static CsvRecordReader open(InputStream raw, String uri) {
+        try {
+            InputStream in = decompressIfGzip(new BufferedInputStream(raw, 1 << 16), uri);
+            CsvReader<CsvRecord> csv = CsvReader.builder()
+                    .detectBomHeader(true)
+                    .skipEmptyLines(true)
+                    .maxBufferSize(MAX_FIELD_CHARS)
+                    .ofCsvRecord(in, StandardCharsets.UTF_8);
+            CloseableIterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                csv.close();
+                throw new FormatException(uri, "the file is empty (no header row)");
+            }
+            List<String> header = it.next().getFields();
+            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList());
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
+            closeQuietly(raw);
+            throw new FormatException(uri, "cannot read the CSV header: " + FormatException.reason(e));
+        }
+    }
+
+    private static InputStream decompressIfGzip(BufferedInputStream in, String uri) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (ZipException e) {
+                throw new FormatException(uri, "the gzip stream is corrupt: " + e.getMessage());
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean next(Object[] values) throws IOException {
+        CsvRecord record;
+        try {
+            if (!records.hasNext()) {
+                return false;
+            }
+            record = records.next();
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw new FormatException(uri, row + 1, null, FormatException.reason(e));
+        }
+        row++;
+        int n = record.getFieldCount();
+        if (n != columns.size()) {
+            throw new FormatException(uri, row, null, "has " + n + " fields, the header has " + columns.size());
+        }
+        for (int i = 0; i < n; i++) {
+            String field = record.getField(i);
+            values[i] = field.isEmpty() || field.equals("NULL") ? null : field;
+        }
+        return true;
+    }
+
+    @Override
+    public long row() {
+        return row;
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing with the more useful error
+        }
+    }
+}

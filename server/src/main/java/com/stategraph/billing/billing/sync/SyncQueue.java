@@ -1,0 +1,56 @@
+package com.stategraph.billing.billing.sync;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests syncs: a run row (one waiting or running per source, enforced by the database) and a
+ * db-scheduler execution for it, written in the caller's transaction so neither exists without
+ * the other.
+ */
+@Component
+public class SyncQueue {
+    private final SyncRunRepository runs;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> syncTask;
+    private final Clock clock;
+
+    public SyncQueue(SyncRunRepository runs, @Lazy SchedulerClient scheduler,
+                     @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask, Clock clock) {
+        this.runs = runs;
+        this.scheduler = scheduler;
+        this.syncTask = syncTask;
+        this.clock = clock;
+    }
+
+    /**
+     * A sync now. When one is already waiting or running, that run is the answer; a scheduled
+     * retry that is waiting out its backoff is moved to now.
+     */
+    public SyncRun request(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy) {
+        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, trigger, windowStart, requestedBy, 1);
+        TaskInstance<Void> instance = syncTask.instance(requested.run().id().toString());
+        if (requested.created()) {
+            scheduler.scheduleIfNotExists(instance, clock.instant());
+        } else if (requested.run().status().equals("queued") && !trigger.equals("scheduled")) {
+            scheduler.reschedule(instance, clock.instant());
+        }
+        return requested.run();
+    }
+
+    /** The next attempt of a failed scheduled sync, after {@code delay}. */
+    void retry(UUID tenantId, UUID sourceId, int attempt, Duration delay) {
+        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, "scheduled", null, "scheduler", attempt);
+        if (requested.created()) {
+            scheduler.scheduleIfNotExists(syncTask.instance(requested.run().id().toString()), clock.instant().plus(delay));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.stategraph.billing.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A server that really syncs: file sources allowed, S3 pointed at an s3proxy on loopback (the
+ * server finds its credentials through the AWS default chain, here system properties), syncs
+ * polled every half second. One per JVM, shared by the sync tests; each test uses its own tenant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stategraph.allow-file-sources=true",
+        "stategraph.s3.path-style=true",
+        "stategraph.sync.poll-interval=500ms",
+        "stategraph.sync.heartbeat-interval=2s"})
+public abstract class SyncServerTest {
+    public static final String ADMIN_KEY = "sgk_sync-test-instance-admin-key-0123456789";
+    public static final String S3_ACCESS = "sync-access";
+    public static final String S3_SECRET = "sync-secret";
+    private static final Path DATA_DIR = tempDir("stategraph-sync-");
+    public static final S3ProxyExtension S3 = startS3();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected HttpApi api;
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("stategraph.data-dir", DATA_DIR::toString);
+        registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
+        registry.add("stategraph.s3.endpoint", () -> S3.getUri().toString());
+    }
+
+    private static S3ProxyExtension startS3() {
+        S3ProxyExtension s3 = S3ProxyExtension.builder()
+                .withBlobStoreProvider("filesystem")
+                .withCredentials(S3_ACCESS, S3_SECRET)
+                .build();
+        try {
+            s3.beforeEach(null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start s3proxy", e);
+        }
+        // The server's S3 client takes these through the AWS default credentials chain.
+        System.setProperty("aws.accessKeyId", S3_ACCESS);
+        System.setProperty("aws.secretAccessKey", S3_SECRET);
+        System.setProperty("aws.region", "us-east-1");
+        return s3;
+    }
+
+    public static S3Client s3Admin() {
+        return S3Client.builder().endpointOverride(S3.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3_ACCESS, S3_SECRET)))
+                .build();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    protected String newTenant() {
+        var response = api.post(ADMIN_KEY, "/api/v1/tenants", Map.of("name", "t-" + UUID.randomUUID()));
+        if (response.status() != 201) {
+            throw new IllegalStateException("cannot create a tenant: " + response.raw());
+        }
+        return response.text("id");
+    }
+
+    protected String addSource(String tenantId, String provider, String uri) {
+        return addSource(tenantId, Map.of("provider", provider, "source_uri", uri, "window_months", 36));
+    }
+
+    protected String addSource(String tenantId, Map<String, ?> body) {
+        var response = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenantId + "/billing-sources", body);
+        if (response.status() != 201) {
+            throw new IllegalStateException("cannot create a source: " + response.raw());
+        }
+        return response.text("id");
+    }
+
+    /** Requests a sync and waits for its run to finish; returns the finished run. */
+    protected JsonNode syncAndWait(String tenantId, String sourceId) {
+        return syncAndWait(tenantId, sourceId, Map.of());
+    }
+
+    protected JsonNode syncAndWait(String tenantId, String sourceId, Map<String, ?> body) {
+        var response = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenantId + "/billing-sources/" + sourceId + "/sync", body);
+        if (response.status() != 202) {
+            throw new IllegalStateException("sync not accepted: " + response.raw());
+        }
+        return awaitRun(tenantId, sourceId, response.text("id"));
+    }
+
+    protected JsonNode awaitRun(String tenantId, String sourceId, String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var runs = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenantId + "/billing-sources/" + sourceId + "/runs");
+            for (JsonNode run : runs.body().path("results")) {
+                String status = run.path("status").asString();
+                if (run.path("id").asString().equals(runId) && (status.equals("ok") || status.equals("error"))) {
+                    return run;
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("sync run " + runId + " did not finish within 60 s");
+    }
+
+    protected JsonNode source(String tenantId, String sourceId) {
+        return api.get(ADMIN_KEY, "/api/v1/tenants/" + tenantId + "/billing-sources/" + sourceId).body();
+    }
+
+    /** The exact sum of a numeric column of a source's current rows. */
+    protected BigDecimal sum(String sourceId, String column) {
+        BigDecimal s = jdbc.sql("SELECT sum(" + column + ") FROM billing_rows WHERE source_id = ?::uuid")
+                .param(sourceId).query(BigDecimal.class).single();
+        return s == null ? BigDecimal.ZERO : s;
+    }
+
+    protected long rows(String sourceId) {
+        return jdbc.sql("SELECT count(*) FROM billing_rows WHERE source_id = ?::uuid").param(sourceId).query(Long.class).single();
+    }
+
+    protected static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
