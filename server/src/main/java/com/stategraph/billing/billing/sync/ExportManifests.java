@@ -127,11 +127,7 @@ public final class ExportManifests {
             Set<String> blobs = new HashSet<>();
             for (JsonNode blob : json.path("blobs")) {
                 String name = blob.path("blobName").asString("");
-                String key = name.startsWith("/") ? name.substring(1) : name;
-                blobs.add(key);
-                if (key.startsWith(location.container() + "/")) {
-                    blobs.add(key.substring(location.container().length() + 1));
-                }
+                blobs.add(name.startsWith("/") ? name.substring(1) : name);
             }
             listed.addAll(blobs);
             Run run = new Run(m, submitted, blobs);
@@ -140,8 +136,27 @@ public final class ExportManifests {
         }
         Set<String> allowed = new HashSet<>();
         newest.values().forEach(r -> allowed.addAll(r.blobs()));
-        return key -> allowed.contains(key) ? Decision.LOAD
-                : listed.contains(key) ? Decision.SUPERSEDED : Decision.NOT_IN_MANIFEST;
+        return key -> containsPathSuffix(allowed, key) ? Decision.LOAD
+                : containsPathSuffix(listed, key) ? Decision.SUPERSEDED : Decision.NOT_IN_MANIFEST;
+    }
+
+    /**
+     * Whether {@code names} holds the key or a trailing part of it that starts at a '/': manifests
+     * name blobs from the container (some with the container's name in front), keys are what the
+     * store lists.
+     */
+    static boolean containsPathSuffix(Set<String> names, String key) {
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        while (true) {
+            if (names.contains(k)) {
+                return true;
+            }
+            int slash = k.indexOf('/');
+            if (slash < 0) {
+                return false;
+            }
+            k = k.substring(slash + 1);
+        }
     }
 
     private static String awsRoot(String key) {
