@@ -39,6 +39,8 @@ public abstract class SyncServerTest {
     public static final String S3_SECRET = "sync-secret";
     private static final Path DATA_DIR = tempDir("stategraph-sync-");
     public static final S3ProxyExtension S3 = startS3();
+    public static final GcsJsonApiStub GCS = startGcs();
+    public static final Azurite AZURITE = Azurite.get();
 
     @LocalServerPort
     protected int port;
@@ -53,6 +55,17 @@ public abstract class SyncServerTest {
         registry.add("stategraph.data-dir", DATA_DIR::toString);
         registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
         registry.add("stategraph.s3.endpoint", () -> S3.getUri().toString());
+        registry.add("stategraph.gcs.endpoint", () -> GCS.endpoint().toString());
+        registry.add("stategraph.azure.blob-endpoint", () -> AZURITE.endpoint().toString());
+        registry.add("stategraph.azure.account-key", () -> Azurite.KEY);
+    }
+
+    private static GcsJsonApiStub startGcs() {
+        try {
+            return new GcsJsonApiStub(100);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static S3ProxyExtension startS3() {
@@ -76,6 +89,10 @@ public abstract class SyncServerTest {
         return S3Client.builder().endpointOverride(S3.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3_ACCESS, S3_SECRET)))
                 .build();
+    }
+
+    protected static Path dataDir() {
+        return DATA_DIR;
     }
 
     @BeforeEach

@@ -30,19 +30,23 @@ import java.util.stream.StreamSupport;
  * account key ({@code AZURE_STORAGE_KEY}), else {@code DefaultAzureCredential}.
  */
 public class AzureBlobStore implements ObjectStore {
-    private static final int PAGE_SIZE = 1000;
+    public static final int MAX_PAGE = 5000;
 
     private final Function<String, BlobServiceClientBuilder> clients;
+    private final int pageSize;
     private final Map<String, BlobContainerClient> containers = new HashMap<>();
 
     /** @param clients a client builder for an account name, credentials and endpoint already set */
-    public AzureBlobStore(Function<String, BlobServiceClientBuilder> clients) {
+    public AzureBlobStore(Function<String, BlobServiceClientBuilder> clients, int pageSize) {
         this.clients = clients;
+        this.pageSize = pageSize;
     }
 
-    public static AzureBlobStore withDefaultCredentials(URI endpoint) {
-        String connectionString = System.getenv("AZURE_STORAGE_CONNECTION_STRING");
-        String accountKey = System.getenv("AZURE_STORAGE_KEY");
+    /**
+     * @param connectionString {@code AZURE_STORAGE_CONNECTION_STRING}, or blank
+     * @param accountKey {@code AZURE_STORAGE_KEY} (the key of each account read), or blank
+     */
+    public static AzureBlobStore withDefaultCredentials(URI endpoint, String connectionString, String accountKey) {
         TokenCredential[] token = new TokenCredential[1];
         return new AzureBlobStore(account -> {
             BlobServiceClientBuilder b = new BlobServiceClientBuilder();
@@ -57,7 +61,7 @@ public class AzureBlobStore implements ObjectStore {
                 b.credential(token[0]);
             }
             return b.endpoint(accountEndpoint(endpoint, account));
-        });
+        }, 1000);
     }
 
     /**
@@ -88,7 +92,7 @@ public class AzureBlobStore implements ObjectStore {
             public boolean hasNext() {
                 try {
                     if (blobs == null) {
-                        ListBlobsOptions options = new ListBlobsOptions().setMaxResultsPerPage(PAGE_SIZE);
+                        ListBlobsOptions options = new ListBlobsOptions().setMaxResultsPerPage(pageSize);
                         if (!prefix.isEmpty()) {
                             options.setPrefix(prefix);
                         }

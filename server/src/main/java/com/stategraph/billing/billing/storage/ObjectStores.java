@@ -16,16 +16,22 @@ public class ObjectStores {
     private final URI gcsEndpoint;
     private final URI azureBlobEndpoint;
     private final boolean allowFiles;
+    private final String azureConnectionString;
+    private final String azureAccountKey;
 
     public ObjectStores(@Value("${stategraph.s3.endpoint:}") String s3Endpoint,
                         @Value("${stategraph.s3.path-style:false}") boolean s3PathStyle,
                         @Value("${stategraph.gcs.endpoint:}") String gcsEndpoint,
                         @Value("${stategraph.azure.blob-endpoint:}") String azureBlobEndpoint,
-                        @Value("${stategraph.allow-file-sources:false}") boolean allowFiles) {
+                        @Value("${stategraph.allow-file-sources:false}") boolean allowFiles,
+                        @Value("${stategraph.azure.connection-string:}") String azureConnectionString,
+                        @Value("${stategraph.azure.account-key:}") String azureAccountKey) {
         this.s3 = new S3Settings(uri(s3Endpoint, "STATEGRAPH_S3_ENDPOINT"), s3PathStyle, S3Settings.MAX_PAGE);
         this.gcsEndpoint = uri(gcsEndpoint, "STATEGRAPH_GCS_ENDPOINT");
         this.azureBlobEndpoint = uri(azureBlobEndpoint, "STATEGRAPH_AZURE_BLOB_ENDPOINT");
         this.allowFiles = allowFiles;
+        this.azureConnectionString = azureConnectionString;
+        this.azureAccountKey = azureAccountKey;
     }
 
     /** A store for one sync; close it when the sync ends. */
@@ -33,7 +39,7 @@ public class ObjectStores {
         return switch (location.scheme()) {
             case S3 -> new S3ObjectStore(s3, region, DefaultCredentialsProvider.builder().build());
             case GS -> GcsObjectStore.withDefaultCredentials(gcsEndpoint);
-            case ABFSS -> AzureBlobStore.withDefaultCredentials(azureBlobEndpoint);
+            case ABFSS -> AzureBlobStore.withDefaultCredentials(azureBlobEndpoint, azureConnectionString, azureAccountKey);
             case FILE -> {
                 if (!allowFiles) {
                     throw new StorageException("file:// sources are disabled on this server"
