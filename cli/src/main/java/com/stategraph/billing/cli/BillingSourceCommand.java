@@ -110,8 +110,13 @@ class BillingSourceCommand {
 
     @Command(name = "sync", mixinStandardHelpOptions = true, description = "Trigger a sync now (optionally backfill from a date).")
     static class Sync extends SourceCommand {
+        private static final long POLL_MILLIS = 500;
+
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Reload from this date's month through the current month")
         String from;
+
+        @Option(names = "--wait", description = "Wait for the sync to finish, showing files and rows as it goes; exit 1 if it fails")
+        boolean await;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -129,6 +134,51 @@ class BillingSourceCommand {
             } else {
                 context.out().println("Sync queued for billing source " + id);
             }
+            if (await) {
+                waitFor(context, api, run.path("id").asString());
+            }
+        }
+
+        private void waitFor(CliContext context, ApiClient api, String runId) {
+            String shown = "";
+            while (true) {
+                JsonNode run = find(api, runId);
+                String status = run.path("status").asString();
+                String progress = status + ": " + run.path("files").asLong() + " files, " + run.path("rows").asLong() + " rows";
+                if (status.equals("ok")) {
+                    context.out().println("Sync finished: " + run.path("files").asLong() + " files, "
+                            + run.path("rows").asLong() + " rows loaded for " + run.path("window_start").asString()
+                            + " to " + run.path("window_end").asString());
+                    int warnings = run.path("warnings").size();
+                    if (warnings > 0) {
+                        context.out().println(warnings + " warning(s): see `stategraph cost billing-source runs " + id + " --format json`");
+                    }
+                    return;
+                }
+                if (status.equals("error")) {
+                    throw new ServerRefusal("Sync failed: " + run.path("error").asString());
+                }
+                if (!progress.equals(shown)) {
+                    context.out().println(progress);
+                    context.out().flush();
+                    shown = progress;
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ServerRefusal("interrupted while waiting for sync " + runId);
+                }
+            }
+        }
+
+        private JsonNode find(ApiClient api, String runId) {
+            for (JsonNode run : api.get(sourcePath() + "/runs?limit=20").path("results")) {
+                if (run.path("id").asString().equals(runId)) {
+                    return run;
+                }
+            }
+            throw new ServerRefusal("sync run " + runId + " is no longer listed for billing source " + id);
         }
     }
 
