@@ -30,7 +30,11 @@ public class StategraphServer implements Callable<Integer> {
 
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z0-9-]+(\\.[A-Za-z0-9\\[\\]-]+)+=.*");
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        boolean demo = args.length > 0 && args[0].equals("demo");
+        if (demo) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         StategraphServer command = new StategraphServer();
         CommandLine cli = new CommandLine(command);
         cli.setUnmatchedArgumentsAllowed(true); // passes --spring.property=value through to Spring
@@ -45,7 +49,12 @@ public class StategraphServer implements Callable<Integer> {
                 System.exit(124);
             }
         }
-        start(command.port, command.dataDir, cli.getUnmatchedArguments().toArray(String[]::new));
+        String[] springArgs = cli.getUnmatchedArguments().toArray(String[]::new);
+        if (demo) {
+            com.stategraph.billing.demo.Demo.start(command.port, command.dataDir, springArgs);
+        } else {
+            start(command.port, command.dataDir, springArgs);
+        }
     }
 
     @Override

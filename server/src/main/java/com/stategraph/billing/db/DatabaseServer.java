@@ -2,7 +2,6 @@ package com.stategraph.billing.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -39,8 +38,12 @@ public final class DatabaseServer implements AutoCloseable {
             log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
             String url = pg.getJdbcUrl("postgres", "postgres");
             return new DatabaseServer(new ExternalDatabase(url, "postgres", null), pg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
+        } catch (IOException | IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new IllegalStateException("another stategraph server is using the embedded PostgreSQL in " + pgData
+                        + ": stop it, or give this one another --data-dir (or STATEGRAPH_DATA_DIR)", e);
+            }
+            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,135 @@
+package com.stategraph.billing.demo;
+
+import com.stategraph.billing.StategraphServer;
+import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.auth.TenantRepository;
+import com.stategraph.billing.billing.source.BillingSource;
+import com.stategraph.billing.billing.source.BillingSourceService;
+import com.stategraph.billing.billing.sync.SyncQueue;
+import com.stategraph.billing.billing.sync.SyncRun;
+import com.stategraph.billing.billing.sync.SyncRunRepository;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code stategraph demo}: the server on the embedded default with file sources allowed, a
+ * {@code demo} tenant, a three-cloud sample export written into the data dir and added as billing
+ * sources, synced, summarised; then it keeps serving. Running it again reuses all of it.
+ */
+public final class Demo {
+    static final String TENANT = "demo";
+
+    private final ConfigurableApplicationContext context;
+    private final PrintStream out;
+
+    Demo(ConfigurableApplicationContext context, PrintStream out) {
+        this.context = context;
+        this.out = out;
+    }
+
+    public static ConfigurableApplicationContext start(Integer port, Path dataDir, String... springArgs) throws IOException {
+        String[] args = new String[springArgs.length + 1];
+        args[0] = "--stategraph.allow-file-sources=true";
+        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
+        ConfigurableApplicationContext context = StategraphServer.start(port, dataDir, args);
+        new Demo(context, System.out).prepare();
+        return context;
+    }
+
+    /** Creates or reuses the tenant, writes the sample export, adds and syncs its sources, prints a summary. */
+    void prepare() throws IOException {
+        Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("stategraph.data-dir"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> uris = SampleExport.write(dataDir.resolve("demo-export"), today);
+        UUID tenant = tenant();
+        Caller caller = Caller.user(null, "demo", null, true);
+        BillingSourceService sources = context.getBean(BillingSourceService.class);
+        List<BillingSource> existing = sources.list(tenant);
+        List<BillingSource> demoSources = new ArrayList<>();
+        uris.forEach((provider, uri) -> demoSources.add(existing.stream()
+                .filter(s -> s.provider().equals(provider) && s.sourceUri().equals(uri))
+                .findFirst()
+                .orElseGet(() -> sources.create(caller, tenant, new BillingSourceService.NewSource(provider, uri,
+                        provider.equals("aws") ? "us-east-1" : null, SampleExport.MONTHS, true)))));
+        for (BillingSource source : demoSources) {
+            SyncRun run = sync(tenant, source.id());
+            if (!run.status().equals("ok")) {
+                throw new IllegalStateException("the demo sync of " + source.sourceUri() + " failed: " + run.error());
+            }
+        }
+        summarise(tenant, dataDir);
+    }
+
+    private UUID tenant() {
+        TenantRepository tenants = context.getBean(TenantRepository.class);
+        return tenants.listAll().stream()
+                .filter(t -> t.name().equals(TENANT))
+                .findFirst()
+                .or(() -> tenants.insert(TENANT))
+                .orElseThrow()
+                .id();
+    }
+
+    private SyncRun sync(UUID tenant, UUID sourceId) {
+        SyncQueue queue = context.getBean(SyncQueue.class);
+        SyncRunRepository runs = context.getBean(SyncRunRepository.class);
+        SyncRun requested = context.getBean(TransactionTemplate.class)
+                .execute(s -> queue.request(tenant, sourceId, "manual", null, "demo"));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            SyncRun run = runs.find(tenant, sourceId, requested.id()).orElseThrow();
+            if (run.status().equals("ok") || run.status().equals("error")) {
+                return run;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the demo sync of source " + sourceId + " did not finish within 5 minutes");
+    }
+
+    private void summarise(UUID tenant, Path dataDir) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        record Line(String provider, String currency, long rows, BigDecimal billed) {
+        }
+        List<Line> lines = jdbc.sql("SELECT s.provider, r.billing_currency, count(*) AS n, sum(r.billed_cost) AS billed"
+                        + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id WHERE r.tenant_id = ?"
+                        + " GROUP BY 1, 2 ORDER BY 1, 2")
+                .param(tenant)
+                .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+        String port = context.getEnvironment().getProperty("local.server.port", "8080");
+        String base = "http://localhost:" + port;
+        out.println();
+        out.println("Demo ready: tenant 'demo' (" + tenant + "), " + lines.stream().mapToLong(Line::rows).sum()
+                + " billing rows from " + SampleExport.MONTHS + " months of sample exports");
+        out.printf("  %-8s %-8s %10s %20s%n", "PROVIDER", "CURRENCY", "ROWS", "BILLED COST");
+        for (Line l : lines) {
+            out.printf("  %-8s %-8s %,10d %20s%n", l.provider(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
+        }
+        out.println();
+        out.println("Server:   " + base + "   (API description: " + base + "/api/openapi.json)");
+        Path keyFile = dataDir.resolve("bootstrap-api-key");
+        String key = Files.exists(keyFile) ? "$(cat " + keyFile + ")" : "<the key in STATEGRAPH_BOOTSTRAP_API_KEY>";
+        out.println("Try:      STATEGRAPH_API_BASE=" + base + " STATEGRAPH_API_KEY=" + key
+                + " bin/stategraph cost billing-source list --tenant " + tenant);
+        out.println("Stop with Ctrl-C.");
+    }
+}

@@ -1,0 +1,52 @@
+package com.stategraph.billing.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.SyncServerTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo's setup on a running server: sample export, tenant, three sources, synced; twice is safe. */
+class DemoTest extends SyncServerTest {
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    private String prepare() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new Demo(context, new PrintStream(buffer, true, StandardCharsets.UTF_8)).prepare();
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private long demoRows() {
+        return jdbc.sql("SELECT count(*) FROM billing_rows r JOIN tenants t ON t.id = r.tenant_id WHERE t.name = 'demo'")
+                .query(Long.class).single();
+    }
+
+    @Test
+    void setsUpSyncsAndSummarisesAndRunningTwiceChangesNothing() throws Exception {
+        String first = prepare();
+        long rows = demoRows();
+
+        assertThat(rows).as("several thousand rows").isBetween(3000L, 20000L);
+        assertThat(first).contains("Demo ready: tenant 'demo'").contains(rows + " billing rows")
+                .contains("aws      USD").contains("azure    EUR").contains("gcp      USD")
+                .contains("http://localhost:" + port);
+        assertThat(jdbc.sql("SELECT count(DISTINCT tags->>'team'), count(DISTINCT tags->>'env'), count(DISTINCT tags->>'owner')"
+                        + " FROM billing_rows r JOIN tenants t ON t.id = r.tenant_id WHERE t.name = 'demo'")
+                .query((rs, i) -> rs.getInt(1) * 100 + rs.getInt(2) * 10 + rs.getInt(3)).single())
+                .as("team, env and owner tags").isEqualTo(433);
+
+        String second = prepare();
+
+        assertThat(demoRows()).isEqualTo(rows);
+        assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE name = 'demo'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_sources s JOIN tenants t ON t.id = s.tenant_id WHERE t.name = 'demo'")
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(second.lines().filter(l -> l.startsWith("  aws") || l.startsWith("  gcp") || l.startsWith("  azure")).toList())
+                .isEqualTo(first.lines().filter(l -> l.startsWith("  aws") || l.startsWith("  gcp") || l.startsWith("  azure")).toList());
+    }
+}
