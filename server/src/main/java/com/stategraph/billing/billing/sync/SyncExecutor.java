@@ -84,14 +84,15 @@ public class SyncExecutor {
         if (!runs.start(runId, window)) {
             return;
         }
-        sources.markRunning(run.tenantId(), run.sourceId());
         Progress progress = new Progress(runId);
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
         if (run.trigger().equals("scheduled") && !source.enabled()) {
-            fail(run, progress, "the source was disabled before its scheduled sync started", notes, findings, false);
+            // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
+            runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of());
             return;
         }
+        sources.markRunning(run.tenantId(), run.sourceId());
         try {
             long rows = load(source, run, window, progress, findings, notes);
             List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
