@@ -1,0 +1,106 @@
+package com.stategraph.billing.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server in a process of its own (this JVM's classpath), for what only a real process shows:
+ * {@code kill -9} in the middle of a sync, and several replicas on one PostgreSQL.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a server on {@code database} (DB_HOST/DB_PORT/DB_USER/DB_NAME) and waits until it is healthy. */
+    public static ServerProcess start(Map<String, String> database, String adminKey, String... springArgs) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("stategraph-proc-");
+        Path log = dataDir.resolve("server.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Daws.disableEc2Metadata=true",
+                "-cp", System.getProperty("java.class.path"),
+                "com.stategraph.billing.StategraphServer",
+                "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--stategraph.bootstrap-api-key=" + adminKey,
+                "--stategraph.allow-file-sources=true"));
+        command.addAll(List.of(springArgs));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(database);
+        pb.environment().put("NO_GCE_CHECK", "true");
+        ServerProcess server = new ServerProcess(pb.start(), port, log);
+        server.awaitHealthy(Duration.ofSeconds(90));
+        return server;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server process exited: " + log());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server was not healthy within " + timeout + ": " + log());
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful stop, connections cut. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+}
