@@ -26,6 +26,9 @@ public final class FocusNormaliser {
     private final KeyValueJson keyValues = new KeyValueJson();
     private final Map<Instant, LocalDate> periods = new HashMap<>();
     private final CanonicalRow row = new CanonicalRow();
+    private static final int EXTRA_CACHE_LIMIT = 4096;
+    private final int[] extraColumns;
+    private final Map<List<Object>, String> extras = new HashMap<>();
 
     public FocusNormaliser(String uri, List<String> header, ConformanceFindings findings) {
         this.uri = uri;
@@ -41,6 +44,7 @@ public final class FocusNormaliser {
                 mapping[i] = c;
             }
         }
+        extraColumns = java.util.stream.IntStream.range(0, mapping.length).filter(i -> mapping[i] == null).toArray();
         List<String> missing = new ArrayList<>();
         for (FocusColumn required : FocusColumn.REQUIRED) {
             if (!seen[required.ordinal()]) {
@@ -56,19 +60,11 @@ public final class FocusNormaliser {
     /** @throws FormatException naming the row and column of a value that cannot be loaded */
     public CanonicalRow normalise(Object[] values, long rowNumber) {
         Arrays.fill(row.values, null);
-        ObjectNode extra = null;
         Instant periodStart = null;
         for (int i = 0; i < mapping.length; i++) {
             Object v = values[i];
-            if (v == null) {
-                continue;
-            }
             FocusColumn c = mapping[i];
-            if (c == null) {
-                if (extra == null) {
-                    extra = JsonNodeFactory.instance.objectNode();
-                }
-                extra.set(header.get(i), KeyValueJson.node(v));
+            if (v == null || c == null) {
                 continue;
             }
             switch (c.kind()) {
@@ -91,9 +87,45 @@ public final class FocusNormaliser {
         }
         row.billingPeriod = periods.computeIfAbsent(periodStart,
                 p -> p.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1));
-        row.extra = extra == null ? null : KeyValueJson.JSON.writeValueAsString(extra);
+        row.extra = extra(values);
         checkConformance(rowNumber);
         return row;
+    }
+
+    /**
+     * The columns FOCUS does not name, as one JSON object. Their values repeat from row to row
+     * (x_ServiceCode, x_UsageType...), so recent objects are remembered by their values.
+     */
+    private String extra(Object[] values) {
+        if (extraColumns.length == 0) {
+            return null;
+        }
+        Object[] key = new Object[extraColumns.length];
+        boolean any = false;
+        for (int j = 0; j < extraColumns.length; j++) {
+            key[j] = values[extraColumns[j]];
+            any |= key[j] != null;
+        }
+        if (!any) {
+            return null;
+        }
+        List<Object> cacheKey = Arrays.asList(key);
+        String cached = extras.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        for (int j = 0; j < extraColumns.length; j++) {
+            if (key[j] != null) {
+                extra.set(header.get(extraColumns[j]), KeyValueJson.node(key[j]));
+            }
+        }
+        String json = KeyValueJson.JSON.writeValueAsString(extra);
+        if (extras.size() >= EXTRA_CACHE_LIMIT) {
+            extras.clear();
+        }
+        extras.put(cacheKey, json);
+        return json;
     }
 
     private void checkConformance(long rowNumber) {

@@ -200,13 +200,37 @@ final class ParquetConverters {
             this.sink = sink;
         }
 
+        private Instant[] dictionary;
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dict) {
+            dictionary = new Instant[dict.getMaxId() + 1];
+            for (int i = 0; i <= dict.getMaxId(); i++) {
+                dictionary[i] = instant(dict.decodeToLong(i));
+            }
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            sink.accept(dictionary[id]);
+        }
+
         @Override
         public void addLong(long value) {
-            sink.accept(switch (unit) {
+            sink.accept(instant(value));
+        }
+
+        private Instant instant(long value) {
+            return switch (unit) {
                 case MILLIS -> Instant.ofEpochMilli(value);
                 case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
                 case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
-            });
+            };
         }
     }
 

@@ -1,0 +1,157 @@
+package com.stategraph.billing.bench;
+
+import com.stategraph.billing.billing.format.ParquetFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * N rows in the shape of an AWS "FOCUS 1.0 with AWS columns" export: Parquet (snappy), DOUBLE
+ * costs, map tags, x_ columns, in files of at most a million rows, spread over the last two months.
+ */
+final class BenchRows {
+    static final int ROWS_PER_FILE = 1_000_000;
+
+    static final String SCHEMA = """
+            message aws_focus {
+              optional binary AvailabilityZone (STRING);
+              optional double BilledCost;
+              optional binary BillingAccountId (STRING);
+              optional binary BillingAccountName (STRING);
+              optional binary BillingCurrency (STRING);
+              optional int64 BillingPeriodEnd (TIMESTAMP(MILLIS,true));
+              optional int64 BillingPeriodStart (TIMESTAMP(MILLIS,true));
+              optional binary ChargeCategory (STRING);
+              optional binary ChargeDescription (STRING);
+              optional binary ChargeFrequency (STRING);
+              optional int64 ChargePeriodEnd (TIMESTAMP(MILLIS,true));
+              optional int64 ChargePeriodStart (TIMESTAMP(MILLIS,true));
+              optional double ConsumedQuantity;
+              optional binary ConsumedUnit (STRING);
+              optional double ContractedCost;
+              optional double EffectiveCost;
+              optional binary InvoiceIssuerName (STRING);
+              optional double ListCost;
+              optional double ListUnitPrice;
+              optional binary PricingCategory (STRING);
+              optional double PricingQuantity;
+              optional binary PricingUnit (STRING);
+              optional binary ProviderName (STRING);
+              optional binary PublisherName (STRING);
+              optional binary RegionId (STRING);
+              optional binary RegionName (STRING);
+              optional binary ResourceId (STRING);
+              optional binary ResourceType (STRING);
+              optional binary ServiceCategory (STRING);
+              optional binary ServiceName (STRING);
+              optional binary SkuId (STRING);
+              optional binary SkuPriceId (STRING);
+              optional binary SubAccountId (STRING);
+              optional binary SubAccountName (STRING);
+              optional group Tags (MAP) {
+                repeated group key_value { required binary key (STRING); optional binary value (STRING); }
+              }
+              optional binary x_Operation (STRING);
+              optional binary x_ServiceCode (STRING);
+              optional binary x_UsageType (STRING);
+            }""";
+
+    private static final String[] SERVICES = {"Amazon Elastic Compute Cloud", "Amazon Simple Storage Service",
+            "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudFront", "Amazon DynamoDB",
+            "Amazon Elastic Kubernetes Service", "Amazon CloudWatch"};
+    private static final String[] CATEGORIES = {"Compute", "Storage", "Databases", "Compute", "Networking", "Databases",
+            "Compute", "Management and Governance"};
+    private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"};
+    private static final String[] TEAMS = {"payments", "search", "platform", "data", "web", "mobile"};
+    private static final String[] ENVS = {"prod", "staging", "dev"};
+
+    private BenchRows() {
+    }
+
+    /** Writes the files into {@code dir}; returns them. */
+    static List<Path> write(Path dir, long rows) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(42);
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        List<Map<String, String>> tagSets = new ArrayList<>();
+        for (String team : TEAMS) {
+            for (String env : ENVS) {
+                tagSets.add(Map.of("team", team, "env", env, "owner", team + "-lead@example.com"));
+            }
+        }
+        long written = 0;
+        for (int part = 0; written < rows; part++) {
+            Path file = dir.resolve(String.format("focus-export-%05d.snappy.parquet", part + 1));
+            try (ParquetFileWriter w = new ParquetFileWriter(file, SCHEMA, CompressionCodecName.SNAPPY)) {
+                Map<String, Object> r = new HashMap<>();
+                for (int i = 0; i < ROWS_PER_FILE && written < rows; i++, written++) {
+                    YearMonth month = random.nextInt(3) == 0 ? thisMonth : thisMonth.minusMonths(1);
+                    int days = month.equals(thisMonth) ? Math.max(1, LocalDate.now(ZoneOffset.UTC).getDayOfMonth()) : month.lengthOfMonth();
+                    LocalDate day = month.atDay(1 + random.nextInt(days));
+                    int s = random.nextInt(SERVICES.length);
+                    double quantity = Math.round(random.nextDouble() * 24_000) / 1000.0;
+                    double price = Math.round(random.nextDouble() * 2_000_000) / 1_000_000.0;
+                    double cost = Math.round(quantity * price * 1e8) / 1e8;
+                    String account = "4444555566" + (10 + random.nextInt(40));
+                    String region = REGIONS[random.nextInt(REGIONS.length)];
+                    r.put("AvailabilityZone", region + "a");
+                    r.put("BilledCost", cost);
+                    r.put("BillingAccountId", "111122223333");
+                    r.put("BillingAccountName", "Acme Payer");
+                    r.put("BillingCurrency", "USD");
+                    r.put("BillingPeriodStart", instant(month.atDay(1)));
+                    r.put("BillingPeriodEnd", instant(month.plusMonths(1).atDay(1)));
+                    r.put("ChargeCategory", "Usage");
+                    r.put("ChargeDescription", SERVICES[s] + " usage in " + region);
+                    r.put("ChargeFrequency", "Usage-Based");
+                    r.put("ChargePeriodStart", instant(day));
+                    r.put("ChargePeriodEnd", instant(day.plusDays(1)));
+                    r.put("ConsumedQuantity", quantity);
+                    r.put("ConsumedUnit", "Hours");
+                    r.put("ContractedCost", cost);
+                    r.put("EffectiveCost", cost);
+                    r.put("InvoiceIssuerName", "AWS");
+                    r.put("ListCost", Math.round(cost * 1.2 * 1e8) / 1e8);
+                    r.put("ListUnitPrice", price);
+                    r.put("PricingCategory", "Standard");
+                    r.put("PricingQuantity", quantity);
+                    r.put("PricingUnit", "Hours");
+                    r.put("ProviderName", "AWS");
+                    r.put("PublisherName", "AWS");
+                    r.put("RegionId", region);
+                    r.put("RegionName", region);
+                    r.put("ResourceId", "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + Long.toHexString(random.nextLong(1L << 40)));
+                    r.put("ResourceType", "Instance");
+                    r.put("ServiceCategory", CATEGORIES[s]);
+                    r.put("ServiceName", SERVICES[s]);
+                    r.put("SkuId", "SKU" + random.nextInt(500));
+                    r.put("SkuPriceId", "SKU" + random.nextInt(500) + ".JRTCKXETXF");
+                    r.put("SubAccountId", account);
+                    r.put("SubAccountName", "acme-" + account.substring(10));
+                    r.put("Tags", tagSets.get(random.nextInt(tagSets.size())));
+                    r.put("x_Operation", "RunInstances");
+                    r.put("x_ServiceCode", "AmazonEC2");
+                    r.put("x_UsageType", "BoxUsage:m5.large");
+                    w.write(r);
+                }
+            }
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static Instant instant(LocalDate d) {
+        return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

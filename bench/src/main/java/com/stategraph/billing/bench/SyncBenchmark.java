@@ -1,0 +1,361 @@
+package com.stategraph.billing.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.postgresql.PGConnection;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sync throughput and memory against PostgreSQL's own COPY, measured in one run on one machine:
+ * <ol>
+ * <li>generate N AWS-shaped FOCUS rows as Parquet;</li>
+ * <li>sync them end to end through a real server process (-Xmx512m) from a local directory and
+ * from an S3 protocol server (s3proxy) on loopback;</li>
+ * <li>baseline: {@code COPY ... (FORMAT csv)} of the same canonical rows into an identical table;</li>
+ * <li>peak heap of the server while syncing 1M and 10M rows (streaming: it must not grow).</li>
+ * </ol>
+ * Each timing is repeated and the median reported; results go to docs/benchmarks.md.
+ */
+public final class SyncBenchmark {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String KEY = "sgk_bench-admin-key-0123456789abcdef0123";
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+]+)", Pattern.MULTILINE);
+    private static final Pattern LIVE = Pattern.compile("^jvm_gc_live_data_size_bytes(?:\\{[^}]*\\})? ([0-9.eE+]+)", Pattern.MULTILINE);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path work;
+    private final EmbeddedPostgres pg;
+    private Process server;
+    private String base;
+    private S3ProxyExtension s3;
+
+    private SyncBenchmark(Path work, EmbeddedPostgres pg) {
+        this.work = work;
+        this.pg = pg;
+    }
+
+    record Measure(String what, long rows, double seconds, long peakRssBytes, long peakHeapBytes, long peakLiveBytes) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = 5_000_000;
+        int repeat = 3;
+        List<Long> memoryRows = List.of(1_000_000L, 10_000_000L);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--memory-rows" -> memoryRows = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --rows N, --repeat N, --memory-rows N,M)");
+            }
+        }
+        Path work = Path.of("bench/out");
+        Files.createDirectories(work);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start()) {
+            SyncBenchmark bench = new SyncBenchmark(work, pg);
+            try {
+                bench.run(rows, repeat, memoryRows);
+            } finally {
+                bench.stopServer();
+                if (bench.s3 != null) {
+                    bench.s3.afterEach(null);
+                }
+            }
+        }
+    }
+
+    private void run(long rows, int repeat, List<Long> memoryRows) throws Exception {
+        log("generating " + rows + " rows of AWS-shaped Parquet");
+        Path data = work.resolve("data-" + rows);
+        List<Path> files = reuseOrWrite(data, rows);
+        Path csv = work.resolve("baseline-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            log("writing the baseline CSV");
+            BaselineCsv.write(files, csv);
+        }
+        startS3();
+        uploadToS3(files);
+        startServer();
+
+        // A server runs for weeks: measure it warm, after one sync that is not counted.
+        Path warm = work.resolve("data-100000");
+        reuseOrWrite(warm, 100_000);
+        sync("warm-up", "file://" + warm.toAbsolutePath() + "/*.parquet", 100_000);
+
+        List<Measure> local = new ArrayList<>();
+        List<Measure> fromS3 = new ArrayList<>();
+        List<Measure> copy = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            local.add(sync("sync from a local directory", "file://" + data.toAbsolutePath() + "/*.parquet", rows));
+            fromS3.add(sync("sync from S3 (s3proxy)", "s3://bench/focus/data/*.parquet", rows));
+            copy.add(copyBaseline(csv, rows));
+        }
+        List<Measure> memory = new ArrayList<>();
+        for (long n : memoryRows) {
+            Path dir = work.resolve("data-" + n);
+            reuseOrWrite(dir, n);
+            memory.add(sync("sync " + n + " rows (local)", "file://" + dir.toAbsolutePath() + "/*.parquet", n));
+        }
+        report(rows, repeat, median(local), median(fromS3), median(copy), memory);
+    }
+
+    private List<Path> reuseOrWrite(Path dir, long rows) throws IOException {
+        Path done = dir.resolve("_COMPLETE");
+        if (Files.exists(done)) {
+            try (var list = Files.list(dir)) {
+                return list.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+            }
+        }
+        List<Path> files = BenchRows.write(dir, rows);
+        Files.writeString(done, String.valueOf(rows));
+        return files;
+    }
+
+    private void startS3() throws Exception {
+        s3 = S3ProxyExtension.builder().withBlobStoreProvider("filesystem").withCredentials("bench", "bench-secret").build();
+        s3.beforeEach(null);
+    }
+
+    private void uploadToS3(List<Path> files) {
+        try (S3Client client = S3Client.builder().endpointOverride(s3.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret"))).build()) {
+            client.createBucket(b -> b.bucket("bench"));
+            for (Path f : files) {
+                client.putObject(b -> b.bucket("bench").key("focus/data/" + f.getFileName()), RequestBody.fromFile(f));
+            }
+        }
+    }
+
+    private void startServer() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        Path dataDir = Files.createTempDirectory(work.toAbsolutePath(), "server-");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
+                "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
+                "--stategraph.s3.endpoint=" + s3.getUri(), "--stategraph.s3.path-style=true",
+                "--stategraph.sync.poll-interval=200ms")
+                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        pb.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()), "DB_USER", "postgres",
+                "DB_NAME", "postgres", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench-secret",
+                "AWS_REGION", "us-east-1", "NO_GCE_CHECK", "true"));
+        server = pb.start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(get("/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the server did not start; see " + work.resolve("server.log"));
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+
+    private Measure sync(String what, String uri, long rows) throws Exception {
+        truncate();
+        String tenant = post("/api/v1/tenants", Map.of("name", "bench-" + UUID.randomUUID())).path("id").asString();
+        String source = post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", "aws", "source_uri", uri,
+                "region", "us-east-1", "window_months", 2)).path("id").asString();
+        System.gc();
+        long start = System.nanoTime();
+        String run = post("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of()).path("id").asString();
+        long peakRss = 0;
+        long peakHeap = 0;
+        long peakLive = 0;
+        while (true) {
+            peakRss = Math.max(peakRss, rss(server.pid()));
+            String metrics = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+            peakHeap = Math.max(peakHeap, sum(HEAP, metrics));
+            peakLive = Math.max(peakLive, sum(LIVE, metrics));
+            JsonNode found = null;
+            for (JsonNode r : getJson("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/runs?limit=1").path("results")) {
+                found = r;
+            }
+            String status = found == null ? "" : found.path("status").asString();
+            if (status.equals("ok") || status.equals("error")) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (status.equals("error") || found.path("rows").asLong() != rows) {
+                    throw new IllegalStateException(what + " did not load " + rows + " rows: " + found);
+                }
+                Measure m = new Measure(what, rows, seconds, peakRss, peakHeap, peakLive);
+                log(String.format(Locale.ROOT, "%s: %.1f s, %.0f rows/s, peak RSS %d MiB, peak heap %d MiB, live after GC %d MiB",
+                        what, seconds, m.rowsPerSecond(), peakRss >> 20, peakHeap >> 20, peakLive >> 20));
+                return m;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Measure copyBaseline(Path csv, long rows) throws Exception {
+        truncate();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS copy_baseline (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
+                    + " PARTITION BY RANGE (billing_period)");
+            st.execute("CREATE TABLE IF NOT EXISTS copy_baseline_default PARTITION OF copy_baseline DEFAULT");
+            st.execute("CREATE INDEX IF NOT EXISTS copy_baseline_load ON copy_baseline (tenant_id, source_id, billing_period, load_id)");
+            st.execute("TRUNCATE copy_baseline");
+            st.execute("CHECKPOINT");
+            long start = System.nanoTime();
+            long copied;
+            try (InputStream in = Files.newInputStream(csv)) {
+                copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copy_baseline FROM STDIN (FORMAT csv)", in, 1 << 16);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (copied != rows) {
+                throw new IllegalStateException("COPY loaded " + copied + " rows, expected " + rows);
+            }
+            Measure m = new Measure("PostgreSQL COPY of the same rows as CSV (baseline)", rows, seconds, 0, 0, 0);
+            log(String.format(Locale.ROOT, "COPY baseline: %.1f s, %.0f rows/s", seconds, m.rowsPerSecond()));
+            return m;
+        }
+    }
+
+    private void truncate() throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("TRUNCATE billing_rows");
+            st.execute("DO $$ BEGIN IF to_regclass('copy_baseline') IS NOT NULL THEN TRUNCATE copy_baseline; END IF; END $$");
+            st.execute("CHECKPOINT");
+        }
+    }
+
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException ignored) {
+            // process gone
+        }
+        return 0;
+    }
+
+    private static long sum(Pattern metric, String metrics) {
+        Matcher m = metric.matcher(metrics);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return (long) sum;
+    }
+
+    private static Measure median(List<Measure> runs) {
+        List<Measure> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+        Measure mid = sorted.get(sorted.size() / 2);
+        long rss = runs.stream().mapToLong(Measure::peakRssBytes).max().orElse(0);
+        long heap = runs.stream().mapToLong(Measure::peakHeapBytes).max().orElse(0);
+        long live = runs.stream().mapToLong(Measure::peakLiveBytes).max().orElse(0);
+        return new Measure(mid.what(), mid.rows(), mid.seconds(), rss, heap, live);
+    }
+
+    private void report(long rows, int repeat, Measure local, Measure fromS3, Measure copy, List<Measure> memory) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `bench/run` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", embedded PostgreSQL 18). Machines are noisy:")
+                .append(" timings are the median of ").append(repeat).append(" runs, and the ratio to the baseline measured")
+                .append(" in the same run is the figure to compare.\n\n");
+        md.append("## Sync throughput: ").append(String.format(Locale.ROOT, "%,d", rows))
+                .append(" AWS-shaped FOCUS rows (Parquet, snappy, DOUBLE costs, map tags)\n\n");
+        md.append("End to end through a server process started with `-Xmx512m`: list, download (S3), read, normalise,")
+                .append(" COPY into `billing_rows`, swap, all in one transaction. Baseline: PostgreSQL `COPY ... (FORMAT csv)`")
+                .append(" of the same canonical rows into an identical table (same columns, partitioning and index).\n\n");
+        md.append("| run | rows/s (median) | seconds | vs. COPY baseline | peak RSS | live heap after GC |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Measure m : List.of(local, fromS3, copy)) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.2f | %s | %s |\n", m.what(), m.rowsPerSecond(),
+                    m.seconds(), m.rowsPerSecond() / copy.rowsPerSecond(), mib(m.peakRssBytes()), mib(m.peakLiveBytes())));
+        }
+        md.append("\nGoal: sync at >= 0.8 of the COPY baseline.\n\n");
+        md.append("## Memory does not grow with the export\n\n");
+        md.append("The server (`-Xmx512m`) syncing exports of different sizes, sampled every 100 ms from")
+                .append(" `/actuator/prometheus`: the live heap after garbage collection (`jvm_gc_live_data_size_bytes`, what the")
+                .append(" sync really holds), the heap in use including garbage not yet collected, and the process RSS.\n\n");
+        md.append("| rows | seconds | rows/s | live heap after GC | heap in use | peak RSS |\n|---:|---:|---:|---:|---:|---:|\n");
+        for (Measure m : memory) {
+            md.append(String.format(Locale.ROOT, "| %,d | %.1f | %,.0f | %s | %s | %s |\n", m.rows(), m.seconds(),
+                    m.rowsPerSecond(), mib(m.peakLiveBytes()), mib(m.peakHeapBytes()), mib(m.peakRssBytes())));
+        }
+        md.append("\nDisk: a remote Parquet file is downloaded to `<data-dir>/tmp` and deleted as soon as it is loaded, so")
+                .append(" temporary disk is bounded by the largest single export file; CSV is streamed without a copy.\n");
+        md.append("\nReproduce: `bench/run` (options: `--rows N`, `--repeat N`, `--memory-rows N,M`).\n");
+        Path out = Path.of("docs/benchmarks.md");
+        Files.writeString(out, md.toString());
+        log("wrote " + out);
+        System.out.println(md);
+    }
+
+    private static String mib(long bytes) {
+        return bytes == 0 ? "n/a" : (bytes >> 20) + " MiB";
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY).build();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        return JSON.readTree(http.send(get(path), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode post(String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void log(String message) {
+        System.err.println("[bench " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + message);
+    }
+}
