@@ -1,6 +1,7 @@
 package com.stategraph.billing.bench;
 
 import com.stategraph.billing.billing.format.ParquetFileWriter;
+import com.stategraph.billing.demo.ExportSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,50 +22,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 final class BenchRows {
     static final int ROWS_PER_FILE = 1_000_000;
-
-    static final String SCHEMA = """
-            message aws_focus {
-              optional binary AvailabilityZone (STRING);
-              optional double BilledCost;
-              optional binary BillingAccountId (STRING);
-              optional binary BillingAccountName (STRING);
-              optional binary BillingCurrency (STRING);
-              optional int64 BillingPeriodEnd (TIMESTAMP(MILLIS,true));
-              optional int64 BillingPeriodStart (TIMESTAMP(MILLIS,true));
-              optional binary ChargeCategory (STRING);
-              optional binary ChargeDescription (STRING);
-              optional binary ChargeFrequency (STRING);
-              optional int64 ChargePeriodEnd (TIMESTAMP(MILLIS,true));
-              optional int64 ChargePeriodStart (TIMESTAMP(MILLIS,true));
-              optional double ConsumedQuantity;
-              optional binary ConsumedUnit (STRING);
-              optional double ContractedCost;
-              optional double EffectiveCost;
-              optional binary InvoiceIssuerName (STRING);
-              optional double ListCost;
-              optional double ListUnitPrice;
-              optional binary PricingCategory (STRING);
-              optional double PricingQuantity;
-              optional binary PricingUnit (STRING);
-              optional binary ProviderName (STRING);
-              optional binary PublisherName (STRING);
-              optional binary RegionId (STRING);
-              optional binary RegionName (STRING);
-              optional binary ResourceId (STRING);
-              optional binary ResourceType (STRING);
-              optional binary ServiceCategory (STRING);
-              optional binary ServiceName (STRING);
-              optional binary SkuId (STRING);
-              optional binary SkuPriceId (STRING);
-              optional binary SubAccountId (STRING);
-              optional binary SubAccountName (STRING);
-              optional group Tags (MAP) {
-                repeated group key_value { required binary key (STRING); optional binary value (STRING); }
-              }
-              optional binary x_Operation (STRING);
-              optional binary x_ServiceCode (STRING);
-              optional binary x_UsageType (STRING);
-            }""";
 
     private static final String[] SERVICES = {"Amazon Elastic Compute Cloud", "Amazon Simple Storage Service",
             "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudFront", "Amazon DynamoDB",
@@ -93,7 +50,7 @@ final class BenchRows {
         long written = 0;
         for (int part = 0; written < rows; part++) {
             Path file = dir.resolve(String.format("focus-export-%05d.snappy.parquet", part + 1));
-            try (ParquetFileWriter w = new ParquetFileWriter(file, SCHEMA, CompressionCodecName.SNAPPY)) {
+            try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
                 Map<String, Object> r = new HashMap<>();
                 for (int i = 0; i < ROWS_PER_FILE && written < rows; i++, written++) {
                     YearMonth month = random.nextInt(3) == 0 ? thisMonth : thisMonth.minusMonths(1);

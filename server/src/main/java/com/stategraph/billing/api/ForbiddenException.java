@@ -13,6 +13,10 @@ public class ForbiddenException extends RuntimeException {
         return new ForbiddenException("admin", "admin privileges required");
     }
 
+    public static ForbiddenException memberRequired() {
+        return new ForbiddenException("member", "membership of this tenant required");
+    }
+
     public static ForbiddenException instanceAdminRequired() {
         return new ForbiddenException("instance_admin", "instance admin privileges required");
     }

@@ -22,6 +22,13 @@ public class TenantAccess {
         }
     }
 
+    /** Any role in the tenant: reading its costs. */
+    public void requireMember(Caller caller, UUID tenantId) {
+        if (roleOf(caller, tenantId) == null) {
+            throw ForbiddenException.memberRequired();
+        }
+    }
+
     public void requireInstanceAdmin(Caller caller) {
         if (!caller.isAdmin()) {
             throw ForbiddenException.instanceAdminRequired();

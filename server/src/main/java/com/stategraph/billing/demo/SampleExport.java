@@ -33,41 +33,6 @@ public final class SampleExport {
     private static final String[] ENVS = {"prod", "staging", "dev"};
     private static final String[] OWNERS = {"ana@example.com", "li@example.com", "sam@example.com"};
 
-    private static final String AWS_SCHEMA = """
-            message aws_focus {
-              optional double BilledCost; optional double EffectiveCost; optional double ListCost; optional double ContractedCost;
-              optional binary BillingAccountId (STRING); optional binary BillingAccountName (STRING);
-              optional binary BillingCurrency (STRING);
-              optional int64 BillingPeriodStart (TIMESTAMP(MILLIS,true)); optional int64 BillingPeriodEnd (TIMESTAMP(MILLIS,true));
-              optional int64 ChargePeriodStart (TIMESTAMP(MILLIS,true)); optional int64 ChargePeriodEnd (TIMESTAMP(MILLIS,true));
-              optional binary ChargeCategory (STRING); optional binary ChargeFrequency (STRING);
-              optional binary ProviderName (STRING); optional binary PublisherName (STRING); optional binary InvoiceIssuerName (STRING);
-              optional binary ServiceName (STRING); optional binary ServiceCategory (STRING);
-              optional binary SubAccountId (STRING); optional binary SubAccountName (STRING);
-              optional binary RegionId (STRING); optional binary ResourceId (STRING);
-              optional double ConsumedQuantity; optional binary ConsumedUnit (STRING);
-              optional group Tags (MAP) { repeated group key_value { required binary key (STRING); optional binary value (STRING); } }
-              optional binary x_ServiceCode (STRING); optional binary x_UsageType (STRING);
-            }""";
-
-    private static final String GCP_SCHEMA = """
-            message gcp_focus {
-              optional fixed_len_byte_array(16) BilledCost (DECIMAL(38,9));
-              optional fixed_len_byte_array(16) EffectiveCost (DECIMAL(38,9));
-              optional fixed_len_byte_array(16) ListCost (DECIMAL(38,9));
-              optional fixed_len_byte_array(16) ContractedCost (DECIMAL(38,9));
-              optional binary BillingAccountId (STRING); optional binary BillingCurrency (STRING);
-              optional int64 BillingPeriodStart (TIMESTAMP(MICROS,true)); optional int64 BillingPeriodEnd (TIMESTAMP(MICROS,true));
-              optional int64 ChargePeriodStart (TIMESTAMP(MICROS,true)); optional int64 ChargePeriodEnd (TIMESTAMP(MICROS,true));
-              optional binary ChargeCategory (STRING);
-              optional binary ProviderName (STRING); optional binary PublisherName (STRING); optional binary InvoiceIssuerName (STRING);
-              optional binary ServiceName (STRING); optional binary ServiceCategory (STRING);
-              optional binary SubAccountId (STRING); optional binary SubAccountName (STRING); optional binary RegionId (STRING);
-              optional group Tags (LIST) { repeated group list { optional group element {
-                optional binary key (STRING); optional binary value (STRING); optional boolean x_inherited; } } }
-              optional binary x_CostType (STRING);
-            }""";
-
     private static final List<String> AZURE_HEADER = List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
             "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd",
             "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ProviderName", "PublisherName", "InvoiceIssuerName",
@@ -125,7 +90,7 @@ public final class SampleExport {
     private static void writeAws(Path file, YearMonth m, int lastDay) throws IOException {
         Random r = new Random(m.hashCode() * 31L + 1);
         Files.createDirectories(file.getParent());
-        try (ParquetFileWriter w = new ParquetFileWriter(file, AWS_SCHEMA, CompressionCodecName.SNAPPY)) {
+        try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
             for (int day = 1; day <= lastDay; day++) {
                 LocalDate d = m.atDay(day);
                 for (Service s : AWS) {
@@ -205,7 +170,7 @@ public final class SampleExport {
         // GCP bills by invoice month in America/Los_Angeles: the period starts at 08:00 UTC.
         Instant periodStart = at(m.atDay(1)).plusSeconds(8 * 3600);
         Instant periodEnd = at(m.plusMonths(1).atDay(1)).plusSeconds(8 * 3600);
-        try (ParquetFileWriter w = new ParquetFileWriter(file, GCP_SCHEMA, CompressionCodecName.ZSTD)) {
+        try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.GCP, CompressionCodecName.ZSTD)) {
             for (int day = 1; day <= lastDay; day++) {
                 LocalDate d = m.atDay(day);
                 for (Service s : GCP) {
@@ -216,8 +181,8 @@ public final class SampleExport {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("BilledCost", billed);
                         row.put("EffectiveCost", billed);
-                        row.put("ListCost", billed.multiply(new BigDecimal("1.25")).setScale(9, RoundingMode.HALF_UP));
-                        row.put("ContractedCost", billed);
+                        row.put("ListCost", billed.multiply(new BigDecimal("1.25")).setScale(6, RoundingMode.HALF_UP));
+                        row.put("ContractedCost", billed.setScale(4, RoundingMode.HALF_UP));
                         row.put("BillingAccountId", "01A2B3-C4D5E6-F7A8B9");
                         row.put("BillingCurrency", "USD");
                         row.put("BillingPeriodStart", periodStart);

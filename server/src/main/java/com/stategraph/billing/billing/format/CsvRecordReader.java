@@ -58,10 +58,14 @@ public final class CsvRecordReader implements RecordReader {
     }
 
     private static InputStream decompressIfGzip(BufferedInputStream in, String uri) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
         in.reset();
+        if (new String(head, StandardCharsets.ISO_8859_1).equals("PAR1")) {
+            throw new FormatException(uri, "this is a Parquet file, not CSV: name it .parquet");
+        }
+        int b1 = head.length > 0 ? head[0] & 0xff : -1;
+        int b2 = head.length > 1 ? head[1] & 0xff : -1;
         if (b1 == 0x1f && b2 == 0x8b) {
             try {
                 return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);

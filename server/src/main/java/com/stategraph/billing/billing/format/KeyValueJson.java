@@ -62,6 +62,9 @@ final class KeyValueJson {
 
     private static ObjectNode fromText(String text) {
         String s = text.trim();
+        if (s.startsWith("[")) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
         if (!s.startsWith("{")) {
             s = "{" + s + "}";
         }

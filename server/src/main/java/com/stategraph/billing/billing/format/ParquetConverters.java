@@ -103,14 +103,19 @@ final class ParquetConverters {
         return Instant.ofEpochSecond(0, epochNanosDay + nanosOfDay);
     }
 
-    /** Strings, decoded once per dictionary entry rather than once per row. */
-    private static final class StringConverter extends PrimitiveConverter {
-        private final Consumer<Object> sink;
-        private String[] dictionary;
+    /**
+     * A column whose dictionary-encoded values are converted once per dictionary entry rather
+     * than once per row: billing exports repeat the same strings and timestamps millions of times.
+     */
+    private abstract static class DictionaryConverter extends PrimitiveConverter {
+        final Consumer<Object> sink;
+        private Object[] dictionary;
 
-        StringConverter(Consumer<Object> sink) {
+        DictionaryConverter(Consumer<Object> sink) {
             this.sink = sink;
         }
+
+        abstract Object decode(Dictionary dict, int id);
 
         @Override
         public boolean hasDictionarySupport() {
@@ -119,15 +124,26 @@ final class ParquetConverters {
 
         @Override
         public void setDictionary(Dictionary dict) {
-            dictionary = new String[dict.getMaxId() + 1];
+            dictionary = new Object[dict.getMaxId() + 1];
             for (int i = 0; i <= dict.getMaxId(); i++) {
-                dictionary[i] = dict.decodeToBinary(i).toStringUsingUTF8();
+                dictionary[i] = decode(dict, i);
             }
         }
 
         @Override
         public void addValueFromDictionary(int id) {
             sink.accept(dictionary[id]);
+        }
+    }
+
+    private static final class StringConverter extends DictionaryConverter {
+        StringConverter(Consumer<Object> sink) {
+            super(sink);
+        }
+
+        @Override
+        Object decode(Dictionary dict, int id) {
+            return dict.decodeToBinary(id).toStringUsingUTF8();
         }
 
         @Override
@@ -136,42 +152,23 @@ final class ParquetConverters {
         }
     }
 
-    private static final class DecimalConverter extends PrimitiveConverter {
+    private static final class DecimalConverter extends DictionaryConverter {
         private final PrimitiveType.PrimitiveTypeName physical;
         private final int scale;
-        private final Consumer<Object> sink;
-        private BigDecimal[] dictionary;
 
         DecimalConverter(PrimitiveType.PrimitiveTypeName physical, int scale, Consumer<Object> sink) {
+            super(sink);
             this.physical = physical;
             this.scale = scale;
-            this.sink = sink;
         }
 
         @Override
-        public boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public void setDictionary(Dictionary dict) {
-            dictionary = new BigDecimal[dict.getMaxId() + 1];
-            for (int i = 0; i <= dict.getMaxId(); i++) {
-                dictionary[i] = decode(dict, i);
-            }
-        }
-
-        private BigDecimal decode(Dictionary dict, int id) {
+        Object decode(Dictionary dict, int id) {
             return switch (physical) {
                 case INT32 -> BigDecimal.valueOf(dict.decodeToInt(id), scale);
                 case INT64 -> BigDecimal.valueOf(dict.decodeToLong(id), scale);
                 default -> new BigDecimal(new BigInteger(dict.decodeToBinary(id).getBytes()), scale);
             };
-        }
-
-        @Override
-        public void addValueFromDictionary(int id) {
-            sink.accept(dictionary[id]);
         }
 
         @Override
@@ -191,33 +188,17 @@ final class ParquetConverters {
     }
 
     /** Timestamps with or without the UTC flag: a local timestamp is read as UTC, as FOCUS requires. */
-    private static final class TimestampConverter extends PrimitiveConverter {
+    private static final class TimestampConverter extends DictionaryConverter {
         private final LogicalTypeAnnotation.TimeUnit unit;
-        private final Consumer<Object> sink;
 
         TimestampConverter(LogicalTypeAnnotation.TimeUnit unit, Consumer<Object> sink) {
+            super(sink);
             this.unit = unit;
-            this.sink = sink;
-        }
-
-        private Instant[] dictionary;
-
-        @Override
-        public boolean hasDictionarySupport() {
-            return true;
         }
 
         @Override
-        public void setDictionary(Dictionary dict) {
-            dictionary = new Instant[dict.getMaxId() + 1];
-            for (int i = 0; i <= dict.getMaxId(); i++) {
-                dictionary[i] = instant(dict.decodeToLong(i));
-            }
-        }
-
-        @Override
-        public void addValueFromDictionary(int id) {
-            sink.accept(dictionary[id]);
+        Object decode(Dictionary dict, int id) {
+            return instant(dict.decodeToLong(id));
         }
 
         @Override

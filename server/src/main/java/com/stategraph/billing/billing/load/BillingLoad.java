@@ -37,6 +37,12 @@ public final class BillingLoad implements AutoCloseable {
             + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
             + ", extra) FROM STDIN";
     private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
+    private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day, provider,"
+            + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
+            + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count) FROM STDIN";
+    private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day, provider,"
+            + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
+            + " row_count) FROM STDIN";
 
     private final Connection connection;
     private final UUID tenantId;
@@ -46,6 +52,8 @@ public final class BillingLoad implements AutoCloseable {
     private final List<FileSpan> files = new ArrayList<>();
     private final String tenantText;
     private final String sourceText;
+    private final String provider;
+    private final DailyRollup rollup = new DailyRollup();
     private final Map<LocalDate, String[]> periodText = new HashMap<>();
     private PGCopyOutputStream copy;
     private CopyTextWriter writer;
@@ -56,8 +64,9 @@ public final class BillingLoad implements AutoCloseable {
     private record FileSpan(long firstLine, String uri) {
     }
 
-    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId) {
+    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, String provider) {
         this.connection = connection;
+        this.provider = provider;
         this.tenantId = tenantId;
         this.sourceId = sourceId;
         this.tenantText = tenantId.toString();
@@ -68,30 +77,25 @@ public final class BillingLoad implements AutoCloseable {
      * Starts replacing the rows of {@code periods}. Waits for any other load of the same source,
      * so two replicas can never interleave two syncs of one source.
      */
-    public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
+    public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, String provider, UUID runId,
                                     Collection<LocalDate> periods) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            BillingLoad load = new BillingLoad(c, tenantId, sourceId);
+            BillingLoad load = new BillingLoad(c, tenantId, sourceId, provider);
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing-load:" + sourceId);
                 lock.execute();
             }
             Array periodArray = c.createArrayOf("date", periods.stream().map(java.sql.Date::valueOf).toArray());
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM billing_rows WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
-                del.setObject(1, tenantId);
-                del.setObject(2, sourceId);
-                del.setArray(3, periodArray);
-                del.executeUpdate();
-            }
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM billing_loads WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
-                del.setObject(1, tenantId);
-                del.setObject(2, sourceId);
-                del.setArray(3, periodArray);
-                del.executeUpdate();
+            for (String table : new String[] {"billing_rows", "billing_loads", "cost_daily", "cost_daily_tags"}) {
+                try (PreparedStatement del = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
+                    del.setObject(1, tenantId);
+                    del.setObject(2, sourceId);
+                    del.setArray(3, periodArray);
+                    del.executeUpdate();
+                }
             }
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
                     + " billing_period, state) VALUES (?, ?, ?, ?, ?, 'loading')")) {
@@ -109,9 +113,7 @@ public final class BillingLoad implements AutoCloseable {
                 }
                 ins.executeBatch();
             }
-            load.copy = new PGCopyOutputStream(c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL), 1 << 16);
-            load.buffered = new BufferedWriter(new OutputStreamWriter(load.copy, StandardCharsets.UTF_8), 1 << 16);
-            load.writer = new CopyTextWriter(load.buffered);
+            load.openRowsCopy();
             return load;
         } catch (SQLException | RuntimeException e) {
             rollbackAndClose(c);
@@ -145,7 +147,44 @@ public final class BillingLoad implements AutoCloseable {
         }
         lines++;
         counts.merge(row.billingPeriod(), 1L, Long::sum);
+        rollup.add(row);
+        if (rollup.full()) {
+            try {
+                closeCopy();
+                copyRollups();
+                openRowsCopy();
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(describe(e), e);
+            }
+        }
         return true;
+    }
+
+    private void openRowsCopy() throws SQLException {
+        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL), 1 << 16);
+        buffered = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+        writer = new CopyTextWriter(buffered);
+    }
+
+    private void closeCopy() throws IOException, SQLException {
+        buffered.flush();
+        copy.endCopy();
+    }
+
+    /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
+    private void copyRollups() throws SQLException, IOException {
+        for (String sql : new String[] {COPY_DAILY, COPY_TAGS}) {
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CopyTextWriter rows = new CopyTextWriter(w);
+            if (sql == COPY_DAILY) {
+                rollup.writeDays(rows, tenantText, sourceText, provider);
+            } else {
+                rollup.writeTags(rows, tenantText, sourceText, provider);
+            }
+            w.flush();
+            out.endCopy();
+        }
     }
 
     /** Rows loaded so far per billing period. */
@@ -156,8 +195,8 @@ public final class BillingLoad implements AutoCloseable {
     /** Makes the new rows current for every period of the window at once. */
     public long commit() throws SQLException {
         try {
-            buffered.flush();
-            copy.endCopy();
+            closeCopy();
+            copyRollups();
         } catch (IOException e) {
             throw new SQLException(describe(e), e);
         }

@@ -72,6 +72,8 @@ public class BillingSourceRepository {
     /** Deletes the source and every billing row it loaded; call inside a transaction. @return rows deleted */
     public long deleteWithRows(UUID tenantId, UUID id) {
         long rows = jdbc.sql("DELETE FROM billing_rows WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
+        jdbc.sql("DELETE FROM cost_daily WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
+        jdbc.sql("DELETE FROM cost_daily_tags WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM billing_sources WHERE tenant_id = ? AND id = ?").params(tenantId, id).update();
         return rows;
     }

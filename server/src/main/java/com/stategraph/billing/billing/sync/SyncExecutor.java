@@ -113,7 +113,8 @@ public class SyncExecutor {
             SyncPlan plan = planner.plan(store, location, Provider.parse(source.provider()));
             notes.addAll(plan.notes());
             long outside = 0;
-            try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), run.id(), window.periods())) {
+            try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), source.provider(), run.id(),
+                    window.periods())) {
                 for (PlannedFile file : plan.files()) {
                     outside += loadFile(store, location, file, load, findings, progress);
                     progress.fileDone(file.size());

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +22,7 @@ public class SyncQueue {
     private final OneTimeTask<Void> syncTask;
     private final Clock clock;
 
-    public SyncQueue(SyncRunRepository runs, @Lazy SchedulerClient scheduler,
+    public SyncQueue(SyncRunRepository runs, SchedulerClient scheduler,
                      @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask, Clock clock) {
         this.runs = runs;
         this.scheduler = scheduler;
@@ -41,9 +40,21 @@ public class SyncQueue {
         if (requested.created()) {
             scheduler.scheduleIfNotExists(instance, clock.instant());
         } else if (requested.run().status().equals("queued") && !trigger.equals("scheduled")) {
-            scheduler.reschedule(instance, clock.instant());
+            startWaitingRetryNow(instance);
         }
         return requested.run();
+    }
+
+    /** A retry waiting out its backoff starts now; one already due or picked by a replica is left alone. */
+    private void startWaitingRetryNow(TaskInstance<Void> instance) {
+        var execution = scheduler.getScheduledExecution(instance);
+        if (execution.isPresent() && !execution.get().isPicked() && execution.get().getExecutionTime().isAfter(clock.instant())) {
+            try {
+                scheduler.reschedule(instance, clock.instant());
+            } catch (RuntimeException pickedMeanwhile) {
+                // A replica picked it between the look and the change: it is running now, which is what was asked.
+            }
+        }
     }
 
     /** The next attempt of a failed scheduled sync, after {@code delay}. */

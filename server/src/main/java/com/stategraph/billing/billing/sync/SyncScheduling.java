@@ -1,6 +1,7 @@
 package com.stategraph.billing.billing.sync;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,45 +46,53 @@ public class SyncScheduling {
                 .execute((instance, context) -> scheduled.getObject().requestAll());
     }
 
-    @Bean(destroyMethod = "")
+    /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
+    @Bean
     @DependsOnDatabaseInitialization
-    Scheduler scheduler(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
-                        @Value("${stategraph.sync.threads}") int threads,
-                        @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
-                        @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
-        // Scheduling joins the caller's transaction, so a run row and its execution commit together.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), java.util.List.of(syncTask))
-                .startTasks(scheduleTask)
-                .threads(threads)
-                .pollingInterval(pollInterval)
-                .heartbeatInterval(heartbeat)
-                .missedHeartbeatsLimit(4)
-                .enableImmediateExecution()
-                .schedulerName(new SchedulerName.Fixed(processName()))
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                .build();
+    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, scheduleTask).build();
     }
 
+    /**
+     * Runs due executions while the application runs. A db-scheduler {@code Scheduler} cannot be
+     * started again once stopped (Spring's test context cache pauses and restarts contexts), so
+     * each start builds a new one.
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+    @DependsOnDatabaseInitialization
+    SmartLifecycle schedulerLifecycle(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
+                                      @Value("${stategraph.sync.threads}") int threads,
+                                      @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
+                                      @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler scheduler;
 
             @Override
             public void start() {
+                scheduler = Scheduler.create(dataSource, List.of(syncTask))
+                        .startTasks(scheduleTask)
+                        .threads(threads)
+                        .pollingInterval(pollInterval)
+                        .heartbeatInterval(heartbeat)
+                        .missedHeartbeatsLimit(4)
+                        .schedulerName(new SchedulerName.Fixed(processName()))
+                        .shutdownMaxWait(Duration.ofSeconds(5))
+                        .build();
                 scheduler.start();
-                running = true;
             }
 
             @Override
             public void stop() {
-                scheduler.stop();
-                running = false;
+                Scheduler running = scheduler;
+                scheduler = null;
+                if (running != null) {
+                    running.stop();
+                }
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return scheduler != null;
             }
         };
     }

@@ -52,6 +52,10 @@ class BadInputSyncTest extends SyncServerTest {
                     Files.writeString(dir.resolve("z-fake.parquet"), "BilledCost,BillingCurrency\n1,USD\n");
                     return "z-fake.parquet";
                 }, List.of("not a Parquet file")),
+                Arguments.of("Parquet named .csv", (BadFile) dir -> {
+                    ExportFixtures.parquet(dir.resolve("z-parquet.csv"), ExportFixtures.GCP_SCHEMA, List.of(Map.of("BillingCurrency", "USD")));
+                    return "z-parquet.csv";
+                }, List.of("this is a Parquet file, not CSV")),
                 Arguments.of("CSV without BilledCost", (BadFile) dir -> {
                     ExportFixtures.csv(dir.resolve("z-nocost.csv"), false, false, HEADER.subList(1, 6),
                             List.of(good("1").subList(1, 6)));
@@ -111,6 +115,16 @@ class BadInputSyncTest extends SyncServerTest {
         assertThat(src.path("last_row_count").asLong()).as("rows of the last good sync").isEqualTo(2);
         assertThat(rows(source)).isEqualTo(2);
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo(new BigDecimal("11.00"));
+    }
+
+    @Test
+    void noPermissionOnTheBucketFailsWithItsUri() {
+        String tenant = newTenant();
+        String source = addSource(tenant, "gcp", "gs://forbidden-bucket/focus/*.parquet");
+        JsonNode run = syncAndWait(tenant, source);
+        assertThat(run.path("status").asString()).isEqualTo("error");
+        assertThat(run.path("error").asString()).startsWith("gs://forbidden-bucket/focus/").contains("access denied");
+        assertThat(source(tenant, source).path("last_status").asString()).isEqualTo("error");
     }
 
     @Test

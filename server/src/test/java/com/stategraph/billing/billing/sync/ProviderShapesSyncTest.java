@@ -208,6 +208,36 @@ class ProviderShapesSyncTest extends SyncServerTest {
     }
 
     @Test
+    void conformanceFindingsAreWarningsWithCountsAndSamplesNotErrors() throws Exception {
+        Path root = tempDir("warnings-");
+        String ps = LAST_MONTH.atDay(1) + "T00:00:00Z";
+        ExportFixtures.csv(root.resolve("a.csv"), false, false,
+                List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ChargeCategory", "ListCost"),
+                List.of(List.of("1", "USD", ps, ps, "Usage", "1"),
+                        List.of("2", "EUR", ps, ps, "Refund", "-2"),
+                        List.of("3", "USD", ps, ps, "Refund", "3"),
+                        List.of("4", "USD", ps, ps, "tax", "-4")));
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + root + "/");
+
+        JsonNode run = syncAndWait(tenant, source);
+
+        assertThat(run.path("status").asString()).isEqualTo("ok");
+        Map<String, JsonNode> warnings = new LinkedHashMap<>();
+        run.path("warnings").forEach(w -> warnings.put(w.path("code").asString(), w));
+        assertThat(warnings).containsOnlyKeys("UNKNOWN_CHARGE_CATEGORY", "NEGATIVE_LIST_COST", "MIXED_CURRENCIES");
+        assertThat(warnings.get("UNKNOWN_CHARGE_CATEGORY").path("count").asLong()).isEqualTo(2);
+        assertThat(warnings.get("UNKNOWN_CHARGE_CATEGORY").path("samples").get(0).path("row").asLong()).isEqualTo(2);
+        assertThat(warnings.get("UNKNOWN_CHARGE_CATEGORY").path("samples").get(0).path("value").asString()).isEqualTo("Refund");
+        assertThat(warnings.get("UNKNOWN_CHARGE_CATEGORY").path("samples").get(0).path("file").asString())
+                .isEqualTo("file://" + root.resolve("a.csv"));
+        assertThat(warnings.get("NEGATIVE_LIST_COST").path("count").asLong()).isEqualTo(2);
+        assertThat(warnings.get("MIXED_CURRENCIES").path("message").asString()).contains("[EUR, USD]");
+        assertThat(jdbc.sql("SELECT charge_category FROM billing_rows WHERE source_id = ?::uuid AND billed_cost = 4")
+                .param(source).query(String.class).single()).isEqualTo("Tax");
+    }
+
+    @Test
     void focusOnePointTwoAndOnePointThreeAndPreviewNamesMapToOneModel() throws Exception {
         Path root = tempDir("focus-versions-");
         String ps = LAST_MONTH.atDay(1) + "T00:00:00Z";

@@ -1,0 +1,172 @@
+package com.stategraph.billing.costs;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sums for cost views. A question the daily rollups can answer is answered from them
+ * ({@code cost_daily}, or {@code cost_daily_tags} for a tag grouping); anything else (a resource
+ * grouping, a tag filter, a tag grouping narrowed by account or region) from the billing rows,
+ * with the same meaning. Amounts are only ever summed within one currency.
+ */
+@Repository
+public class ActualsRepository {
+    static final String NONE = "(none)";
+    static final String UNTAGGED = "untagged";
+
+    private final JdbcClient jdbc;
+    private final boolean foldTagKeys;
+
+    public ActualsRepository(JdbcClient jdbc, @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys) {
+        this.jdbc = jdbc;
+        this.foldTagKeys = foldTagKeys;
+    }
+
+    List<CostRow> sums(CostQuery q) {
+        boolean tagGroup = q.groupBy() == Dimension.TAG;
+        boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE
+                || (tagGroup && (q.subAccount() != null || q.region() != null));
+        if (rowsOnly) {
+            return fromRows(q);
+        }
+        if (tagGroup) {
+            return fromTagRollup(q);
+        }
+        return fromRollup(q, q.groupBy() == null ? "'total'" : q.groupBy().rollupColumn());
+    }
+
+    private List<CostRow> fromRollup(CostQuery q, String keyExpr) {
+        Sql sql = new Sql("SELECT " + keyExpr + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
+                + q.metric().column() + ") AS cost FROM cost_daily WHERE tenant_id = ? AND day >= ? AND day < ?",
+                q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
+        rollupFilters(sql, q, true);
+        sql.append(" GROUP BY 1, 2, 3");
+        return run(sql, NONE);
+    }
+
+    private List<CostRow> fromTagRollup(CostQuery q) {
+        String keyMatch = foldTagKeys ? "lower(tag_key) = lower(?)" : "tag_key = ?";
+        Sql tagged = new Sql("SELECT coalesce(tag_value, '" + NONE + "') AS k, billing_currency AS c, " + period(q, "day")
+                + " AS p, sum(" + q.metric().column() + ") AS cost FROM cost_daily_tags WHERE tenant_id = ? AND day >= ?"
+                + " AND day < ? AND " + keyMatch, q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()), q.tagKey());
+        rollupFilters(tagged, q, false);
+        tagged.append(" GROUP BY 1, 2, 3");
+        List<CostRow> rows = new ArrayList<>(run(tagged, NONE));
+        // Rows without the key: everything, less what carries it, per currency and period.
+        List<CostRow> all = fromRollup(q, "'" + UNTAGGED + "'");
+        for (CostRow total : all) {
+            BigDecimal withKey = rows.stream()
+                    .filter(r -> r.currency().equals(total.currency()) && java.util.Objects.equals(r.period(), total.period()))
+                    .map(CostRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal untagged = total.cost().subtract(withKey);
+            if (untagged.signum() != 0) {
+                rows.add(new CostRow(UNTAGGED, total.currency(), total.period(), untagged));
+            }
+        }
+        return rows;
+    }
+
+    private void rollupFilters(Sql sql, CostQuery q, boolean dailyTable) {
+        sql.andIf(q.provider(), "provider = ?");
+        sql.andIf(q.service(), "service_name = ?");
+        sql.andIf(q.sourceId(), "source_id = ?");
+        if (dailyTable) {
+            sql.andIf(q.subAccount(), "sub_account_id = ?");
+            sql.andIf(q.region(), "region_id = ?");
+        }
+    }
+
+    private List<CostRow> fromRows(CostQuery q) {
+        String key;
+        List<Object> keyParams = new ArrayList<>();
+        if (q.groupBy() == null) {
+            key = "'total'";
+        } else if (q.groupBy() == Dimension.TAG) {
+            key = "coalesce(" + tagValue() + ", '" + UNTAGGED + "')";
+            keyParams.add(q.tagKey());
+        } else {
+            key = q.groupBy().rowsColumn();
+        }
+        String day = "(r.charge_period_start AT TIME ZONE 'UTC')::date";
+        Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p, sum(r."
+                + q.metric().column() + ") AS cost FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id", keyParams.toArray());
+        sql.append(" WHERE r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(),
+                java.sql.Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
+                java.sql.Timestamp.from(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        sql.andIf(q.provider(), "s.provider = ?");
+        sql.andIf(q.service(), "r.service_name = ?");
+        sql.andIf(q.subAccount(), "r.sub_account_id = ?");
+        sql.andIf(q.region(), "r.region_id = ?");
+        sql.andIf(q.sourceId(), "r.source_id = ?");
+        for (CostQuery.TagFilter t : q.tags()) {
+            sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
+        }
+        sql.append(" GROUP BY 1, 2, 3");
+        return run(sql, NONE);
+    }
+
+    /** The value of tag ? of row r: keys are stored trimmed; the operator may fold their case. */
+    private String tagValue() {
+        return foldTagKeys
+                ? "(SELECT e.value FROM jsonb_each_text(r.tags) e WHERE lower(e.key) = lower(?) LIMIT 1)"
+                : "(r.tags ->> ?)";
+    }
+
+    private static String period(CostQuery q, String day) {
+        return switch (q.granularity()) {
+            case TOTAL -> "NULL::date";
+            case DAY -> day;
+            case MONTH -> "date_trunc('month', " + day + ")::date";
+        };
+    }
+
+    private List<CostRow> run(Sql sql, String nullKey) {
+        return jdbc.sql(sql.text.toString()).params(sql.params)
+                .query((rs, i) -> {
+                    Date p = rs.getDate("p");
+                    String k = rs.getString("k");
+                    return new CostRow(k == null ? nullKey : k, rs.getString("c"), p == null ? null : p.toLocalDate(),
+                            rs.getBigDecimal("cost"));
+                })
+                .list();
+    }
+
+    /** Tag keys seen in the range, the most frequent (by rows) first. */
+    List<String> tagKeys(java.util.UUID tenantId, LocalDate from, LocalDate to) {
+        String key = foldTagKeys ? "lower(tag_key)" : "tag_key";
+        return jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
+                        + " GROUP BY 1 ORDER BY sum(row_count) DESC, 1")
+                .params(tenantId, Date.valueOf(from), Date.valueOf(to))
+                .query(String.class)
+                .list();
+    }
+
+    /** A statement and its parameters, built in order. */
+    private static final class Sql {
+        final StringBuilder text;
+        final List<Object> params = new ArrayList<>();
+
+        Sql(String start, Object... params) {
+            this.text = new StringBuilder(start);
+            this.params.addAll(List.of(params));
+        }
+
+        void append(String more, Object... values) {
+            text.append(more);
+            params.addAll(List.of(values));
+        }
+
+        void andIf(Object value, String condition) {
+            if (value != null) {
+                append(" AND " + condition, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.stategraph.billing.costs;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What a view groups by. {@code rollupColumn} is the column in {@code cost_daily} (null: only the
+ * billing rows have it); {@code rowsColumn} the expression over {@code billing_rows r} joined to
+ * {@code billing_sources s}.
+ */
+public enum Dimension {
+    PROVIDER("provider", "s.provider"),
+    SERVICE("service_name", "r.service_name"),
+    SERVICE_CATEGORY("service_category", "r.service_category"),
+    BILLING_ACCOUNT("billing_account_id", "r.billing_account_id"),
+    SUB_ACCOUNT("sub_account_id", "r.sub_account_id"),
+    REGION("region_id", "r.region_id"),
+    CHARGE_CATEGORY("charge_category", "r.charge_category"),
+    RESOURCE(null, "r.resource_id"),
+    SOURCE("source_id::text", "r.source_id::text"),
+    TAG(null, null);
+
+    private final String rollupColumn;
+    private final String rowsColumn;
+
+    Dimension(String rollupColumn, String rowsColumn) {
+        this.rollupColumn = rollupColumn;
+        this.rowsColumn = rowsColumn;
+    }
+
+    String rollupColumn() {
+        return rollupColumn;
+    }
+
+    String rowsColumn() {
+        return rowsColumn;
+    }
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Dimension parse(String text) {
+        return Arrays.stream(values()).filter(d -> d.value().equals(text)).findFirst()
+                .orElseThrow(() -> CostQueryParser.invalid("group_by", text, Metric.names(values())));
+    }
+}
