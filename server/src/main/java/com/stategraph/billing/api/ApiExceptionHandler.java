@@ -15,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure to the API's error bodies; internal details stay in the server log. */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "com.stategraph.billing.api")
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 

@@ -1,0 +1,174 @@
+package com.stategraph.billing.console;
+
+import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.billing.source.BillingSourceService;
+import com.stategraph.billing.costs.Actuals;
+import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.costs.CostSummary;
+import com.stategraph.billing.costs.CostSummaryService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Spend page: month to date against the same days of last month, daily spend stacked by
+ * provider, service or a tag key, and tables by service, sub-account, region and tag, all in one
+ * currency at a time.
+ */
+@Controller
+public class SpendController {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final List<String> TAG_TABLES = List.of("team", "env", "environment", "owner");
+
+    private final ConsoleSession sessions;
+    private final TenantAccess access;
+    private final CostQueryParser parser;
+    private final ActualsService actuals;
+    private final CostSummaryService summaries;
+    private final BillingSourceService sources;
+
+    public SpendController(ConsoleSession sessions, TenantAccess access, CostQueryParser parser, ActualsService actuals,
+                           CostSummaryService summaries, BillingSourceService sources) {
+        this.sessions = sessions;
+        this.access = access;
+        this.parser = parser;
+        this.actuals = actuals;
+        this.summaries = summaries;
+        this.sources = sources;
+    }
+
+    /** One table row: a group, its exact amount formatted, and its share of the currency's total. */
+    public record Line(String key, String amount, String share) {
+    }
+
+    public record Table(String title, List<Line> lines) {
+    }
+
+    public record Comparison(String currency, String monthToDate, String previousSameDays, String change) {
+    }
+
+    @GetMapping("/console/t/{tenant}/spend")
+    String spend(@PathVariable UUID tenant, Principal principal, Model model,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String metric, @RequestParam(required = false) String currency,
+                 @RequestParam(required = false, defaultValue = "provider") String stack) {
+        ConsoleSession.View session = sessions.of(principal);
+        access.requireMember(session.caller(), tenant);
+        CostQuery base = parser.parse(tenant, new CostQueryParser.Params(blank(from), blank(to), blank(metric), null, null,
+                null, null, null, null, null, null, null, null));
+        Actuals total = actuals.actuals(base);
+        List<String> currencies = total.totals().stream().map(Actuals.CurrencyTotal::currency).toList();
+        String shown = currencies.contains(currency) ? currency : largest(total);
+        List<String> tagKeys = actuals.tagKeys(tenant, base.from(), base.to());
+
+        model.addAttribute("me", session);
+        model.addAttribute("tenant", session.tenant(tenant));
+        model.addAttribute("page", "spend");
+        model.addAttribute("from", base.from());
+        model.addAttribute("to", base.to());
+        model.addAttribute("metric", base.metric().value());
+        model.addAttribute("currency", shown);
+        model.addAttribute("currencies", currencies);
+        model.addAttribute("stack", stack);
+        model.addAttribute("tagKeys", tagKeys);
+        model.addAttribute("hasSources", !sources.list(tenant).isEmpty());
+        model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric())));
+        if (shown == null) {
+            return "spend";
+        }
+        model.addAttribute("total", Money.format(total.totals().stream().filter(t -> t.currency().equals(shown))
+                .findFirst().orElseThrow().cost(), shown));
+        model.addAttribute("chart", chart(grouped(base, stack, "day", 8), shown));
+        List<Table> tables = new ArrayList<>();
+        tables.add(table("By service", grouped(base, "service", "total", null), shown));
+        tables.add(table("By sub-account", grouped(base, "sub_account", "total", null), shown));
+        tables.add(table("By region", grouped(base, "region", "total", null), shown));
+        for (String key : tagKeys) {
+            if (TAG_TABLES.contains(key.toLowerCase())) {
+                tables.add(table("By tag " + key, grouped(base, "tag:" + key, "total", null), shown));
+            }
+        }
+        model.addAttribute("tables", tables);
+        return "spend";
+    }
+
+    private Actuals grouped(CostQuery base, String groupBy, String granularity, Integer limit) {
+        boolean tag = groupBy.startsWith("tag:");
+        return actuals.actuals(parser.parse(base.tenantId(), new CostQueryParser.Params(base.from().toString(),
+                base.to().toString(), base.metric().value(), tag ? "tag" : groupBy, tag ? groupBy.substring(4) : null,
+                granularity, null, null, null, null, null, null, limit == null ? null : limit.toString())));
+    }
+
+    private static Table table(String title, Actuals answer, String currency) {
+        BigDecimal total = answer.totals().stream().filter(t -> t.currency().equals(currency))
+                .map(t -> new BigDecimal(t.cost())).findFirst().orElse(BigDecimal.ZERO);
+        List<Line> lines = new ArrayList<>();
+        for (Actuals.Group g : answer.results()) {
+            if (g.currency().equals(currency)) {
+                BigDecimal cost = new BigDecimal(g.cost());
+                String share = total.signum() == 0 ? "" : cost.multiply(BigDecimal.valueOf(100))
+                        .divide(total, 1, RoundingMode.HALF_UP).toPlainString() + " %";
+                lines.add(new Line(g.key(), Money.format(g.cost(), currency), share));
+            }
+        }
+        return new Table(title, lines);
+    }
+
+    /** The chart's data for console.js, as JSON in the page (no inline script: the CSP forbids it). */
+    private static String chart(Actuals daily, String currency) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("currency", currency);
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (Actuals.Group g : daily.results()) {
+            if (!g.currency().equals(currency)) {
+                continue;
+            }
+            if (labels.isEmpty()) {
+                g.series().forEach(p -> labels.add(p.period().toString()));
+            }
+            series.add(Map.of("label", g.key(), "data", g.series().stream().map(Actuals.Point::cost).toList()));
+        }
+        data.put("labels", labels);
+        data.put("series", series);
+        return JSON.writeValueAsString(data);
+    }
+
+    private static List<Comparison> comparisons(CostSummary summary) {
+        Map<String, String[]> byCurrency = new LinkedHashMap<>();
+        summary.monthToDate().totals().forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new String[] {"0", "0"})[0] = t.cost());
+        summary.previousMonthSameDays().totals().forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new String[] {"0", "0"})[1] = t.cost());
+        List<Comparison> out = new ArrayList<>();
+        byCurrency.forEach((currency, v) -> {
+            BigDecimal now = new BigDecimal(v[0]);
+            BigDecimal before = new BigDecimal(v[1]);
+            String change = before.signum() == 0 ? "new" : (now.subtract(before).multiply(BigDecimal.valueOf(100))
+                    .divide(before, 1, RoundingMode.HALF_UP).toPlainString() + " %");
+            out.add(new Comparison(currency, Money.format(v[0], currency), Money.format(v[1], currency), change));
+        });
+        return out;
+    }
+
+    private static String largest(Actuals total) {
+        return total.totals().stream().max((a, b) -> new BigDecimal(a.cost()).compareTo(new BigDecimal(b.cost())))
+                .map(Actuals.CurrencyTotal::currency).orElse(null);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,191 @@
+package com.stategraph.billing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ExportFixtures;
+import com.stategraph.billing.support.SyncServerTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in real headless Chromium (Debian's chromium and chromium-driver): sign in, add a
+ * file source, sync it, see the chart and tables with the right totals, a member who cannot reach
+ * Billing Connections, sign out. Screenshots of each page go to docs/screenshots/.
+ */
+class ConsoleBrowserTest extends SyncServerTest {
+    private static final Path SHOTS = Path.of(System.getProperty("stategraph.repo", ".."), "docs", "screenshots");
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--disable-gpu", "--no-first-run");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String email, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void shoot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void assertNoConsoleErrors(String page) {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !e.getMessage().contains("favicon.ico"))
+                .toList();
+        assertThat(errors).as("browser console errors on " + page).isEmpty();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void signInConnectSyncSeeSpendAndAMemberWhoCannotManageSources() throws Exception {
+        String tenant = newTenant();
+        String admin = "admin-" + tenant.substring(0, 8) + "@example.com";
+        String member = "member-" + tenant.substring(0, 8) + "@example.com";
+        for (String[] u : List.of(new String[] {admin, "admin"}, new String[] {member, "member"})) {
+            var created = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users",
+                    Map.of("email", u[0], "name", u[1].equals("admin") ? "Ana Admin" : "Max Member", "role", u[1],
+                            "password", "correct horse battery " + u[1]));
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.withDayOfMonth(1);
+        Path dir = tempDir("console-");
+        String ps = first + "T00:00:00Z";
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false,
+                List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+                        "ServiceName", "SubAccountId", "RegionId", "Tags"),
+                List.of(List.of("1200.125", "1200.125", "USD", ps, first + "T00:00:00Z", "Compute", "prod-acct", "us-east-1",
+                                "{\"team\":\"web\",\"env\":\"prod\"}"),
+                        List.of("34.5", "34.5", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1",
+                                "{\"team\":\"data\"}"),
+                        List.of("0.375", "0.375", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1", "")));
+
+        // Sign in: an empty Spend page says how to connect a source.
+        signIn(admin, "correct horse battery admin");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("empty")));
+        assertThat(browser.findElement(By.id("empty")).getText()).contains("Connect a billing source");
+        shoot("spend-empty");
+
+        // Billing Connections: add a file source, then sync it.
+        browser.findElement(By.id("nav-billing")).click();
+        new Select(browser.findElement(By.id("provider"))).selectByValue("aws");
+        browser.findElement(By.id("source_uri")).sendKeys("file://" + dir + "/");
+        browser.findElement(By.id("add")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sources")));
+        assertThat(browser.findElement(By.id("sources")).getText()).contains("file://" + dir + "/").contains("never synced");
+        browser.findElement(By.cssSelector("#sources button.sync")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sources .status"), "ok"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("sources")).getText()).contains("ok").contains("3");
+        assertNoConsoleErrors("Billing Connections");
+        shoot("billing-connections");
+
+        // Spend: the chart is drawn, and every total is exact and in its currency.
+        browser.get(url("/console/t/" + tenant + "/spend?from=" + first + "&to=" + today.plusDays(1)));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
+        assertThat(browser.findElement(By.id("range-total")).getText()).isEqualTo("USD 1,235.00");
+        WebElement byService = browser.findElement(By.cssSelector("table[data-title='By service']"));
+        assertThat(byService.getText()).contains("Compute USD 1,200.125 97.2 %").contains("Storage USD 34.875 2.8 %");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By tag team']")).getText())
+                .contains("web USD 1,200.125").contains("data USD 34.50").contains("untagged USD 0.375");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By sub-account']")).getText())
+                .contains("prod-acct USD 1,200.125").contains("dev-acct USD 34.875");
+        assertThat(browser.findElement(By.id("month-to-date")).getText()).contains("USD 1,235.00");
+        new Select(browser.findElement(By.id("stack"))).selectByValue("tag:team");
+        browser.findElement(By.id("apply")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
+        assertNoConsoleErrors("Spend");
+        shoot("spend");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no sideways scrolling of the page at 390 px").isLessThanOrEqualTo(0L);
+        shoot("spend-390px");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        // The source's runs, and the removal confirmation that says the rows go too.
+        browser.get(url("/console/t/" + tenant + "/billing"));
+        browser.findElement(By.cssSelector("#sources td.uri a")).click();
+        assertThat(browser.findElement(By.id("runs")).getText()).contains("ok").contains("manual");
+        shoot("billing-source-runs");
+        browser.get(url("/console/t/" + tenant + "/billing"));
+        browser.findElement(By.cssSelector("#sources a.danger")).click();
+        assertThat(browser.findElement(By.id("remove-warning")).getText()).contains("3 loaded billing rows will be deleted too");
+        shoot("billing-remove-confirm");
+
+        // Sign out.
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        shoot("login");
+
+        // A member sees Spend but neither the menu entry nor the pages of Billing Connections.
+        signIn(member, "correct horse battery member");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("range-total")));
+        assertThat(browser.findElements(By.id("nav-billing"))).isEmpty();
+        assertNoConsoleErrors("member's Spend");
+        browser.get(url("/console/t/" + tenant + "/billing"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("admin privileges required");
+        // The browser logs the refused page itself (status 403), and nothing else.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .allMatch(e -> e.getLevel().intValue() < Level.SEVERE.intValue() || e.getMessage().contains("status of 403"));
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    }
+}
