@@ -3,16 +3,10 @@ package com.stategraph.billing.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -31,8 +24,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sync throughput and memory against PostgreSQL's own COPY, measured in one run on one machine:
@@ -46,16 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Each timing is repeated and the median reported; results go to docs/benchmarks.md.
  */
 public final class SyncBenchmark {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final String KEY = "sgk_bench-admin-key-0123456789abcdef0123";
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+]+)", Pattern.MULTILINE);
     private static final Pattern LIVE = Pattern.compile("^jvm_gc_live_data_size_bytes(?:\\{[^}]*\\})? ([0-9.eE+]+)", Pattern.MULTILINE);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Path work;
     private final EmbeddedPostgres pg;
-    private Process server;
-    private String base;
+    private BenchServer server;
     private S3ProxyExtension s3;
 
     private SyncBenchmark(Path work, EmbeddedPostgres pg) {
@@ -160,75 +147,41 @@ public final class SyncBenchmark {
     }
 
     private void startServer() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        Path dataDir = Files.createTempDirectory(work.toAbsolutePath(), "server-");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
-                "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
-                "--stategraph.s3.endpoint=" + s3.getUri(), "--stategraph.s3.path-style=true",
-                "--stategraph.sync.poll-interval=200ms")
-                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
-        pb.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()), "DB_USER", "postgres",
-                "DB_NAME", "postgres", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench-secret",
-                "AWS_REGION", "us-east-1", "NO_GCE_CHECK", "true"));
-        server = pb.start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(get("/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the server did not start; see " + work.resolve("server.log"));
+        server = BenchServer.start(work, pg, Map.of("AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench-secret",
+                "AWS_REGION", "us-east-1"), "--stategraph.s3.endpoint=" + s3.getUri(), "--stategraph.s3.path-style=true");
     }
 
     private void stopServer() {
         if (server != null) {
-            server.destroy();
+            server.close();
         }
     }
 
     private Measure sync(String what, String uri, long rows) throws Exception {
         truncate();
-        String tenant = post("/api/v1/tenants", Map.of("name", "bench-" + UUID.randomUUID())).path("id").asString();
-        String source = post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", "aws", "source_uri", uri,
-                "region", "us-east-1", "window_months", 2)).path("id").asString();
+        String tenant = server.newTenant("bench");
+        String source = server.newSource(tenant, uri);
         System.gc();
         long start = System.nanoTime();
-        String run = post("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of()).path("id").asString();
-        long peakRss = 0;
-        long peakHeap = 0;
-        long peakLive = 0;
-        while (true) {
-            peakRss = Math.max(peakRss, rss(server.pid()));
-            String metrics = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
-            peakHeap = Math.max(peakHeap, sum(HEAP, metrics));
-            peakLive = Math.max(peakLive, sum(LIVE, metrics));
-            JsonNode found = null;
-            for (JsonNode r : getJson("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/runs?limit=1").path("results")) {
-                found = r;
+        long[] peaks = new long[3];
+        JsonNode run = server.syncAndWait(tenant, source, () -> {
+            try {
+                peaks[0] = Math.max(peaks[0], rss(server.pid()));
+                String metrics = server.text("/actuator/prometheus");
+                peaks[1] = Math.max(peaks[1], sum(HEAP, metrics));
+                peaks[2] = Math.max(peaks[2], sum(LIVE, metrics));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            String status = found == null ? "" : found.path("status").asString();
-            if (status.equals("ok") || status.equals("error")) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (status.equals("error") || found.path("rows").asLong() != rows) {
-                    throw new IllegalStateException(what + " did not load " + rows + " rows: " + found);
-                }
-                Measure m = new Measure(what, rows, seconds, peakRss, peakHeap, peakLive);
-                log(String.format(Locale.ROOT, "%s: %.1f s, %.0f rows/s, peak RSS %d MiB, peak heap %d MiB, live after GC %d MiB",
-                        what, seconds, m.rowsPerSecond(), peakRss >> 20, peakHeap >> 20, peakLive >> 20));
-                return m;
-            }
-            Thread.sleep(100);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!run.path("status").asString().equals("ok") || run.path("rows").asLong() != rows) {
+            throw new IllegalStateException(what + " did not load " + rows + " rows: " + run);
         }
+        Measure m = new Measure(what, rows, seconds, peaks[0], peaks[1], peaks[2]);
+        log(String.format(Locale.ROOT, "%s: %.1f s, %.0f rows/s, peak RSS %d MiB, peak heap %d MiB, live after GC %d MiB",
+                what, seconds, m.rowsPerSecond(), peaks[0] >> 20, peaks[1] >> 20, peaks[2] >> 20));
+        return m;
     }
 
     private Measure copyBaseline(Path csv, long rows) throws Exception {
@@ -336,24 +289,8 @@ public final class SyncBenchmark {
         return bytes == 0 ? "n/a" : (bytes >> 20) + " MiB";
     }
 
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY).build();
-    }
 
-    private JsonNode getJson(String path) throws Exception {
-        return JSON.readTree(http.send(get(path), HttpResponse.BodyHandlers.ofString()).body());
-    }
 
-    private JsonNode post(String path, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
 
     private static void log(String message) {
         System.err.println("[bench " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + message);

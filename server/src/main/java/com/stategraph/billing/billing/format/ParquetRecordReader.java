@@ -1,8 +1,6 @@
 package com.stategraph.billing.billing.format;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +16,7 @@ import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
@@ -39,8 +38,12 @@ public final class ParquetRecordReader implements RecordReader {
 
     /** @throws FormatException when the file is not Parquet or its footer cannot be read */
     public static ParquetRecordReader open(Path file, String uri) {
-        checkMagic(file, uri);
-        InputFile input = new LocalInputFile(file);
+        return open(new LocalInputFile(file), uri);
+    }
+
+    /** A Parquet file anywhere parquet-java can seek in: a local file, or ranged reads of an object. */
+    public static ParquetRecordReader open(InputFile input, String uri) {
+        checkMagic(input, uri);
         RowSupport support = new RowSupport();
         try (ParquetFileReader footer = ParquetFileReader.open(input,
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs()).build())) {
@@ -55,31 +58,28 @@ public final class ParquetRecordReader implements RecordReader {
                     return support;
                 }
             }.withCodecFactory(new ParquetCodecs()).build();
-            ParquetRecordReader result = new ParquetRecordReader(reader, support.columns);
-            return result;
+            return new ParquetRecordReader(reader, support.columns);
         } catch (IOException | RuntimeException e) {
             throw new FormatException(uri, "cannot read the Parquet file: " + FormatException.reason(e));
         }
     }
 
-    private static void checkMagic(Path file, String uri) {
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
+    /** Parquet starts and ends with PAR1: a file that does not is not Parquet, or was cut short. */
+    private static void checkMagic(InputFile input, String uri) {
+        try (SeekableInputStream in = input.newStream()) {
+            long size = input.getLength();
             if (size == 0) {
                 throw new FormatException(uri, "the file is empty");
             }
-            byte[] head = in.readNBytes(4);
+            byte[] head = new byte[(int) Math.min(4, size)];
+            in.readFully(head);
             if (size < 12 || !Arrays.equals(head, MAGIC)) {
                 throw new FormatException(uri, "not a Parquet file (it does not start with PAR1)");
             }
-        } catch (IOException e) {
-            throw new FormatException(uri, "cannot read the file: " + e.getMessage());
-        }
-        try (var channel = Files.newByteChannel(file)) {
-            channel.position(channel.size() - 4);
-            var tail = java.nio.ByteBuffer.allocate(4);
-            channel.read(tail);
-            if (!Arrays.equals(tail.array(), MAGIC)) {
+            in.seek(size - 4);
+            byte[] tail = new byte[4];
+            in.readFully(tail);
+            if (!Arrays.equals(tail, MAGIC)) {
                 throw new FormatException(uri, "the Parquet file is truncated (it does not end with PAR1)");
             }
         } catch (IOException e) {

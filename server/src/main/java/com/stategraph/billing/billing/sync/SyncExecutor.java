@@ -6,6 +6,7 @@ import com.stategraph.billing.billing.format.FileKind;
 import com.stategraph.billing.billing.format.FocusNormaliser;
 import com.stategraph.billing.billing.format.FormatException;
 import com.stategraph.billing.billing.format.ParquetRecordReader;
+import com.stategraph.billing.billing.format.RangeInputFile;
 import com.stategraph.billing.billing.format.RecordReader;
 import com.stategraph.billing.billing.load.BillingLoad;
 import com.stategraph.billing.billing.source.BillingSource;
@@ -15,10 +16,7 @@ import com.stategraph.billing.billing.storage.Location;
 import com.stategraph.billing.billing.storage.ObjectStore;
 import com.stategraph.billing.billing.storage.ObjectStores;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,14 +47,12 @@ public class SyncExecutor {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Path tempDir;
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
     public SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                         DataSource dataSource, TransactionTemplate tx, Clock clock,
-                        @Value("${stategraph.data-dir}") Path dataDir,
                         @Value("${stategraph.sync.max-attempts}") int maxAttempts,
                         @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff) {
         this.runs = runs;
@@ -66,7 +62,6 @@ public class SyncExecutor {
         this.dataSource = dataSource;
         this.tx = tx;
         this.clock = clock;
-        this.tempDir = dataDir.resolve("tmp");
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
     }
@@ -134,55 +129,40 @@ public class SyncExecutor {
     private long loadFile(ObjectStore store, Location location, PlannedFile file, BillingLoad load,
                           ConformanceFindings findings, Progress progress) throws IOException {
         load.startFile(file.uri());
-        Path temp = null;
-        try {
-            RecordReader reader;
-            if (file.kind() == FileKind.PARQUET) {
-                Path local;
-                if (location.scheme() == Location.Scheme.FILE) {
-                    local = Path.of(file.key());
-                } else {
-                    // Parquet needs random access to its footer; the copy lives only while this file loads.
-                    Files.createDirectories(tempDir);
-                    temp = Files.createTempFile(tempDir, "export-", ".parquet");
-                    try (InputStream in = store.open(location, file.key())) {
-                        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    local = temp;
+        RecordReader reader;
+        if (file.kind() == FileKind.PARQUET) {
+            // Parquet is read in place: the footer, then each row group, through ranged reads; nothing on disk.
+            reader = location.scheme() == Location.Scheme.FILE
+                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri())
+                    : ParquetRecordReader.open(new RangeInputFile(
+                            (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri());
+        } else {
+            reader = CsvRecordReader.open(store.open(location, file.key()), file.uri());
+        }
+        long outside = 0;
+        try (reader) {
+            FocusNormaliser normaliser = new FocusNormaliser(file.uri(), reader.columns(), findings);
+            Object[] values = new Object[reader.columns().size()];
+            while (true) {
+                boolean more;
+                try {
+                    more = reader.next(values);
+                } catch (FormatException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    throw new FormatException(file.uri(), reader.row() + 1, null, "cannot read: " + e.getMessage());
                 }
-                reader = ParquetRecordReader.open(local, file.uri());
-            } else {
-                reader = CsvRecordReader.open(store.open(location, file.key()), file.uri());
-            }
-            long outside = 0;
-            try (reader) {
-                FocusNormaliser normaliser = new FocusNormaliser(file.uri(), reader.columns(), findings);
-                Object[] values = new Object[reader.columns().size()];
-                while (true) {
-                    boolean more;
-                    try {
-                        more = reader.next(values);
-                    } catch (FormatException e) {
-                        throw e;
-                    } catch (IOException | RuntimeException e) {
-                        throw new FormatException(file.uri(), reader.row() + 1, null, "cannot read: " + e.getMessage());
-                    }
-                    if (!more) {
-                        break;
-                    }
-                    if (!load.write(normaliser.normalise(values, reader.row()))) {
-                        outside++;
-                    } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
-                        progress.report();
-                    }
+                if (!more) {
+                    break;
                 }
-            }
-            return outside;
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
+                if (!load.write(normaliser.normalise(values, reader.row()))) {
+                    outside++;
+                } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
+                    progress.report();
+                }
             }
         }
+        return outside;
     }
 
     private void fail(SyncRunRepository.RunTarget run, Progress progress, String error,

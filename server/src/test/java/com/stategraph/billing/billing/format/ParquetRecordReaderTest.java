@@ -40,6 +40,37 @@ class ParquetRecordReaderTest {
               }
             }""";
 
+    @org.junit.jupiter.api.Test
+    void rangedReadsInSmallWindowsGiveTheSameRowsAsTheLocalFile() throws Exception {
+        Path file = Files.createTempDirectory("ranges-").resolve("rows.parquet");
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(Map.of("d64", new BigDecimal(i).movePointLeft(6), "text", "row " + i, "count", (long) i));
+        }
+        ExportFixtures.parquet(file, SCHEMA, rows, CompressionCodecName.SNAPPY);
+        int[] requests = {0};
+        var store = new com.stategraph.billing.billing.storage.LocalFileStore();
+        var location = com.stategraph.billing.billing.storage.Location.parse("file://" + file);
+        RangeInputFile ranged = new RangeInputFile((offset, length) -> {
+            requests[0]++;
+            return store.openRange(location, file.toString(), offset, length);
+        }, Files.size(file), 1024);
+        try (ParquetRecordReader local = ParquetRecordReader.open(file, "file://" + file);
+             ParquetRecordReader remote = ParquetRecordReader.open(ranged, "s3://b/rows.parquet")) {
+            Object[] a = new Object[16];
+            Object[] b = new Object[16];
+            int n = 0;
+            while (local.next(a)) {
+                assertThat(remote.next(b)).isTrue();
+                assertThat(b).containsExactly(a);
+                n++;
+            }
+            assertThat(remote.next(b)).isFalse();
+            assertThat(n).isEqualTo(5000);
+        }
+        assertThat(requests[0]).as("head, tail, footer and row data each by ranged reads").isGreaterThanOrEqualTo(4);
+    }
+
     @ParameterizedTest
     @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "ZSTD", "GZIP"})
     void readsEveryTypeExactly(CompressionCodecName codec) throws Exception {

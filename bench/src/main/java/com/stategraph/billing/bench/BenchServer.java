@@ -1,0 +1,126 @@
+package com.stategraph.billing.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real server process (-Xmx512m) on the benchmark's PostgreSQL, and a small client of its API. */
+final class BenchServer implements AutoCloseable {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String KEY = "sgk_bench-admin-key-0123456789abcdef0123";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Process process;
+    private final String base;
+
+    private BenchServer(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** @param extraEnv e.g. AWS credentials for an S3 test server */
+    static BenchServer start(Path work, EmbeddedPostgres pg, Map<String, String> extraEnv, String... springArgs) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory(work.toAbsolutePath(), "server-");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
+                "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
+                "--stategraph.sync.poll-interval=200ms"));
+        command.addAll(java.util.List.of(springArgs));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        Map<String, String> env = new HashMap<>(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
+                "DB_USER", "postgres", "DB_NAME", "postgres", "NO_GCE_CHECK", "true"));
+        env.putAll(extraEnv);
+        pb.environment().putAll(env);
+        BenchServer server = new BenchServer(pb.start(), "http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (server.http.send(server.request("/actuator/health").build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return server;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        server.close();
+        throw new IllegalStateException("the server did not start; see " + work.resolve("server.log"));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY);
+    }
+
+    String text(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    JsonNode get(String path) throws Exception {
+        return JSON.readTree(text(path));
+    }
+
+    JsonNode post(String path, Object body) throws Exception {
+        HttpRequest request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    String newTenant(String prefix) throws Exception {
+        return post("/api/v1/tenants", Map.of("name", prefix + "-" + UUID.randomUUID())).path("id").asString();
+    }
+
+    String newSource(String tenant, String uri) throws Exception {
+        return post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", "aws", "source_uri", uri,
+                "region", "us-east-1", "window_months", 2)).path("id").asString();
+    }
+
+    /** Requests a sync and returns the finished run (polled every 100 ms), calling {@code onPoll} at each poll. */
+    JsonNode syncAndWait(String tenant, String source, Runnable onPoll) throws Exception {
+        String run = post("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of()).path("id").asString();
+        while (true) {
+            onPoll.run();
+            for (JsonNode r : get("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/runs?limit=5").path("results")) {
+                String status = r.path("status").asString();
+                if (r.path("id").asString().equals(run) && (status.equals("ok") || status.equals("error"))) {
+                    return r;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}

@@ -1,0 +1,194 @@
+package com.stategraph.billing.bench;
+
+import com.stategraph.billing.costs.ActualsRepository;
+import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.CostQueryParser;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Cost views against DuckDB on a laptop: one tenant's N rows among 3N in the database, three
+ * questions a FinOps engineer asks, timed server-side (the view code on the server's PostgreSQL),
+ * through HTTP, and by DuckDB over the same rows as Parquet. Writes docs/benchmarks-views.md.
+ */
+public final class ViewsBenchmark {
+    private static final int RUNS = 30;
+
+    record Question(String name, String query, String duckdb) {
+    }
+
+    record Timing(String question, double p50Server, double p95Server, double p50Http, double p95Http,
+                  double p50Duck, double p95Duck) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = 10_000_000;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--rows")) {
+                rows = Long.parseLong(args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[i] + " (options: --rows N)");
+            }
+        }
+        Path work = Path.of("bench/out");
+        Files.createDirectories(work);
+        Path data = work.resolve("data-" + rows);
+        if (!Files.exists(data.resolve("_COMPLETE"))) {
+            log("generating " + rows + " rows of AWS-shaped Parquet");
+            BenchRows.write(data, rows);
+            Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
+        }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("shared_buffers", "512MB").start();
+             BenchServer server = BenchServer.start(work, pg, Map.of())) {
+            String uri = "file://" + data.toAbsolutePath() + "/*.parquet";
+            String tenant = null;
+            for (int t = 0; t < 3; t++) {
+                String id = server.newTenant(t == 0 ? "measured" : "neighbour");
+                String source = server.newSource(id, uri);
+                log("syncing " + rows + " rows into tenant " + (t + 1) + " of 3");
+                var run = server.syncAndWait(id, source, () -> { });
+                if (!run.path("status").asString().equals("ok")) {
+                    throw new IllegalStateException("sync failed: " + run);
+                }
+                if (t == 0) {
+                    tenant = id;
+                }
+            }
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("VACUUM ANALYZE");
+            }
+            List<Timing> timings = measure(pg, server, tenant, data);
+            report(rows, timings);
+        }
+    }
+
+    private static List<Question> questions() {
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        LocalDate next = month.plusMonths(1);
+        LocalDate quarter = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(2);
+        LocalDate quarterEnd = quarter.plusMonths(3);
+        String files = "read_parquet('%s/*.parquet')";
+        return List.of(
+                new Question("a month by service", "from=" + month + "&to=" + next + "&group_by=service",
+                        "SELECT ServiceName, BillingCurrency, sum(EffectiveCost) FROM " + files
+                                + " WHERE ChargePeriodStart >= TIMESTAMPTZ '" + month + " 00:00:00+00' AND ChargePeriodStart < TIMESTAMPTZ '"
+                                + next + " 00:00:00+00' GROUP BY 1, 2 ORDER BY 3 DESC"),
+                new Question("a month by day stacked by tag key (team)", "from=" + month + "&to=" + next
+                        + "&group_by=tag&tag_key=team&granularity=day",
+                        "SELECT CAST(ChargePeriodStart AS DATE), coalesce(element_at(Tags, 'team')[1], 'untagged'), BillingCurrency,"
+                                + " sum(EffectiveCost) FROM " + files + " WHERE ChargePeriodStart >= TIMESTAMPTZ '" + month
+                                + " 00:00:00+00' AND ChargePeriodStart < TIMESTAMPTZ '" + next + " 00:00:00+00' GROUP BY 1, 2, 3"),
+                new Question("a quarter by sub-account", "from=" + quarter + "&to=" + quarterEnd + "&group_by=sub_account",
+                        "SELECT SubAccountId, BillingCurrency, sum(EffectiveCost) FROM " + files
+                                + " WHERE ChargePeriodStart >= TIMESTAMPTZ '" + quarter + " 00:00:00+00' AND ChargePeriodStart < TIMESTAMPTZ '"
+                                + quarterEnd + " 00:00:00+00' GROUP BY 1, 2 ORDER BY 3 DESC"));
+    }
+
+    private static List<Timing> measure(EmbeddedPostgres pg, BenchServer server, String tenant, Path data) throws Exception {
+        JdbcClient jdbc = JdbcClient.create(pg.getPostgresDatabase());
+        ActualsService service = new ActualsService(new ActualsRepository(jdbc, false));
+        CostQueryParser parser = new CostQueryParser(Clock.systemUTC());
+        List<Timing> out = new ArrayList<>();
+        Class.forName("org.duckdb.DuckDBDriver");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Question q : questions()) {
+                CostQuery query = parser.parse(java.util.UUID.fromString(tenant), params(q.query()));
+                double[] serverSide = time(() -> service.actuals(query));
+                double[] http = time(() -> server.text("/api/v1/tenants/" + tenant + "/costs/actuals?" + q.query()));
+                String sql = String.format(q.duckdb(), data.toAbsolutePath());
+                double[] duckdb = time(() -> {
+                    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                        while (rs.next()) {
+                            rs.getObject(1);
+                        }
+                    }
+                    return null;
+                });
+                Timing t = new Timing(q.name(), pct(serverSide, 50), pct(serverSide, 95), pct(http, 50), pct(http, 95),
+                        pct(duckdb, 50), pct(duckdb, 95));
+                log(String.format(Locale.ROOT, "%s: server p50 %.1f ms p95 %.1f ms; HTTP p50 %.1f p95 %.1f; DuckDB p50 %.1f p95 %.1f",
+                        t.question(), t.p50Server(), t.p95Server(), t.p50Http(), t.p95Http(), t.p50Duck(), t.p95Duck()));
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static CostQueryParser.Params params(String query) {
+        Map<String, String> p = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            p.put(kv[0], kv[1]);
+        }
+        return new CostQueryParser.Params(p.get("from"), p.get("to"), p.get("metric"), p.get("group_by"), p.get("tag_key"),
+                p.get("granularity"), null, null, null, null, null, null, null);
+    }
+
+    interface Call {
+        Object run() throws Exception;
+    }
+
+    /** Milliseconds of RUNS calls, after a few not counted (warm caches, as on a running server). */
+    private static double[] time(Call call) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double pct(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static void report(long rows, List<Timing> timings) throws Exception {
+        StringBuilder md = new StringBuilder("# Benchmarks: cost views\n\n");
+        md.append("Written by `bench/run-views` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores). One tenant's ")
+                .append(String.format(Locale.ROOT, "%,d", rows)).append(" AWS-shaped rows among ")
+                .append(String.format(Locale.ROOT, "%,d", 3 * rows)).append(" in the database (three tenants), loaded by real syncs.")
+                .append(" Each question is asked ").append(RUNS).append(" times after 3 warm-up calls: server-side (the view code")
+                .append(" against the server's PostgreSQL), through HTTP (the API, JSON included), and by DuckDB (in process,")
+                .append(" `duckdb_jdbc`) over the same rows as the Parquet export, what a FinOps engineer would do on a laptop.\n\n");
+        md.append("| question | server p50 | server p95 | HTTP p50 | HTTP p95 | DuckDB p50 | DuckDB p95 | DuckDB p50 / HTTP p50 |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Timing t : timings) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1fx |\n",
+                    t.question(), t.p50Server(), t.p95Server(), t.p50Http(), t.p95Http(), t.p50Duck(), t.p95Duck(),
+                    t.p50Duck() / t.p50Http()));
+        }
+        md.append("\nGoal: p95 under 100 ms, and at least 5x faster than DuckDB on each question. The views answer from the")
+                .append(" daily rollups each sync rebuilds (`cost_daily`, `cost_daily_tags`), not from the billing rows.\n")
+                .append("\nReproduce: `bench/run-views` (option `--rows N`, default 10,000,000).\n");
+        Files.writeString(Path.of("docs/benchmarks-views.md"), md.toString());
+        System.out.println(md);
+    }
+
+    private static void log(String message) {
+        System.err.println("[views " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_TIME) + "] " + message);
+    }
+}
