@@ -42,12 +42,30 @@ public class ActualsRepository {
         return fromRollup(q, q.groupBy() == null ? "'total'" : q.groupBy().rollupColumn());
     }
 
+    /**
+     * From the rollups: whole months of the range from {@code cost_monthly} (unless the series is
+     * daily), the days at its edges from {@code cost_daily}.
+     */
     private List<CostRow> fromRollup(CostQuery q, String keyExpr) {
-        Sql sql = new Sql("SELECT " + keyExpr + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
-                + q.metric().column() + ") AS cost FROM cost_daily WHERE tenant_id = ? AND day >= ? AND day < ?",
-                q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
+        LocalDate firstWhole = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate endWhole = q.to().withDayOfMonth(1);
+        if (q.granularity() == Granularity.DAY || !firstWhole.isBefore(endWhole)) {
+            Sql sql = new Sql("SELECT " + keyExpr + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
+                    + q.metric().column() + ") AS cost FROM cost_daily WHERE tenant_id = ? AND day >= ? AND day < ?",
+                    q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
+            rollupFilters(sql, q, true);
+            sql.append(" GROUP BY 1, 2, 3");
+            return run(sql, NONE);
+        }
+        Sql sql = new Sql("SELECT k, c, p, sum(cost) AS cost FROM (SELECT " + keyExpr + " AS k, billing_currency AS c, "
+                + period(q, "month") + " AS p, " + q.metric().column() + " AS cost FROM cost_monthly"
+                + " WHERE tenant_id = ? AND month >= ? AND month < ?", q.tenantId(), Date.valueOf(firstWhole), Date.valueOf(endWhole));
         rollupFilters(sql, q, true);
-        sql.append(" GROUP BY 1, 2, 3");
+        sql.append(" UNION ALL SELECT " + keyExpr + ", billing_currency, " + period(q, "day") + ", " + q.metric().column()
+                + " FROM cost_daily WHERE tenant_id = ? AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?))",
+                q.tenantId(), Date.valueOf(q.from()), Date.valueOf(firstWhole), Date.valueOf(endWhole), Date.valueOf(q.to()));
+        rollupFilters(sql, q, true);
+        sql.append(") x GROUP BY 1, 2, 3");
         return run(sql, NONE);
     }
 

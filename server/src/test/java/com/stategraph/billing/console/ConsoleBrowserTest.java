@@ -100,6 +100,9 @@ class ConsoleBrowserTest extends SyncServerTest {
                             "password", "correct horse battery " + u[1]));
             assertThat(created.status()).as(created.raw()).isEqualTo(201);
         }
+        String second = newTenant();
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + second + "/users", Map.of("email", admin, "name", "Ana Admin",
+                "role", "member", "password", "not used: the user exists")).status()).isEqualTo(201);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.withDayOfMonth(1);
         Path dir = tempDir("console-");
@@ -156,7 +159,24 @@ class ConsoleBrowserTest extends SyncServerTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("no sideways scrolling of the page at 390 px").isLessThanOrEqualTo(0L);
         shoot("spend-390px");
+        browser.get(url("/console/t/" + tenant + "/billing"));
+        Long billingOverflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(billingOverflow).as("wide tables scroll inside their card at 390 px").isLessThanOrEqualTo(0L);
+        shoot("billing-connections-390px");
         browser.manage().window().setSize(new Dimension(1280, 900));
+
+        // The tenant switcher: Ana is a member of a second tenant, where she only sees Spend.
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        String secondName = null;
+        for (var t : api.get(ADMIN_KEY, "/api/v1/user/tenants").body().path("results")) {
+            if (t.path("id").asString().equals(second)) {
+                secondName = t.path("name").asString();
+            }
+        }
+        new Select(browser.findElement(By.id("tenant-switch"))).selectByVisibleText(secondName);
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + second + "/spend"));
+        assertThat(browser.findElements(By.id("nav-billing"))).as("a member there").isEmpty();
 
         // The source's runs, and the removal confirmation that says the rows go too.
         browser.get(url("/console/t/" + tenant + "/billing"));

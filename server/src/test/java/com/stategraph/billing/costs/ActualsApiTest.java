@@ -169,6 +169,24 @@ class ActualsApiTest extends SyncServerTest {
     }
 
     @Test
+    void aRangeOfWholeMonthsAndOddDaysSumsExactly() {
+        LocalDate from = M1.atDay(10);
+        LocalDate to = M2.plusMonths(1).atDay(1);
+        JsonNode answer = get("?from=" + from + "&to=" + to + "&group_by=sub_account&metric=list");
+        assertExact(actual(answer), expected("list", row -> !row.day().isBefore(from), Row::subAccount));
+        JsonNode monthly = get("?from=" + from + "&to=" + M2.atDay(20) + "&granularity=month&metric=billed");
+        for (JsonNode g : monthly.path("results")) {
+            String currency = g.path("currency").asString();
+            BigDecimal m1 = expected("billed", row -> !row.day().isBefore(from) && YearMonth.from(row.day()).equals(M1), row -> "")
+                    .getOrDefault("|" + currency, BigDecimal.ZERO);
+            BigDecimal m2 = expected("billed", row -> row.day().isBefore(M2.atDay(20)) && YearMonth.from(row.day()).equals(M2), row -> "")
+                    .getOrDefault("|" + currency, BigDecimal.ZERO);
+            assertThat(new BigDecimal(g.path("series").get(0).path("cost").asString())).isEqualByComparingTo(m1);
+            assertThat(new BigDecimal(g.path("series").get(1).path("cost").asString())).isEqualByComparingTo(m2);
+        }
+    }
+
+    @Test
     void twoCurrenciesAreNeverAdded() {
         JsonNode answer = get("?" + range() + "&group_by=provider");
         assertThat(actual(answer).keySet()).containsExactlyInAnyOrder("aws|USD", "azure|EUR", "azure|USD");

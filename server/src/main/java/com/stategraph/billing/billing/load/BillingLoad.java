@@ -40,6 +40,7 @@ public final class BillingLoad implements AutoCloseable {
     private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day, provider,"
             + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
             + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count) FROM STDIN";
+    private static final String COPY_MONTHLY = COPY_DAILY.replace("cost_daily", "cost_monthly").replace(" day,", " month,");
     private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day, provider,"
             + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
@@ -88,7 +89,7 @@ public final class BillingLoad implements AutoCloseable {
                 lock.execute();
             }
             Array periodArray = c.createArrayOf("date", periods.stream().map(java.sql.Date::valueOf).toArray());
-            for (String table : new String[] {"billing_rows", "billing_loads", "cost_daily", "cost_daily_tags"}) {
+            for (String table : new String[] {"billing_rows", "billing_loads", "cost_daily", "cost_monthly", "cost_daily_tags"}) {
                 try (PreparedStatement del = c.prepareStatement(
                         "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
                     del.setObject(1, tenantId);
@@ -173,12 +174,14 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
     private void copyRollups() throws SQLException, IOException {
-        for (String sql : new String[] {COPY_DAILY, COPY_TAGS}) {
+        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS}) {
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CopyTextWriter rows = new CopyTextWriter(w);
             if (sql == COPY_DAILY) {
                 rollup.writeDays(rows, tenantText, sourceText, provider);
+            } else if (sql == COPY_MONTHLY) {
+                rollup.writeMonths(rows, tenantText, sourceText, provider);
             } else {
                 rollup.writeTags(rows, tenantText, sourceText, provider);
             }

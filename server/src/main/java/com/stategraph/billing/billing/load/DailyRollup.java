@@ -48,6 +48,7 @@ final class DailyRollup {
     }
 
     private final Map<DayKey, Sums> days = new HashMap<>();
+    private final Map<DayKey, Sums> months = new HashMap<>();
     private final Map<TagKey, Sums> tags = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     private final BigDecimal[] costs = new BigDecimal[4];
@@ -60,9 +61,13 @@ final class DailyRollup {
         String day = row.get(FocusColumn.CHARGE_PERIOD_START).substring(0, 10);
         String service = row.get(FocusColumn.SERVICE_NAME);
         String currency = row.get(FocusColumn.BILLING_CURRENCY);
-        days.computeIfAbsent(new DayKey(row.billingPeriod(), day, service, row.get(FocusColumn.SERVICE_CATEGORY),
+        DayKey key = new DayKey(row.billingPeriod(), day, service, row.get(FocusColumn.SERVICE_CATEGORY),
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
-                row.get(FocusColumn.CHARGE_CATEGORY), currency), k -> new Sums()).add(costs);
+                row.get(FocusColumn.CHARGE_CATEGORY), currency);
+        days.computeIfAbsent(key, k -> new Sums()).add(costs);
+        // The same dimensions per month: "2026-10-17" becomes "2026-10-01".
+        months.computeIfAbsent(new DayKey(key.period(), day.substring(0, 8) + "01", service, key.category(), key.account(),
+                key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
         if (tagJson != null) {
             for (String[] kv : tagsOf(tagJson)) {
@@ -73,16 +78,22 @@ final class DailyRollup {
     }
 
     boolean full() {
-        return days.size() + tags.size() >= FLUSH_AT_KEYS;
-    }
-
-    boolean isEmpty() {
-        return days.isEmpty() && tags.isEmpty();
+        return days.size() + months.size() + tags.size() >= FLUSH_AT_KEYS;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
     void writeDays(CopyTextWriter out, String tenant, String source, String provider) throws IOException {
-        for (Map.Entry<DayKey, Sums> e : days.entrySet()) {
+        write(days, out, tenant, source, provider);
+    }
+
+    /** Writes the monthly sums as COPY text rows of {@code cost_monthly}, then forgets them. */
+    void writeMonths(CopyTextWriter out, String tenant, String source, String provider) throws IOException {
+        write(months, out, tenant, source, provider);
+    }
+
+    private static void write(Map<DayKey, Sums> sums, CopyTextWriter out, String tenant, String source, String provider)
+            throws IOException {
+        for (Map.Entry<DayKey, Sums> e : sums.entrySet()) {
             DayKey k = e.getKey();
             for (String f : new String[] {tenant, source, k.period().toString(), k.day(), provider, k.service(), k.category(),
                     k.account(), k.subAccount(), k.region(), k.chargeCategory(), k.currency()}) {
@@ -90,7 +101,7 @@ final class DailyRollup {
             }
             sums(out, e.getValue());
         }
-        days.clear();
+        sums.clear();
     }
 
     /** Writes the per-tag sums as COPY text rows of {@code cost_daily_tags}, then forgets them. */

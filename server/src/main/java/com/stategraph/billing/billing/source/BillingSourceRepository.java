@@ -73,6 +73,7 @@ public class BillingSourceRepository {
     public long deleteWithRows(UUID tenantId, UUID id) {
         long rows = jdbc.sql("DELETE FROM billing_rows WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM cost_daily WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
+        jdbc.sql("DELETE FROM cost_monthly WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM cost_daily_tags WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM billing_sources WHERE tenant_id = ? AND id = ?").params(tenantId, id).update();
         return rows;
