@@ -182,7 +182,8 @@ public final class ViewsBenchmark {
                     t.p50Duck() / t.p50Http()));
         }
         md.append("\nGoal: p95 under 100 ms, and at least 5x faster than DuckDB on each question. The views answer from the")
-                .append(" daily rollups each sync rebuilds (`cost_daily`, `cost_daily_tags`), not from the billing rows.\n")
+                .append(" rollups each sync rebuilds (`cost_monthly` for whole months, `cost_daily` for the days at a range's edges,")
+                .append(" `cost_daily_tags`), not from the billing rows.\n")
                 .append("\nReproduce: `bench/run-views` (option `--rows N`, default 10,000,000).\n");
         Files.writeString(Path.of("docs/benchmarks-views.md"), md.toString());
         System.out.println(md);
