@@ -118,6 +118,9 @@ class ConsoleBrowserTest extends SyncServerTest {
 
         // Sign in: an empty Spend page says how to connect a source.
         signIn(admin, "correct horse battery admin");
+        waiting().until(ExpectedConditions.urlContains("/spend"));
+        // Ana is in two tenants; the console opens one of them: go to the one she administers.
+        browser.get(url("/console/t/" + tenant + "/spend"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("empty")));
         assertThat(browser.findElement(By.id("empty")).getText()).contains("Connect a billing source");
         shoot("spend-empty");
