@@ -86,7 +86,10 @@ class ConsoleBrowserTest extends SyncServerTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A page being replaced (Apply, refresh, htmx swaps) leaves stale elements for a moment.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     @Test
