@@ -118,6 +118,13 @@ class ConsoleBrowserTest extends SyncServerTest {
                         List.of("34.5", "34.5", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1",
                                 "{\"team\":\"data\"}"),
                         List.of("0.375", "0.375", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1", "")));
+        // Last month's rows, enough that the sync takes a few seconds and its progress can be watched.
+        LocalDate lastMonth = first.minusMonths(1);
+        List<String> old = List.of("0.01", "0.01", "USD", lastMonth + "T00:00:00Z", lastMonth + "T00:00:00Z", "Compute",
+                "prod-acct", "us-east-1", "");
+        ExportFixtures.csv(dir.resolve("focus-last-month.csv"), false, false,
+                List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+                        "ServiceName", "SubAccountId", "RegionId", "Tags"), java.util.Collections.nCopies(300_000, old));
 
         // Sign in: an empty Spend page says how to connect a source.
         signIn(admin, "correct horse battery admin");
@@ -136,9 +143,15 @@ class ConsoleBrowserTest extends SyncServerTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sources")));
         assertThat(browser.findElement(By.id("sources")).getText()).contains("file://" + dir + "/").contains("never synced");
         browser.findElement(By.cssSelector("#sources button.sync")).click();
+        waiting().until(ExpectedConditions.urlContains("/billing"));
+        assertThat(browser.findElement(By.cssSelector("#sources .status")).getText()).matches("(?s).*(queued|running).*");
+        shoot("billing-sync-running");
+        String page = (String) browser.executeScript("window.sameDocument = true; return document.URL;");
+        // The status cell updates itself (htmx polls it) until the sync is done: no reload.
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sources .status"), "ok"));
+        assertThat(browser.executeScript("return window.sameDocument === true && document.URL;")).isEqualTo(page);
         browser.navigate().refresh();
-        assertThat(browser.findElement(By.id("sources")).getText()).contains("ok").contains("3");
+        assertThat(browser.findElement(By.id("sources")).getText()).contains("ok").contains("300003");
         assertNoConsoleErrors("Billing Connections");
         shoot("billing-connections");
 
@@ -191,7 +204,7 @@ class ConsoleBrowserTest extends SyncServerTest {
         shoot("billing-source-runs");
         browser.get(url("/console/t/" + tenant + "/billing"));
         browser.findElement(By.cssSelector("#sources a.danger")).click();
-        assertThat(browser.findElement(By.id("remove-warning")).getText()).contains("3 loaded billing rows will be deleted too");
+        assertThat(browser.findElement(By.id("remove-warning")).getText()).contains("300003 loaded billing rows will be deleted too");
         shoot("billing-remove-confirm");
 
         // Sign out.
