@@ -280,7 +280,7 @@ public final class SyncBenchmark {
         md.append("## Sync throughput: ").append(String.format(Locale.ROOT, "%,d", rows))
                 .append(" AWS-shaped FOCUS rows (Parquet, snappy, DOUBLE costs, map tags)\n\n");
         md.append("End to end through a server process started with `-Xmx512m`: list, read (ranged reads from S3), normalise,")
-                .append(" COPY into `billing_rows`, daily rollups, swap, all in one transaction. Baseline: PostgreSQL `COPY ... (FORMAT csv)`")
+                .append(" COPY into `billing_rows`, daily and monthly rollups, swap, all in one transaction. Baseline: PostgreSQL `COPY ... (FORMAT csv)`")
                 .append(" of the same canonical rows into an identical table (same columns, partitioning and index).\n\n");
         md.append("| run | rows/s (median) | seconds | vs. COPY baseline | peak RSS | live heap after GC |\n|---|---:|---:|---:|---:|---:|\n");
         for (Measure m : List.of(local, fromS3, copy)) {
