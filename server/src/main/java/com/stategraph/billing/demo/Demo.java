@@ -1,7 +1,10 @@
 package com.stategraph.billing.demo;
 
 import com.stategraph.billing.StategraphServer;
+import com.stategraph.billing.auth.ApiKeySecrets;
 import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.auth.Role;
+import com.stategraph.billing.auth.UserRepository;
 import com.stategraph.billing.auth.TenantRepository;
 import com.stategraph.billing.billing.source.BillingSource;
 import com.stategraph.billing.billing.source.BillingSourceService;
@@ -13,6 +16,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Demo {
     static final String TENANT = "demo";
+    static final String CONSOLE_EMAIL = "demo@stategraph.local";
 
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
@@ -65,13 +71,32 @@ public final class Demo {
                 .findFirst()
                 .orElseGet(() -> sources.create(caller, tenant, new BillingSourceService.NewSource(provider, uri,
                         provider.equals("aws") ? "us-east-1" : null, SampleExport.MONTHS, true)))));
+        String consoleLogin = consoleUser(tenant, dataDir);
         for (BillingSource source : demoSources) {
             SyncRun run = sync(tenant, source.id());
             if (!run.status().equals("ok")) {
                 throw new IllegalStateException("the demo sync of " + source.sourceUri() + " failed: " + run.error());
             }
         }
-        summarise(tenant, dataDir);
+        summarise(tenant, dataDir, consoleLogin);
+    }
+
+    /**
+     * A console user for the demo tenant, created once. Its password is generated, stored only as a
+     * bcrypt hash, and handed over in a file readable by the owner alone.
+     */
+    private String consoleUser(UUID tenant, Path dataDir) throws IOException {
+        UserRepository users = context.getBean(UserRepository.class);
+        Path passwordFile = dataDir.resolve("demo-console-password");
+        if (users.findByEmail(CONSOLE_EMAIL).isEmpty()) {
+            String password = ApiKeySecrets.generate().substring(4, 24);
+            UUID id = users.insert(CONSOLE_EMAIL, "Demo Admin", context.getBean(PasswordEncoder.class).encode(password), false);
+            users.addMember(tenant, id, Role.ADMIN);
+            Files.deleteIfExists(passwordFile);
+            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(passwordFile, password + "\n");
+        }
+        return CONSOLE_EMAIL + " with the password in " + passwordFile;
     }
 
     private UUID tenant() {
@@ -105,7 +130,7 @@ public final class Demo {
         throw new IllegalStateException("the demo sync of source " + sourceId + " did not finish within 5 minutes");
     }
 
-    private void summarise(UUID tenant, Path dataDir) {
+    private void summarise(UUID tenant, Path dataDir, String consoleLogin) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         record Line(String provider, String currency, long rows, BigDecimal billed) {
         }
@@ -125,6 +150,7 @@ public final class Demo {
             out.printf("  %-8s %-8s %,10d %20s%n", l.provider(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
         }
         out.println();
+        out.println("Console:  " + base + "/   sign in as " + consoleLogin);
         out.println("Server:   " + base + "   (API description: " + base + "/api/openapi.json)");
         Path keyFile = dataDir.resolve("bootstrap-api-key");
         String key = Files.exists(keyFile) ? "$(cat " + keyFile + ")" : "<the key in STATEGRAPH_BOOTSTRAP_API_KEY>";

@@ -40,7 +40,17 @@ class DemoTest extends SyncServerTest {
                 .query((rs, i) -> rs.getInt(1) * 100 + rs.getInt(2) * 10 + rs.getInt(3)).single())
                 .as("team, env and owner tags").isEqualTo(433);
 
+        java.nio.file.Path passwordFile = dataDir().resolve("demo-console-password");
+        assertThat(first).contains("Console:  http://localhost:" + port + "/   sign in as demo@stategraph.local with the password in " + passwordFile);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String password = java.nio.file.Files.readString(passwordFile).trim();
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE email = 'demo@stategraph.local'").query(String.class).single();
+        assertThat(hash).doesNotContain(password);
+        assertThat(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).matches(password, hash)).isTrue();
+
         String second = prepare();
+        assertThat(java.nio.file.Files.readString(passwordFile).trim()).as("the second run keeps the user").isEqualTo(password);
 
         assertThat(demoRows()).isEqualTo(rows);
         assertThat(jdbc.sql("SELECT count(*) FROM tenants WHERE name = 'demo'").query(Long.class).single()).isEqualTo(1);
