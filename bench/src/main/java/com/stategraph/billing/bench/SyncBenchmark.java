@@ -282,7 +282,7 @@ public final class SyncBenchmark {
         md.append("End to end through a server process started with `-Xmx512m`: list, read (ranged reads from S3), normalise,")
                 .append(" COPY into `billing_rows`, daily and monthly rollups, swap, all in one transaction. Baseline: PostgreSQL `COPY ... (FORMAT csv)`")
                 .append(" of the same canonical rows into an identical table (same columns, partitioning and index).\n\n");
-        md.append("| run | rows/s (median) | seconds | vs. COPY baseline | peak RSS | live heap after GC |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("| run | rows/s (median) | seconds | vs. COPY baseline | peak RSS | JVM live-data gauge (last GC) |\n|---|---:|---:|---:|---:|---:|\n");
         for (Measure m : List.of(local, fromS3, copy)) {
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.2f | %s | %s |\n", m.what(), m.rowsPerSecond(),
                     m.seconds(), m.rowsPerSecond() / copy.rowsPerSecond(), mib(m.peakRssBytes()), mib(m.peakLiveBytes())));
