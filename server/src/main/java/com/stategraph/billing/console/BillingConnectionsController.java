@@ -4,9 +4,12 @@ import com.stategraph.billing.api.ApiException;
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.billing.source.BillingSource;
 import com.stategraph.billing.billing.source.BillingSourceService;
+import com.stategraph.billing.billing.sync.SyncRun;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -50,11 +53,9 @@ public class BillingConnectionsController {
     String list(@PathVariable UUID tenant, Principal principal, Model model) {
         admin(principal, tenant, model);
         var sources = service.list(tenant);
-        java.util.Map<UUID, Object> actives = new java.util.HashMap<>();
+        Map<UUID, SyncRun> actives = new HashMap<>();
         for (BillingSource s : sources) {
-            service.runs(tenant, s.id(), 1).stream().findFirst()
-                    .filter(r -> r.status().equals("queued") || r.status().equals("running"))
-                    .ifPresent(r -> actives.put(s.id(), r));
+            service.activeRun(tenant, s.id()).ifPresent(r -> actives.put(s.id(), r));
         }
         model.addAttribute("sources", sources);
         model.addAttribute("actives", actives);
@@ -153,8 +154,7 @@ public class BillingConnectionsController {
     String status(@PathVariable UUID tenant, @PathVariable UUID id, Principal principal, Model model) {
         admin(principal, tenant, model);
         model.addAttribute("s", service.get(tenant, id));
-        model.addAttribute("active", service.runs(tenant, id, 1).stream().findFirst()
-                .filter(r -> r.status().equals("queued") || r.status().equals("running")).orElse(null));
+        model.addAttribute("active", service.activeRun(tenant, id).orElse(null));
         return "billing :: status";
     }
 }

@@ -16,7 +16,6 @@ public final class Money {
         int scale = Math.max(0, value.stripTrailingZeros().scale());
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(Math.max(scale, 2));
-        f.setParseBigDecimal(true);
         return currency + " " + f.format(value);
     }
 }

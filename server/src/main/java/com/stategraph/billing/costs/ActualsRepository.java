@@ -5,7 +5,10 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,12 +81,13 @@ public class ActualsRepository {
         tagged.append(" GROUP BY 1, 2, 3");
         List<CostRow> rows = new ArrayList<>(run(tagged, NONE));
         // Rows without the key: everything, less what carries it, per currency and period.
-        List<CostRow> all = fromRollup(q, "'" + UNTAGGED + "'");
-        for (CostRow total : all) {
-            BigDecimal withKey = rows.stream()
-                    .filter(r -> r.currency().equals(total.currency()) && java.util.Objects.equals(r.period(), total.period()))
-                    .map(CostRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal untagged = total.cost().subtract(withKey);
+        Map<List<Object>, BigDecimal> withKey = new HashMap<>();
+        for (CostRow r : rows) {
+            withKey.merge(Arrays.asList(r.currency(), r.period()), r.cost(), BigDecimal::add);
+        }
+        for (CostRow total : fromRollup(q, "'" + UNTAGGED + "'")) {
+            BigDecimal untagged = total.cost().subtract(
+                    withKey.getOrDefault(Arrays.asList(total.currency(), total.period()), BigDecimal.ZERO));
             if (untagged.signum() != 0) {
                 rows.add(new CostRow(UNTAGGED, total.currency(), total.period(), untagged));
             }

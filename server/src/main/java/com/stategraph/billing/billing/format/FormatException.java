@@ -5,31 +5,12 @@ package com.stategraph.billing.billing.format;
  * when the fault is in one value.
  */
 public class FormatException extends RuntimeException {
-    private final String uri;
-    private final long row;
-    private final String column;
-
     public FormatException(String uri, String problem) {
         this(uri, 0, null, problem);
     }
 
     public FormatException(String uri, long row, String column, String problem) {
         super(describe(uri, row, column, problem));
-        this.uri = uri;
-        this.row = row;
-        this.column = column;
-    }
-
-    public String uri() {
-        return uri;
-    }
-
-    public long row() {
-        return row;
-    }
-
-    public String column() {
-        return column;
     }
 
     private static String describe(String uri, long row, String column, String problem) {

@@ -190,11 +190,6 @@ public final class BillingLoad implements AutoCloseable {
         }
     }
 
-    /** Rows loaded so far per billing period. */
-    public Map<LocalDate, Long> counts() {
-        return Map.copyOf(counts);
-    }
-
     /** Makes the new rows current for every period of the window at once. */
     public long commit() throws SQLException {
         try {

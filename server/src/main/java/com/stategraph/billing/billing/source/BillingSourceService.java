@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,6 +120,11 @@ public class BillingSourceService {
         detail.put("window_start", windowStart);
         audit.record(caller, tenantId, "billing_source.sync", "billing_source", id, detail);
         return run;
+    }
+
+    /** The run waiting or running for the source, if any. */
+    public Optional<SyncRun> activeRun(UUID tenantId, UUID id) {
+        return runs.active(tenantId, id);
     }
 
     public List<SyncRun> runs(UUID tenantId, UUID id, int limit) {

@@ -5,8 +5,4 @@ import java.util.List;
 
 /** The files one sync loads, and what planning decided to leave out and why. */
 public record SyncPlan(List<PlannedFile> files, List<ConformanceFindings.Warning> notes) {
-
-    public long bytes() {
-        return files.stream().mapToLong(PlannedFile::size).sum();
-    }
 }

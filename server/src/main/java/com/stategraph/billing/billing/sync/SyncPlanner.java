@@ -9,7 +9,6 @@ import com.stategraph.billing.billing.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -69,9 +68,5 @@ public final class SyncPlanner {
     private static ConformanceFindings.Warning note(String code, String message, List<String> uris) {
         return new ConformanceFindings.Warning(code, message, uris.size(), uris.stream().limit(5)
                 .map(u -> new ConformanceFindings.Sample(u, 0, null)).toList());
-    }
-
-    static Set<String> keys(List<StoredObject> objects) {
-        return Set.copyOf(objects.stream().map(StoredObject::key).toList());
     }
 }
