@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One real server per JVM: Spring Boot on a random port, embedded PostgreSQL under a temporary
- * data dir, file sources not allowed (the default). Every test makes its own tenants, so tests do
+ * data dir, file sources not allowed (the default), queued syncs left waiting. Every test makes its own tenants, so tests do
  * not see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +36,8 @@ public abstract class ServerTest {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("stategraph.data-dir", DATA_DIR::toString);
         registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
+        // The control-plane tests look at queued runs: this server never picks them up (SyncServerTest runs syncs).
+        registry.add("stategraph.sync.poll-interval", () -> "1h");
     }
 
     @BeforeEach
