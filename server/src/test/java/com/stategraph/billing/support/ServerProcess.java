@@ -22,21 +22,26 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
-    /** Starts a server on {@code database} (DB_HOST/DB_PORT/DB_USER/DB_NAME) and waits until it is healthy. */
+    /**
+     * Starts a server on {@code database} (DB_HOST/DB_PORT/DB_USER/DB_NAME; empty: the embedded
+     * default under a new data dir, as `stategraph server` starts it) and waits until it is healthy.
+     */
     public static ServerProcess start(Map<String, String> database, String adminKey, String... springArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path dataDir = Files.createTempDirectory("stategraph-proc-");
-        Path log = dataDir.resolve("server.log");
+        Path log = Files.createTempFile("stategraph-proc-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daws.disableEc2Metadata=true",
@@ -49,13 +54,17 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(database);
         pb.environment().put("NO_GCE_CHECK", "true");
-        ServerProcess server = new ServerProcess(pb.start(), port, log);
+        ServerProcess server = new ServerProcess(pb.start(), port, log, dataDir);
         server.awaitHealthy(Duration.ofSeconds(90));
         return server;
     }
 
     public String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public int port() {

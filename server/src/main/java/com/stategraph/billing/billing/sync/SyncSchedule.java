@@ -1,8 +1,17 @@
 package com.stategraph.billing.billing.sync;
 
-/** The operator's cron expression: the usual five fields, or six with seconds first. */
+/** The operator's cron expression: the usual five fields, or six with seconds first; and its time zone. */
 final class SyncSchedule {
     private SyncSchedule() {
+    }
+
+    static java.time.ZoneId zone(String zone) {
+        try {
+            return java.time.ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("STATEGRAPH_BILLING_SYNC_TIMEZONE must be a time zone such as UTC or"
+                    + " Europe/Berlin, got '" + zone + "'");
+        }
     }
 
     static String sixFields(String cron) {

@@ -41,8 +41,10 @@ public class SyncScheduling {
 
     @Bean(SCHEDULE_TASK)
     RecurringTask<Void> scheduleTask(@Value("${stategraph.sync.schedule}") String cron,
+                                     @Value("${stategraph.sync.timezone}") String zone,
                                      ObjectProvider<ScheduledSyncs> scheduled) {
-        return Tasks.recurring(SCHEDULE_TASK, Schedules.cron(SyncSchedule.sixFields(cron)))
+        // The operator's schedule is in UTC (or the zone they name), never in the JVM's default zone.
+        return Tasks.recurring(SCHEDULE_TASK, Schedules.cron(SyncSchedule.sixFields(cron), SyncSchedule.zone(zone)))
                 .execute((instance, context) -> scheduled.getObject().requestAll());
     }
 
