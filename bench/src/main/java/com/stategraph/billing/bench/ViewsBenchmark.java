@@ -139,7 +139,7 @@ public final class ViewsBenchmark {
             p.put(kv[0], kv[1]);
         }
         return new CostQueryParser.Params(p.get("from"), p.get("to"), p.get("metric"), p.get("group_by"), p.get("tag_key"),
-                p.get("granularity"), null, null, null, null, null, null, null);
+                p.get("granularity"), null, null, null, null, null, null, null, null, null, null);
     }
 
     interface Call {

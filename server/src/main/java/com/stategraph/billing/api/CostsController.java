@@ -47,11 +47,17 @@ public class CostsController {
                            @Parameter(description = "YYYY-MM-DD, default: first day of this month") @RequestParam(required = false) String from,
                            @Parameter(description = "YYYY-MM-DD, exclusive; default: tomorrow") @RequestParam(required = false) String to,
                            @Parameter(description = "billed, effective (default), list, contracted") @RequestParam(required = false) String metric,
-                           @Parameter(description = "provider, service, service_category, billing_account, sub_account, region,"
-                                   + " charge_category, resource, source, tag") @RequestParam(name = "group_by", required = false) String groupBy,
+                           @Parameter(description = "provider, host_provider, publisher, invoice_issuer, service,"
+                                   + " service_category, billing_account, sub_account, region, charge_category, resource, source, tag") @RequestParam(name = "group_by", required = false) String groupBy,
                            @Parameter(description = "the tag key, with group_by=tag") @RequestParam(name = "tag_key", required = false) String tagKey,
                            @Parameter(description = "total (default), day, month") @RequestParam(required = false) String granularity,
-                           @RequestParam(required = false) String provider,
+                           @Parameter(description = "the provider the rows name (ServiceProviderName, else ProviderName);"
+                                   + " case-insensitive") @RequestParam(required = false) String provider,
+                           @Parameter(description = "HostProviderName, case-insensitive")
+                           @RequestParam(name = "host_provider", required = false) String hostProvider,
+                           @Parameter(description = "PublisherName, case-insensitive") @RequestParam(required = false) String publisher,
+                           @Parameter(description = "InvoiceIssuerName, case-insensitive")
+                           @RequestParam(name = "invoice_issuer", required = false) String invoiceIssuer,
                            @RequestParam(required = false) String service,
                            @RequestParam(name = "sub_account", required = false) String subAccount,
                            @RequestParam(required = false) String region,
@@ -61,7 +67,7 @@ public class CostsController {
                            @RequestParam(required = false) String limit) {
         access.requireMember(caller, tenantId);
         return actuals.actuals(parser.parse(tenantId, new CostQueryParser.Params(from, to, metric, groupBy, tagKey,
-                granularity, provider, service, subAccount, region, sourceId, tag, limit)));
+                granularity, provider, service, subAccount, region, sourceId, tag, limit, hostProvider, publisher, invoiceIssuer)));
     }
 
     @GetMapping("/tag-keys")
@@ -69,8 +75,7 @@ public class CostsController {
     public TagKeys tagKeys(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         access.requireMember(caller, tenantId);
-        var q = parser.parse(tenantId, new CostQueryParser.Params(from, to, null, null, null, null, null, null, null,
-                null, null, null, null));
+        var q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, null));
         return new TagKeys(actuals.tagKeys(tenantId, q.from(), q.to()));
     }
 
@@ -79,8 +84,7 @@ public class CostsController {
     public CostSummary summary(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                @RequestParam(required = false) String metric) {
         access.requireMember(caller, tenantId);
-        Metric m = parser.parse(tenantId, new CostQueryParser.Params(null, null, metric, null, null, null, null, null,
-                null, null, null, null, null)).metric();
+        Metric m = parser.parse(tenantId, CostQueryParser.Params.range(null, null, metric)).metric();
         return summary.summary(tenantId, m);
     }
 }

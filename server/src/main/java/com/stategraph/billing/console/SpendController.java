@@ -68,8 +68,7 @@ public class SpendController {
                  @RequestParam(required = false, defaultValue = "provider") String stack) {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
-        CostQuery base = parser.parse(tenant, new CostQueryParser.Params(blank(from), blank(to), blank(metric), null, null,
-                null, null, null, null, null, null, null, null));
+        CostQuery base = parser.parse(tenant, CostQueryParser.Params.range(blank(from), blank(to), blank(metric)));
         Actuals total = actuals.actuals(base);
         List<String> currencies = total.totals().stream().map(Actuals.CurrencyTotal::currency).toList();
         String shown = currencies.contains(currency) ? currency : largest(total);
@@ -94,6 +93,7 @@ public class SpendController {
                 .findFirst().orElseThrow().cost(), shown));
         model.addAttribute("chart", chart(grouped(base, stack, "day", 8), shown));
         List<Table> tables = new ArrayList<>();
+        tables.add(table("By provider", grouped(base, "provider", "total", null), shown));
         tables.add(table("By service", grouped(base, "service", "total", null), shown));
         tables.add(table("By sub-account", grouped(base, "sub_account", "total", null), shown));
         tables.add(table("By region", grouped(base, "region", "total", null), shown));
@@ -110,7 +110,7 @@ public class SpendController {
         boolean tag = groupBy.startsWith("tag:");
         return actuals.actuals(parser.parse(base.tenantId(), new CostQueryParser.Params(base.from().toString(),
                 base.to().toString(), base.metric().value(), tag ? "tag" : groupBy, tag ? groupBy.substring(4) : null,
-                granularity, null, null, null, null, null, null, limit == null ? null : limit.toString())));
+                granularity, null, null, null, null, null, null, limit == null ? null : limit.toString(), null, null, null)));
     }
 
     private static Table table(String title, Actuals answer, String currency) {

@@ -96,7 +96,11 @@ public class ActualsRepository {
     }
 
     private void rollupFilters(Sql sql, CostQuery q, boolean dailyTable) {
-        sql.andIf(q.provider(), "provider = ?");
+        // Provider names are compared without case: provider=aws finds "AWS", provider=microsoft "Microsoft".
+        sql.andIf(q.provider(), "lower(provider) = lower(?)");
+        sql.andIf(q.hostProvider(), "lower(host_provider) = lower(?)");
+        sql.andIf(q.publisher(), "lower(publisher) = lower(?)");
+        sql.andIf(q.invoiceIssuer(), "lower(invoice_issuer) = lower(?)");
         sql.andIf(q.service(), "service_name = ?");
         sql.andIf(q.sourceId(), "source_id = ?");
         if (dailyTable) {
@@ -122,7 +126,10 @@ public class ActualsRepository {
         sql.append(" WHERE r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(),
                 java.sql.Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
                 java.sql.Timestamp.from(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        sql.andIf(q.provider(), "s.provider = ?");
+        sql.andIf(q.provider(), "lower(" + Dimension.PROVIDER.rowsColumn() + ") = lower(?)");
+        sql.andIf(q.hostProvider(), "lower(r.host_provider_name) = lower(?)");
+        sql.andIf(q.publisher(), "lower(r.publisher_name) = lower(?)");
+        sql.andIf(q.invoiceIssuer(), "lower(r.invoice_issuer_name) = lower(?)");
         sql.andIf(q.service(), "r.service_name = ?");
         sql.andIf(q.subAccount(), "r.sub_account_id = ?");
         sql.andIf(q.region(), "r.region_id = ?");

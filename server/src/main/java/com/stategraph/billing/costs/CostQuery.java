@@ -22,7 +22,10 @@ public record CostQuery(
         String region,
         UUID sourceId,
         List<TagFilter> tags,
-        Integer limit) {
+        Integer limit,
+        String hostProvider,
+        String publisher,
+        String invoiceIssuer) {
 
     /** {@code tag=K:V}: rows whose tag K has the value V. */
     public record TagFilter(String key, String value) {

@@ -25,7 +25,11 @@ public class CostQueryParser {
 
     public record Params(String from, String to, String metric, String groupBy, String tagKey, String granularity,
                          String provider, String service, String subAccount, String region, String sourceId,
-                         List<String> tags, String limit) {
+                         List<String> tags, String limit, String hostProvider, String publisher, String invoiceIssuer) {
+        /** Only a range (and the metric) asked for. */
+        public static Params range(String from, String to, String metric) {
+            return new Params(from, to, metric, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     public CostQuery parse(UUID tenantId, Params p) {
@@ -81,7 +85,8 @@ public class CostQueryParser {
             }
         }
         return new CostQuery(tenantId, from, to, metric, groupBy, tagKey, granularity, blankToNull(p.provider()),
-                blankToNull(p.service()), blankToNull(p.subAccount()), blankToNull(p.region()), sourceId, List.copyOf(tags), limit);
+                blankToNull(p.service()), blankToNull(p.subAccount()), blankToNull(p.region()), sourceId, List.copyOf(tags), limit,
+                blankToNull(p.hostProvider()), blankToNull(p.publisher()), blankToNull(p.invoiceIssuer()));
     }
 
     /** Only a start given: through the end of its month, or today when that month is the current one. */

@@ -39,7 +39,7 @@ public class CostSummaryService {
 
     private CostSummary.Range range(UUID tenantId, Metric metric, LocalDate from, LocalDate to) {
         CostQuery q = new CostQuery(tenantId, from, to, metric, null, null, Granularity.TOTAL, null, null, null, null,
-                null, List.of(), null);
+                null, List.of(), null, null, null, null);
         return new CostSummary.Range(from, to, actuals.actuals(q).totals());
     }
 

@@ -9,7 +9,12 @@ import java.util.Locale;
  * {@code billing_sources s}.
  */
 public enum Dimension {
-    PROVIDER("provider", "s.provider"),
+    /** The provider the row names (FOCUS 1.3+ ServiceProviderName, else ProviderName), else the source's cloud. */
+    PROVIDER("provider", "coalesce(nullif(r.service_provider_name, ''), nullif(r.provider_name, ''), CASE s.provider"
+            + " WHEN 'aws' THEN 'AWS' WHEN 'gcp' THEN 'Google Cloud' WHEN 'azure' THEN 'Microsoft' ELSE s.provider END)"),
+    HOST_PROVIDER("host_provider", "r.host_provider_name"),
+    PUBLISHER("publisher", "r.publisher_name"),
+    INVOICE_ISSUER("invoice_issuer", "r.invoice_issuer_name"),
     SERVICE("service_name", "r.service_name"),
     SERVICE_CATEGORY("service_category", "r.service_category"),
     BILLING_ACCOUNT("billing_account_id", "r.billing_account_id"),

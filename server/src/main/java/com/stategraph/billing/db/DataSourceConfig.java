@@ -30,6 +30,8 @@ public class DataSourceConfig {
             ds.setPassword(server.target().password());
         }
         ds.setMaximumPoolSize(poolSize);
+        // Billing days and months are UTC; the session must not follow whatever zone the JVM runs in.
+        ds.setConnectionInitSql("SET TIME ZONE 'UTC'");
         ds.setPoolName("stategraph");
         return ds;
     }

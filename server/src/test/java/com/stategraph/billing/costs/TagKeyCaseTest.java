@@ -24,7 +24,7 @@ class TagKeyCaseTest extends SyncServerTest {
         ActualsService service = new ActualsService(new ActualsRepository(jdbc, fold));
         CostQuery q = parser.parse(UUID.fromString(tenant), new CostQueryParser.Params(M.atDay(1).toString(),
                 M.plusMonths(1).atDay(1).toString(), "billed", filter == null ? "tag" : "service", filter == null ? tagKey : null,
-                null, null, null, null, null, null, filter == null ? null : List.of(filter), null));
+                null, null, null, null, null, null, filter == null ? null : List.of(filter), null, null, null, null));
         Map<String, BigDecimal> out = new HashMap<>();
         service.actuals(q).results().forEach(g -> out.put(g.key(), new BigDecimal(g.cost())));
         return out;

@@ -32,7 +32,9 @@ import tools.jackson.databind.JsonNode;
         "stategraph.allow-file-sources=true",
         "stategraph.s3.path-style=true",
         "stategraph.sync.poll-interval=500ms",
-        "stategraph.sync.heartbeat-interval=2s"})
+        "stategraph.sync.heartbeat-interval=2s",
+        // Rollup sums are flushed every few dozen keys, so every sync test also covers loads that flush many times.
+        "stategraph.sync.rollup-flush-keys=40"})
 public abstract class SyncServerTest {
     public static final String ADMIN_KEY = "sgk_sync-test-instance-admin-key-0123456789";
     public static final String S3_ACCESS = "sync-access";

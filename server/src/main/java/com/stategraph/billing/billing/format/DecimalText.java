@@ -55,6 +55,23 @@ final class DecimalText {
         return true;
     }
 
+    /** PostgreSQL's numeric holds up to 131072 digits before the decimal point and 16383 after it. */
+    static final int MAX_INTEGER_DIGITS = 131_072;
+    static final int MAX_FRACTION_DIGITS = 16_383;
+
+    /** @return null when PostgreSQL can store the decimal, else what is wrong with it */
+    static String outOfRange(String decimalText) {
+        BigDecimal d = new BigDecimal(decimalText);
+        long integerDigits = (long) d.precision() - d.scale();
+        if (d.signum() != 0 && integerDigits > MAX_INTEGER_DIGITS) {
+            return "has " + integerDigits + " digits before the decimal point; at most " + MAX_INTEGER_DIGITS + " can be stored";
+        }
+        if (d.scale() > MAX_FRACTION_DIGITS) {
+            return "has " + d.scale() + " digits after the decimal point; at most " + MAX_FRACTION_DIGITS + " can be stored";
+        }
+        return null;
+    }
+
     static boolean isNegative(String decimalText) {
         return decimalText.startsWith("-") && decimalText.chars().anyMatch(c -> c >= '1' && c <= '9');
     }

@@ -155,23 +155,39 @@ public final class FocusNormaliser {
         if (text == null) {
             throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is not a decimal number");
         }
+        // Only text with an exponent or very many digits can be out of range; most values skip the check.
+        if (text.length() > 40 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            String problem = DecimalText.outOfRange(text);
+            if (problem != null) {
+                throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' " + problem);
+            }
+        }
         return text;
     }
 
     private Instant instant(Object v, int column, long rowNumber) {
+        Instant instant;
         if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof String s) {
+            instant = i;
+        } else if (v instanceof String s) {
             try {
-                return timestamps.parse(s);
+                instant = timestamps.parse(s);
             } catch (DateTimeParseException e) {
                 throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(s) + "' is not a date-time");
             }
+        } else {
+            throw new FormatException(uri, rowNumber, header.get(column), "a " + v.getClass().getSimpleName()
+                    + " value is not a date-time");
         }
-        throw new FormatException(uri, rowNumber, header.get(column), "a " + v.getClass().getSimpleName()
-                + " value is not a date-time");
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is outside the years"
+                    + " 0001 to 9999");
+        }
+        return instant;
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private String json(Object v, int column, long rowNumber) {
         try {

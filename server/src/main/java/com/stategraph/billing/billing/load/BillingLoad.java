@@ -5,114 +5,133 @@ import com.stategraph.billing.billing.format.FocusColumn;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * One sync's replacement of a source's rows for the billing periods of its window, in a single
- * transaction: the old rows of those periods are deleted, every new row is streamed in with
- * COPY, and the new loads become current at commit. Until then readers see the old rows; if
- * anything fails, or the process dies, the transaction rolls back and nothing has changed.
+ * One sync's replacement of a source's rows, in a single transaction. A billing period of the
+ * window is replaced only when the export holds something for it: rows read from its files, or
+ * files the export's layout or manifest places in it. Every other period of the window keeps the
+ * rows it had. Until commit readers see the old rows; if anything fails, or the process dies, the
+ * transaction rolls back and nothing has changed.
  */
 public final class BillingLoad implements AutoCloseable {
     private static final String COPY_SQL = "COPY billing_rows (tenant_id, source_id, load_id, billing_period, "
             + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
             + ", extra) FROM STDIN";
-    private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
-    private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day, provider,"
+    private static final String DIMENSIONS = " provider, host_provider, publisher, invoice_issuer,";
+    private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day," + DIMENSIONS
             + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
             + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count) FROM STDIN";
     private static final String COPY_MONTHLY = COPY_DAILY.replace("cost_daily", "cost_monthly").replace(" day,", " month,");
-    private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day, provider,"
+    private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day," + DIMENSIONS
             + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
+    private static final String[] ROLLUP_TABLES = {"cost_daily", "cost_monthly", "cost_daily_tags"};
 
     private final Connection connection;
     private final UUID tenantId;
     private final UUID sourceId;
-    private final Map<LocalDate, UUID> loads = new LinkedHashMap<>();
-    private final Map<LocalDate, Long> counts = new HashMap<>();
-    private final List<FileSpan> files = new ArrayList<>();
+    private final UUID runId;
     private final String tenantText;
     private final String sourceText;
-    private final String provider;
-    private final DailyRollup rollup = new DailyRollup();
-    private final Map<LocalDate, String[]> periodText = new HashMap<>();
+    private final Map<LocalDate, Period> window = new TreeMap<>();
+    private final DailyRollup rollup;
+    private final CopyLines lines = new CopyLines();
     private PGCopyOutputStream copy;
     private CopyTextWriter writer;
     private BufferedWriter buffered;
-    private long lines;
+    private long total;
     private boolean committed;
 
-    private record FileSpan(long firstLine, String uri) {
-    }
+    /** A billing period of the window: its new load, its rows before and after, and whether it is replaced. */
+    private static final class Period {
+        final LocalDate start;
+        final UUID loadId = UUID.randomUUID();
+        final String[] text;
+        final long previousRows;
+        final boolean hadLoad;
+        long rows;
+        boolean inExport;
+        boolean retired;
 
-    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, String provider) {
-        this.connection = connection;
-        this.provider = provider;
-        this.tenantId = tenantId;
-        this.sourceId = sourceId;
-        this.tenantText = tenantId.toString();
-        this.sourceText = sourceId.toString();
+        Period(LocalDate start, Long previousRows) {
+            this.start = start;
+            this.text = new String[] {loadId.toString(), start.toString()};
+            this.hadLoad = previousRows != null;
+            this.previousRows = previousRows == null ? 0 : previousRows;
+        }
     }
 
     /**
-     * Starts replacing the rows of {@code periods}. Waits for any other load of the same source,
-     * so two replicas can never interleave two syncs of one source.
+     * What a load did to each billing period of its window.
+     *
+     * @param rows rows loaded
+     * @param replaced periods whose rows were replaced by what the export holds for them
+     * @param kept periods that had rows and that the export holds nothing for: their rows were kept (period, rows)
+     * @param nowEmpty periods that had rows and whose files in the export now hold none (period, rows before)
      */
-    public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, String provider, UUID runId,
-                                    Collection<LocalDate> periods) throws SQLException {
+    public record Outcome(long rows, List<LocalDate> replaced, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty) {
+    }
+
+    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, UUID runId, String fallbackProvider,
+                        int rollupFlushKeys) {
+        this.connection = connection;
+        this.tenantId = tenantId;
+        this.sourceId = sourceId;
+        this.runId = runId;
+        this.tenantText = tenantId.toString();
+        this.sourceText = sourceId.toString();
+        this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
+    }
+
+    /**
+     * Starts a load of the billing periods of {@code periods}. Waits for any other load of the same
+     * source, so two replicas can never interleave two syncs of one source.
+     *
+     * @param fallbackProvider provider name for rows that name none
+     * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
+     */
+    public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, String fallbackProvider,
+                                    UUID runId, Collection<LocalDate> periods, int rollupFlushKeys) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            BillingLoad load = new BillingLoad(c, tenantId, sourceId, provider);
+            BillingLoad load = new BillingLoad(c, tenantId, sourceId, runId, fallbackProvider, rollupFlushKeys);
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing-load:" + sourceId);
                 lock.execute();
             }
-            Array periodArray = c.createArrayOf("date", periods.stream().map(java.sql.Date::valueOf).toArray());
-            for (String table : new String[] {"billing_rows", "billing_loads", "cost_daily", "cost_monthly", "cost_daily_tags"}) {
-                try (PreparedStatement del = c.prepareStatement(
-                        "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
-                    del.setObject(1, tenantId);
-                    del.setObject(2, sourceId);
-                    del.setArray(3, periodArray);
-                    del.executeUpdate();
+            Map<LocalDate, Long> previous = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT billing_period, row_count FROM billing_loads"
+                    + " WHERE tenant_id = ? AND source_id = ? AND state = 'current' AND billing_period = ANY (?)")) {
+                q.setObject(1, tenantId);
+                q.setObject(2, sourceId);
+                q.setArray(3, dates(c, periods));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        previous.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                    }
                 }
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
-                    + " billing_period, state) VALUES (?, ?, ?, ?, ?, 'loading')")) {
-                for (LocalDate period : periods) {
-                    UUID id = UUID.randomUUID();
-                    load.loads.put(period, id);
-                    load.counts.put(period, 0L);
-                    load.periodText.put(period, new String[] {id.toString(), period.toString()});
-                    ins.setObject(1, id);
-                    ins.setObject(2, tenantId);
-                    ins.setObject(3, sourceId);
-                    ins.setObject(4, runId);
-                    ins.setObject(5, period);
-                    ins.addBatch();
-                }
-                ins.executeBatch();
+            for (LocalDate p : periods) {
+                load.window.put(p, new Period(p, previous.get(p)));
             }
             load.openRowsCopy();
             return load;
@@ -122,40 +141,56 @@ public final class BillingLoad implements AutoCloseable {
         }
     }
 
-    /** The rows that follow come from {@code uri}; a database error on them will name it. */
-    public void startFile(String uri) {
-        files.add(new FileSpan(lines + 1, uri));
+    /** The export holds a data file of {@code period} (by its layout or manifest), even if it turns out to hold no rows. */
+    public void expectPeriod(LocalDate period) {
+        Period p = window.get(period);
+        if (p != null) {
+            p.inExport = true;
+        }
     }
 
-    /** @return false when the row's billing period is outside the window, so it is not loaded */
-    public boolean write(CanonicalRow row) {
-        String[] ids = periodText.get(row.billingPeriod());
-        if (ids == null) {
+    /** The rows that follow come from {@code uri}; a database error on them will name it. */
+    public void startFile(String uri) {
+        lines.startFile(uri);
+    }
+
+    /**
+     * @param fileRow the row's number in its file, for error messages
+     * @return false when the row's billing period is outside the window, so it is not loaded
+     */
+    public boolean write(CanonicalRow row, long fileRow) {
+        Period period = window.get(row.billingPeriod());
+        if (period == null) {
             return false;
         }
         try {
             writer.field(tenantText);
             writer.field(sourceText);
-            writer.field(ids[0]);
-            writer.field(ids[1]);
+            writer.field(period.text[0]);
+            writer.field(period.text[1]);
             for (FocusColumn c : FocusColumn.values()) {
                 writer.field(row.get(c));
             }
             writer.field(row.extra());
             writer.endRow();
         } catch (IOException e) {
-            throw new UncheckedIOException(describe(e), e);
+            throw new LoadException(describe(e), e);
         }
-        lines++;
-        counts.merge(row.billingPeriod(), 1L, Long::sum);
+        lines.row(fileRow);
+        total++;
+        period.rows++;
+        period.inExport = true;
         rollup.add(row);
-        if (rollup.full()) {
+        if (rollup.full() || lines.full()) {
             try {
                 closeCopy();
-                copyRollups();
+                if (rollup.full()) {
+                    retireReplacedPeriods();
+                    copyRollups();
+                }
                 openRowsCopy();
             } catch (SQLException | IOException e) {
-                throw new IllegalStateException(describe(e), e);
+                throw new LoadException(describe(e), e);
             }
         }
         return true;
@@ -165,11 +200,48 @@ public final class BillingLoad implements AutoCloseable {
         copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL), 1 << 16);
         buffered = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         writer = new CopyTextWriter(buffered);
+        lines.newCopy();
     }
 
     private void closeCopy() throws IOException, SQLException {
         buffered.flush();
         copy.endCopy();
+    }
+
+    /**
+     * Removes the earlier rows, rollups and load of each period the export now holds, before the
+     * new rollups of those periods are written. Rows of this load are told apart by their load id.
+     */
+    private void retireReplacedPeriods() throws SQLException {
+        List<Period> due = window.values().stream().filter(p -> p.inExport && !p.retired).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        Array periods = dates(connection, due.stream().map(p -> p.start).toList());
+        Array loads = connection.createArrayOf("uuid", due.stream().map(p -> p.loadId).toArray());
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM billing_rows WHERE tenant_id = ?"
+                + " AND source_id = ? AND billing_period = ANY (?) AND load_id <> ALL (?)")) {
+            del.setObject(1, tenantId);
+            del.setObject(2, sourceId);
+            del.setArray(3, periods);
+            del.setArray(4, loads);
+            del.executeUpdate();
+        }
+        for (String table : ROLLUP_TABLES) {
+            deleteOfPeriods(table, periods);
+        }
+        deleteOfPeriods("billing_loads", periods);
+        due.forEach(p -> p.retired = true);
+    }
+
+    private void deleteOfPeriods(String table, Array periods) throws SQLException {
+        try (PreparedStatement del = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
+            del.setObject(1, tenantId);
+            del.setObject(2, sourceId);
+            del.setArray(3, periods);
+            del.executeUpdate();
+        }
     }
 
     /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
@@ -179,53 +251,71 @@ public final class BillingLoad implements AutoCloseable {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CopyTextWriter rows = new CopyTextWriter(w);
             if (sql == COPY_DAILY) {
-                rollup.writeDays(rows, tenantText, sourceText, provider);
+                rollup.writeDays(rows, tenantText, sourceText);
             } else if (sql == COPY_MONTHLY) {
-                rollup.writeMonths(rows, tenantText, sourceText, provider);
+                rollup.writeMonths(rows, tenantText, sourceText);
             } else {
-                rollup.writeTags(rows, tenantText, sourceText, provider);
+                rollup.writeTags(rows, tenantText, sourceText);
             }
             w.flush();
             out.endCopy();
         }
     }
 
-    /** Makes the new rows current for every period of the window at once. */
-    public long commit() throws SQLException {
+    /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
+    public Outcome commit() throws SQLException {
         try {
             closeCopy();
+            retireReplacedPeriods();
             copyRollups();
-        } catch (IOException e) {
-            throw new SQLException(describe(e), e);
+        } catch (IOException | SQLException e) {
+            throw new LoadException(describe(e), e);
         }
-        try (PreparedStatement up = connection.prepareStatement("UPDATE billing_loads SET state = 'current',"
-                + " row_count = ?, activated_at = now() WHERE id = ?")) {
-            for (Map.Entry<LocalDate, UUID> e : loads.entrySet()) {
-                up.setLong(1, counts.get(e.getKey()));
-                up.setObject(2, e.getValue());
-                up.addBatch();
+        List<LocalDate> replaced = new ArrayList<>();
+        Map<LocalDate, Long> kept = new TreeMap<>();
+        Map<LocalDate, Long> nowEmpty = new TreeMap<>();
+        try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
+                + " billing_period, state, row_count, activated_at) VALUES (?, ?, ?, ?, ?, 'current', ?, now())")) {
+            for (Period p : window.values()) {
+                if (!p.inExport) {
+                    if (p.hadLoad && p.previousRows > 0) {
+                        kept.put(p.start, p.previousRows);
+                    }
+                    continue;
+                }
+                replaced.add(p.start);
+                if (p.rows == 0 && p.previousRows > 0) {
+                    nowEmpty.put(p.start, p.previousRows);
+                }
+                ins.setObject(1, p.loadId);
+                ins.setObject(2, tenantId);
+                ins.setObject(3, sourceId);
+                ins.setObject(4, runId);
+                ins.setObject(5, p.start);
+                ins.setLong(6, p.rows);
+                ins.addBatch();
             }
-            up.executeBatch();
+            ins.executeBatch();
         }
         connection.commit();
         committed = true;
-        return lines;
+        return new Outcome(total, List.copyOf(replaced), kept, nowEmpty);
     }
 
-    /** PostgreSQL names the line of the COPY stream; say which file and row that was. */
+    /** Says which file, row and column a database error on the current COPY was about. */
     private String describe(Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        Matcher m = COPY_LINE.matcher(message);
-        if (m.find()) {
-            long line = Long.parseLong(m.group(1));
-            for (int i = files.size() - 1; i >= 0; i--) {
-                FileSpan span = files.get(i);
-                if (line >= span.firstLine()) {
-                    return span.uri() + ": loaded row " + (line - span.firstLine() + 1) + ": " + message;
-                }
-            }
+        return lines.describe(e);
+    }
+
+    /** The database refused what a sync sent it; the message names the file, row and column where it can. */
+    public static final class LoadException extends RuntimeException {
+        LoadException(String message, Throwable cause) {
+            super(message, cause);
         }
-        return message;
+    }
+
+    private static Array dates(Connection c, Collection<LocalDate> periods) throws SQLException {
+        return c.createArrayOf("date", periods.stream().map(java.sql.Date::valueOf).toArray());
     }
 
     @Override

@@ -3,18 +3,25 @@ package com.stategraph.billing.billing.source;
 import com.stategraph.billing.billing.storage.Location;
 
 public enum Provider {
-    AWS("aws", Location.Scheme.S3, "s3://bucket/prefix/export/data/**/*.parquet"),
-    GCP("gcp", Location.Scheme.GS, "gs://bucket/prefix/**/*.parquet"),
-    AZURE("azure", Location.Scheme.ABFSS, "abfss://container@account.dfs.core.windows.net/path/**/*.parquet");
+    AWS("aws", "AWS", Location.Scheme.S3, "s3://bucket/prefix/export/data/**/*.parquet"),
+    GCP("gcp", "Google Cloud", Location.Scheme.GS, "gs://bucket/prefix/**/*.parquet"),
+    AZURE("azure", "Microsoft", Location.Scheme.ABFSS, "abfss://container@account.dfs.core.windows.net/path/**/*.parquet");
 
     private final String value;
+    private final String focusName;
     private final Location.Scheme scheme;
     private final String example;
 
-    Provider(String value, Location.Scheme scheme, String example) {
+    Provider(String value, String focusName, Location.Scheme scheme, String example) {
         this.value = value;
+        this.focusName = focusName;
         this.scheme = scheme;
         this.example = example;
+    }
+
+    /** The ProviderName this cloud's own FOCUS exports use: stands in for rows that name no provider. */
+    public String focusName() {
+        return focusName;
     }
 
     public String value() {

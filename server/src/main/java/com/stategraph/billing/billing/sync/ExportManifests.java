@@ -6,7 +6,9 @@ import com.stategraph.billing.billing.storage.ObjectStore;
 import com.stategraph.billing.billing.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
+import com.stategraph.billing.billing.format.FocusVersion;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -52,6 +54,17 @@ public final class ExportManifests {
 
         default List<ConformanceFindings.Warning> notes() {
             return List.of();
+        }
+
+        /** The billing period the export's layout or manifest places a file in, or null when it does not say. */
+        default LocalDate period(String key) {
+            Matcher m = AWS_PERIOD.matcher(key);
+            return m.find() ? LocalDate.parse(m.group(1) + "-01") : null;
+        }
+
+        /** The FOCUS version the manifest states for a file, or null. */
+        default String focusVersion(String key) {
+            return null;
         }
 
         static Selection everything() {
@@ -114,7 +127,7 @@ public final class ExportManifests {
         if (manifests.isEmpty()) {
             return Selection.everything();
         }
-        record Run(StoredObject manifest, Instant submitted, Set<String> blobs) {
+        record Run(StoredObject manifest, Instant submitted, Set<String> blobs, LocalDate month, String version) {
         }
         Map<String, Run> newest = new HashMap<>();
         Set<String> listed = new HashSet<>();
@@ -123,6 +136,9 @@ public final class ExportManifests {
             String export = json.path("exportConfig").path("exportName").asString("");
             String start = json.path("runInfo").path("startDate").asString("");
             String month = start.length() >= 7 ? start.substring(0, 7) : m.key();
+            LocalDate period = start.length() >= 7 && start.substring(0, 7).matches("\\d{4}-\\d{2}")
+                    ? LocalDate.parse(start.substring(0, 7) + "-01") : null;
+            String version = FocusVersion.ofManifest(json.path("exportConfig").path("dataVersion").asString(""));
             Instant submitted = instant(json.path("runInfo").path("submittedTime").asString(""), m.lastModified());
             Set<String> blobs = new HashSet<>();
             for (JsonNode blob : json.path("blobs")) {
@@ -130,30 +146,47 @@ public final class ExportManifests {
                 blobs.add(name.startsWith("/") ? name.substring(1) : name);
             }
             listed.addAll(blobs);
-            Run run = new Run(m, submitted, blobs);
+            Run run = new Run(m, submitted, blobs, period, version);
             newest.merge(export + "|" + month, run, (a, b) ->
                     Comparator.comparing(Run::submitted).thenComparing(r -> r.manifest().key()).compare(a, b) >= 0 ? a : b);
         }
-        Set<String> allowed = new HashSet<>();
-        newest.values().forEach(r -> allowed.addAll(r.blobs()));
-        return key -> containsPathSuffix(allowed, key) ? Decision.LOAD
-                : containsPathSuffix(listed, key) ? Decision.SUPERSEDED : Decision.NOT_IN_MANIFEST;
+        Map<String, Run> allowed = new HashMap<>();
+        newest.values().forEach(r -> r.blobs().forEach(b -> allowed.put(b, r)));
+        return new Selection() {
+            @Override
+            public Decision decide(String key) {
+                return pathSuffix(allowed.keySet(), key) != null ? Decision.LOAD
+                        : pathSuffix(listed, key) != null ? Decision.SUPERSEDED : Decision.NOT_IN_MANIFEST;
+            }
+
+            @Override
+            public LocalDate period(String key) {
+                String name = pathSuffix(allowed.keySet(), key);
+                return name == null ? null : allowed.get(name).month();
+            }
+
+            @Override
+            public String focusVersion(String key) {
+                String name = pathSuffix(allowed.keySet(), key);
+                return name == null ? null : allowed.get(name).version();
+            }
+        };
     }
 
     /**
-     * Whether {@code names} holds the key or a trailing part of it that starts at a '/': manifests
-     * name blobs from the container (some with the container's name in front), keys are what the
-     * store lists.
+     * The entry of {@code names} that is the key or a trailing part of it starting at a '/', or
+     * null: manifests name blobs from the container (some with the container's name in front),
+     * keys are what the store lists.
      */
-    static boolean containsPathSuffix(Set<String> names, String key) {
+    static String pathSuffix(Set<String> names, String key) {
         String k = key.startsWith("/") ? key.substring(1) : key;
         while (true) {
             if (names.contains(k)) {
-                return true;
+                return k;
             }
             int slash = k.indexOf('/');
             if (slash < 0) {
-                return false;
+                return null;
             }
             k = k.substring(slash + 1);
         }

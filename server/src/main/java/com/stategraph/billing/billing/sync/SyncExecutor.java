@@ -4,6 +4,7 @@ import com.stategraph.billing.billing.format.ConformanceFindings;
 import com.stategraph.billing.billing.format.CsvRecordReader;
 import com.stategraph.billing.billing.format.FileKind;
 import com.stategraph.billing.billing.format.FocusNormaliser;
+import com.stategraph.billing.billing.format.FocusVersion;
 import com.stategraph.billing.billing.format.FormatException;
 import com.stategraph.billing.billing.format.ParquetRecordReader;
 import com.stategraph.billing.billing.format.RangeInputFile;
@@ -17,12 +18,13 @@ import com.stategraph.billing.billing.storage.ObjectStore;
 import com.stategraph.billing.billing.storage.ObjectStores;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,12 +51,14 @@ public class SyncExecutor {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration retryBackoff;
+    private final int rollupFlushKeys;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
     public SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                         DataSource dataSource, TransactionTemplate tx, Clock clock,
                         @Value("${stategraph.sync.max-attempts}") int maxAttempts,
-                        @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff) {
+                        @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
+                        @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -64,6 +68,7 @@ public class SyncExecutor {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
+        this.rollupFlushKeys = rollupFlushKeys;
     }
 
     public void execute(UUID runId) {
@@ -84,7 +89,8 @@ public class SyncExecutor {
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
         if (run.trigger().equals("scheduled") && !source.enabled()) {
             // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
-            runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of());
+            runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of(),
+                    Map.of());
             return;
         }
         sources.markRunning(run.tenantId(), run.sourceId());
@@ -92,37 +98,72 @@ public class SyncExecutor {
             long rows = load(source, run, window, progress, findings, notes);
             List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
             warnings.addAll(findings.warnings());
-            runs.finish(runId, true, null, rows, warnings);
+            runs.finish(runId, true, null, rows, warnings, progress.versions);
             sources.markSynced(run.tenantId(), run.sourceId(), rows);
             log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
         } catch (Exception e) {
-            fail(run, progress, describe(e), notes, findings, true);
-            log.warn("sync {} of source {} failed: {}", runId, source.id(), describe(e));
+            String error = SyncErrors.describe(e);
+            fail(run, progress, error, notes, findings, true);
+            if (SyncErrors.aboutTheData(e)) {
+                log.warn("sync {} of source {} failed: {}", runId, source.id(), error);
+            } else {
+                // The whole exception, SDK text and stack trace included, goes to the log; the run keeps the one line.
+                log.warn("sync {} of source {} failed: {}", runId, source.id(), error, e);
+            }
         }
     }
 
     private long load(BillingSource source, SyncRunRepository.RunTarget run, SyncWindow window, Progress progress,
                       ConformanceFindings findings, List<ConformanceFindings.Warning> notes) throws Exception {
         Location location = Location.parse(source.sourceUri());
+        Provider provider = Provider.parse(source.provider());
         try (ObjectStore store = stores.open(location, source.region())) {
-            SyncPlan plan = planner.plan(store, location, Provider.parse(source.provider()));
+            SyncPlan plan = planner.plan(store, location, provider);
             notes.addAll(plan.notes());
+            if (plan.files().isEmpty()) {
+                throw new NothingToLoadException("no data files match " + source.sourceUri() + "; nothing was changed"
+                        + (plan.notes().isEmpty() ? "" : " (" + plan.notes().get(0).message() + ")"));
+            }
             long outside = 0;
-            try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), source.provider(), run.id(),
-                    window.periods())) {
+            BillingLoad.Outcome outcome;
+            try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
+                    run.id(), window.periods(), rollupFlushKeys)) {
                 for (PlannedFile file : plan.files()) {
+                    if (file.period() != null) {
+                        load.expectPeriod(file.period());
+                    }
                     outside += loadFile(store, location, file, load, findings, progress);
                     progress.fileDone(file.size());
                 }
-                long rows = load.commit();
-                progress.rows = rows;
-                if (outside > 0) {
-                    notes.add(new ConformanceFindings.Warning("ROWS_OUTSIDE_WINDOW", "rows of billing periods outside"
-                            + " the sync window " + window.first() + " to " + window.end() + " were not loaded", outside, List.of()));
-                }
-                return rows;
+                outcome = load.commit();
             }
+            progress.rows = outcome.rows();
+            if (outside > 0) {
+                notes.add(new ConformanceFindings.Warning("ROWS_OUTSIDE_WINDOW", "rows of billing periods outside"
+                        + " the sync window " + window.first() + " to " + window.end() + " were not loaded", outside, List.of()));
+            }
+            if (!outcome.kept().isEmpty()) {
+                notes.add(periodWarning("PERIOD_NOT_IN_EXPORT", "the export holds no files for billing period"
+                        + plural(outcome.kept()) + "; the rows loaded earlier were kept", outcome.kept()));
+            }
+            if (!outcome.nowEmpty().isEmpty()) {
+                notes.add(periodWarning("PERIOD_NOW_EMPTY", "the export's files for billing period"
+                        + plural(outcome.nowEmpty()) + " hold no rows now; the rows loaded earlier were removed", outcome.nowEmpty()));
+            }
+            return outcome.rows();
         }
+    }
+
+    private static String plural(Map<LocalDate, Long> periods) {
+        return (periods.size() > 1 ? "s " : " ") + periods.keySet().stream()
+                .map(p -> p.toString().substring(0, 7)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** One sample per period: the period (YYYY-MM) as the value, the rows it had as the row. */
+    private static ConformanceFindings.Warning periodWarning(String code, String message, Map<LocalDate, Long> periods) {
+        return new ConformanceFindings.Warning(code, message, periods.size(), periods.entrySet().stream()
+                .map(e -> new ConformanceFindings.Sample(null, e.getValue(), e.getKey().toString().substring(0, 7)))
+                .toList());
     }
 
     /** @return rows skipped because their billing period is outside the window */
@@ -141,6 +182,8 @@ public class SyncExecutor {
         }
         long outside = 0;
         try (reader) {
+            progress.versions.merge(file.manifestFocusVersion() != null ? file.manifestFocusVersion()
+                    : FocusVersion.of(reader.columns()), 1, Integer::sum);
             FocusNormaliser normaliser = new FocusNormaliser(file.uri(), reader.columns(), findings);
             Object[] values = new Object[reader.columns().size()];
             while (true) {
@@ -155,7 +198,7 @@ public class SyncExecutor {
                 if (!more) {
                     break;
                 }
-                if (!load.write(normaliser.normalise(values, reader.row()))) {
+                if (!load.write(normaliser.normalise(values, reader.row()), reader.row())) {
                     outside++;
                 } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
                     progress.report();
@@ -170,7 +213,7 @@ public class SyncExecutor {
         List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
         warnings.addAll(findings.warnings());
         tx.executeWithoutResult(s -> {
-            runs.finish(run.id(), false, error, 0, warnings);
+            runs.finish(run.id(), false, error, 0, warnings, progress.versions);
             sources.markFailed(run.tenantId(), run.sourceId(), error);
             if (retry && run.trigger().equals("scheduled") && run.attempt() < maxAttempts) {
                 Duration delay = retryBackoff.multipliedBy(1L << (run.attempt() - 1));
@@ -179,22 +222,10 @@ public class SyncExecutor {
         });
     }
 
-    /** What users read in last_error: the file, row and column where we know them, never a stack trace. */
-    static String describe(Throwable e) {
-        if (e instanceof FormatException || e instanceof ExportManifests.ManifestException
-                || e instanceof com.stategraph.billing.billing.storage.StorageException) {
-            return e.getMessage();
-        }
-        if (e instanceof SQLException sql) {
-            return "database: " + sql.getMessage();
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
     /** Files and rows done so far, written to the run as the sync goes so `sync --wait` can show them. */
     private final class Progress {
         private final UUID runId;
+        final Map<String, Integer> versions = new TreeMap<>();
         int files;
         long bytes;
         long rows;

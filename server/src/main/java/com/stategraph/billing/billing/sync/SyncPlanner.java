@@ -47,7 +47,8 @@ public final class SyncPlanner {
         List<String> unlisted = new ArrayList<>();
         for (StoredObject o : dataFiles) {
             switch (selection.decide(o.key())) {
-                case LOAD -> files.add(new PlannedFile(o.key(), location.uriOf(o.key()), o.size(), FileKind.of(o.key())));
+                case LOAD -> files.add(new PlannedFile(o.key(), location.uriOf(o.key()), o.size(), FileKind.of(o.key()),
+                        selection.period(o.key()), selection.focusVersion(o.key())));
                 case SUPERSEDED -> superseded.add(location.uriOf(o.key()));
                 case NOT_IN_MANIFEST -> unlisted.add(location.uriOf(o.key()));
             }

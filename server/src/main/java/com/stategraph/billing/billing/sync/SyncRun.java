@@ -24,5 +24,13 @@ public record SyncRun(
         long bytes,
         long rows,
         @Schema(nullable = true) String error,
-        List<ConformanceFindings.Warning> warnings) {
+        List<ConformanceFindings.Warning> warnings,
+        @Schema(description = "how many of the run's files were of each FOCUS version (from the file's columns, or"
+                + " the export manifest where it says)")
+        @JsonProperty("focus_versions") List<FocusVersionCount> focusVersions) {
+
+    /** Files of one FOCUS version in a run. */
+    @Schema(name = "FocusVersionCount")
+    public record FocusVersionCount(String version, int files) {
+    }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class SyncRunRepository {
     private static final String COLUMNS = """
             id, source_id, status, trigger, requested_at, started_at, finished_at, window_start, window_end,
-            files, bytes, rows, error, warnings""";
+            files, bytes, rows, error, warnings, focus_versions""";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ConformanceFindings.Warning>> WARNINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SyncRun.FocusVersionCount>> VERSIONS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -101,7 +104,7 @@ public class SyncRunRepository {
     public boolean start(UUID runId, SyncWindow window) {
         return jdbc.sql("UPDATE sync_runs SET status = 'running', started_at = now(), finished_at = NULL,"
                         + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL,"
-                        + " warnings = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')")
+                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')")
                 .params(Date.valueOf(window.first()), Date.valueOf(window.end()), runId)
                 .update() == 1;
     }
@@ -112,10 +115,14 @@ public class SyncRunRepository {
                 .update();
     }
 
-    public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings) {
-        jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb"
-                        + " WHERE id = ? AND status = 'running'")
-                .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings), runId)
+    public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings,
+                       Map<String, Integer> focusVersions) {
+        List<SyncRun.FocusVersionCount> versions = focusVersions.entrySet().stream()
+                .map(e -> new SyncRun.FocusVersionCount(e.getKey(), e.getValue())).toList();
+        jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb,"
+                        + " focus_versions = ?::jsonb WHERE id = ? AND status = 'running'")
+                .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings),
+                        JSON.writeValueAsString(versions), runId)
                 .update();
     }
 
@@ -134,7 +141,8 @@ public class SyncRunRepository {
                 rs.getLong("bytes"),
                 rs.getLong("rows"),
                 rs.getString("error"),
-                JSON.readValue(rs.getString("warnings"), WARNINGS));
+                JSON.readValue(rs.getString("warnings"), WARNINGS),
+                JSON.readValue(rs.getString("focus_versions"), VERSIONS));
     }
 
     private static LocalDate date(Date d) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stategraph.billing.support.ExportFixtures;
 import com.stategraph.billing.support.SyncServerTest;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -53,30 +54,97 @@ class WindowAndManifestSyncTest extends SyncServerTest {
         assertThat(periodRows(source, old)).isEqualTo(2);
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo("128");
 
-        // The export changes: last month disappears, this month is restated, the old period's file is gone too.
+        // The export changes: last month's and the old period's files are gone, this month is restated.
         Files.delete(dir.resolve("last.csv"));
         Files.delete(dir.resolve("old.csv"));
         ExportFixtures.csv(dir.resolve("now.csv"), false, false, HEADER, List.of(row(NOW, "5.5")));
         JsonNode again = syncAndWait(tenant, source);
 
         assertThat(again.path("status").asString()).isEqualTo("ok");
-        assertThat(periodRows(source, NOW.minusMonths(1))).as("a period the export no longer has is empty").isZero();
-        assertThat(periodRows(source, NOW)).isEqualTo(1);
+        assertThat(periodRows(source, NOW)).as("the period the export holds is replaced").isEqualTo(1);
+        assertThat(periodRows(source, NOW.minusMonths(1))).as("a period the export no longer holds keeps its rows")
+                .isEqualTo(1);
         assertThat(periodRows(source, old)).as("periods outside this sync's window are untouched").isEqualTo(2);
-        assertThat(sum(source, "billed_cost")).isEqualByComparingTo("106.5");
+        assertThat(sum(source, "billed_cost")).isEqualByComparingTo(new BigDecimal("100").add(new BigDecimal("1"))
+                .add(new BigDecimal("20")).add(new BigDecimal("5.5")));
+        JsonNode kept = warning(again, "PERIOD_NOT_IN_EXPORT");
+        assertThat(kept.path("message").asString()).contains(NOW.minusMonths(1).toString()).contains("kept");
+        assertThat(kept.path("samples").get(0).path("value").asString()).isEqualTo(NOW.minusMonths(1).toString());
+        assertThat(kept.path("samples").get(0).path("row").asLong()).as("rows kept").isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM billing_loads WHERE source_id = ?::uuid AND state = 'current'")
-                .param(source).query(Long.class).single()).as("one current load per period of the windows").isEqualTo(5);
+                .param(source).query(Long.class).single()).as("one current load per period with data").isEqualTo(3);
+        BigDecimal viewTotal = total(tenant, old.atDay(1), NOW.plusMonths(1).atDay(1));
+        assertThat(viewTotal).as("the rollups agree with the rows").isEqualByComparingTo(sum(source, "billed_cost"));
     }
 
     @Test
-    void noMatchingFilesIsOkWithZeroRows() {
-        Path dir = tempDir("nothing-");
+    void aUriThatMatchesNothingIsAnErrorAndChangesNothing() throws Exception {
+        Path dir = tempDir("moved-");
+        ExportFixtures.csv(dir.resolve("a.csv"), false, false, HEADER, List.of(row(NOW, "7.25"), row(NOW.minusMonths(1), "3")));
         String tenant = newTenant();
-        String source = addSource(tenant, "aws", "file://" + dir + "/**/*.parquet");
+        String source = addSource(tenant, Map.of("provider", "aws", "source_uri", "file://" + dir + "/*.csv", "window_months", 2));
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        BigDecimal before = sum(source, "billed_cost");
+        assertThat(before).isEqualByComparingTo("10.25");
+
+        // The export moves away (or a bucket policy hides it): the nightly sync lists nothing.
+        Files.delete(dir.resolve("a.csv"));
         JsonNode run = syncAndWait(tenant, source);
-        assertThat(run.path("status").asString()).isEqualTo("ok");
-        assertThat(run.path("rows").asLong()).isZero();
-        assertThat(source(tenant, source).path("last_row_count").asLong()).isZero();
+
+        String expected = "no data files match file://" + dir + "/*.csv; nothing was changed";
+        assertThat(run.path("status").asString()).isEqualTo("error");
+        assertThat(run.path("error").asString()).isEqualTo(expected);
+        JsonNode listed = source(tenant, source);
+        assertThat(listed.path("last_status").asString()).isEqualTo("error");
+        assertThat(listed.path("last_error").asString()).isEqualTo(expected);
+        assertThat(rows(source)).isEqualTo(2);
+        assertThat(sum(source, "billed_cost")).isEqualByComparingTo(before);
+        assertThat(total(tenant, NOW.minusMonths(1).atDay(1), NOW.plusMonths(1).atDay(1))).isEqualByComparingTo(before);
+    }
+
+    @Test
+    void aPeriodWhoseFilesNowHoldNoRowsIsEmptiedWithAWarning() throws Exception {
+        Path root = tempDir("emptied-");
+        YearMonth last = NOW.minusMonths(1);
+        Path lastFile = root.resolve("export/data/BILLING_PERIOD=" + last + "/part-1.csv");
+        ExportFixtures.csv(lastFile, false, false, HEADER, List.of(row(last, "11"), row(last, "12")));
+        ExportFixtures.csv(root.resolve("export/data/BILLING_PERIOD=" + NOW + "/part-1.csv"), false, false, HEADER,
+                List.of(row(NOW, "2")));
+        String tenant = newTenant();
+        String source = addSource(tenant, Map.of("provider", "aws", "source_uri", "file://" + root + "/export/data/**",
+                "window_months", 2));
+        assertThat(syncAndWait(tenant, source).path("rows").asLong()).isEqualTo(3);
+
+        // The provider restates last month with a file that holds no rows.
+        ExportFixtures.csv(lastFile, false, false, HEADER, List.of());
+        JsonNode run = syncAndWait(tenant, source);
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("ok");
+        assertThat(periodRows(source, last)).isZero();
+        assertThat(periodRows(source, NOW)).isEqualTo(1);
+        JsonNode empty = warning(run, "PERIOD_NOW_EMPTY");
+        assertThat(empty.path("message").asString()).contains(last.toString());
+        assertThat(empty.path("samples").get(0).path("row").asLong()).as("rows it had").isEqualTo(2);
+        assertThat(run.path("warnings").toString()).doesNotContain("PERIOD_NOT_IN_EXPORT");
+        assertThat(total(tenant, last.atDay(1), NOW.plusMonths(1).atDay(1))).isEqualByComparingTo("2");
+    }
+
+    private static JsonNode warning(JsonNode run, String code) {
+        assertThat(run.path("warnings").isArray()).isTrue();
+        for (JsonNode w : run.path("warnings")) {
+            if (w.path("code").asString().equals(code)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no " + code + " warning in " + run.path("warnings"));
+    }
+
+    /** The tenant's billed total over [from, to) as the cost views answer it (from the rollups). */
+    private BigDecimal total(String tenant, java.time.LocalDate from, java.time.LocalDate to) {
+        JsonNode totals = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/actuals?metric=billed&from=" + from
+                + "&to=" + to).body().path("totals");
+        assertThat(totals.size()).as("one currency").isEqualTo(1);
+        return new BigDecimal(totals.get(0).path("cost").asString());
     }
 
     @Test
