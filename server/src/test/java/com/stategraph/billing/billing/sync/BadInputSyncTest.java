@@ -66,6 +66,32 @@ class BadInputSyncTest extends SyncServerTest {
                             List.of(good("1"), good("12,5x")));
                     return "z-decimal.csv";
                 }, List.of("row 2, column BilledCost", "'12,5x' is not a decimal number")),
+                Arguments.of("decimal PostgreSQL cannot hold", (BadFile) dir -> {
+                    ExportFixtures.csv(dir.resolve("z-huge-decimal.csv"), false, false, HEADER,
+                            List.of(good("1"), good("2"), good("1e200000")));
+                    return "z-huge-decimal.csv";
+                }, List.of("row 3, column BilledCost", "'1e200000' has 200001 digits before the decimal point")),
+                Arguments.of("decimal with too many fraction digits, after many rollup flushes", (BadFile) dir -> {
+                    List<List<String>> rows = manyDistinctRows(300);
+                    rows.set(249, List.of("1e-20000", "USD", MONTH.atDay(1) + "T00:00:00Z", MONTH.atDay(3) + "T00:00:00Z",
+                            "Compute", "{}"));
+                    ExportFixtures.csv(dir.resolve("z-tiny-decimal.csv"), false, false, HEADER, rows);
+                    return "z-tiny-decimal.csv";
+                }, List.of("row 250, column BilledCost", "20000 digits after the decimal point")),
+                Arguments.of("a value the database refuses, after many rollup flushes", (BadFile) dir -> {
+                    // jsonb cannot hold the character NUL: PostgreSQL refuses the row inside COPY, not the normaliser.
+                    List<List<String>> rows = manyDistinctRows(300);
+                    rows.set(149, List.of("1", "USD", MONTH.atDay(1) + "T00:00:00Z", MONTH.atDay(3) + "T00:00:00Z",
+                            "Compute", "{\"team\":\"a\\u0000b\"}"));
+                    ExportFixtures.csv(dir.resolve("z-nul.csv"), false, false, HEADER, rows);
+                    return "z-nul.csv";
+                }, List.of("row 150, column Tags", "the database cannot store this value")),
+                Arguments.of("year 10000", (BadFile) dir -> {
+                    List<String> row = new ArrayList<>(good("1"));
+                    row.set(3, "+10000-01-01T00:00:00Z");
+                    ExportFixtures.csv(dir.resolve("z-year.csv"), false, false, HEADER, List.of(good("1"), row));
+                    return "z-year.csv";
+                }, List.of("row 2, column ChargePeriodStart", "outside the years 0001 to 9999")),
                 Arguments.of("bad timestamp", (BadFile) dir -> {
                     List<String> row = new ArrayList<>(good("1"));
                     row.set(3, "yesterday");
@@ -88,6 +114,16 @@ class BadInputSyncTest extends SyncServerTest {
                     ExportFixtures.csv(dir.resolve("z-huge.csv"), false, false, HEADER, List.of(good("1"), row));
                     return "z-huge.csv";
                 }, List.of("row 2")));
+    }
+
+    /** Rows with many distinct (day, service, tag) keys, so the load writes its rollup sums many times on the way. */
+    static List<List<String>> manyDistinctRows(int n) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(List.of("0.5", "USD", MONTH.atDay(1) + "T00:00:00Z", MONTH.atDay(1 + i % 28) + "T00:00:00Z",
+                    "Service " + (i % 11), "{\"team\":\"t" + (i % 13) + "\"}"));
+        }
+        return rows;
     }
 
     @ParameterizedTest(name = "{0}")
