@@ -54,11 +54,14 @@ public class BillingConnectionsController {
         admin(principal, tenant, model);
         var sources = service.list(tenant);
         Map<UUID, SyncRun> actives = new HashMap<>();
+        Map<UUID, SyncRun> lastRuns = new HashMap<>();
         for (BillingSource s : sources) {
             service.activeRun(tenant, s.id()).ifPresent(r -> actives.put(s.id(), r));
+            service.lastFinishedRun(tenant, s.id()).ifPresent(r -> lastRuns.put(s.id(), r));
         }
         model.addAttribute("sources", sources);
         model.addAttribute("actives", actives);
+        model.addAttribute("lastRuns", lastRuns);
         return "billing";
     }
 
@@ -155,6 +158,7 @@ public class BillingConnectionsController {
         admin(principal, tenant, model);
         model.addAttribute("s", service.get(tenant, id));
         model.addAttribute("active", service.activeRun(tenant, id).orElse(null));
+        model.addAttribute("lastRun", service.lastFinishedRun(tenant, id).orElse(null));
         return "billing :: status";
     }
 }

@@ -52,7 +52,8 @@ public class SpendController {
     }
 
     /** One table row: a group, its exact amount formatted, and its share of the currency's total. */
-    public record Line(String key, String amount, String share) {
+    /** A table line: the amount rounded to the currency's minor units, and exact (for the tooltip). */
+    public record Line(String key, String amount, String exact, String share) {
     }
 
     public record Table(String title, List<Line> lines) {
@@ -89,8 +90,9 @@ public class SpendController {
         if (shown == null) {
             return "spend";
         }
-        model.addAttribute("total", Money.format(total.totals().stream().filter(t -> t.currency().equals(shown))
-                .findFirst().orElseThrow().cost(), shown));
+        String totalCost = total.totals().stream().filter(t -> t.currency().equals(shown)).findFirst().orElseThrow().cost();
+        model.addAttribute("total", Money.format(totalCost, shown));
+        model.addAttribute("totalExact", Money.exact(totalCost, shown));
         model.addAttribute("chart", chart(grouped(base, stack, "day", 8), shown));
         List<Table> tables = new ArrayList<>();
         tables.add(table("By provider", grouped(base, "provider", "total", null), shown));
@@ -122,7 +124,7 @@ public class SpendController {
                 BigDecimal cost = new BigDecimal(g.cost());
                 String share = total.signum() == 0 ? "" : cost.multiply(BigDecimal.valueOf(100))
                         .divide(total, 1, RoundingMode.HALF_UP).toPlainString() + " %";
-                lines.add(new Line(g.key(), Money.format(g.cost(), currency), share));
+                lines.add(new Line(g.key(), Money.format(g.cost(), currency), Money.exact(g.cost(), currency), share));
             }
         }
         return new Table(title, lines);

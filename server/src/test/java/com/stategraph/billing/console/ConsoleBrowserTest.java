@@ -33,10 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in real headless Chromium (Debian's chromium and chromium-driver): sign in, add a
  * file source, sync it, see the chart and tables with the right totals, a member who cannot reach
- * Billing Connections, sign out. Screenshots of each page go to docs/screenshots/.
+ * Billing Connections, sign out. Screenshots of each page go to target/screenshots/, or to
+ * docs/screenshots/ when run with -Dstategraph.screenshots=docs (the suite never changes tracked files).
  */
 class ConsoleBrowserTest extends SyncServerTest {
-    private static final Path SHOTS = Path.of(System.getProperty("stategraph.repo", ".."), "docs", "screenshots");
+    private static final Path SHOTS = "docs".equals(System.getProperty("stategraph.screenshots"))
+            ? Path.of(System.getProperty("stategraph.repo", ".."), "docs", "screenshots")
+            : Path.of("target", "screenshots");
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -125,6 +128,11 @@ class ConsoleBrowserTest extends SyncServerTest {
         ExportFixtures.csv(dir.resolve("focus-last-month.csv"), false, false,
                 List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
                         "ServiceName", "SubAccountId", "RegionId", "Tags"), java.util.Collections.nCopies(300_000, old));
+        // A row from before the sync window: not loaded, and said so in a warning next to the status.
+        LocalDate longAgo = first.minusMonths(5);
+        ExportFixtures.csv(dir.resolve("focus-old.csv"), false, false,
+                List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart"),
+                List.of(List.of("9", "USD", longAgo + "T00:00:00Z", longAgo + "T00:00:00Z")));
 
         // Sign in: an empty Spend page says how to connect a source.
         signIn(admin, "correct horse battery admin");
@@ -152,6 +160,10 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(browser.executeScript("return window.sameDocument === true && document.URL;")).isEqualTo(page);
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("sources")).getText()).contains("ok").contains("300003");
+        WebElement warnings = browser.findElement(By.cssSelector("#sources .status .last-warnings"));
+        assertThat(warnings.getText()).contains("1 warning");
+        warnings.findElement(By.tagName("summary")).click();
+        assertThat(warnings.getText()).contains("ROWS_OUTSIDE_WINDOW").contains("were not loaded");
         assertNoConsoleErrors("Billing Connections");
         shoot("billing-connections");
 
@@ -159,12 +171,16 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.get(url("/console/t/" + tenant + "/spend?from=" + first + "&to=" + today.plusDays(1)));
         waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
         assertThat(browser.findElement(By.id("range-total")).getText()).isEqualTo("USD 1,235.00");
+        // Amounts in cents with thousands grouped; the exact amount is the tooltip.
         WebElement byService = browser.findElement(By.cssSelector("table[data-title='By service']"));
-        assertThat(byService.getText()).contains("Compute USD 1,200.125 97.2 %").contains("Storage USD 34.875 2.8 %");
+        assertThat(byService.getText()).contains("Compute USD 1,200.13 97.2 %").contains("Storage USD 34.88 2.8 %");
+        assertThat(byService.findElement(By.cssSelector("tbody tr td.num")).getAttribute("title")).isEqualTo("USD 1,200.125");
         assertThat(browser.findElement(By.cssSelector("table[data-title='By tag team']")).getText())
-                .contains("web USD 1,200.125").contains("data USD 34.50").contains("untagged USD 0.375");
+                .contains("web USD 1,200.13").contains("data USD 34.50").contains("untagged USD 0.38");
         assertThat(browser.findElement(By.cssSelector("table[data-title='By sub-account']")).getText())
-                .contains("prod-acct USD 1,200.125").contains("dev-acct USD 34.875");
+                .contains("prod-acct USD 1,200.13").contains("dev-acct USD 34.88");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By provider']")).getText())
+                .as("rows that name no provider: the source's cloud").contains("AWS USD 1,235.00");
         assertThat(browser.findElement(By.id("month-to-date")).getText()).contains("USD 1,235.00");
         new Select(browser.findElement(By.id("stack"))).selectByValue("tag:team");
         browser.findElement(By.id("apply")).click();

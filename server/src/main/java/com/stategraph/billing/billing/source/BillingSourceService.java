@@ -123,6 +123,10 @@ public class BillingSourceService {
     }
 
     /** The run waiting or running for the source, if any. */
+    public Optional<SyncRun> lastFinishedRun(UUID tenantId, UUID id) {
+        return runs.lastFinished(tenantId, id);
+    }
+
     public Optional<SyncRun> activeRun(UUID tenantId, UUID id) {
         return runs.active(tenantId, id);
     }

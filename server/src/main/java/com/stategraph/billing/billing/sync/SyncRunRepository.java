@@ -71,6 +71,15 @@ public class SyncRunRepository {
                 .optional();
     }
 
+    /** The source's most recent finished run, whose warnings the console shows next to its status. */
+    public Optional<SyncRun> lastFinished(UUID tenantId, UUID sourceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND status IN ('ok', 'error')"
+                        + " ORDER BY finished_at DESC NULLS LAST, requested_at DESC LIMIT 1")
+                .params(tenantId, sourceId)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
     public Optional<SyncRun> find(UUID tenantId, UUID sourceId, UUID runId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND id = ?")
                 .params(tenantId, sourceId, runId)
