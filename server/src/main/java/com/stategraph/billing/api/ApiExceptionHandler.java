@@ -27,7 +27,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ForbiddenBody> forbidden(ForbiddenException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(new ForbiddenBody("FORBIDDEN", List.of(new ForbiddenBody.Reason(e.kind(), e.getMessage()))));
+                .body(new ForbiddenBody("FORBIDDEN", e.getMessage(), List.of(new ForbiddenBody.Reason(e.kind(), e.getMessage()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,7 +2,9 @@ package com.stategraph.billing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stategraph.billing.support.HttpApi;
 import com.stategraph.billing.support.ServerTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,31 @@ class AccessApiTest extends ServerTest {
         var refused = api.post(tenantAdmin, "/api/v1/tenants", Map.of("name", "other-" + UUID.randomUUID()));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("id").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void everyErrorAnswerHasOneShapeIdAndData() {
+        String tenant = newTenant();
+        String member = newKey(tenant, "member");
+        var tenantPath = "/api/v1/tenants/" + tenant;
+        List<HttpApi.Response> answers = List.of(
+                api.get(null, "/api/v1/whoami"),
+                api.get("sgk_not-a-key", "/api/v1/whoami"),
+                api.post(member, tenantPath + "/billing-sources", Map.of("provider", "aws", "source_uri", "s3://b/p/")),
+                api.get(ADMIN_KEY, "/api/v1/no-such-endpoint"),
+                api.get(ADMIN_KEY, "/api/v1/tenants/not-a-uuid/billing-sources"),
+                api.send(ADMIN_KEY, "DELETE", "/api/v1/whoami", null),
+                api.send(ADMIN_KEY, "POST", "/api/v1/tenants", "{\"name\": "),
+                api.get(ADMIN_KEY, tenantPath + "/costs/actuals?granularity=hourly"));
+        List<Integer> statuses = answers.stream().map(HttpApi.Response::status).toList();
+        assertThat(statuses).containsExactly(401, 401, 403, 404, 404, 405, 400, 400);
+        for (HttpApi.Response r : answers) {
+            assertThat(r.body().path("id").asString()).as(r.raw()).matches("[A-Z][A-Z_]*");
+            assertThat(r.body().path("data").isString()).as(r.raw()).isTrue();
+            assertThat(r.body().path("data").asString()).as(r.raw()).isNotBlank();
+        }
+        assertThat(answers.get(2).body().path("data").asString()).isEqualTo("admin privileges required");
+        assertThat(answers.get(2).body().path("reasons").get(0).path("kind").asString()).isEqualTo("admin");
     }
 
     @Test
