@@ -3,14 +3,12 @@ package com.stategraph.billing.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "billing-source", mixinStandardHelpOptions = true,
         description = "Connect FOCUS billing exports (tenant admin).",
@@ -25,19 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
                 BillingSourceCommand.Runs.class
         })
 class BillingSourceCommand {
-    /** The fields {@code add} and {@code update} print, in the documented order. */
-    private static final List<String> SHOWN = List.of("id", "provider", "source_uri", "region", "window_months",
-            "enabled", "created_at", "updated_at");
-
     static String path(ApiCommand command, TenantOption tenant) {
         return "/api/v1/tenants/" + command.tenant(tenant) + "/billing-sources";
     }
 
+    /** The whole source, as {@code list --format json} shows it. */
     static void printSource(CliContext context, JsonNode source) {
-        ObjectNode shown = context.json().createObjectNode();
-        SHOWN.forEach(field -> shown.set(field, source.path(field)));
-        context.printJson(shown);
+        context.printJson(source);
     }
+
+    enum Provider { AWS, GCP, AZURE }
 
     /** A command about one source: {@code --tenant T SOURCE_ID}. */
     abstract static class SourceCommand extends ApiCommand {
@@ -58,7 +53,7 @@ class BillingSourceCommand {
         TenantOption tenant;
 
         @Option(names = "--provider", required = true, description = "aws, gcp, or azure")
-        String provider;
+        Provider provider;
 
         @Option(names = "--source-uri", required = true,
                 description = "Location of the exported files (Parquet or CSV; globs allowed)")
@@ -77,7 +72,7 @@ class BillingSourceCommand {
         @Override
         void execute(CliContext context, ApiClient api) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("provider", provider);
+            body.put("provider", provider.name().toLowerCase(java.util.Locale.ROOT));
             body.put("source_uri", sourceUri);
             if (region != null) {
                 body.put("region", region);

@@ -1,12 +1,14 @@
 package com.stategraph.billing.cli;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
-/** Prints API results as an aligned table, tab-separated lines ({@code simple}) or JSON. */
+/** Prints API results as an aligned table, tab-separated lines ({@code simple}), CSV or JSON. */
 final class Table {
     private final List<String> headers = new ArrayList<>();
     private final List<Function<JsonNode, String>> cells = new ArrayList<>();
@@ -25,6 +27,7 @@ final class Table {
         switch (format) {
             case JSON -> context.printJson(results);
             case SIMPLE -> printSimple(context.out(), results);
+            case CSV -> printCsv(context.out(), results);
             case TABLE -> printTable(context.out(), results);
         }
     }
@@ -35,6 +38,23 @@ final class Table {
             cells.forEach(cell -> values.add(cell.apply(row)));
             out.println(String.join("\t", values));
         }
+    }
+
+    private void printCsv(PrintWriter out, JsonNode results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : results) {
+            List<String> values = new ArrayList<>();
+            cells.forEach(cell -> values.add(cell.apply(row)));
+            rows.add(values);
+        }
+        csv(out, headers, rows);
+    }
+
+    /** RFC 4180 CSV: a header line, then the rows; fields quoted where they need it. */
+    static void csv(PrintWriter out, List<String> header, List<List<String>> rows) {
+        CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).autoFlush(true).build(out);
+        writer.writeRecord(header);
+        rows.forEach(writer::writeRecord);
     }
 
     private void printTable(PrintWriter out, JsonNode results) {

@@ -42,7 +42,7 @@ class CliTest extends ServerTest {
                 List.of("cost", "billing-source", "list"), List.of("cost", "billing-source", "sync"),
                 List.of("cost", "billing-source", "update"), List.of("cost", "billing-source", "enable"),
                 List.of("cost", "billing-source", "disable"), List.of("cost", "billing-source", "remove"),
-                List.of("cost", "billing-source", "runs"));
+                List.of("cost", "billing-source", "runs"), List.of("cost", "actuals"), List.of("cost", "tag-keys"));
         for (List<String> command : commands) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
             var help = admin.run(args);
@@ -62,6 +62,23 @@ class CliTest extends ServerTest {
         assertThat(admin.run("cost", "billing-source", "add", "--provider", "aws", "--source-uri", "s3://b/x", "--window-months", "two").exit())
                 .isEqualTo(124);
         assertThat(admin.run("cost", "billing-source", "sync").exit()).as("missing SOURCE_ID").isEqualTo(124);
+        // Values the CLI can check itself never reach the server.
+        for (String[] bad : new String[][] {
+                {"cost", "actuals", "--tenant", tenant, "--from", "2026-13-01"},
+                {"cost", "actuals", "--tenant", tenant, "--to", "tomorrow"},
+                {"cost", "actuals", "--tenant", tenant, "--metric", "gross"},
+                {"cost", "actuals", "--tenant", tenant, "--group-by", "colour"},
+                {"cost", "actuals", "--tenant", tenant, "--granularity", "hourly"},
+                {"cost", "actuals", "--tenant", tenant, "--tag", "no-colon"},
+                {"cost", "actuals", "--tenant", tenant, "--source-id", "not-a-uuid"},
+                {"cost", "actuals", "--tenant", tenant, "--limit", "0"},
+                {"cost", "actuals", "--tenant", tenant, "--group-by", "tag"},
+                {"cost", "tag-keys", "--tenant", tenant, "--from", "01/02/2026"},
+                {"api-key", "create", "--tenant", tenant, "--name", "k", "--role", "owner"}}) {
+            var r = admin.run(bad);
+            assertThat(r.exit()).as(String.join(" ", bad) + ": " + r.err()).isEqualTo(124);
+            assertThat(r.err()).as(String.join(" ", bad)).isNotBlank();
+        }
         var noTenant = new CliRunner(api.base(), ADMIN_KEY).run("cost", "billing-source", "list");
         assertThat(noTenant.exit()).isEqualTo(124);
         assertThat(noTenant.err()).contains("--tenant").contains("STATEGRAPH_TENANT_ID");
@@ -147,8 +164,17 @@ class CliTest extends ServerTest {
                 "--region", "us-east-1");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode source = json(r.out());
-        assertThat(source.propertyNames()).containsExactly("id", "provider", "source_uri", "region", "window_months",
-                "enabled", "created_at", "updated_at");
+        assertThat(source.propertyNames()).as("the seed's fields, in its order")
+                .containsSubsequence("id", "provider", "source_uri", "region", "window_months", "enabled", "created_at",
+                        "updated_at");
+        JsonNode listed = json(admin.run("cost", "billing-source", "list", "--format", "json").out());
+        JsonNode same = null;
+        for (JsonNode s : listed) {
+            if (s.path("id").asString().equals(source.path("id").asString())) {
+                same = s;
+            }
+        }
+        assertThat(source).as("the whole source, as list --format json shows it").isEqualTo(same);
         assertThat(source.path("source_uri").asString()).isEqualTo("s3://my-bucket/focus/data/**/*.parquet");
         assertThat(source.path("window_months").asInt()).isEqualTo(2);
         assertThat(source.path("enabled").asBoolean()).isTrue();
@@ -160,8 +186,11 @@ class CliTest extends ServerTest {
         assertThat(json(options.out()).path("enabled").asBoolean()).isFalse();
 
         var refused = admin.run("cost", "billing-source", "add", "--provider", "oracle", "--source-uri", "s3://b/x");
-        assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err().trim()).isEqualTo("Bad request: provider 'oracle' is not one of aws, gcp, azure");
+        assertThat(refused.exit()).as("the CLI knows the providers itself").isEqualTo(124);
+        assertThat(refused.err()).contains("--provider").contains("oracle").contains("AWS, GCP, AZURE");
+        var anyCase = admin.run("cost", "billing-source", "add", "--provider", "AWS", "--source-uri", "s3://any-case-bucket/x.csv");
+        assertThat(anyCase.exit()).as(anyCase.err()).isZero();
+        assertThat(json(anyCase.out()).path("provider").asString()).isEqualTo("aws");
     }
 
     @Test
@@ -181,6 +210,11 @@ class CliTest extends ServerTest {
 
         assertThat(admin.run("cost", "billing-source", "list", "--format", "simple").out().trim())
                 .isEqualTo(String.join("\t", id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "-", "-", "-"));
+
+        assertThat(admin.run("cost", "billing-source", "list", "--format", "csv").out().lines().toList()).containsExactly(
+                "ID,PROVIDER,SOURCE_URI,REGION,WINDOW_MONTHS,ENABLED,LAST_STATUS,LAST_SYNCED_AT,LAST_ROW_COUNT",
+                String.join(",", id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "-", "-", "-"));
+        assertThat(admin.run("tenant", "list", "--format", "csv").out().lines().findFirst().orElseThrow()).isEqualTo("ID,NAME");
     }
 
     @Test
@@ -214,6 +248,7 @@ class CliTest extends ServerTest {
         assertThat(updated.exit()).as(updated.err()).isZero();
         assertThat(json(updated.out()).path("window_months").asInt()).isEqualTo(3);
         assertThat(json(updated.out()).path("region").asString()).isEqualTo("us-east-1");
+        assertThat(json(updated.out()).has("last_status")).as("the whole source, as list --format json shows it").isTrue();
 
         var all = admin.run("cost", "billing-source", "update", id, "--region", "eu-west-1", "--source-uri", "s3://upd/v2/*.parquet",
                 "--enabled", "false");

@@ -1,0 +1,28 @@
+package com.stategraph.billing.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Amounts in tables for people: the currency's minor units, thousands grouped ({@code 1,444.63}). */
+final class Money {
+    private Money() {
+    }
+
+    static String format(String amount, String currency) {
+        int digits;
+        try {
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            digits = 2; // a code Java does not know: cents are the common case
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(new BigDecimal(amount));
+    }
+}
