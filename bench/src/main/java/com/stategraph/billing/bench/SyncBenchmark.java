@@ -73,7 +73,10 @@ public final class SyncBenchmark {
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+                // The server's own durable settings (zonky's test defaults turn synchronous_commit off).
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").start()) {
             SyncBenchmark bench = new SyncBenchmark(work, pg);
             try {
                 bench.run(rows, repeat, memoryRows);
@@ -274,7 +277,8 @@ public final class SyncBenchmark {
         md.append("# Benchmarks\n\n");
         md.append("Written by `bench/run` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", embedded PostgreSQL 18). Machines are noisy:")
+                .append(System.getProperty("java.version")).append(", embedded PostgreSQL 18 with the server's durable settings:"
+                        + " fsync, synchronous_commit and full_page_writes on). Machines are noisy:")
                 .append(" timings are the median of ").append(repeat).append(" runs, and the ratio to the baseline measured")
                 .append(" in the same run is the figure to compare.\n\n");
         md.append("## Sync throughput: ").append(String.format(Locale.ROOT, "%,d", rows))

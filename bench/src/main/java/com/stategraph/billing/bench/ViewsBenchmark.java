@@ -56,6 +56,9 @@ public final class ViewsBenchmark {
             Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+                // The server's own durable settings (zonky's test defaults turn synchronous_commit off).
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("shared_buffers", "512MB").start();
              BenchServer server = BenchServer.start(work, pg, Map.of())) {
             String uri = "file://" + data.toAbsolutePath() + "/*.parquet";
