@@ -130,6 +130,28 @@ public class SpendController {
         return new Table(title, lines);
     }
 
+    /**
+     * JSON that may stand inside a {@code <script>} element: tag values and service names come from
+     * billing data anyone who can tag a cloud resource controls, and "</script>" in one must not
+     * end the element. Outside strings JSON has none of these characters; inside them the escapes
+     * mean the same characters to JSON.parse.
+     */
+    static String htmlSafe(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The chart's data for console.js, as JSON in the page (no inline script: the CSP forbids it). */
     private static String chart(Actuals daily, String currency) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -147,7 +169,7 @@ public class SpendController {
         }
         data.put("labels", labels);
         data.put("series", series);
-        return JSON.writeValueAsString(data);
+        return htmlSafe(JSON.writeValueAsString(data));
     }
 
     private static List<Comparison> comparisons(CostSummary summary) {

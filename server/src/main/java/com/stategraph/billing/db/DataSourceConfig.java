@@ -11,10 +11,11 @@ import org.springframework.core.env.Environment;
 public class DataSourceConfig {
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(Environment env, @Value("${stategraph.data-dir}") Path dataDir) {
+    DatabaseServer databaseServer(Environment env, @Value("${stategraph.data-dir}") Path dataDir,
+                                  @Value("${stategraph.embedded.start-timeout}") java.time.Duration startWait) {
         return ExternalDatabase.fromEnvironment(env::getProperty)
                 .map(DatabaseServer::external)
-                .orElseGet(() -> DatabaseServer.embedded(dataDir));
+                .orElseGet(() -> DatabaseServer.embedded(dataDir, startWait));
     }
 
     /** Closed before the database server, since it depends on it. */

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,25 +19,39 @@ public final class DatabaseServer implements AutoCloseable {
 
     private final ExternalDatabase target;
     private final EmbeddedPostgres embedded;
+    private final EmbeddedDataDirGuard guard;
 
-    private DatabaseServer(ExternalDatabase target, EmbeddedPostgres embedded) {
+    private DatabaseServer(ExternalDatabase target, EmbeddedPostgres embedded, EmbeddedDataDirGuard guard) {
         this.target = target;
         this.embedded = embedded;
+        this.guard = guard;
     }
 
     public static DatabaseServer external(ExternalDatabase target) {
         log.info("Using PostgreSQL at {}", target);
-        return new DatabaseServer(target, null);
+        return new DatabaseServer(target, null, null);
     }
 
-    /** Starts PostgreSQL on a free loopback port; its data lives in {@code dataDir/postgres} and survives restarts. */
-    public static DatabaseServer embedded(Path dataDir) {
+    /**
+     * Starts PostgreSQL on a free loopback port; its data lives in {@code dataDir/postgres} and
+     * survives restarts.
+     *
+     * @param startWait how long PostgreSQL may take to accept connections: after a crash it first
+     *                  replays its write-ahead log, which on a busy machine takes minutes
+     */
+    public static DatabaseServer embedded(Path dataDir, Duration startWait) {
         Path pgData = dataDir.resolve("postgres");
         Path runtime = dataDir.resolve("pg-runtime");
+        EmbeddedDataDirGuard guard = null;
         try {
             OwnerOnly.createDirectories(dataDir);
             OwnerOnly.createDirectories(runtime);
             OwnerOnly.restrictTree(dataDir);
+            guard = EmbeddedDataDirGuard.acquire(dataDir, pgData);
+            if (Files.exists(pgData.resolve("postmaster.pid"))) {
+                log.warn("The embedded PostgreSQL in {} was not shut down cleanly: it recovers from its write-ahead log"
+                        + " before it accepts connections (waiting up to {})", pgData, startWait);
+            }
             // zonky's defaults are for tests (synchronous_commit=off); the server keeps PostgreSQL's durable ones.
             boolean durable = !Boolean.getBoolean(UNSAFE_FAST_PROPERTY);
             String on = durable ? "on" : "off";
@@ -48,14 +63,16 @@ public final class DatabaseServer implements AutoCloseable {
                     .setServerConfig("fsync", on)
                     .setServerConfig("synchronous_commit", on)
                     .setServerConfig("full_page_writes", on)
+                    .setPGStartupWait(startWait)
                     .start();
             // The binaries under pg-runtime are executed: nobody else may write (or read) anything here.
             OwnerOnly.restrictTree(dataDir);
             log.info("Started embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), pgData,
                     durable ? "" : " (fsync off: tests only)");
             String url = pg.getJdbcUrl("postgres", "postgres");
-            return new DatabaseServer(new ExternalDatabase(url, "postgres", null), pg);
+            return new DatabaseServer(new ExternalDatabase(url, "postgres", null), pg, guard);
         } catch (IOException | IllegalStateException e) {
+            closeQuietly(guard);
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new IllegalStateException("another stategraph server is using the embedded PostgreSQL in " + pgData
                         + ": stop it, or give this one another --data-dir (or STATEGRAPH_DATA_DIR)", e);
@@ -70,9 +87,23 @@ public final class DatabaseServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (embedded != null) {
-            embedded.close();
-            log.info("Stopped embedded PostgreSQL");
+        try {
+            if (embedded != null) {
+                embedded.close();
+                log.info("Stopped embedded PostgreSQL");
+            }
+        } finally {
+            closeQuietly(guard);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedDataDirGuard guard) {
+        if (guard != null) {
+            try {
+                guard.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
         }
     }
 }

@@ -243,4 +243,46 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .allMatch(e -> e.getLevel().intValue() < Level.SEVERE.intValue() || e.getMessage().contains("status of 403"));
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
     }
+
+    @Test
+    void markupInBillingDataRendersAsText() throws Exception {
+        // Anyone who can tag a cloud resource or name a service writes into the page: it must stay text.
+        String tenant = newTenant();
+        String email = "xss-" + tenant.substring(0, 8) + "@example.com";
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Xavier",
+                "role", "member", "password", "correct horse battery member")).status()).isEqualTo(201);
+        String formPayload = "</script><form id=\"injected-form\" action=\"/logout\"><button>go</button></form>";
+        String refreshPayload = "</script><meta http-equiv=refresh content=0;url=/login?x>";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.withDayOfMonth(1);
+        Path dir = tempDir("console-xss-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false,
+                List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+                        "ServiceName", "Tags"),
+                List.of(List.of("5", "5", "USD", first + "T00:00:00Z", today + "T00:00:00Z", formPayload,
+                        "{\"team\":\"" + refreshPayload.replace("\"", "\\\"") + "\"}")));
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+
+        signIn(email, "correct horse battery member");
+        String spend = url("/console/t/" + tenant + "/spend?from=" + first + "&to=" + today.plusDays(1) + "&stack=tag:team");
+        browser.get(spend);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
+
+        assertThat(browser.findElements(By.id("injected-form"))).as("no injected element").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("meta[http-equiv]"))).as("no injected refresh").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By service']")).getText()).contains(formPayload);
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By tag team']")).getText()).contains(refreshPayload);
+        assertThat(browser.getCurrentUrl()).as("the page did not navigate away").isEqualTo(spend);
+        String csp = (String) browser.executeScript(
+                "return fetch(location.href).then(r => r.headers.get('Content-Security-Policy') + '|' + r.headers.get('Referrer-Policy'))");
+        assertThat(csp).contains("form-action 'self'").contains("base-uri 'none'").endsWith("|same-origin");
+        assertNoConsoleErrors("Spend with markup in the data");
+        var login = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/login"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        browser.findElement(By.id("logout")).click();
+    }
 }

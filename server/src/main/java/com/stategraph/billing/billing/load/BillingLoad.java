@@ -58,6 +58,7 @@ public final class BillingLoad implements AutoCloseable {
     private CopyTextWriter writer;
     private BufferedWriter buffered;
     private long total;
+    private long retiredRows;
     private boolean committed;
 
     /** A billing period of the window: its new load, its rows before and after, and whether it is replaced. */
@@ -86,8 +87,10 @@ public final class BillingLoad implements AutoCloseable {
      * @param replaced periods whose rows were replaced by what the export holds for them
      * @param kept periods that had rows and that the export holds nothing for: their rows were kept (period, rows)
      * @param nowEmpty periods that had rows and whose files in the export now hold none (period, rows before)
+     * @param retiredRows earlier rows deleted
      */
-    public record Outcome(long rows, List<LocalDate> replaced, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty) {
+    public record Outcome(long rows, List<LocalDate> replaced, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty,
+                          long retiredRows) {
     }
 
     private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, UUID runId, String fallbackProvider,
@@ -225,7 +228,7 @@ public final class BillingLoad implements AutoCloseable {
             del.setObject(2, sourceId);
             del.setArray(3, periods);
             del.setArray(4, loads);
-            del.executeUpdate();
+            retiredRows += del.executeUpdate();
         }
         for (String table : ROLLUP_TABLES) {
             deleteOfPeriods(table, periods);
@@ -299,7 +302,7 @@ public final class BillingLoad implements AutoCloseable {
         }
         connection.commit();
         committed = true;
-        return new Outcome(total, List.copyOf(replaced), kept, nowEmpty);
+        return new Outcome(total, List.copyOf(replaced), kept, nowEmpty, retiredRows);
     }
 
     /** Says which file, row and column a database error on the current COPY was about. */

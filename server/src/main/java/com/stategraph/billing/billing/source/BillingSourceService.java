@@ -82,8 +82,13 @@ public class BillingSourceService {
         String region = changes.region() == null ? current.region() : blankToNull(changes.region());
         int window = changes.windowMonths() == null ? current.windowMonths() : changes.windowMonths();
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
-        validator.sourceUri(provider, uri);
-        validator.region(provider, region);
+        // Only what changes is checked: a file:// source stays disable-able after the operator turns file sources off.
+        if (changes.sourceUri() != null) {
+            validator.sourceUri(provider, uri);
+        }
+        if (changes.region() != null) {
+            validator.region(provider, region);
+        }
         validator.windowMonths(window);
         if (!uri.equals(current.sourceUri()) && sources.existsOther(tenantId, id, current.provider(), uri)) {
             throw ApiException.conflict("this tenant already has a " + current.provider() + " billing source for " + uri);

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 public class SourceValidator {
     static final int MIN_WINDOW = 1;
     static final int MAX_WINDOW = 36;
+    /** Longer than any real bucket path; checked before anything parses or compiles the URI. */
+    public static final int MAX_URI_LENGTH = 2048;
+    public static final int MAX_WILDCARDS = 32;
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final boolean allowFileSources;
@@ -34,6 +37,21 @@ public class SourceValidator {
     public void sourceUri(Provider provider, String uri) {
         if (uri == null || uri.isBlank()) {
             throw ApiException.badRequest("MISSING_FIELD", "source_uri is required, for example " + provider.example());
+        }
+        if (uri.length() > MAX_URI_LENGTH) {
+            throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri is " + uri.length() + " characters long; at most "
+                    + MAX_URI_LENGTH + " are allowed");
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            if (Character.isISOControl(uri.charAt(i))) {
+                throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri has a control character (code "
+                        + (int) uri.charAt(i) + ") at position " + (i + 1));
+            }
+        }
+        long wildcards = uri.chars().filter(c -> c == '*' || c == '?' || c == '[' || c == '{').count();
+        if (wildcards > MAX_WILDCARDS) {
+            throw ApiException.badRequest("INVALID_SOURCE_URI", "source_uri has " + wildcards + " wildcards (*, ?, [, {);"
+                    + " at most " + MAX_WILDCARDS + " are allowed");
         }
         Location location;
         try {

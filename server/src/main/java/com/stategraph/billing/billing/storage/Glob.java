@@ -1,11 +1,12 @@
 package com.stategraph.billing.billing.storage;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A glob over object keys: {@code *} and {@code ?} stay within one path segment, {@code **}
  * spans any number of segments including none, {@code [...]} is a character class ({@code !} or
- * {@code ^} negates), {@code {a,b}} is an alternation.
+ * {@code ^} negates), {@code {a,b}} is an alternation. Matched by RE2 (re2j), in time linear in
+ * the key: a tenant admin's pattern such as {@code *a*a*a*b} cannot make a sync backtrack for ever.
  */
 public final class Glob {
     private static final String WILDCARDS = "*?[{";
@@ -65,7 +66,7 @@ public final class Glob {
                     case '}' -> closeBrace();
                     case ',' -> { out.append(braceDepth > 0 ? "|" : ","); pos++; }
                     case '\\' -> escaped();
-                    default -> { out.append(Pattern.quote(String.valueOf(c))); pos++; }
+                    default -> { literal(c); pos++; }
                 }
             }
             if (braceDepth > 0) {
@@ -135,8 +136,16 @@ public final class Glob {
             if (pos + 1 >= glob.length()) {
                 throw malformed("'\\' at the end escapes nothing", pos);
             }
-            out.append(Pattern.quote(String.valueOf(glob.charAt(pos + 1))));
+            literal(glob.charAt(pos + 1));
             pos += 2;
+        }
+
+        /** One character matched as itself: RE2 takes any punctuation escaped with a backslash literally. */
+        private void literal(char c) {
+            if (!Character.isLetterOrDigit(c) && c < 128) {
+                out.append('\\');
+            }
+            out.append(c);
         }
 
         private IllegalArgumentException malformed(String what, int at) {

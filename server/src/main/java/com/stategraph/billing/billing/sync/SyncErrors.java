@@ -19,9 +19,16 @@ final class SyncErrors {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "the sync failed: a value nests too deeply to read (StackOverflowError); nothing was changed";
+        }
         String credentials = missingCredentials(e);
         if (credentials != null) {
             return credentials;
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "the sync ran out of memory (" + oneLine(String.valueOf(e.getMessage())) + "): give the server a larger"
+                    + " heap (-Xmx in STATEGRAPH_JAVA_OPTS); nothing was changed";
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
@@ -34,6 +41,7 @@ final class SyncErrors {
     /** A problem in the export itself, fully told by its message: the log needs no stack trace for it. */
     static boolean aboutTheData(Throwable e) {
         return e instanceof com.stategraph.billing.billing.format.FormatException || e instanceof NothingToLoadException
+                || e instanceof SyncTimeoutException
                 || e instanceof ExportManifests.ManifestException
                 || e instanceof com.stategraph.billing.billing.load.BillingLoad.LoadException;
     }

@@ -10,6 +10,7 @@ import com.stategraph.billing.billing.format.ParquetRecordReader;
 import com.stategraph.billing.billing.format.RangeInputFile;
 import com.stategraph.billing.billing.format.RecordReader;
 import com.stategraph.billing.billing.load.BillingLoad;
+import com.stategraph.billing.billing.load.BillingVacuum;
 import com.stategraph.billing.billing.source.BillingSource;
 import com.stategraph.billing.billing.source.BillingSourceRepository;
 import com.stategraph.billing.billing.source.Provider;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +54,15 @@ public class SyncExecutor {
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final int rollupFlushKeys;
+    private final Duration timeout;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
     public SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                         DataSource dataSource, TransactionTemplate tx, Clock clock,
                         @Value("${stategraph.sync.max-attempts}") int maxAttempts,
                         @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
-                        @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys) {
+                        @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
+                        @Value("${stategraph.sync.timeout}") Duration timeout) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -69,6 +73,7 @@ public class SyncExecutor {
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
         this.rollupFlushKeys = rollupFlushKeys;
+        this.timeout = timeout;
     }
 
     public void execute(UUID runId) {
@@ -84,7 +89,7 @@ public class SyncExecutor {
         if (!runs.start(runId, window)) {
             return;
         }
-        Progress progress = new Progress(runId);
+        Progress progress = new Progress(runId, clock.instant().plus(timeout));
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
         if (run.trigger().equals("scheduled") && !source.enabled()) {
@@ -101,7 +106,8 @@ public class SyncExecutor {
             runs.finish(runId, true, null, rows, warnings, progress.versions);
             sources.markSynced(run.tenantId(), run.sourceId(), rows);
             log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.
             String error = SyncErrors.describe(e);
             fail(run, progress, error, notes, findings, true);
             if (SyncErrors.aboutTheData(e)) {
@@ -129,6 +135,7 @@ public class SyncExecutor {
             try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
                     run.id(), window.periods(), rollupFlushKeys)) {
                 for (PlannedFile file : plan.files()) {
+                    progress.checkDeadline();
                     if (file.period() != null) {
                         load.expectPeriod(file.period());
                     }
@@ -138,6 +145,9 @@ public class SyncExecutor {
                 outcome = load.commit();
             }
             progress.rows = outcome.rows();
+            if (outcome.retiredRows() > 0) {
+                BillingVacuum.afterReplace(dataSource);
+            }
             if (outside > 0) {
                 notes.add(new ConformanceFindings.Warning("ROWS_OUTSIDE_WINDOW", "rows of billing periods outside"
                         + " the sync window " + window.first() + " to " + window.end() + " were not loaded", outside, List.of()));
@@ -202,6 +212,7 @@ public class SyncExecutor {
                     outside++;
                 } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
                     progress.report();
+                    progress.checkDeadline();
                 }
             }
         }
@@ -230,8 +241,20 @@ public class SyncExecutor {
         long bytes;
         long rows;
 
-        Progress(UUID runId) {
+        private final Instant deadline;
+
+        Progress(UUID runId, Instant deadline) {
             this.runId = runId;
+            this.deadline = deadline;
+        }
+
+        /** A sync may run for {@code STATEGRAPH_SYNC_TIMEOUT} at most; past it, it stops and changes nothing. */
+        void checkDeadline() {
+            if (clock.instant().isAfter(deadline)) {
+                throw new SyncTimeoutException("the sync ran longer than " + timeout.toString().substring(2).toLowerCase()
+                        + " (STATEGRAPH_SYNC_TIMEOUT) and was stopped after " + files + " files and " + rows
+                        + " rows; nothing was changed");
+            }
         }
 
         void fileDone(long size) {

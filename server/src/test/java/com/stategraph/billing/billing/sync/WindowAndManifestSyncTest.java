@@ -205,6 +205,8 @@ class WindowAndManifestSyncTest extends SyncServerTest {
         assertThat(run.path("files").asInt()).isEqualTo(1);
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo("76.25");
         assertThat(run.path("warnings").toString()).contains("SUPERSEDED_DELIVERIES").contains("run1");
+        assertThat(run.path("focus_versions").toString()).as("the manifest's dataVersion, not the columns' guess")
+                .isEqualTo("[{\"version\":\"1.0r2\",\"files\":1}]");
     }
 
     private static void azureManifest(Path runDir, Path container, String submitted, YearMonth m) throws Exception {
