@@ -60,4 +60,29 @@ class EmbeddedDurabilityTest {
             assertThat(open).as("files others can read, write or run").isEmpty();
         }
     }
+
+    @Test
+    void aServerKilledWithItsPostgresStillRunningComesBackAndASecondServerIsRefused() throws Exception {
+        Path dataDir = Files.createTempDirectory("stategraph-orphan-");
+        String key = "sgk_orphan-test-key-0123456789abcdef";
+        long orphan;
+        try (ServerProcess first = ServerProcess.start("512m", dataDir, Map.of(), key)) {
+            orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+            first.kill9();
+        }
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL outlives kill -9 of its server")
+                .contains(true);
+
+        try (ServerProcess second = ServerProcess.start("512m", dataDir, Map.of(), key)) {
+            assertThat(second.log()).contains("was left running by a server that did not shut down");
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+            assertThat(postmaster).isNotEqualTo(orphan);
+
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> ServerProcess.start("512m", dataDir, Map.of(), key).close());
+            assertThat(refused).hasMessageContaining("another stategraph server is using the embedded PostgreSQL");
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the running one is untouched").contains(true);
+        }
+    }
 }

@@ -36,15 +36,20 @@ public final class ServerProcess implements AutoCloseable {
      * default under a new data dir, as `stategraph server` starts it) and waits until it is healthy.
      */
     public static ServerProcess start(Map<String, String> database, String adminKey, String... springArgs) throws Exception {
+        return start("512m", Files.createTempDirectory("stategraph-proc-"), database, adminKey, springArgs);
+    }
+
+    /** As above, with the JVM's maximum heap ({@code -Xmx}) and the data dir given. */
+    public static ServerProcess start(String heap, Path dataDir, Map<String, String> database, String adminKey,
+                                      String... springArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path dataDir = Files.createTempDirectory("stategraph-proc-");
         Path log = Files.createTempFile("stategraph-proc-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Daws.disableEc2Metadata=true",
+                "-Xmx" + heap, "-Daws.disableEc2Metadata=true",
                 "-cp", System.getProperty("java.class.path"),
                 "com.stategraph.billing.StategraphServer",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
