@@ -120,15 +120,26 @@ public class BillingSourceController {
         return new Results<>(service.runs(tenantId, id, limit));
     }
 
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
     private static LocalDate windowStart(SyncRequest body) {
         if (body == null || body.windowStart() == null) {
             return null;
         }
+        LocalDate start;
         try {
-            return LocalDate.parse(body.windowStart());
+            start = LocalDate.parse(body.windowStart());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("INVALID_WINDOW_START",
-                    "window_start '" + body.windowStart() + "' is not a date of the form YYYY-MM-DD");
+                    "window_start '" + abbreviate(body.windowStart()) + "' is not a date of the form YYYY-MM-DD");
         }
+        // No cloud bills before 2000 or ahead of next year: anything else is a typo, not a backfill.
+        if (start.getYear() < 2000 || start.getYear() > java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1) {
+            throw ApiException.badRequest("INVALID_WINDOW_START",
+                    "window_start " + start + " is out of range: give a date from 2000-01-01 to next year");
+        }
+        return start;
     }
 }

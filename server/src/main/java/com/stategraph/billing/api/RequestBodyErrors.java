@@ -1,5 +1,7 @@
 package com.stategraph.billing.api;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -7,6 +9,8 @@ import tools.jackson.core.JacksonException;
 
 /** Turns a body Jackson could not read into a sentence that names the field, without echoing internals. */
 final class RequestBodyErrors {
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]{1,200})\"");
+
     private RequestBodyErrors() {
     }
 
@@ -17,9 +21,17 @@ final class RequestBodyErrors {
         }
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
             String field = d.getPath().get(d.getPath().size() - 1).getPropertyName();
+            String original = d.getOriginalMessage() == null ? "" : d.getOriginalMessage();
+            if (original.startsWith(StrictJson.CONTROL_CHARACTER)) {
+                return "field '" + field + "' " + original;
+            }
             return "field '" + field + "' has the wrong type";
         }
-        if (cause instanceof JacksonException) {
+        if (cause instanceof JacksonException j) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(j.getOriginalMessage()));
+            if (duplicate.find()) {
+                return "field '" + duplicate.group(1) + "' is given more than once";
+            }
             return "the body is not valid JSON";
         }
         return "the request body is missing or unreadable";

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class UserController {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MIN_PASSWORD = 10;
-    private static final int MAX_PASSWORD = 72; // bcrypt reads no further
+    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt reads no further
+    private static final int MAX_EMAIL = 254;
 
     private final UserRepository users;
     private final TenantAccess access;
@@ -67,6 +68,10 @@ public class UserController {
                              @RequestBody CreateRequest body) {
         access.requireAdmin(caller, tenantId);
         String email = body.email() == null ? "" : body.email().trim();
+        if (email.length() > MAX_EMAIL) {
+            throw ApiException.badRequest("INVALID_EMAIL", "email is " + email.length() + " characters long; at most "
+                    + MAX_EMAIL + " are allowed");
+        }
         if (!EMAIL.matcher(email).matches()) {
             throw ApiException.badRequest("INVALID_EMAIL", "email '" + email + "' is not an email address");
         }
@@ -94,9 +99,10 @@ public class UserController {
             throw ApiException.badRequest("MISSING_FIELD", "name is required");
         }
         String password = body.password();
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw ApiException.badRequest("INVALID_PASSWORD",
-                    "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        if (password == null || password.length() < MIN_PASSWORD
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("INVALID_PASSWORD", "password must be at least " + MIN_PASSWORD
+                    + " characters and at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
         return users.insert(email, name, passwords.encode(password), false);
     }

@@ -37,7 +37,14 @@ public class BootstrapAdmin implements ApplicationRunner {
         this.keys = keys;
         this.configuredKey = configuredKey;
         this.dataDir = dataDir;
+        // The instance admin's key guards every tenant: one short enough to guess is refused at start.
+        if (!configuredKey.isBlank() && configuredKey.trim().length() < MIN_CONFIGURED_KEY) {
+            throw new IllegalStateException("STATEGRAPH_BOOTSTRAP_API_KEY must be at least " + MIN_CONFIGURED_KEY
+                    + " characters (it has " + configuredKey.trim().length() + "); leave it unset to have one generated");
+        }
     }
+
+    static final int MIN_CONFIGURED_KEY = 32;
 
     @Override
     public void run(ApplicationArguments args) {

@@ -32,7 +32,20 @@ public class CostQueryParser {
         }
     }
 
+    static final int MAX_TEXT = 512;
+
     public CostQuery parse(UUID tenantId, Params p) {
+        checkLength("provider", p.provider());
+        checkLength("host_provider", p.hostProvider());
+        checkLength("publisher", p.publisher());
+        checkLength("invoice_issuer", p.invoiceIssuer());
+        checkLength("service", p.service());
+        checkLength("sub_account", p.subAccount());
+        checkLength("region", p.region());
+        checkLength("tag_key", p.tagKey());
+        for (String t : p.tags() == null ? List.<String>of() : p.tags()) {
+            checkLength("tag", t);
+        }
         LocalDate today = LocalDate.now(clock);
         LocalDate from = p.from() == null ? today.withDayOfMonth(1) : date("from", p.from());
         LocalDate to = p.to() == null ? (p.from() == null ? today.plusDays(1) : defaultTo(from, today)) : date("to", p.to());
@@ -105,6 +118,14 @@ public class CostQueryParser {
 
     static ApiException invalid(String name, String value, String allowed) {
         return ApiException.badRequest("INVALID_PARAMETER", name + ": '" + value + "' is not one of " + allowed);
+    }
+
+    /** Longer values name nothing real; refused before anything else reads them. */
+    private static void checkLength(String name, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name + " is " + value.length() + " characters long; at most "
+                    + MAX_TEXT + " are allowed");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -56,9 +56,9 @@ class StandaloneServerTest {
     @Test
     void fileSourcesAreAcceptedOnlyWhenTheOperatorAllowsThem() {
         try (ConfigurableApplicationContext server = StategraphServer.start(0, dataDir,
-                "--stategraph.allow-file-sources=true", "--stategraph.bootstrap-api-key=sgk_file-test-key-0123456789")) {
+                "--stategraph.allow-file-sources=true", "--stategraph.bootstrap-api-key=sgk_file-test-key-0123456789abcdefgh")) {
             HttpApi api = api(server);
-            String key = "sgk_file-test-key-0123456789";
+            String key = "sgk_file-test-key-0123456789abcdefgh";
             String tenant = api.post(key, "/api/v1/tenants", Map.of("name", "files")).text("id");
             for (String provider : new String[] {"aws", "gcp", "azure"}) {
                 var created = api.post(key, "/api/v1/tenants/" + tenant + "/billing-sources",
@@ -71,6 +71,15 @@ class StandaloneServerTest {
             assertThat(relative.text("data")).contains("absolute path");
             assertThat(dataDir.resolve("bootstrap-api-key")).as("a configured key is not written to disk").doesNotExist();
         }
+    }
+
+    @Test
+    void aShortBootstrapKeyIsRefusedAtStart() {
+        String shortKey = "sgk_too-short-0123456789";
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> StategraphServer.start(0, dataDir,
+                "--stategraph.bootstrap-api-key=" + shortKey).close());
+        assertThat(refused).hasRootCauseMessage("STATEGRAPH_BOOTSTRAP_API_KEY must be at least 32 characters (it has "
+                + shortKey.length() + "); leave it unset to have one generated");
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
