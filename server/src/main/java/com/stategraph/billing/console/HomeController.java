@@ -1,5 +1,6 @@
 package com.stategraph.billing.console;
 
+import com.stategraph.billing.auth.InvitationRepository;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,9 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomeController {
     private final ConsoleSession sessions;
+    private final InvitationRepository invitations;
 
-    public HomeController(ConsoleSession sessions) {
+    public HomeController(ConsoleSession sessions, InvitationRepository invitations) {
         this.sessions = sessions;
+        this.invitations = invitations;
     }
 
     @GetMapping("/login")
@@ -19,9 +22,23 @@ public class HomeController {
         return "login";
     }
 
+    /** Open invitations come first: a user sees them right after signing in. */
     @GetMapping({"/", "/console"})
     String home(Principal principal, Model model) {
         ConsoleSession.View session = sessions.of(principal);
+        if (!invitations.listForUser(session.caller().id()).isEmpty()) {
+            return "redirect:/console/invitations";
+        }
+        return tenantHome(session, model);
+    }
+
+    /** The first tenant's spend, whatever invitations are open. */
+    @GetMapping("/console/home")
+    String tenantHome(Principal principal, Model model) {
+        return tenantHome(sessions.of(principal), model);
+    }
+
+    private static String tenantHome(ConsoleSession.View session, Model model) {
         if (session.tenants().isEmpty()) {
             model.addAttribute("me", session);
             model.addAttribute("status", 200);

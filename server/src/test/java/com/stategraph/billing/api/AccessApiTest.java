@@ -152,31 +152,70 @@ class AccessApiTest extends ServerTest {
     }
 
     @Test
-    void localUsersHaveBcryptPasswordsAndCanJoinSeveralTenants() {
+    void localUsersHaveBcryptPasswordsAndTheInstanceAdminAddsThemToSeveralTenants() {
         String tenant = newTenant();
-        String admin = newKey(tenant, "admin");
         String email = "ana-" + UUID.randomUUID() + "@example.com";
-        var created = api.post(admin, "/api/v1/tenants/" + tenant + "/users",
-                Map.of("email", email, "name", "Ana", "role", "member", "password", "correct horse battery"));
+        var created = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users",
+                Map.of("email", email, "name", "Ana Real", "role", "member", "password", "correct horse battery"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("email")).isEqualTo(email);
         assertThat(created.text("role")).isEqualTo("member");
+        assertThat(created.text("status")).isEqualTo("active");
         assertThat(created.raw()).doesNotContain("correct horse");
-
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).single();
         assertThat(hash).startsWith("$2").doesNotContain("correct horse");
-
-        assertThat(api.post(admin, "/api/v1/tenants/" + tenant + "/users",
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users",
                 Map.of("email", email, "name", "Ana", "role", "member", "password", "correct horse battery")).status())
                 .isEqualTo(409);
 
         String second = newTenant();
-        var joined = api.post(newKey(second, "admin"), "/api/v1/tenants/" + second + "/users",
-                Map.of("email", email, "name", "Ana", "role", "admin"));
+        var joined = api.post(ADMIN_KEY, "/api/v1/tenants/" + second + "/users", Map.of("email", email, "name", "Ana", "role", "admin"));
         assertThat(joined.status()).isEqualTo(201);
         assertThat(joined.text("id")).isEqualTo(created.text("id"));
+        assertThat(joined.text("status")).isEqualTo("active");
         assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).single())
                 .isEqualTo(hash);
+    }
+
+    @Test
+    void aTenantAdminInvitesAndLearnsNothingAboutAccountsOutsideTheTenant() {
+        String home = newTenant();
+        String existing = "known-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + home + "/users", Map.of("email", existing, "name", "Real Name",
+                "role", "member", "password", "correct horse battery")).status()).isEqualTo(201);
+        String other = newTenant();
+        String otherAdmin = newKey(other, "admin");
+        String fresh = "fresh-" + UUID.randomUUID() + "@example.com";
+        String path = "/api/v1/tenants/" + other + "/users";
+
+        // Without a password both answers are the same 400: they do not tell which email has an account.
+        var noPasswordKnown = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member"));
+        var noPasswordFresh = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member"));
+        assertThat(noPasswordKnown.status()).isEqualTo(400);
+        assertThat(noPasswordKnown.raw()).isEqualTo(noPasswordFresh.raw());
+
+        var known = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member",
+                "password", "some first password"));
+        var unknown = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member",
+                "password", "some first password"));
+        assertThat(known.status()).isEqualTo(201);
+        assertThat(unknown.status()).isEqualTo(201);
+        for (var r : List.of(known, unknown)) {
+            assertThat(r.body().propertyNames()).containsExactlyInAnyOrder("id", "email", "name", "role", "status", "created_at");
+            assertThat(r.text("name")).as("the name the admin gave, never the account's").isEqualTo("Guess");
+            assertThat(r.text("status")).isEqualTo("invited");
+        }
+        assertThat(known.raw()).doesNotContain("Real Name");
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_members m JOIN users u ON u.id = m.user_id"
+                + " WHERE m.tenant_id = ?::uuid").param(other).query(Long.class).single()).as("nobody joined without consent")
+                .isZero();
+        assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(existing).query(String.class).single())
+                .as("an existing password is never changed").doesNotContain("some first password");
+        var listed = api.get(otherAdmin, path).body().path("results");
+        assertThat(listed).hasSize(2);
+        listed.forEach(u -> assertThat(u.path("status").asString()).isEqualTo("invited"));
+        assertThat(api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member",
+                "password", "some first password")).status()).isEqualTo(409);
     }
 
     @Test

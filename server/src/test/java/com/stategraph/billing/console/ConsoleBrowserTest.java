@@ -285,4 +285,38 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         browser.findElement(By.id("logout")).click();
     }
+
+    @Test
+    void anInvitedUserJoinsOnlyByAcceptingAfterSignIn() throws Exception {
+        String tenant = newTenant();
+        String tenantAdmin = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/api-keys",
+                Map.of("name", "inviter", "role", "admin")).text("key");
+        String email = "invited-" + tenant.substring(0, 8) + "@example.com";
+        var invited = api.post(tenantAdmin, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Ines",
+                "role", "member", "password", "correct horse battery ines"));
+        assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+        assertThat(invited.text("status")).isEqualTo("invited");
+
+        signIn(email, "correct horse battery ines");
+        waiting().until(ExpectedConditions.urlContains("/console/invitations"));
+        WebElement list = browser.findElement(By.id("invitations"));
+        String tenantName = api.get(ADMIN_KEY, "/api/v1/user/tenants").body().findValues("name").stream()
+                .map(n -> n.asString()).filter(n -> list.getText().contains(n)).findFirst().orElse(null);
+        assertThat(tenantName).as("the invitation names the tenant").isNotNull();
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        assertThat(browser.findElement(By.id("message")).getText()).as("not a member before accepting")
+                .contains("membership of this tenant required");
+        // The browser logs that refused page (403) itself; read the log empty before going on.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .allMatch(e -> e.getLevel().intValue() < Level.SEVERE.intValue() || e.getMessage().contains("status of 403")
+                        || e.getMessage().contains("favicon.ico"));
+        browser.get(url("/console/invitations"));
+        shoot("invitations");
+        browser.findElement(By.cssSelector("#invitations button.accept")).click();
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant + "/spend"));
+        assertThat(api.get(tenantAdmin, "/api/v1/tenants/" + tenant + "/users").body().path("results").get(0)
+                .path("status").asString()).isEqualTo("active");
+        assertNoConsoleErrors("after accepting an invitation");
+        browser.findElement(By.id("logout")).click();
+    }
 }

@@ -1,0 +1,50 @@
+package com.stategraph.billing.console;
+
+import com.stategraph.billing.auth.InvitationRepository;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's invitations to tenants: only they can accept one. */
+@Controller
+public class InvitationsController {
+    private final ConsoleSession sessions;
+    private final InvitationRepository invitations;
+
+    public InvitationsController(ConsoleSession sessions, InvitationRepository invitations) {
+        this.sessions = sessions;
+        this.invitations = invitations;
+    }
+
+    @GetMapping("/console/invitations")
+    String list(Principal principal, Model model) {
+        ConsoleSession.View session = sessions.of(principal);
+        model.addAttribute("me", session);
+        model.addAttribute("invitations", invitations.listForUser(session.caller().id()));
+        return "invitations";
+    }
+
+    @PostMapping("/console/invitations/{id}/accept")
+    String accept(@PathVariable UUID id, Principal principal, RedirectAttributes flash) {
+        ConsoleSession.View session = sessions.of(principal);
+        return invitations.accept(session.caller().id(), id)
+                .map(tenant -> "redirect:/console/t/" + tenant + "/spend")
+                .orElseGet(() -> {
+                    flash.addFlashAttribute("notice", "That invitation is no longer open.");
+                    return "redirect:/console/invitations";
+                });
+    }
+
+    @PostMapping("/console/invitations/{id}/decline")
+    String decline(@PathVariable UUID id, Principal principal, RedirectAttributes flash) {
+        ConsoleSession.View session = sessions.of(principal);
+        flash.addFlashAttribute("notice", invitations.decline(session.caller().id(), id)
+                ? "Declined." : "That invitation is no longer open.");
+        return "redirect:/console/invitations";
+    }
+}
