@@ -83,6 +83,17 @@ class EmbeddedDurabilityTest {
                     () -> ServerProcess.start("512m", dataDir, Map.of(), key).close());
             assertThat(refused).hasMessageContaining("another stategraph server is using the embedded PostgreSQL");
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the running one is untouched").contains(true);
+
+            // A crash of the whole machine: server and PostgreSQL both killed.
+            second.kill9();
+            ProcessHandle.of(postmaster).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+        }
+        try (ServerProcess third = ServerProcess.start("512m", dataDir, Map.of(), key)) {
+            assertThat(third.log()).as("says that recovery is running").contains("recovers from its write-ahead log");
+            assertThat(new com.stategraph.billing.support.HttpApi(third.port()).get(key, "/api/v1/whoami").status()).isEqualTo(200);
         }
     }
 }

@@ -47,4 +47,15 @@ class GlobTest {
                 .hasMessageContaining(message)
                 .hasMessageContaining("at character");
     }
+
+    @org.junit.jupiter.api.Test
+    void aPatternThatMakesABacktrackingMatcherRunForEverIsMatchedInLinearTime() {
+        // With java.util.regex this never returned: every '*' retries every split of the name.
+        Glob glob = Glob.compile("exports/" + "*a".repeat(30) + "*b.csv");
+        String name = "exports/" + "a".repeat(20_000) + ".csv";
+        boolean matched = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> glob.matches(name), "a glob match must not hang a sync thread");
+        assertThat(matched).isFalse();
+        assertThat(glob.matches("exports/" + "a".repeat(40) + "b.csv")).isTrue();
+    }
 }

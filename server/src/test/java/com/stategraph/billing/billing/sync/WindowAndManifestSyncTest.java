@@ -25,6 +25,11 @@ class WindowAndManifestSyncTest extends SyncServerTest {
         return List.of(cost, "USD", m.atDay(1) + "T00:00:00Z", m.atDay(5) + "T00:00:00Z");
     }
 
+    private java.sql.Timestamp lastVacuum() {
+        return jdbc.sql("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'billing_rows_default'")
+                .query(java.sql.Timestamp.class).single();
+    }
+
     private long periodRows(String source, YearMonth m) {
         return jdbc.sql("SELECT count(*) FROM billing_rows WHERE source_id = ?::uuid AND billing_period = ?::date")
                 .params(source, m.atDay(1).toString()).query(Long.class).single();
@@ -54,6 +59,7 @@ class WindowAndManifestSyncTest extends SyncServerTest {
         assertThat(periodRows(source, old)).isEqualTo(2);
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo("128");
 
+        java.sql.Timestamp vacuumedBefore = lastVacuum();
         // The export changes: last month's and the old period's files are gone, this month is restated.
         Files.delete(dir.resolve("last.csv"));
         Files.delete(dir.resolve("old.csv"));
@@ -62,6 +68,12 @@ class WindowAndManifestSyncTest extends SyncServerTest {
 
         assertThat(again.path("status").asString()).isEqualTo("ok");
         assertThat(periodRows(source, NOW)).as("the period the export holds is replaced").isEqualTo(1);
+        java.sql.Timestamp vacuumedAfter = lastVacuum();
+        assertThat(vacuumedAfter).as("the replaced rows are vacuumed when the sync commits, not left to autovacuum")
+                .isNotNull();
+        if (vacuumedBefore != null) {
+            assertThat(vacuumedAfter).isAfter(vacuumedBefore);
+        }
         assertThat(periodRows(source, NOW.minusMonths(1))).as("a period the export no longer holds keeps its rows")
                 .isEqualTo(1);
         assertThat(periodRows(source, old)).as("periods outside this sync's window are untouched").isEqualTo(2);
