@@ -72,6 +72,7 @@ class UserCommand {
         @Override
         void execute(CliContext context, ApiClient api) {
             new Table().column("ID", "id").column("EMAIL", "email").column("NAME", "name").column("ROLE", "role")
+                    .column("STATUS", "status")
                     .print(context, api.get("/api/v1/tenants/" + tenant(tenant) + "/users").path("results"), format.format);
         }
     }

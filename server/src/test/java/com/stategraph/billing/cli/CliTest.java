@@ -156,6 +156,8 @@ class CliTest extends ServerTest {
 
         var list = admin.run("user", "list");
         assertThat(list.out()).contains("env-" + tenant + "@example.com", "tty-" + tenant + "@example.com");
+        assertThat(list.out().lines().findFirst().orElseThrow().split("\\s+")).containsExactly("ID", "EMAIL", "NAME", "ROLE", "STATUS");
+        assertThat(list.out()).as("the instance admin adds users directly").contains("active");
     }
 
     @Test
