@@ -155,8 +155,9 @@ public final class FocusNormaliser {
         if (text == null) {
             throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is not a decimal number");
         }
-        // Only text with an exponent or very many digits can be out of range; most values skip the check.
-        if (text.length() > 40 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+        // A double always fits; text or a Parquet DECIMAL can be out of range only with an exponent or many digits.
+        if (!(v instanceof Double || v instanceof Float)
+                && (text.length() > 40 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0)) {
             String problem = DecimalText.outOfRange(text);
             if (problem != null) {
                 throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' " + problem);

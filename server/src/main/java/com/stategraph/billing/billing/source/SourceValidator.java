@@ -89,6 +89,10 @@ public class SourceValidator {
         if (provider != Provider.AWS) {
             throw ApiException.badRequest("INVALID_REGION", "region applies to aws sources only");
         }
+        if (region.length() > 64) {
+            throw ApiException.badRequest("INVALID_REGION", "region is " + region.length() + " characters long; AWS regions"
+                    + " are at most 64");
+        }
         if (!AWS_REGION.matcher(region).matches()) {
             throw ApiException.badRequest("INVALID_REGION", "region '" + region + "' is not an AWS region such as us-east-1");
         }
