@@ -1,6 +1,8 @@
 package com.stategraph.billing.auth;
 
 import com.stategraph.billing.db.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +37,7 @@ public class InvitationRepository {
                             RETURNING id, user_id, role, invited_name, created_at)
                         SELECT i.id, i.user_id, u.email, i.role, i.invited_name, i.created_at FROM i JOIN users u ON u.id = i.user_id""")
                 .params(tenantId, userId, UUID.randomUUID(), role.value(), invitedName, invitedBy)
-                .query((rs, n) -> new Invited(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("email"), rs.getString("invited_name"), Role.parse(rs.getString("role")),
-                        Timestamps.toInstant(rs.getTimestamp("created_at"))))
+                .query(InvitationRepository::invited)
                 .optional();
     }
 
@@ -46,10 +46,13 @@ public class InvitationRepository {
                         SELECT i.id, i.user_id, u.email, i.role, i.invited_name, i.created_at
                         FROM tenant_invitations i JOIN users u ON u.id = i.user_id WHERE i.tenant_id = ? ORDER BY u.email""")
                 .param(tenantId)
-                .query((rs, n) -> new Invited(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("email"), rs.getString("invited_name"), Role.parse(rs.getString("role")),
-                        Timestamps.toInstant(rs.getTimestamp("created_at"))))
+                .query(InvitationRepository::invited)
                 .list();
+    }
+
+    private static Invited invited(ResultSet rs, int row) throws SQLException {
+        return new Invited(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("email"),
+                rs.getString("invited_name"), Role.parse(rs.getString("role")), Timestamps.toInstant(rs.getTimestamp("created_at")));
     }
 
     public List<Invitation> listForUser(UUID userId) {
