@@ -16,29 +16,35 @@ import java.util.zip.ZipException;
 /**
  * A CSV export, plain or gzipped (told apart by content, not name), streamed: a header row,
  * RFC 4180 quoting, an optional UTF-8 BOM; empty fields and the literal {@code NULL} are null.
+ * Text must be UTF-8: bytes that are not are refused with their row and column, never replaced.
  */
 public final class CsvRecordReader implements RecordReader {
     /** No billing field comes near this; a larger one means a broken quote or the wrong file. */
     static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
+    private static final char REPLACED = '\uFFFD';
+    private static final String NOT_UTF8 = "is not valid UTF-8 (is the file in another encoding, such as Latin-1?"
+            + " Export it as UTF-8)";
 
     private final String uri;
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
     private final List<String> columns;
+    private final Utf8Check utf8;
     private long row;
 
     private CsvRecordReader(String uri, CsvReader<CsvRecord> csv, CloseableIterator<CsvRecord> records,
-                            List<String> columns) {
+                            List<String> columns, Utf8Check utf8) {
         this.uri = uri;
         this.csv = csv;
         this.records = records;
         this.columns = columns;
+        this.utf8 = utf8;
     }
 
     /** Takes ownership of {@code raw}. @throws FormatException for an empty file or one without a header */
     public static CsvRecordReader open(InputStream raw, String uri) {
         try {
-            InputStream in = decompressIfGzip(new BufferedInputStream(raw, 1 << 16), uri);
+            Utf8Check in = new Utf8Check(decompressIfGzip(new BufferedInputStream(raw, 1 << 16), uri));
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .detectBomHeader(true)
                     .skipEmptyLines(true)
@@ -50,7 +56,11 @@ public final class CsvRecordReader implements RecordReader {
                 throw new FormatException(uri, "the file is empty (no header row)");
             }
             List<String> header = it.next().getFields();
-            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList());
+            if (in.malformedSeen() && header.stream().anyMatch(h -> h.indexOf(REPLACED) >= 0)) {
+                csv.close();
+                throw new FormatException(uri, "the header " + NOT_UTF8);
+            }
+            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList(), in);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             closeQuietly(raw);
             throw new FormatException(uri, "cannot read the CSV header: " + FormatException.reason(e));
@@ -99,6 +109,9 @@ public final class CsvRecordReader implements RecordReader {
         }
         for (int i = 0; i < n; i++) {
             String field = record.getField(i);
+            if (field.indexOf(REPLACED) >= 0 && utf8.malformedSeen()) {
+                throw new FormatException(uri, row, columns.get(i), NOT_UTF8);
+            }
             values[i] = field.isEmpty() || field.equals("NULL") ? null : field;
         }
         return true;

@@ -86,6 +86,17 @@ class BadInputSyncTest extends SyncServerTest {
                     ExportFixtures.csv(dir.resolve("z-nul.csv"), false, false, HEADER, rows);
                     return "z-nul.csv";
                 }, List.of("row 150, column Tags", "the database cannot store this value")),
+                Arguments.of("Latin-1 text", (BadFile) dir -> {
+                    List<String> latin = new ArrayList<>(good("2"));
+                    latin.set(4, "Müller Storage");
+                    Path utf8 = dir.resolve("latin1.tmp");
+                    ExportFixtures.csv(utf8, false, false, HEADER, List.of(good("1"), latin));
+                    // The same text written in Latin-1, as some tools export it: "ü" is the single byte 0xFC.
+                    Files.write(dir.resolve("z-latin1.csv"),
+                            Files.readString(utf8).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    Files.delete(utf8);
+                    return "z-latin1.csv";
+                }, List.of("row 2, column ServiceName", "is not valid UTF-8")),
                 Arguments.of("year 10000", (BadFile) dir -> {
                     List<String> row = new ArrayList<>(good("1"));
                     row.set(3, "+10000-01-01T00:00:00Z");
