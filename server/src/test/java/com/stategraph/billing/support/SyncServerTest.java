@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
         "stategraph.sync.poll-interval=500ms",
         "stategraph.sync.heartbeat-interval=2s",
         // Rollup sums are flushed every few dozen keys, so every sync test also covers loads that flush many times.
-        "stategraph.sync.rollup-flush-keys=40"})
+        "stategraph.sync.rollup-flush-keys=40",
+        // Small enough for a test to write a larger row group; every other test file stays far below it.
+        "stategraph.sync.max-row-group-bytes=4MB"})
 public abstract class SyncServerTest {
     public static final String ADMIN_KEY = "sgk_sync-test-instance-admin-key-0123456789";
     public static final String S3_ACCESS = "sync-access";

@@ -38,16 +38,38 @@ public final class ParquetRecordReader implements RecordReader {
 
     /** @throws FormatException when the file is not Parquet or its footer cannot be read */
     public static ParquetRecordReader open(Path file, String uri) {
-        return open(new LocalInputFile(file), uri);
+        return open(new LocalInputFile(file), uri, Long.MAX_VALUE);
     }
 
-    /** A Parquet file anywhere parquet-java can seek in: a local file, or ranged reads of an object. */
+    public static ParquetRecordReader open(Path file, String uri, long maxRowGroupBytes) {
+        return open(new LocalInputFile(file), uri, maxRowGroupBytes);
+    }
+
     public static ParquetRecordReader open(InputFile input, String uri) {
+        return open(input, uri, Long.MAX_VALUE);
+    }
+
+    /**
+     * A Parquet file anywhere parquet-java can seek in: a local file, or ranged reads of an object.
+     * parquet-java holds a whole row group while it reads it, so a row group larger than
+     * {@code maxRowGroupBytes} (uncompressed) is refused before any of it is read.
+     */
+    public static ParquetRecordReader open(InputFile input, String uri, long maxRowGroupBytes) {
         checkMagic(input, uri);
         RowSupport support = new RowSupport();
         try (ParquetFileReader footer = ParquetFileReader.open(input,
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs()).build())) {
             support.columns = footer.getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList();
+            for (int i = 0; i < footer.getRowGroups().size(); i++) {
+                long bytes = footer.getRowGroups().get(i).getTotalByteSize();
+                if (bytes > maxRowGroupBytes) {
+                    throw new FormatException(uri, "row group " + (i + 1) + " holds " + mib(bytes) + " MiB uncompressed; this"
+                            + " server reads row groups of at most " + mib(maxRowGroupBytes) + " MiB"
+                            + " (STATEGRAPH_SYNC_MAX_ROW_GROUP_BYTES): export smaller row groups, or raise the limit and the heap");
+                }
+            }
+        } catch (FormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new FormatException(uri, "cannot read the Parquet footer: " + FormatException.reason(e));
         }
@@ -62,6 +84,10 @@ public final class ParquetRecordReader implements RecordReader {
         } catch (IOException | RuntimeException e) {
             throw new FormatException(uri, "cannot read the Parquet file: " + FormatException.reason(e));
         }
+    }
+
+    private static String mib(long bytes) {
+        return String.valueOf(Math.max(1, (bytes + (1 << 20) - 1) >> 20));
     }
 
     /** Parquet starts and ends with PAR1: a file that does not is not Parquet, or was cut short. */

@@ -55,6 +55,7 @@ public class SyncExecutor {
     private final Duration retryBackoff;
     private final int rollupFlushKeys;
     private final Duration timeout;
+    private final long maxRowGroupBytes;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
     public SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
@@ -62,7 +63,8 @@ public class SyncExecutor {
                         @Value("${stategraph.sync.max-attempts}") int maxAttempts,
                         @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
                         @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
-                        @Value("${stategraph.sync.timeout}") Duration timeout) {
+                        @Value("${stategraph.sync.timeout}") Duration timeout,
+                        @Value("${stategraph.sync.max-row-group-bytes}") org.springframework.util.unit.DataSize maxRowGroup) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -74,6 +76,7 @@ public class SyncExecutor {
         this.retryBackoff = retryBackoff;
         this.rollupFlushKeys = rollupFlushKeys;
         this.timeout = timeout;
+        this.maxRowGroupBytes = maxRowGroup.toBytes();
     }
 
     public void execute(UUID runId) {
@@ -184,9 +187,10 @@ public class SyncExecutor {
         if (file.kind() == FileKind.PARQUET) {
             // Parquet is read in place: the footer, then each row group, through ranged reads; nothing on disk.
             reader = location.scheme() == Location.Scheme.FILE
-                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri())
+                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri(), maxRowGroupBytes)
                     : ParquetRecordReader.open(new RangeInputFile(
-                            (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri());
+                            (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri(),
+                            maxRowGroupBytes);
         } else {
             reader = CsvRecordReader.open(store.open(location, file.key()), file.uri());
         }

@@ -97,6 +97,23 @@ class BadInputSyncTest extends SyncServerTest {
                     Files.delete(utf8);
                     return "z-latin1.csv";
                 }, List.of("row 2, column ServiceName", "is not valid UTF-8")),
+                Arguments.of("row group over the server's limit", (BadFile) dir -> {
+                    // About 6 MB of text in one row group; the sync test server reads row groups of at most 4 MB.
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    java.time.Instant start = MONTH.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    java.util.Random random = new java.util.Random(3);
+                    for (int i = 0; i < 6_000; i++) {
+                        StringBuilder text = new StringBuilder();
+                        for (int c = 0; c < 1000; c++) {
+                            text.append((char) ('a' + random.nextInt(26)));
+                        }
+                        rows.add(Map.of("BilledCost", 0.5, "BillingCurrency", "USD", "BillingPeriodStart", start,
+                                "ChargePeriodStart", start, "ResourceId", text.toString()));
+                    }
+                    ExportFixtures.parquet(dir.resolve("z-big-row-group.parquet"), ExportFixtures.AWS_SCHEMA, rows,
+                            org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED);
+                    return "z-big-row-group.parquet";
+                }, List.of("row group 1 holds 6 MiB uncompressed", "at most 4 MiB", "STATEGRAPH_SYNC_MAX_ROW_GROUP_BYTES")),
                 Arguments.of("year 10000", (BadFile) dir -> {
                     List<String> row = new ArrayList<>(good("1"));
                     row.set(3, "+10000-01-01T00:00:00Z");
