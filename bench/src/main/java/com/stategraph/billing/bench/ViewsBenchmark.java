@@ -106,8 +106,11 @@ public final class ViewsBenchmark {
     }
 
     private static List<Timing> measure(EmbeddedPostgres pg, BenchServer server, String tenant, Path data) throws Exception {
-        JdbcClient jdbc = JdbcClient.create(pg.getPostgresDatabase());
-        ActualsService service = new ActualsService(new ActualsRepository(jdbc, false));
+        javax.sql.DataSource db = pg.getPostgresDatabase();
+        JdbcClient jdbc = JdbcClient.create(db);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(db));
+        ActualsService service = new ActualsService(new ActualsRepository(jdbc, tx, false, java.time.Duration.ofMinutes(5)));
         CostQueryParser parser = new CostQueryParser(Clock.systemUTC());
         List<Timing> out = new ArrayList<>();
         Class.forName("org.duckdb.DuckDBDriver");

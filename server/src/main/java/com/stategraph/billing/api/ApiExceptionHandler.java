@@ -68,6 +68,17 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NOT_FOUND", "no such endpoint"));
     }
 
+    /** PostgreSQL cancelled a question that ran past STATEGRAPH_API_QUERY_TIMEOUT (SQLSTATE 57014). */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ErrorBody> database(org.springframework.dao.DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .body(new ErrorBody("QUERY_TIMEOUT", "the question took longer than this server allows"
+                            + " (STATEGRAPH_API_QUERY_TIMEOUT); ask for a shorter range or a coarser grouping, or try again later"));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("unexpected error", e);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sums for cost views. A question the daily rollups can answer is answered from them
@@ -25,11 +26,30 @@ public class ActualsRepository {
     static final String UNTAGGED = "untagged";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final boolean foldTagKeys;
+    private final String statementTimeout;
 
-    public ActualsRepository(JdbcClient jdbc, @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys) {
+    /**
+     * @param queryTimeout longest a cost question may run in the database; past it PostgreSQL
+     *                     cancels it and the API answers 503 QUERY_TIMEOUT, so one expensive
+     *                     question cannot hold a connection that everyone else needs
+     */
+    public ActualsRepository(JdbcClient jdbc, TransactionTemplate tx,
+                             @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys,
+                             @Value("${stategraph.api.query-timeout}") java.time.Duration queryTimeout) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.foldTagKeys = foldTagKeys;
+        this.statementTimeout = Math.max(1, queryTimeout.toMillis()) + "ms";
+    }
+
+    /** Runs {@code query} in a transaction whose statements PostgreSQL cancels after the timeout. */
+    private <T> T limited(java.util.function.Supplier<T> query) {
+        return tx.execute(s -> {
+            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+            return query.get();
+        });
     }
 
     List<CostRow> sums(CostQuery q) {
@@ -157,24 +177,24 @@ public class ActualsRepository {
     }
 
     private List<CostRow> run(Sql sql, String nullKey) {
-        return jdbc.sql(sql.text.toString()).params(sql.params)
+        return limited(() -> jdbc.sql(sql.text.toString()).params(sql.params)
                 .query((rs, i) -> {
                     Date p = rs.getDate("p");
                     String k = rs.getString("k");
                     return new CostRow(k == null ? nullKey : k, rs.getString("c"), p == null ? null : p.toLocalDate(),
                             rs.getBigDecimal("cost"));
                 })
-                .list();
+                .list());
     }
 
     /** Tag keys seen in the range, the most frequent (by rows) first. */
     List<String> tagKeys(java.util.UUID tenantId, LocalDate from, LocalDate to) {
         String key = foldTagKeys ? "lower(tag_key)" : "tag_key";
-        return jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
+        return limited(() -> jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
                         + " GROUP BY 1 ORDER BY sum(row_count) DESC, 1")
                 .params(tenantId, Date.valueOf(from), Date.valueOf(to))
                 .query(String.class)
-                .list();
+                .list());
     }
 
     /** A statement and its parameters, built in order. */

@@ -129,4 +129,32 @@ class SyncLimitsProcessTest {
             assertThat(next.path("id").asString()).as("the source is free for the next sync").isNotEqualTo(run.path("id").asString());
         }
     }
+
+    @Test
+    void aCostQuestionPastTheQueryTimeoutIs503WithRetryAfterAndTheServerGoesOn() throws Exception {
+        // 60,000 rows grouped by resource take far longer than the 1 ms this server allows a question.
+        Path dir = Files.createTempDirectory("limits-query-");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            rows.add(List.of("0.01", "USD", M.atDay(1) + "T00:00:00Z", M.atDay(1) + "T00:00:00Z", "res-" + i));
+        }
+        ExportFixtures.csv(dir.resolve("a.csv"), false, false,
+                List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ResourceId"), rows);
+        try (ServerProcess server = ServerProcess.start(database, KEY, "--stategraph.api.query-timeout=1ms")) {
+            HttpApi api = new HttpApi(server.port());
+            String[] ids = tenantAndSource(api, dir);
+            assertThat(syncAndWait(api, ids[0], ids[1]).path("status").asString()).as("syncs have no such limit").isEqualTo("ok");
+
+            java.net.http.HttpResponse<String> slow = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/tenants/" + ids[0]
+                            + "/costs/actuals?group_by=resource&from=" + M.atDay(1) + "&to=" + M.plusMonths(1).atDay(1)))
+                            .header("Authorization", "Bearer " + KEY).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(slow.statusCode()).as(slow.body()).isEqualTo(503);
+            assertThat(slow.headers().firstValue("Retry-After")).isPresent();
+            assertThat(HttpApi.JSON.readTree(slow.body()).path("id").asString()).isEqualTo("QUERY_TIMEOUT");
+            assertThat(api.get(KEY, "/api/v1/whoami").status()).as("everything else answers").isEqualTo(200);
+        }
+    }
 }
