@@ -68,6 +68,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NOT_FOUND", "no such endpoint"));
     }
 
+    @ExceptionHandler(com.stategraph.billing.costs.ExpensiveQuestions.TooBusyException.class)
+    ResponseEntity<ErrorBody> busy(com.stategraph.billing.costs.ExpensiveQuestions.TooBusyException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5")
+                .body(new ErrorBody("BUSY", e.getMessage()));
+    }
+
     /** PostgreSQL cancelled a question that ran past STATEGRAPH_API_QUERY_TIMEOUT (SQLSTATE 57014). */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ErrorBody> database(org.springframework.dao.DataAccessException e) {

@@ -29,6 +29,7 @@ public class ActualsRepository {
     private final TransactionTemplate tx;
     private final boolean foldTagKeys;
     private final String statementTimeout;
+    private final ExpensiveQuestions expensive;
 
     /**
      * @param queryTimeout longest a cost question may run in the database; past it PostgreSQL
@@ -37,7 +38,9 @@ public class ActualsRepository {
      */
     public ActualsRepository(JdbcClient jdbc, TransactionTemplate tx,
                              @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys,
-                             @Value("${stategraph.api.query-timeout}") java.time.Duration queryTimeout) {
+                             @Value("${stategraph.api.query-timeout}") java.time.Duration queryTimeout,
+                             ExpensiveQuestions expensive) {
+        this.expensive = expensive;
         this.jdbc = jdbc;
         this.tx = tx;
         this.foldTagKeys = foldTagKeys;
@@ -57,7 +60,7 @@ public class ActualsRepository {
         boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE
                 || (tagGroup && (q.subAccount() != null || q.region() != null));
         if (rowsOnly) {
-            return fromRows(q);
+            return expensive.run(q.tenantId(), () -> fromRows(q));
         }
         if (tagGroup) {
             return fromTagRollup(q);
