@@ -1,8 +1,11 @@
 package com.stategraph.billing.api;
 
+import com.stategraph.billing.costs.ExpensiveQuestions;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -68,16 +71,16 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NOT_FOUND", "no such endpoint"));
     }
 
-    @ExceptionHandler(com.stategraph.billing.costs.ExpensiveQuestions.TooBusyException.class)
-    ResponseEntity<ErrorBody> busy(com.stategraph.billing.costs.ExpensiveQuestions.TooBusyException e) {
+    @ExceptionHandler(ExpensiveQuestions.TooBusyException.class)
+    ResponseEntity<ErrorBody> busy(ExpensiveQuestions.TooBusyException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5")
                 .body(new ErrorBody("BUSY", e.getMessage()));
     }
 
     /** PostgreSQL cancelled a question that ran past STATEGRAPH_API_QUERY_TIMEOUT (SQLSTATE 57014). */
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ResponseEntity<ErrorBody> database(org.springframework.dao.DataAccessException e) {
-        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ErrorBody> database(DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .body(new ErrorBody("QUERY_TIMEOUT", "the question took longer than this server allows"
                             + " (STATEGRAPH_API_QUERY_TIMEOUT); ask for a shorter range or a coarser grouping, or try again later"));

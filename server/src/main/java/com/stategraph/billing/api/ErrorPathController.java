@@ -2,7 +2,6 @@ package com.stategraph.billing.api;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,7 +43,7 @@ public class ErrorPathController implements ErrorController {
             case UNAUTHORIZED -> "UNAUTHORIZED";
             case FORBIDDEN -> "FORBIDDEN";
             case BAD_REQUEST -> "INVALID_REQUEST";
-            default -> status.is5xxServerError() ? "INTERNAL" : status.name().toUpperCase(Locale.ROOT);
+            default -> status.is5xxServerError() ? "INTERNAL" : status.name();
         };
         String data = switch (status) {
             case NOT_FOUND -> "no such endpoint";

@@ -1,5 +1,6 @@
 package com.stategraph.billing.costs;
 
+import com.stategraph.billing.billing.source.Provider;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -10,8 +11,8 @@ import java.util.Locale;
  */
 public enum Dimension {
     /** The provider the row names (FOCUS 1.3+ ServiceProviderName, else ProviderName), else the source's cloud. */
-    PROVIDER("provider", "coalesce(nullif(r.service_provider_name, ''), nullif(r.provider_name, ''), CASE s.provider"
-            + " WHEN 'aws' THEN 'AWS' WHEN 'gcp' THEN 'Google Cloud' WHEN 'azure' THEN 'Microsoft' ELSE s.provider END)"),
+    PROVIDER("provider", "coalesce(nullif(r.service_provider_name, ''), nullif(r.provider_name, ''), "
+            + cloudNames("s.provider") + ")"),
     HOST_PROVIDER("host_provider", "r.host_provider_name"),
     PUBLISHER("publisher", "r.publisher_name"),
     INVOICE_ISSUER("invoice_issuer", "r.invoice_issuer_name"),
@@ -43,6 +44,15 @@ public enum Dimension {
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** SQL for the FOCUS name of a configured cloud ({@link Provider#focusName()}), as the rollups use it. */
+    private static String cloudNames(String column) {
+        StringBuilder sql = new StringBuilder("CASE ").append(column);
+        for (Provider p : Provider.values()) {
+            sql.append(" WHEN '").append(p.value()).append("' THEN '").append(p.focusName()).append('\'');
+        }
+        return sql.append(" ELSE ").append(column).append(" END").toString();
     }
 
     static Dimension parse(String text) {

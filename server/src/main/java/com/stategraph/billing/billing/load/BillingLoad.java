@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -65,18 +64,17 @@ public final class BillingLoad implements AutoCloseable {
     private static final class Period {
         final LocalDate start;
         final UUID loadId = UUID.randomUUID();
-        final String[] text;
+        final String loadIdText = loadId.toString();
+        final String startText;
         final long previousRows;
-        final boolean hadLoad;
         long rows;
         boolean inExport;
         boolean retired;
 
-        Period(LocalDate start, Long previousRows) {
+        Period(LocalDate start, long previousRows) {
             this.start = start;
-            this.text = new String[] {loadId.toString(), start.toString()};
-            this.hadLoad = previousRows != null;
-            this.previousRows = previousRows == null ? 0 : previousRows;
+            this.startText = start.toString();
+            this.previousRows = previousRows;
         }
     }
 
@@ -84,13 +82,11 @@ public final class BillingLoad implements AutoCloseable {
      * What a load did to each billing period of its window.
      *
      * @param rows rows loaded
-     * @param replaced periods whose rows were replaced by what the export holds for them
      * @param kept periods that had rows and that the export holds nothing for: their rows were kept (period, rows)
      * @param nowEmpty periods that had rows and whose files in the export now hold none (period, rows before)
      * @param retiredRows earlier rows deleted
      */
-    public record Outcome(long rows, List<LocalDate> replaced, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty,
-                          long retiredRows) {
+    public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows) {
     }
 
     private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, UUID runId, String fallbackProvider,
@@ -134,7 +130,7 @@ public final class BillingLoad implements AutoCloseable {
                 }
             }
             for (LocalDate p : periods) {
-                load.window.put(p, new Period(p, previous.get(p)));
+                load.window.put(p, new Period(p, previous.getOrDefault(p, 0L)));
             }
             load.openRowsCopy();
             return load;
@@ -169,8 +165,8 @@ public final class BillingLoad implements AutoCloseable {
         try {
             writer.field(tenantText);
             writer.field(sourceText);
-            writer.field(period.text[0]);
-            writer.field(period.text[1]);
+            writer.field(period.loadIdText);
+            writer.field(period.startText);
             for (FocusColumn c : FocusColumn.values()) {
                 writer.field(row.get(c));
             }
@@ -274,19 +270,17 @@ public final class BillingLoad implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);
         }
-        List<LocalDate> replaced = new ArrayList<>();
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
         try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
                 + " billing_period, state, row_count, activated_at) VALUES (?, ?, ?, ?, ?, 'current', ?, now())")) {
             for (Period p : window.values()) {
                 if (!p.inExport) {
-                    if (p.hadLoad && p.previousRows > 0) {
+                    if (p.previousRows > 0) {
                         kept.put(p.start, p.previousRows);
                     }
                     continue;
                 }
-                replaced.add(p.start);
                 if (p.rows == 0 && p.previousRows > 0) {
                     nowEmpty.put(p.start, p.previousRows);
                 }
@@ -302,7 +296,7 @@ public final class BillingLoad implements AutoCloseable {
         }
         connection.commit();
         committed = true;
-        return new Outcome(total, List.copyOf(replaced), kept, nowEmpty, retiredRows);
+        return new Outcome(total, kept, nowEmpty, retiredRows);
     }
 
     /** Says which file, row and column a database error on the current COPY was about. */

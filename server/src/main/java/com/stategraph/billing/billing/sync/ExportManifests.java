@@ -4,9 +4,9 @@ import com.stategraph.billing.billing.format.ConformanceFindings;
 import com.stategraph.billing.billing.storage.Location;
 import com.stategraph.billing.billing.storage.ObjectStore;
 import com.stategraph.billing.billing.storage.StoredObject;
+import com.stategraph.billing.billing.format.FocusVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import com.stategraph.billing.billing.format.FocusVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -152,23 +152,27 @@ public final class ExportManifests {
         }
         Map<String, Run> allowed = new HashMap<>();
         newest.values().forEach(r -> r.blobs().forEach(b -> allowed.put(b, r)));
+        java.util.function.Function<String, Run> runOf = key -> {
+            String name = pathSuffix(allowed.keySet(), key);
+            return name == null ? null : allowed.get(name);
+        };
         return new Selection() {
             @Override
             public Decision decide(String key) {
-                return pathSuffix(allowed.keySet(), key) != null ? Decision.LOAD
+                return runOf.apply(key) != null ? Decision.LOAD
                         : pathSuffix(listed, key) != null ? Decision.SUPERSEDED : Decision.NOT_IN_MANIFEST;
             }
 
             @Override
             public LocalDate period(String key) {
-                String name = pathSuffix(allowed.keySet(), key);
-                return name == null ? null : allowed.get(name).month();
+                Run run = runOf.apply(key);
+                return run == null ? null : run.month();
             }
 
             @Override
             public String focusVersion(String key) {
-                String name = pathSuffix(allowed.keySet(), key);
-                return name == null ? null : allowed.get(name).version();
+                Run run = runOf.apply(key);
+                return run == null ? null : run.version();
             }
         };
     }

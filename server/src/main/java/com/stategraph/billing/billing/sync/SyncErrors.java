@@ -1,5 +1,7 @@
 package com.stategraph.billing.billing.sync;
 
+import com.stategraph.billing.billing.format.FormatException;
+import com.stategraph.billing.billing.load.BillingLoad;
 
 /**
  * What a person reads in {@code last_error}: one line they can act on, naming the file, row and
@@ -40,10 +42,8 @@ final class SyncErrors {
 
     /** A problem in the export itself, fully told by its message: the log needs no stack trace for it. */
     static boolean aboutTheData(Throwable e) {
-        return e instanceof com.stategraph.billing.billing.format.FormatException || e instanceof NothingToLoadException
-                || e instanceof SyncTimeoutException
-                || e instanceof ExportManifests.ManifestException
-                || e instanceof com.stategraph.billing.billing.load.BillingLoad.LoadException;
+        return e instanceof FormatException || e instanceof NothingToLoadException || e instanceof SyncTimeoutException
+                || e instanceof ExportManifests.ManifestException || e instanceof BillingLoad.LoadException;
     }
 
     /** A missing cloud credential anywhere in the chain, as the hint that fixes it; null if that is not the problem. */

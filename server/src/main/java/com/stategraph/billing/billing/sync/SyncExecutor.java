@@ -240,12 +240,11 @@ public class SyncExecutor {
     /** Files and rows done so far, written to the run as the sync goes so `sync --wait` can show them. */
     private final class Progress {
         private final UUID runId;
+        private final Instant deadline;
         final Map<String, Integer> versions = new TreeMap<>();
         int files;
         long bytes;
         long rows;
-
-        private final Instant deadline;
 
         Progress(UUID runId, Instant deadline) {
             this.runId = runId;
