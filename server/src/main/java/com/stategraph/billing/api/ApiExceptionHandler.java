@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -77,9 +78,17 @@ public class ApiExceptionHandler {
                 .body(new ErrorBody("BUSY", e.getMessage()));
     }
 
-    /** PostgreSQL cancelled a question that ran past STATEGRAPH_API_QUERY_TIMEOUT (SQLSTATE 57014). */
+    /**
+     * PostgreSQL cancelled a question that ran past STATEGRAPH_API_QUERY_TIMEOUT (SQLSTATE 57014),
+     * or every API connection stayed busy for STATEGRAPH_DATABASE_WAIT: both are "later", not a fault.
+     */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ErrorBody> database(DataAccessException e) {
+        if (e instanceof CannotGetJdbcConnectionException) {
+            log.warn("no API database connection free: {}", e.getMostSpecificCause().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(new ErrorBody("BUSY", "the server is busy; try again in a few seconds"));
+        }
         if (e.getMostSpecificCause() instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .body(new ErrorBody("QUERY_TIMEOUT", "the question took longer than this server allows"

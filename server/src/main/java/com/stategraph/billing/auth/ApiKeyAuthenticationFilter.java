@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +31,13 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String key = header.substring(BEARER.length()).trim();
-        var caller = keys.findCaller(key);
+        java.util.Optional<Caller> caller;
+        try {
+            caller = keys.findCaller(key);
+        } catch (CannotGetJdbcConnectionException e) {
+            entryPoint.busy(response);
+            return;
+        }
         if (caller.isEmpty()) {
             entryPoint.reject(response, "the API key is unknown or revoked");
             return;

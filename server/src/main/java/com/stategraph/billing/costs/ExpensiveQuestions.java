@@ -4,44 +4,69 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Questions that read billing rows (a resource grouping, a tag filter) cost seconds where the
  * rollups cost milliseconds. Each tenant may have only a few of them running at once on this
- * server; one more is refused at once (429 BUSY), so one tenant cannot take every connection.
+ * server, and the server only so many in all (half its API connections by default), so the cheap
+ * questions always find a connection. One more is refused at once (429 BUSY), never queued.
  */
 @Component
 public class ExpensiveQuestions {
     private final int perTenant;
+    private final int perServer;
+    private final Semaphore total;
     private final ConcurrentHashMap<UUID, Semaphore> running = new ConcurrentHashMap<>();
 
-    public ExpensiveQuestions(@Value("${stategraph.api.expensive-per-tenant}") int perTenant) {
+    public ExpensiveQuestions(int perTenant) {
+        this(perTenant, Integer.MAX_VALUE);
+    }
+
+    @Autowired
+    public ExpensiveQuestions(@Value("${stategraph.api.expensive-per-tenant}") int perTenant,
+                              @Value("${stategraph.api.expensive-per-server:0}") int perServer,
+                              @Value("${stategraph.database.pool-size}") int poolSize) {
+        this(perTenant, perServer > 0 ? perServer : Math.max(1, poolSize / 2));
+    }
+
+    private ExpensiveQuestions(int perTenant, int perServer) {
         if (perTenant < 1) {
             throw new IllegalArgumentException("STATEGRAPH_API_EXPENSIVE_PER_TENANT must be at least 1, got " + perTenant);
         }
         this.perTenant = perTenant;
+        this.perServer = perServer;
+        this.total = new Semaphore(perServer);
     }
 
-    /** @throws TooBusyException when the tenant already has as many expensive questions running as allowed */
+    /** @throws TooBusyException when the tenant, or the server, already has as many expensive questions running as allowed */
     public <T> T run(UUID tenantId, Supplier<T> question) {
         Semaphore permits = running.computeIfAbsent(tenantId, t -> new Semaphore(perTenant));
         if (!permits.tryAcquire()) {
-            throw new TooBusyException(perTenant);
+            throw new TooBusyException("this tenant already has " + perTenant + " questions over its billing rows running"
+                    + " (a resource grouping or a tag filter); try again in a few seconds");
         }
         try {
-            return question.get();
+            if (!total.tryAcquire()) {
+                throw new TooBusyException("this server is answering " + perServer + " questions over billing rows already"
+                        + " (STATEGRAPH_API_EXPENSIVE_PER_SERVER); try again in a few seconds");
+            }
+            try {
+                return question.get();
+            } finally {
+                total.release();
+            }
         } finally {
             permits.release();
         }
     }
 
-    /** The tenant has its share of expensive questions running: ask again shortly. */
+    /** The tenant, or the server, has its share of expensive questions running: ask again shortly. */
     public static final class TooBusyException extends RuntimeException {
-        TooBusyException(int perTenant) {
-            super("this tenant already has " + perTenant + " questions over its billing rows running (a resource grouping"
-                    + " or a tag filter); try again in a few seconds");
+        TooBusyException(String message) {
+            super(message);
         }
     }
 }

@@ -2,7 +2,9 @@ package com.stategraph.billing.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -12,28 +14,33 @@ public class DataSourceConfig {
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(Environment env, @Value("${stategraph.data-dir}") Path dataDir,
-                                  @Value("${stategraph.embedded.start-timeout}") java.time.Duration startWait) {
+                                  @Value("${stategraph.embedded.start-timeout}") Duration startWait) {
         return ExternalDatabase.fromEnvironment(env::getProperty)
                 .map(DatabaseServer::external)
                 .orElseGet(() -> DatabaseServer.embedded(dataDir, startWait));
     }
 
-    /** Closed before the database server, since it depends on it. */
+    /**
+     * The API's pool. Closed before the database server, since it depends on it. A request that
+     * cannot get a connection within {@code STATEGRAPH_DATABASE_WAIT} is answered 503 BUSY.
+     */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseServer server,
-                                @Value("${stategraph.database.pool-size}") int poolSize) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(server.target().jdbcUrl());
-        if (server.target().user() != null) {
-            ds.setUsername(server.target().user());
-        }
-        if (server.target().password() != null) {
-            ds.setPassword(server.target().password());
-        }
-        ds.setMaximumPoolSize(poolSize);
-        // Billing days and months are UTC; the session must not follow whatever zone the JVM runs in.
-        ds.setConnectionInitSql("SET TIME ZONE 'UTC'");
-        ds.setPoolName("stategraph");
+                                @Value("${stategraph.database.pool-size}") int poolSize,
+                                @Value("${stategraph.database.wait}") Duration wait) {
+        HikariDataSource ds = Pools.create(server.target(), "stategraph", poolSize);
+        ds.setConnectionTimeout(Math.max(250, wait.toMillis()));
         return ds;
+    }
+
+    @Bean(destroyMethod = "close")
+    BackgroundDatabase backgroundDatabase(DatabaseServer server, @Value("${stategraph.sync.threads}") int syncThreads) {
+        return BackgroundDatabase.open(server.target(), syncThreads);
+    }
+
+    /** Replaces Spring's check on the API pool, which waits behind every request when the API is busy. */
+    @Bean
+    DataSourceHealthIndicator dbHealthIndicator(BackgroundDatabase background) {
+        return new DataSourceHealthIndicator(background.healthDataSource(), "SELECT 1");
     }
 }

@@ -45,4 +45,37 @@ class ExpensiveQuestionsTest {
         assertThat(limit.run(tenant, () -> "again")).as("the permit came back").isEqualTo("again");
         assertThatThrownBy(() -> new ExpensiveQuestions(0)).hasMessageContaining("STATEGRAPH_API_EXPENSIVE_PER_TENANT");
     }
+
+    @Test
+    void theServerAsAWholeRunsOnlyItsShareSoCheapQuestionsKeepAConnection() throws Exception {
+        int pool = 10;
+        ExpensiveQuestions limit = new ExpensiveQuestions(1, 0, pool);
+        int share = pool / 2;
+        CountDownLatch running = new CountDownLatch(share);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.List<CompletableFuture<String>> holding = new java.util.ArrayList<>();
+        for (int i = 0; i < share; i++) {
+            holding.add(CompletableFuture.supplyAsync(() -> limit.run(UUID.randomUUID(), () -> {
+                running.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "held";
+            }), java.util.concurrent.Executors.newSingleThreadExecutor()));
+        }
+        assertThat(running.await(30, TimeUnit.SECONDS)).as("half the pool's worth run at once").isTrue();
+
+        assertThatThrownBy(() -> limit.run(UUID.randomUUID(), () -> "one more tenant"))
+                .isInstanceOf(ExpensiveQuestions.TooBusyException.class)
+                .hasMessageContaining("STATEGRAPH_API_EXPENSIVE_PER_SERVER");
+
+        release.countDown();
+        for (CompletableFuture<String> f : holding) {
+            assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("held");
+        }
+        assertThat(limit.run(UUID.randomUUID(), () -> "after")).as("the server's permits came back").isEqualTo("after");
+        assertThat(new ExpensiveQuestions(1, 1, pool).run(UUID.randomUUID(), () -> "explicit")).isEqualTo("explicit");
+    }
 }

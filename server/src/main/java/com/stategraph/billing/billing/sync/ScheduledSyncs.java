@@ -4,11 +4,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** On each tick of the schedule, a sync of every enabled source (one already waiting or running is left as is). */
-@Component
 public class ScheduledSyncs {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
 
@@ -16,7 +14,7 @@ public class ScheduledSyncs {
     private final SyncQueue queue;
     private final TransactionTemplate tx;
 
-    public ScheduledSyncs(JdbcClient jdbc, SyncQueue queue, TransactionTemplate tx) {
+    ScheduledSyncs(JdbcClient jdbc, SyncQueue queue, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.tx = tx;

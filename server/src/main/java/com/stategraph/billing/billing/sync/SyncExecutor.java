@@ -31,15 +31,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one sync: plan the files, stream each through its reader and the FOCUS normaliser into one
  * {@link BillingLoad}, and commit it; then record the outcome on the run and the source.
  */
-@Component
 public class SyncExecutor {
     private static final Logger log = LoggerFactory.getLogger(SyncExecutor.class);
     private static final long PROGRESS_EVERY_ROWS = 50_000;
@@ -58,13 +55,9 @@ public class SyncExecutor {
     private final long maxRowGroupBytes;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
-    public SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
-                        DataSource dataSource, TransactionTemplate tx, Clock clock,
-                        @Value("${stategraph.sync.max-attempts}") int maxAttempts,
-                        @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
-                        @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
-                        @Value("${stategraph.sync.timeout}") Duration timeout,
-                        @Value("${stategraph.sync.max-row-group-bytes}") org.springframework.util.unit.DataSize maxRowGroup) {
+    SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
+                 DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
+                 int rollupFlushKeys, Duration timeout, long maxRowGroupBytes) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -76,7 +69,7 @@ public class SyncExecutor {
         this.retryBackoff = retryBackoff;
         this.rollupFlushKeys = rollupFlushKeys;
         this.timeout = timeout;
-        this.maxRowGroupBytes = maxRowGroup.toBytes();
+        this.maxRowGroupBytes = maxRowGroupBytes;
     }
 
     public void execute(UUID runId) {

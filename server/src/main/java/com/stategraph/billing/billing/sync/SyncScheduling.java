@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.stategraph.billing.db.BackgroundDatabase;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -56,13 +57,14 @@ public class SyncScheduling {
     }
 
     /**
-     * Runs due executions while the application runs. A db-scheduler {@code Scheduler} cannot be
+     * Runs due executions while the application runs, polling and beating its heart on the
+     * background pool so that API load cannot make it miss a beat. A db-scheduler {@code Scheduler} cannot be
      * started again once stopped (Spring's test context cache pauses and restarts contexts), so
      * each start builds a new one.
      */
     @Bean
     @DependsOnDatabaseInitialization
-    SmartLifecycle schedulerLifecycle(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
+    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
                                       @Value("${stategraph.sync.threads}") int threads,
                                       @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
                                       @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
@@ -71,7 +73,7 @@ public class SyncScheduling {
 
             @Override
             public void start() {
-                scheduler = Scheduler.create(dataSource, List.of(syncTask))
+                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask))
                         .startTasks(scheduleTask)
                         .threads(threads)
                         .pollingInterval(pollInterval)
