@@ -30,21 +30,33 @@ public final class CsvRecordReader implements RecordReader {
     private final CloseableIterator<CsvRecord> records;
     private final List<String> columns;
     private final Utf8Check utf8;
+    private final ExpansionGuard expansion;
+    private final ReadLimits limits;
     private long row;
 
     private CsvRecordReader(String uri, CsvReader<CsvRecord> csv, CloseableIterator<CsvRecord> records,
-                            List<String> columns, Utf8Check utf8) {
+                            List<String> columns, Utf8Check utf8, ExpansionGuard expansion, ReadLimits limits) {
         this.uri = uri;
         this.csv = csv;
         this.records = records;
         this.columns = columns;
         this.utf8 = utf8;
+        this.expansion = expansion;
+        this.limits = limits;
     }
 
     /** Takes ownership of {@code raw}. @throws FormatException for an empty file or one without a header */
     public static CsvRecordReader open(InputStream raw, String uri) {
+        return open(raw, uri, ReadLimits.NONE);
+    }
+
+    /** As above, stopping at the limits' uncompressed bytes, rows and gzip expansion. */
+    public static CsvRecordReader open(InputStream raw, String uri, ReadLimits limits) {
         try {
-            Utf8Check in = new Utf8Check(decompressIfGzip(new BufferedInputStream(raw, 1 << 16), uri));
+            ExpansionGuard.Counter stored = new ExpansionGuard.Counter(raw);
+            ExpansionGuard expansion = ExpansionGuard.over(decompressIfGzip(new BufferedInputStream(stored, 1 << 16), uri),
+                    stored, uri, limits);
+            Utf8Check in = new Utf8Check(expansion);
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .detectBomHeader(true)
                     .skipEmptyLines(true)
@@ -60,7 +72,7 @@ public final class CsvRecordReader implements RecordReader {
                 csv.close();
                 throw new FormatException(uri, "the header " + NOT_UTF8);
             }
-            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList(), in);
+            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList(), in, expansion, limits);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             closeQuietly(raw);
             throw new FormatException(uri, "cannot read the CSV header: " + FormatException.reason(e));
@@ -100,7 +112,11 @@ public final class CsvRecordReader implements RecordReader {
             }
             record = records.next();
         } catch (CsvParseException | UncheckedIOException e) {
-            throw new FormatException(uri, row + 1, null, FormatException.reason(e));
+            FormatException limit = limitIn(e);
+            throw limit != null ? limit : new FormatException(uri, row + 1, null, FormatException.reason(e));
+        }
+        if (row >= limits.maxRows()) {
+            throw new FormatException(uri, "the file holds more than " + limits.maxRows() + " rows; " + limits.rowsRule());
         }
         row++;
         int n = record.getFieldCount();
@@ -122,9 +138,25 @@ public final class CsvRecordReader implements RecordReader {
         return row;
     }
 
+    /** Uncompressed bytes read so far (the parser reads ahead by its buffer). */
+    @Override
+    public long bytes() {
+        return expansion.expanded();
+    }
+
     @Override
     public void close() throws IOException {
         csv.close();
+    }
+
+    /** The parser wraps what the input stream throws; a limit's own error says it best. */
+    private static FormatException limitIn(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof FormatException f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static void closeQuietly(InputStream in) {

@@ -35,6 +35,11 @@ public final class ParquetFileWriter implements AutoCloseable {
     private final ParquetWriter<Group> writer;
 
     public ParquetFileWriter(Path file, String schemaText, CompressionCodecName codec) throws IOException {
+        this(file, schemaText, codec, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    /** With row groups of about {@code rowGroupBytes} (parquet-java's default is 128 MiB). */
+    public ParquetFileWriter(Path file, String schemaText, CompressionCodecName codec, long rowGroupBytes) throws IOException {
         this.schema = MessageTypeParser.parseMessageType(schemaText);
         this.groups = new SimpleGroupFactory(schema);
         this.writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
@@ -43,6 +48,7 @@ public final class ParquetFileWriter implements AutoCloseable {
                 .withCodecFactory(new ParquetCodecs())
                 .withCompressionCodec(codec)
                 .withWriteMode(Mode.OVERWRITE)
+                .withRowGroupSize(rowGroupBytes)
                 .build();
     }
 

@@ -19,4 +19,7 @@ public interface RecordReader extends Closeable {
 
     /** 1-based number of the data row last returned by {@link #next}. */
     long row();
+
+    /** Uncompressed bytes read so far, for the limits on what one sync may read. */
+    long bytes();
 }

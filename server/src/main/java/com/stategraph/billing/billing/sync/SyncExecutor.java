@@ -8,6 +8,7 @@ import com.stategraph.billing.billing.format.FocusVersion;
 import com.stategraph.billing.billing.format.FormatException;
 import com.stategraph.billing.billing.format.ParquetRecordReader;
 import com.stategraph.billing.billing.format.RangeInputFile;
+import com.stategraph.billing.billing.format.ReadLimits;
 import com.stategraph.billing.billing.format.RecordReader;
 import com.stategraph.billing.billing.load.BillingLoad;
 import com.stategraph.billing.billing.load.BillingVacuum;
@@ -52,12 +53,13 @@ public class SyncExecutor {
     private final Duration retryBackoff;
     private final int rollupFlushKeys;
     private final Duration timeout;
-    private final long maxRowGroupBytes;
+    private final SyncLimits limits;
+    private final SyncMemory memory;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
 
     SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                  DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
-                 int rollupFlushKeys, Duration timeout, long maxRowGroupBytes) {
+                 int rollupFlushKeys, Duration timeout, SyncLimits limits, SyncMemory memory) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -69,7 +71,8 @@ public class SyncExecutor {
         this.retryBackoff = retryBackoff;
         this.rollupFlushKeys = rollupFlushKeys;
         this.timeout = timeout;
-        this.maxRowGroupBytes = maxRowGroupBytes;
+        this.limits = limits;
+        this.memory = memory;
     }
 
     public void execute(UUID runId) {
@@ -176,16 +179,17 @@ public class SyncExecutor {
     private long loadFile(ObjectStore store, Location location, PlannedFile file, BillingLoad load,
                           ConformanceFindings findings, Progress progress) throws IOException {
         load.startFile(file.uri());
+        ReadLimits fileLimits = limits.forFile(memory, progress.readBytes, progress.readRows);
         RecordReader reader;
         if (file.kind() == FileKind.PARQUET) {
             // Parquet is read in place: the footer, then each row group, through ranged reads; nothing on disk.
             reader = location.scheme() == Location.Scheme.FILE
-                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri(), maxRowGroupBytes)
+                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri(), fileLimits)
                     : ParquetRecordReader.open(new RangeInputFile(
                             (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri(),
-                            maxRowGroupBytes);
+                            fileLimits);
         } else {
-            reader = CsvRecordReader.open(store.open(location, file.key()), file.uri());
+            reader = CsvRecordReader.open(store.open(location, file.key()), file.uri(), fileLimits);
         }
         long outside = 0;
         try (reader) {
@@ -203,6 +207,8 @@ public class SyncExecutor {
                     throw new FormatException(file.uri(), reader.row() + 1, null, "cannot read: " + e.getMessage());
                 }
                 if (!more) {
+                    progress.readRows += reader.row();
+                    progress.readBytes += reader.bytes();
                     break;
                 }
                 if (!load.write(normaliser.normalise(values, reader.row()), reader.row())) {
@@ -238,6 +244,8 @@ public class SyncExecutor {
         int files;
         long bytes;
         long rows;
+        long readRows;
+        long readBytes;
 
         Progress(UUID runId, Instant deadline) {
             this.runId = runId;

@@ -30,11 +30,28 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
-                              @Value("${stategraph.sync.max-row-group-bytes}") DataSize maxRowGroup) {
+                              SyncLimits limits, SyncMemory memory) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, rollupFlushKeys, timeout, maxRowGroup.toBytes());
+                maxAttempts, retryBackoff, rollupFlushKeys, timeout, limits, memory);
+    }
+
+    @Bean
+    SyncLimits syncLimits(@Value("${stategraph.sync.max-row-group-bytes}") DataSize maxRowGroup,
+                          @Value("${stategraph.sync.max-file-bytes}") DataSize maxFileBytes,
+                          @Value("${stategraph.sync.max-file-rows}") long maxFileRows,
+                          @Value("${stategraph.sync.max-bytes}") DataSize maxSyncBytes,
+                          @Value("${stategraph.sync.max-rows}") long maxSyncRows,
+                          @Value("${stategraph.sync.max-expansion}") int maxExpansion) {
+        return new SyncLimits(maxRowGroup.toBytes(), maxFileBytes.toBytes(), maxFileRows, maxSyncBytes.toBytes(), maxSyncRows,
+                maxExpansion);
+    }
+
+    /** One budget for all syncs of this server. */
+    @Bean
+    SyncMemory syncMemory(@Value("${stategraph.sync.memory}") String configured) {
+        return SyncMemory.of(configured.isBlank() ? 0 : DataSize.parse(configured).toBytes(), Runtime.getRuntime());
     }
 
     @Bean
