@@ -144,8 +144,9 @@ public class ActualsRepository {
             key = q.groupBy().rowsColumn();
         }
         String day = "(r.charge_period_start AT TIME ZONE 'UTC')::date";
-        Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p, sum(r."
-                + q.metric().column() + ") AS cost FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id", keyParams.toArray());
+        Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p,"
+                // A group whose rows all lack the metric (an export without EffectiveCost) costs 0, as in the rollups.
+                + " coalesce(sum(r." + q.metric().column() + "), 0) AS cost FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id", keyParams.toArray());
         sql.append(" WHERE r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(),
                 java.sql.Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
                 java.sql.Timestamp.from(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
