@@ -73,8 +73,14 @@ final class BenchServer implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY);
     }
 
+    /** A busy server (429, 503) is asked again after its Retry-After, as a well-behaved client does. */
     String text(String path) throws Exception {
         HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 0; attempt < 20 && (response.statusCode() == 429 || response.statusCode() == 503)
+                && response.headers().firstValue("Retry-After").isPresent(); attempt++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").get()));
+            response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -274,7 +274,6 @@ public final class SyncBenchmark {
 
     private void report(long rows, int repeat, Measure local, Measure fromS3, Measure copy, List<Measure> memory) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
         md.append("Written by `bench/run` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", embedded PostgreSQL 18 with the server's durable settings:"
@@ -304,9 +303,8 @@ public final class SyncBenchmark {
         md.append("\nDisk: none. Parquet in object storage is read in place through ranged reads (the footer, then each row")
                 .append(" group) and CSV is streamed, so a sync writes no temporary files at all.\n");
         md.append("\nReproduce: `bench/run` (options: `--rows N`, `--repeat N`, `--memory-rows N,M`).\n");
-        Path out = Path.of("docs/benchmarks.md");
-        Files.writeString(out, md.toString());
-        log("wrote " + out);
+        BenchmarksFile.replaceSection("sync", md.toString());
+        log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);
     }
 

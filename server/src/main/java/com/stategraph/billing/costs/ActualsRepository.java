@@ -162,7 +162,28 @@ public class ActualsRepository {
             sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
         }
         sql.append(" GROUP BY 1, 2, 3");
-        return run(sql, NONE);
+        if (q.limit() == null) {
+            return run(sql, NONE);
+        }
+        return run(topAndOther(sql, q.limit()), NONE);
+    }
+
+    /**
+     * Only the top {@code limit} groups of each currency leave the database, ranked as the service
+     * ranks them (total, then key); the rest come summed per period as one folded cell. A resource
+     * grouping has as many groups as resources, and none of them should be held in the heap.
+     */
+    private static Sql topAndOther(Sql grouped, int limit) {
+        Sql sql = new Sql("WITH g AS (" + grouped.text + "), t AS (SELECT k, c, row_number() OVER (PARTITION BY c"
+                + " ORDER BY sum(cost) DESC, coalesce(k, '" + NONE + "') COLLATE \"C\") AS n FROM g GROUP BY k, c)"
+                + " SELECT g.k, g.c, g.p, g.cost, false AS folded FROM g JOIN t ON t.k IS NOT DISTINCT FROM g.k AND t.c = g.c"
+                + " WHERE t.n <= ?"
+                + " UNION ALL SELECT NULL, g.c, g.p, sum(g.cost), true FROM g JOIN t ON t.k IS NOT DISTINCT FROM g.k"
+                + " AND t.c = g.c WHERE t.n > ? GROUP BY g.c, g.p");
+        sql.params.addAll(grouped.params);
+        sql.params.add(limit);
+        sql.params.add(limit);
+        return sql;
     }
 
     /** The value of tag ? of row r: keys are stored trimmed; the operator may fold their case. */
@@ -185,8 +206,9 @@ public class ActualsRepository {
                 .query((rs, i) -> {
                     Date p = rs.getDate("p");
                     String k = rs.getString("k");
+                    boolean folded = rs.getMetaData().getColumnCount() > 4 && rs.getBoolean("folded");
                     return new CostRow(k == null ? nullKey : k, rs.getString("c"), p == null ? null : p.toLocalDate(),
-                            rs.getBigDecimal("cost"));
+                            rs.getBigDecimal("cost"), folded);
                 })
                 .list());
     }

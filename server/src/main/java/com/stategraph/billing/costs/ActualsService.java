@@ -29,8 +29,13 @@ public class ActualsService {
     public Actuals actuals(CostQuery q) {
         List<LocalDate> periods = periods(q);
         Map<String, Map<String, Map<LocalDate, BigDecimal>>> byCurrency = new TreeMap<>();
+        Map<String, Map<LocalDate, BigDecimal>> foldedByCurrency = new TreeMap<>();
         for (CostRow row : repository.sums(q)) {
             LocalDate period = row.period() == null ? q.from() : row.period();
+            if (row.folded()) {
+                foldedByCurrency.computeIfAbsent(row.currency(), c -> new TreeMap<>()).merge(period, row.cost(), BigDecimal::add);
+                continue;
+            }
             byCurrency.computeIfAbsent(row.currency(), c -> new LinkedHashMap<>())
                     .computeIfAbsent(row.key(), k -> new TreeMap<>())
                     .merge(period, row.cost(), BigDecimal::add);
@@ -41,8 +46,9 @@ public class ActualsService {
             List<Map.Entry<String, Map<LocalDate, BigDecimal>>> ranked = new ArrayList<>(groups.entrySet());
             ranked.sort(Comparator.comparing((Map.Entry<String, Map<LocalDate, BigDecimal>> e) -> sum(e.getValue())).reversed()
                     .thenComparing(Map.Entry::getKey));
-            BigDecimal currencyTotal = BigDecimal.ZERO;
-            Map<LocalDate, BigDecimal> other = null;
+            // What the database already folded (below the limit) is "other" from the start.
+            Map<LocalDate, BigDecimal> other = foldedByCurrency.get(currency);
+            BigDecimal currencyTotal = other == null ? BigDecimal.ZERO : sum(other);
             for (int i = 0; i < ranked.size(); i++) {
                 Map<LocalDate, BigDecimal> series = ranked.get(i).getValue();
                 currencyTotal = currencyTotal.add(sum(series));

@@ -260,7 +260,29 @@ class ActualsApiTest extends SyncServerTest {
             BigDecimal rest = ranked.stream().skip(3).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(groups.get(3).path("key").asString()).isEqualTo("other");
             assertThat(new BigDecimal(groups.get(3).path("cost").asString())).isEqualByComparingTo(rest);
+            BigDecimal total = ranked.stream().map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            JsonNode currencyTotal = null;
+            for (JsonNode t : answer.path("totals")) {
+                if (t.path("currency").asString().equals(currency)) {
+                    currencyTotal = t;
+                }
+            }
+            assertThat(currencyTotal).as("a total for " + currency).isNotNull();
+            assertThat(new BigDecimal(currencyTotal.path("cost").asString())).as("the total counts the folded groups too")
+                    .isEqualByComparingTo(total);
         }
+        // Day by day, the folded rest still adds up to the same "other".
+        JsonNode daily = get("?" + range() + "&group_by=resource&limit=3&metric=billed&granularity=day");
+        for (JsonNode g : daily.path("results")) {
+            if (g.path("key").asString().equals("other")) {
+                BigDecimal series = BigDecimal.ZERO;
+                for (JsonNode p : g.path("series")) {
+                    series = series.add(new BigDecimal(p.path("cost").asString()));
+                }
+                assertThat(series).isEqualByComparingTo(new BigDecimal(g.path("cost").asString()));
+            }
+        }
+        assertThat(values(daily.path("results"), "key")).contains("other");
     }
 
     @Test

@@ -49,6 +49,9 @@ class PoolIsolationTest extends SyncServerTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.boot.health.registry.HealthContributorRegistry health;
+
     @Test
     void aSyncRunsAndHealthAnswersWhileTheApiPoolIsExhausted() throws Exception {
         Path dir = tempDir("pool-isolation-");
@@ -85,6 +88,7 @@ class PoolIsolationTest extends SyncServerTest {
                     .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(HttpApi.JSON.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+            assertThat(this.health.getContributor("db")).as("the health answer includes the database check").isNotNull();
 
             HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/tenants/" + tenant
                     + "/billing-sources")).header("Authorization", "Bearer " + ADMIN_KEY).build(),
