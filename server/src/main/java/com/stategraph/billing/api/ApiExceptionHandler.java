@@ -2,12 +2,14 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.costs.ExpensiveQuestions;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -93,6 +95,15 @@ public class ApiExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .body(new ErrorBody("QUERY_TIMEOUT", "the question took longer than this server allows"
                             + " (STATEGRAPH_API_QUERY_TIMEOUT); ask for a shorter range or a coarser grouping, or try again later"));
+        }
+        return unexpected(e);
+    }
+
+    /** A transaction that could not begin because every API connection stayed busy: the same "later". */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<ErrorBody> noTransaction(CannotCreateTransactionException e) {
+        if (e.getMostSpecificCause() instanceof SQLTransientConnectionException cause) {
+            return database(new CannotGetJdbcConnectionException(e.getMessage(), cause));
         }
         return unexpected(e);
     }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Questions that read billing rows (a resource grouping, a tag filter) cost seconds where the
  * rollups cost milliseconds. Each tenant may have only a few of them running at once on this
- * server, and the server only so many in all (half its API connections by default), so the cheap
- * questions always find a connection. One more is refused at once (429 BUSY), never queued.
+ * server, and the server only so many in all (half its API connections, at most one per core, by
+ * default), so the cheap questions always find a connection and a core. One more is refused at once (429 BUSY), never queued.
  */
 @Component
 public class ExpensiveQuestions {
@@ -29,7 +29,7 @@ public class ExpensiveQuestions {
     public ExpensiveQuestions(@Value("${stategraph.api.expensive-per-tenant}") int perTenant,
                               @Value("${stategraph.api.expensive-per-server:0}") int perServer,
                               @Value("${stategraph.database.pool-size}") int poolSize) {
-        this(perTenant, perServer > 0 ? perServer : Math.max(1, poolSize / 2));
+        this(perTenant, perServer > 0 ? perServer : defaultPerServer(poolSize, Runtime.getRuntime().availableProcessors()));
     }
 
     private ExpensiveQuestions(int perTenant, int perServer) {
@@ -39,6 +39,15 @@ public class ExpensiveQuestions {
         this.perTenant = perTenant;
         this.perServer = perServer;
         this.total = new Semaphore(perServer);
+    }
+
+    /**
+     * Half the API pool, so cheap questions keep connections, and no more than there are cores:
+     * each of these keeps a core busy in PostgreSQL, and past the cores they only slow each other
+     * and everything else down (measured: bench/run-load).
+     */
+    public static int defaultPerServer(int poolSize, int cores) {
+        return Math.max(1, Math.min(poolSize / 2, cores));
     }
 
     /** @throws TooBusyException when the tenant, or the server, already has as many expensive questions running as allowed */

@@ -50,7 +50,7 @@ class ExpensiveQuestionsTest {
     void theServerAsAWholeRunsOnlyItsShareSoCheapQuestionsKeepAConnection() throws Exception {
         int pool = 10;
         ExpensiveQuestions limit = new ExpensiveQuestions(1, 0, pool);
-        int share = pool / 2;
+        int share = Math.min(pool / 2, Runtime.getRuntime().availableProcessors());
         CountDownLatch running = new CountDownLatch(share);
         CountDownLatch release = new CountDownLatch(1);
         java.util.List<CompletableFuture<String>> holding = new java.util.ArrayList<>();
@@ -77,5 +77,22 @@ class ExpensiveQuestionsTest {
         }
         assertThat(limit.run(UUID.randomUUID(), () -> "after")).as("the server's permits came back").isEqualTo("after");
         assertThat(new ExpensiveQuestions(1, 1, pool).run(UUID.randomUUID(), () -> "explicit")).isEqualTo("explicit");
+        assertThat(ExpensiveQuestions.defaultPerServer(10, 2)).as("no more than the cores").isEqualTo(2);
+        assertThat(ExpensiveQuestions.defaultPerServer(10, 16)).as("no more than half the pool").isEqualTo(5);
+        assertThat(ExpensiveQuestions.defaultPerServer(1, 1)).as("at least one").isEqualTo(1);
+    }
+
+    @Test
+    void noFreeConnectionForATransactionIs503BusyNot500() {
+        var noConnection = new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection",
+                new java.sql.SQLTransientConnectionException("stategraph - Connection is not available, request timed out"));
+
+        ResponseEntity<ErrorBody> answer = new ApiExceptionHandler().noTransaction(noConnection);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(answer.getBody().id()).isEqualTo("BUSY");
+        assertThat(new ApiExceptionHandler().noTransaction(new org.springframework.transaction.CannotCreateTransactionException(
+                "broken", new IllegalStateException("not about connections"))).getStatusCode().value()).isEqualTo(500);
     }
 }

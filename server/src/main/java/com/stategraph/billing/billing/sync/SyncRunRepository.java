@@ -51,7 +51,7 @@ public class SyncRunRepository {
                                 int attempt) {
         Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
                         + " requested_by, attempt) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"
-                        + " ON CONFLICT (source_id) WHERE status IN ('queued', 'running') DO NOTHING"
+                        + " ON CONFLICT (tenant_id, source_id) WHERE status IN ('queued', 'running') DO NOTHING"
                         + " RETURNING " + COLUMNS)
                 .params(UUID.randomUUID(), tenantId, sourceId, trigger, windowStart == null ? null : Date.valueOf(windowStart),
                         requestedBy, attempt)
