@@ -1,0 +1,351 @@
+package com.stategraph.billing.load;
+
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.FocusColumn;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * One sync's replacement of a source's rows, in a single transaction. A billing period of the
+ * window is replaced only when the export holds something for it: rows read from its files, or
+ * files the export's layout or manifest places in it. Every other period of the window keeps the
+ * rows it had. Until commit readers see the old rows; if anything fails, or the process dies, the
+ * transaction rolls back and nothing has changed.
+ */
+public final class BillingLoad implements AutoCloseable {
+    private static final String COPY_SQL = "COPY billing_rows (tenant_id, source_id, load_id, billing_period, "
+            + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
+            + ", extra) FROM STDIN";
+    private static final String DIMENSIONS = " provider, host_provider, publisher, invoice_issuer,";
+    private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day," + DIMENSIONS
+            + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
+            + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count) FROM STDIN";
+    private static final String COPY_MONTHLY = COPY_DAILY.replace("cost_daily", "cost_monthly").replace(" day,", " month,");
+    private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day," + DIMENSIONS
+            + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
+            + " row_count) FROM STDIN";
+    private static final String[] ROLLUP_TABLES = {"cost_daily", "cost_monthly", "cost_daily_tags"};
+
+    private final Connection connection;
+    private final UUID tenantId;
+    private final UUID sourceId;
+    private final UUID runId;
+    private final String tenantText;
+    private final String sourceText;
+    private final Map<LocalDate, Period> window = new TreeMap<>();
+    private final DailyRollup rollup;
+    private final CopyLines lines = new CopyLines();
+    private PGCopyOutputStream copy;
+    private CopyTextWriter writer;
+    private BufferedWriter buffered;
+    private long total;
+    private long retiredRows;
+    private boolean committed;
+
+    /** A billing period of the window: its new load, its rows before and after, and whether it is replaced. */
+    private static final class Period {
+        final LocalDate start;
+        final UUID loadId = UUID.randomUUID();
+        final String loadIdText = loadId.toString();
+        final String startText;
+        final long previousRows;
+        long rows;
+        boolean inExport;
+        boolean retired;
+
+        Period(LocalDate start, long previousRows) {
+            this.start = start;
+            this.startText = start.toString();
+            this.previousRows = previousRows;
+        }
+    }
+
+    /**
+     * What a load did to each billing period of its window.
+     *
+     * @param rows rows loaded
+     * @param kept periods that had rows and that the export holds nothing for: their rows were kept (period, rows)
+     * @param nowEmpty periods that had rows and whose files in the export now hold none (period, rows before)
+     * @param retiredRows earlier rows deleted
+     */
+    public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows) {
+    }
+
+    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, UUID runId, String fallbackProvider,
+                        int rollupFlushKeys) {
+        this.connection = connection;
+        this.tenantId = tenantId;
+        this.sourceId = sourceId;
+        this.runId = runId;
+        this.tenantText = tenantId.toString();
+        this.sourceText = sourceId.toString();
+        this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
+    }
+
+    /**
+     * Starts a load of the billing periods of {@code periods}. Waits for any other load of the same
+     * source, so two replicas can never interleave two syncs of one source.
+     *
+     * @param fallbackProvider provider name for rows that name none
+     * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
+     */
+    public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, String fallbackProvider,
+                                    UUID runId, Collection<LocalDate> periods, int rollupFlushKeys) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(false);
+            BillingLoad load = new BillingLoad(c, tenantId, sourceId, runId, fallbackProvider, rollupFlushKeys);
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "billing-load:" + sourceId);
+                lock.execute();
+            }
+            Map<LocalDate, Long> previous = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT billing_period, row_count FROM billing_loads"
+                    + " WHERE tenant_id = ? AND source_id = ? AND state = 'current' AND billing_period = ANY (?)")) {
+                q.setObject(1, tenantId);
+                q.setObject(2, sourceId);
+                q.setArray(3, dates(c, periods));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        previous.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                    }
+                }
+            }
+            for (LocalDate p : periods) {
+                load.window.put(p, new Period(p, previous.getOrDefault(p, 0L)));
+            }
+            load.openRowsCopy();
+            return load;
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndClose(c);
+            throw e;
+        }
+    }
+
+    /** The export holds a data file of {@code period} (by its layout or manifest), even if it turns out to hold no rows. */
+    public void expectPeriod(LocalDate period) {
+        Period p = window.get(period);
+        if (p != null) {
+            p.inExport = true;
+        }
+    }
+
+    /** The rows that follow come from {@code uri}; a database error on them will name it. */
+    public void startFile(String uri) {
+        lines.startFile(uri);
+    }
+
+    /**
+     * @param fileRow the row's number in its file, for error messages
+     * @return false when the row's billing period is outside the window, so it is not loaded
+     */
+    public boolean write(CanonicalRow row, long fileRow) {
+        Period period = window.get(row.billingPeriod());
+        if (period == null) {
+            return false;
+        }
+        try {
+            writer.field(tenantText);
+            writer.field(sourceText);
+            writer.field(period.loadIdText);
+            writer.field(period.startText);
+            for (FocusColumn c : FocusColumn.values()) {
+                writer.field(row.get(c));
+            }
+            writer.field(row.extra());
+            writer.endRow();
+        } catch (IOException e) {
+            throw new LoadException(describe(e), e);
+        }
+        lines.row(fileRow);
+        total++;
+        period.rows++;
+        period.inExport = true;
+        rollup.add(row);
+        if (rollup.full() || lines.full()) {
+            try {
+                closeCopy();
+                if (rollup.full()) {
+                    retireReplacedPeriods();
+                    copyRollups();
+                }
+                openRowsCopy();
+            } catch (SQLException | IOException e) {
+                throw new LoadException(describe(e), e);
+            }
+        }
+        return true;
+    }
+
+    private void openRowsCopy() throws SQLException {
+        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL), 1 << 16);
+        buffered = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+        writer = new CopyTextWriter(buffered);
+        lines.newCopy();
+    }
+
+    private void closeCopy() throws IOException, SQLException {
+        buffered.flush();
+        copy.endCopy();
+    }
+
+    /**
+     * Removes the earlier rows, rollups and load of each period the export now holds, before the
+     * new rollups of those periods are written. Rows of this load are told apart by their load id.
+     */
+    private void retireReplacedPeriods() throws SQLException {
+        List<Period> due = window.values().stream().filter(p -> p.inExport && !p.retired).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        Array periods = dates(connection, due.stream().map(p -> p.start).toList());
+        Array loads = connection.createArrayOf("uuid", due.stream().map(p -> p.loadId).toArray());
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM billing_rows WHERE tenant_id = ?"
+                + " AND source_id = ? AND billing_period = ANY (?) AND load_id <> ALL (?)")) {
+            del.setObject(1, tenantId);
+            del.setObject(2, sourceId);
+            del.setArray(3, periods);
+            del.setArray(4, loads);
+            retiredRows += del.executeUpdate();
+        }
+        for (String table : ROLLUP_TABLES) {
+            deleteOfPeriods(table, periods);
+        }
+        deleteOfPeriods("billing_loads", periods);
+        due.forEach(p -> p.retired = true);
+    }
+
+    private void deleteOfPeriods(String table, Array periods) throws SQLException {
+        try (PreparedStatement del = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
+            del.setObject(1, tenantId);
+            del.setObject(2, sourceId);
+            del.setArray(3, periods);
+            del.executeUpdate();
+        }
+    }
+
+    /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
+    private void copyRollups() throws SQLException, IOException {
+        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS}) {
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CopyTextWriter rows = new CopyTextWriter(w);
+            if (sql == COPY_DAILY) {
+                rollup.writeDays(rows, tenantText, sourceText);
+            } else if (sql == COPY_MONTHLY) {
+                rollup.writeMonths(rows, tenantText, sourceText);
+            } else {
+                rollup.writeTags(rows, tenantText, sourceText);
+            }
+            w.flush();
+            out.endCopy();
+        }
+    }
+
+    /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
+    public Outcome commit() throws SQLException {
+        try {
+            closeCopy();
+            retireReplacedPeriods();
+            copyRollups();
+        } catch (IOException | SQLException e) {
+            throw new LoadException(describe(e), e);
+        }
+        Map<LocalDate, Long> kept = new TreeMap<>();
+        Map<LocalDate, Long> nowEmpty = new TreeMap<>();
+        try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
+                + " billing_period, state, row_count, activated_at) VALUES (?, ?, ?, ?, ?, 'current', ?, now())")) {
+            for (Period p : window.values()) {
+                if (!p.inExport) {
+                    if (p.previousRows > 0) {
+                        kept.put(p.start, p.previousRows);
+                    }
+                    continue;
+                }
+                if (p.rows == 0 && p.previousRows > 0) {
+                    nowEmpty.put(p.start, p.previousRows);
+                }
+                ins.setObject(1, p.loadId);
+                ins.setObject(2, tenantId);
+                ins.setObject(3, sourceId);
+                ins.setObject(4, runId);
+                ins.setObject(5, p.start);
+                ins.setLong(6, p.rows);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        connection.commit();
+        committed = true;
+        return new Outcome(total, kept, nowEmpty, retiredRows);
+    }
+
+    /** Says which file, row and column a database error on the current COPY was about. */
+    private String describe(Exception e) {
+        return lines.describe(e);
+    }
+
+    /** The database refused what a sync sent it; the message names the file, row and column where it can. */
+    public static final class LoadException extends RuntimeException {
+        LoadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static Array dates(Connection c, Collection<LocalDate> periods) throws SQLException {
+        return c.createArrayOf("date", periods.stream().map(java.sql.Date::valueOf).toArray());
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the rollback below undoes everything either way
+                }
+            }
+            rollbackAndClose(connection);
+        } else {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // committed; nothing left to lose
+            }
+        }
+    }
+
+    private static void rollbackAndClose(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection may already be gone; PostgreSQL rolls back on disconnect
+        }
+        try {
+            c.setAutoCommit(true);
+            c.close();
+        } catch (SQLException ignored) {
+            // as above
+        }
+    }
+}

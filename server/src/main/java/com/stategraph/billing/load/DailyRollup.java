@@ -1,0 +1,189 @@
+package com.stategraph.billing.load;
+
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.FocusColumn;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
+ * {@code cost_daily} and {@code cost_daily_tags} rollups. Sums are exact (BigDecimal). Memory is
+ * bounded by distinct keys, not rows: the load flushes partial sums when there are many keys.
+ */
+final class DailyRollup {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int TAG_CACHE_LIMIT = 4096;
+
+    /** Who the cost is from: the provider, host provider, publisher and invoice issuer its row names. */
+    private record Parties(String provider, String host, String publisher, String issuer) {
+    }
+
+    private record DayKey(LocalDate period, String day, Parties parties, String service, String category, String account,
+                          String subAccount, String region, String chargeCategory, String currency) {
+    }
+
+    private record TagKey(LocalDate period, String day, Parties parties, String service, String currency, String key,
+                          String value) {
+    }
+
+    /** Running sums of the four cost metrics and the row count. */
+    private static final class Sums {
+        BigDecimal billed = BigDecimal.ZERO;
+        BigDecimal effective = BigDecimal.ZERO;
+        BigDecimal list = BigDecimal.ZERO;
+        BigDecimal contracted = BigDecimal.ZERO;
+        long rows;
+
+        void add(BigDecimal[] costs) {
+            billed = billed.add(costs[0]);
+            effective = effective.add(costs[1]);
+            list = list.add(costs[2]);
+            contracted = contracted.add(costs[3]);
+            rows++;
+        }
+    }
+
+    private final Map<DayKey, Sums> days = new HashMap<>();
+    private final Map<DayKey, Sums> months = new HashMap<>();
+    private final Map<TagKey, Sums> tags = new HashMap<>();
+    private final Map<String, List<String[]>> parsedTags = new HashMap<>();
+    private final BigDecimal[] costs = new BigDecimal[4];
+    private final String fallbackProvider;
+    private final int flushAtKeys;
+    private Parties lastParties;
+
+    /**
+     * @param fallbackProvider the provider name for rows that name none (the configured source's)
+     * @param flushAtKeys distinct keys held before the load writes the sums so far
+     */
+    DailyRollup(String fallbackProvider, int flushAtKeys) {
+        this.fallbackProvider = fallbackProvider;
+        this.flushAtKeys = flushAtKeys;
+    }
+
+    void add(CanonicalRow row) {
+        costs[0] = decimal(row.get(FocusColumn.BILLED_COST));
+        costs[1] = decimal(row.get(FocusColumn.EFFECTIVE_COST));
+        costs[2] = decimal(row.get(FocusColumn.LIST_COST));
+        costs[3] = decimal(row.get(FocusColumn.CONTRACTED_COST));
+        String day = row.get(FocusColumn.CHARGE_PERIOD_START).substring(0, 10);
+        String service = row.get(FocusColumn.SERVICE_NAME);
+        String currency = row.get(FocusColumn.BILLING_CURRENCY);
+        Parties parties = parties(row);
+        DayKey key = new DayKey(row.billingPeriod(), day, parties, service, row.get(FocusColumn.SERVICE_CATEGORY),
+                row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
+                row.get(FocusColumn.CHARGE_CATEGORY), currency);
+        days.computeIfAbsent(key, k -> new Sums()).add(costs);
+        // The same dimensions per month: "2026-10-17" becomes "2026-10-01".
+        months.computeIfAbsent(new DayKey(key.period(), day.substring(0, 8) + "01", parties, service, key.category(), key.account(),
+                key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
+        String tagJson = row.get(FocusColumn.TAGS);
+        if (tagJson != null) {
+            for (String[] kv : tagsOf(tagJson)) {
+                tags.computeIfAbsent(new TagKey(row.billingPeriod(), day, parties, service, currency, kv[0], kv[1]), k -> new Sums())
+                        .add(costs);
+            }
+        }
+    }
+
+    /** FOCUS 1.3+ names the service provider; earlier versions the provider; 1.4 drops ProviderName. */
+    private Parties parties(CanonicalRow row) {
+        String provider = row.get(FocusColumn.SERVICE_PROVIDER_NAME);
+        if (provider == null || provider.isEmpty()) {
+            provider = row.get(FocusColumn.PROVIDER_NAME);
+        }
+        if (provider == null || provider.isEmpty()) {
+            provider = fallbackProvider;
+        }
+        Parties p = new Parties(provider, row.get(FocusColumn.HOST_PROVIDER_NAME), row.get(FocusColumn.PUBLISHER_NAME),
+                row.get(FocusColumn.INVOICE_ISSUER_NAME));
+        // Consecutive rows almost always share their parties: keep one instance for the map keys.
+        if (p.equals(lastParties)) {
+            return lastParties;
+        }
+        lastParties = p;
+        return p;
+    }
+
+    boolean full() {
+        return days.size() + months.size() + tags.size() >= flushAtKeys;
+    }
+
+    /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
+    void writeDays(CopyTextWriter out, String tenant, String source) throws IOException {
+        write(days, out, tenant, source);
+    }
+
+    /** Writes the monthly sums as COPY text rows of {@code cost_monthly}, then forgets them. */
+    void writeMonths(CopyTextWriter out, String tenant, String source) throws IOException {
+        write(months, out, tenant, source);
+    }
+
+    private static void write(Map<DayKey, Sums> sums, CopyTextWriter out, String tenant, String source)
+            throws IOException {
+        for (Map.Entry<DayKey, Sums> e : sums.entrySet()) {
+            DayKey k = e.getKey();
+            Parties p = k.parties();
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+                    p.publisher(), p.issuer(), k.service(), k.category(), k.account(), k.subAccount(), k.region(),
+                    k.chargeCategory(), k.currency()}) {
+                out.field(f);
+            }
+            sums(out, e.getValue());
+        }
+        sums.clear();
+    }
+
+    /** Writes the per-tag sums as COPY text rows of {@code cost_daily_tags}, then forgets them. */
+    void writeTags(CopyTextWriter out, String tenant, String source) throws IOException {
+        for (Map.Entry<TagKey, Sums> e : tags.entrySet()) {
+            TagKey k = e.getKey();
+            Parties p = k.parties();
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+                    p.publisher(), p.issuer(), k.service(), k.currency(), k.key(), k.value()}) {
+                out.field(f);
+            }
+            sums(out, e.getValue());
+        }
+        tags.clear();
+    }
+
+    private static void sums(CopyTextWriter out, Sums s) throws IOException {
+        out.field(s.billed.toPlainString());
+        out.field(s.effective.toPlainString());
+        out.field(s.list.toPlainString());
+        out.field(s.contracted.toPlainString());
+        out.field(Long.toString(s.rows));
+        out.endRow();
+    }
+
+    private List<String[]> tagsOf(String json) {
+        List<String[]> cached = parsedTags.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        List<String[]> entries = new ArrayList<>();
+        JSON.readTree(json).properties().forEach(e -> entries.add(new String[] {e.getKey(), text(e.getValue())}));
+        if (parsedTags.size() >= TAG_CACHE_LIMIT) {
+            parsedTags.clear();
+        }
+        parsedTags.put(json, entries);
+        return entries;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? BigDecimal.ZERO : new BigDecimal(text);
+    }
+}

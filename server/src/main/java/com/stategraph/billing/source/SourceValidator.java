@@ -1,0 +1,100 @@
+package com.stategraph.billing.source;
+
+import com.stategraph.billing.domain.InvalidInputException;
+import com.stategraph.billing.storage.Location;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The rules a billing source's settings must meet, each refusal saying what is wrong. */
+@Component
+public class SourceValidator {
+    static final int MIN_WINDOW = 1;
+    static final int MAX_WINDOW = 36;
+    /** Longer than any real bucket path; checked before anything parses or compiles the URI. */
+    public static final int MAX_URI_LENGTH = 2048;
+    public static final int MAX_WILDCARDS = 32;
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    private final boolean allowFileSources;
+
+    public SourceValidator(@Value("${stategraph.allow-file-sources:false}") boolean allowFileSources) {
+        this.allowFileSources = allowFileSources;
+    }
+
+    public Provider provider(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("MISSING_FIELD", "provider is required (aws, gcp or azure)");
+        }
+        Provider provider = Provider.parse(text);
+        if (provider == null) {
+            throw new InvalidInputException("INVALID_PROVIDER",
+                    "provider '" + text + "' is not one of aws, gcp, azure");
+        }
+        return provider;
+    }
+
+    public void sourceUri(Provider provider, String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidInputException("MISSING_FIELD", "source_uri is required, for example " + provider.example());
+        }
+        if (uri.length() > MAX_URI_LENGTH) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri is " + uri.length() + " characters long; at most "
+                    + MAX_URI_LENGTH + " are allowed");
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            if (Character.isISOControl(uri.charAt(i))) {
+                throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri has a control character (code "
+                        + (int) uri.charAt(i) + ") at position " + (i + 1));
+            }
+        }
+        long wildcards = uri.chars().filter(c -> c == '*' || c == '?' || c == '[' || c == '{').count();
+        if (wildcards > MAX_WILDCARDS) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri has " + wildcards + " wildcards (*, ?, [, {);"
+                    + " at most " + MAX_WILDCARDS + " are allowed");
+        }
+        Location location;
+        try {
+            location = Location.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
+        }
+        if (location.scheme() == Location.Scheme.FILE) {
+            if (!allowFileSources) {
+                throw new InvalidInputException("FILE_SOURCES_DISABLED",
+                        "source_uri: file:// sources are disabled on this server (the operator can allow them with STATEGRAPH_ALLOW_FILE_SOURCES=true)");
+            }
+        } else if (location.scheme() != provider.scheme()) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + provider.value()
+                    + " sources need a " + provider.scheme().prefix() + ":// URI, for example " + provider.example());
+        }
+        try {
+            location.glob();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
+        }
+    }
+
+    public void windowMonths(int months) {
+        if (months < MIN_WINDOW || months > MAX_WINDOW) {
+            throw new InvalidInputException("INVALID_WINDOW_MONTHS",
+                    "window_months must be between " + MIN_WINDOW + " and " + MAX_WINDOW + ", got " + months);
+        }
+    }
+
+    public void region(Provider provider, String region) {
+        if (region == null) {
+            return;
+        }
+        if (provider != Provider.AWS) {
+            throw new InvalidInputException("INVALID_REGION", "region applies to aws sources only");
+        }
+        if (region.length() > 64) {
+            throw new InvalidInputException("INVALID_REGION", "region is " + region.length() + " characters long; AWS regions"
+                    + " are at most 64");
+        }
+        if (!AWS_REGION.matcher(region).matches()) {
+            throw new InvalidInputException("INVALID_REGION", "region '" + region + "' is not an AWS region such as us-east-1");
+        }
+    }
+}

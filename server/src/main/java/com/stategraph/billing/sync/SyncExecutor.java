@@ -1,0 +1,274 @@
+package com.stategraph.billing.sync;
+
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.format.CsvRecordReader;
+import com.stategraph.billing.format.FileKind;
+import com.stategraph.billing.format.FocusNormaliser;
+import com.stategraph.billing.format.FocusVersion;
+import com.stategraph.billing.format.FormatException;
+import com.stategraph.billing.format.ParquetRecordReader;
+import com.stategraph.billing.format.RangeInputFile;
+import com.stategraph.billing.format.ReadLimits;
+import com.stategraph.billing.format.RecordReader;
+import com.stategraph.billing.load.BillingLoad;
+import com.stategraph.billing.load.BillingVacuum;
+import com.stategraph.billing.source.BillingSource;
+import com.stategraph.billing.source.BillingSourceRepository;
+import com.stategraph.billing.source.Provider;
+import com.stategraph.billing.storage.Location;
+import com.stategraph.billing.storage.ObjectStore;
+import com.stategraph.billing.storage.ObjectStores;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one sync: plan the files, stream each through its reader and the FOCUS normaliser into one
+ * {@link BillingLoad}, and commit it; then record the outcome on the run and the source.
+ */
+public class SyncExecutor {
+    private static final Logger log = LoggerFactory.getLogger(SyncExecutor.class);
+    private static final long PROGRESS_EVERY_ROWS = 50_000;
+
+    private final SyncRunRepository runs;
+    private final BillingSourceRepository sources;
+    private final ObjectStores stores;
+    private final SyncQueue queue;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+    private final int rollupFlushKeys;
+    private final Duration timeout;
+    private final SyncLimits limits;
+    private final SyncMemory memory;
+    private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
+
+    SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
+                 DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
+                 int rollupFlushKeys, Duration timeout, SyncLimits limits, SyncMemory memory) {
+        this.runs = runs;
+        this.sources = sources;
+        this.stores = stores;
+        this.queue = queue;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.retryBackoff = retryBackoff;
+        this.rollupFlushKeys = rollupFlushKeys;
+        this.timeout = timeout;
+        this.limits = limits;
+        this.memory = memory;
+    }
+
+    public void execute(UUID runId) {
+        SyncRunRepository.RunTarget run = runs.target(runId).orElse(null);
+        if (run == null || !(run.status().equals("queued") || run.status().equals("running"))) {
+            return; // the source was removed, or another replica finished the run
+        }
+        BillingSource source = sources.find(run.tenantId(), run.sourceId()).orElse(null);
+        if (source == null) {
+            return;
+        }
+        SyncWindow window = SyncWindow.of(source.windowMonths(), run.requestedStart(), LocalDate.now(clock));
+        if (!runs.start(runId, window)) {
+            return;
+        }
+        Progress progress = new Progress(runId, clock.instant().plus(timeout));
+        ConformanceFindings findings = new ConformanceFindings();
+        List<ConformanceFindings.Warning> notes = new ArrayList<>();
+        if (run.trigger().equals("scheduled") && !source.enabled()) {
+            // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
+            runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of(),
+                    Map.of());
+            return;
+        }
+        sources.markRunning(run.tenantId(), run.sourceId());
+        try {
+            long rows = load(source, run, window, progress, findings, notes);
+            List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
+            warnings.addAll(findings.warnings());
+            runs.finish(runId, true, null, rows, warnings, progress.versions);
+            sources.markSynced(run.tenantId(), run.sourceId(), rows);
+            log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
+        } catch (Throwable e) {
+            // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.
+            String error = SyncErrors.describe(e);
+            fail(run, progress, error, notes, findings, true);
+            if (SyncErrors.aboutTheData(e)) {
+                log.warn("sync {} of source {} failed: {}", runId, source.id(), error);
+            } else {
+                // The whole exception, SDK text and stack trace included, goes to the log; the run keeps the one line.
+                log.warn("sync {} of source {} failed: {}", runId, source.id(), error, e);
+            }
+        }
+    }
+
+    private long load(BillingSource source, SyncRunRepository.RunTarget run, SyncWindow window, Progress progress,
+                      ConformanceFindings findings, List<ConformanceFindings.Warning> notes) throws Exception {
+        Location location = Location.parse(source.sourceUri());
+        Provider provider = Provider.parse(source.provider());
+        try (ObjectStore store = stores.open(location, source.region())) {
+            SyncPlan plan = planner.plan(store, location, provider);
+            notes.addAll(plan.notes());
+            if (plan.files().isEmpty()) {
+                throw new NothingToLoadException("no data files match " + source.sourceUri() + "; nothing was changed"
+                        + (plan.notes().isEmpty() ? "" : " (" + plan.notes().get(0).message() + ")"));
+            }
+            long outside = 0;
+            BillingLoad.Outcome outcome;
+            try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
+                    run.id(), window.periods(), rollupFlushKeys)) {
+                for (PlannedFile file : plan.files()) {
+                    progress.checkDeadline();
+                    if (file.period() != null) {
+                        load.expectPeriod(file.period());
+                    }
+                    outside += loadFile(store, location, file, load, findings, progress);
+                    progress.fileDone(file.size());
+                }
+                outcome = load.commit();
+            }
+            progress.rows = outcome.rows();
+            if (outcome.retiredRows() > 0) {
+                BillingVacuum.afterReplace(dataSource);
+            }
+            if (outside > 0) {
+                notes.add(new ConformanceFindings.Warning("ROWS_OUTSIDE_WINDOW", "rows of billing periods outside"
+                        + " the sync window " + window.first() + " to " + window.end() + " were not loaded", outside, List.of()));
+            }
+            if (!outcome.kept().isEmpty()) {
+                notes.add(periodWarning("PERIOD_NOT_IN_EXPORT", "the export holds no files for billing period"
+                        + plural(outcome.kept()) + "; the rows loaded earlier were kept", outcome.kept()));
+            }
+            if (!outcome.nowEmpty().isEmpty()) {
+                notes.add(periodWarning("PERIOD_NOW_EMPTY", "the export's files for billing period"
+                        + plural(outcome.nowEmpty()) + " hold no rows now; the rows loaded earlier were removed", outcome.nowEmpty()));
+            }
+            return outcome.rows();
+        }
+    }
+
+    private static String plural(Map<LocalDate, Long> periods) {
+        return (periods.size() > 1 ? "s " : " ") + periods.keySet().stream()
+                .map(p -> p.toString().substring(0, 7)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** One sample per period: the period (YYYY-MM) as the value, the rows it had as the row. */
+    private static ConformanceFindings.Warning periodWarning(String code, String message, Map<LocalDate, Long> periods) {
+        return new ConformanceFindings.Warning(code, message, periods.size(), periods.entrySet().stream()
+                .map(e -> new ConformanceFindings.Sample(null, e.getValue(), e.getKey().toString().substring(0, 7)))
+                .toList());
+    }
+
+    /** @return rows skipped because their billing period is outside the window */
+    private long loadFile(ObjectStore store, Location location, PlannedFile file, BillingLoad load,
+                          ConformanceFindings findings, Progress progress) throws IOException {
+        load.startFile(file.uri());
+        ReadLimits fileLimits = limits.forFile(memory, progress.readBytes, progress.readRows);
+        RecordReader reader;
+        if (file.kind() == FileKind.PARQUET) {
+            // Parquet is read in place: the footer, then each row group, through ranged reads; nothing on disk.
+            reader = location.scheme() == Location.Scheme.FILE
+                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri(), fileLimits)
+                    : ParquetRecordReader.open(new RangeInputFile(
+                            (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri(),
+                            fileLimits);
+        } else {
+            reader = CsvRecordReader.open(store.open(location, file.key()), file.uri(), fileLimits);
+        }
+        long outside = 0;
+        try (reader) {
+            progress.versions.merge(file.manifestFocusVersion() != null ? file.manifestFocusVersion()
+                    : FocusVersion.of(reader.columns()), 1, Integer::sum);
+            FocusNormaliser normaliser = new FocusNormaliser(file.uri(), reader.columns(), findings);
+            Object[] values = new Object[reader.columns().size()];
+            while (true) {
+                boolean more;
+                try {
+                    more = reader.next(values);
+                } catch (FormatException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    throw new FormatException(file.uri(), reader.row() + 1, null, "cannot read: " + e.getMessage());
+                }
+                if (!more) {
+                    progress.readRows += reader.row();
+                    progress.readBytes += reader.bytes();
+                    break;
+                }
+                if (!load.write(normaliser.normalise(values, reader.row()), reader.row())) {
+                    outside++;
+                } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
+                    progress.report();
+                    progress.checkDeadline();
+                }
+            }
+        }
+        return outside;
+    }
+
+    private void fail(SyncRunRepository.RunTarget run, Progress progress, String error,
+                      List<ConformanceFindings.Warning> notes, ConformanceFindings findings, boolean retry) {
+        List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
+        warnings.addAll(findings.warnings());
+        tx.executeWithoutResult(s -> {
+            runs.finish(run.id(), false, error, 0, warnings, progress.versions);
+            sources.markFailed(run.tenantId(), run.sourceId(), error);
+            if (retry && run.trigger().equals("scheduled") && run.attempt() < maxAttempts) {
+                Duration delay = retryBackoff.multipliedBy(1L << (run.attempt() - 1));
+                queue.retry(run.tenantId(), run.sourceId(), run.attempt() + 1, delay);
+            }
+        });
+    }
+
+    /** Files and rows done so far, written to the run as the sync goes so `sync --wait` can show them. */
+    private final class Progress {
+        private final UUID runId;
+        private final Instant deadline;
+        final Map<String, Integer> versions = new TreeMap<>();
+        int files;
+        long bytes;
+        long rows;
+        long readRows;
+        long readBytes;
+
+        Progress(UUID runId, Instant deadline) {
+            this.runId = runId;
+            this.deadline = deadline;
+        }
+
+        /** A sync may run for {@code STATEGRAPH_SYNC_TIMEOUT} at most; past it, it stops and changes nothing. */
+        void checkDeadline() {
+            if (clock.instant().isAfter(deadline)) {
+                throw new SyncTimeoutException("the sync ran longer than " + timeout.toString().substring(2).toLowerCase()
+                        + " (STATEGRAPH_SYNC_TIMEOUT) and was stopped after " + files + " files and " + rows
+                        + " rows; nothing was changed");
+            }
+        }
+
+        void fileDone(long size) {
+            files++;
+            bytes += size;
+            report();
+        }
+
+        void report() {
+            runs.progress(runId, files, bytes, rows);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package com.stategraph.billing.sync;
+
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.db.Timestamps;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class SyncRunRepository {
+    private static final String COLUMNS = """
+            id, source_id, status, trigger, requested_at, started_at, finished_at, window_start, window_end,
+            files, bytes, rows, error, warnings, focus_versions""";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<ConformanceFindings.Warning>> WARNINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SyncRun.FocusVersionCount>> VERSIONS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    public SyncRunRepository(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** What the sync executor needs to know about a run. */
+    public record RunTarget(UUID id, UUID tenantId, UUID sourceId, String status, String trigger,
+                            LocalDate requestedStart, int attempt) {
+    }
+
+    /**
+     * Queues a sync unless one is already queued or running for the source; a partial unique
+     * index makes that check race-free across server replicas.
+     *
+     * @return the new run and true, or the run already waiting or running and false
+     */
+    public Requested requestRun(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy,
+                                int attempt) {
+        Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
+                        + " requested_by, attempt) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"
+                        + " ON CONFLICT (tenant_id, source_id) WHERE status IN ('queued', 'running') DO NOTHING"
+                        + " RETURNING " + COLUMNS)
+                .params(UUID.randomUUID(), tenantId, sourceId, trigger, windowStart == null ? null : Date.valueOf(windowStart),
+                        requestedBy, attempt)
+                .query((rs, i) -> map(rs))
+                .optional();
+        if (created.isPresent()) {
+            return new Requested(created.get(), true);
+        }
+        return new Requested(active(tenantId, sourceId).orElseThrow(
+                () -> new IllegalStateException("sync of " + sourceId + " neither queued nor active")), false);
+    }
+
+    public record Requested(SyncRun run, boolean created) {
+    }
+
+    public Optional<SyncRun> active(UUID tenantId, UUID sourceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND status IN ('queued', 'running')")
+                .params(tenantId, sourceId)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    /** The source's most recent finished run, whose warnings the console shows next to its status. */
+    public Optional<SyncRun> lastFinished(UUID tenantId, UUID sourceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND status IN ('ok', 'error')"
+                        + " ORDER BY finished_at DESC NULLS LAST, requested_at DESC LIMIT 1")
+                .params(tenantId, sourceId)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    public Optional<SyncRun> find(UUID tenantId, UUID sourceId, UUID runId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ? AND id = ?")
+                .params(tenantId, sourceId, runId)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    public Optional<RunTarget> target(UUID runId) {
+        return jdbc.sql("SELECT id, tenant_id, source_id, status, trigger, window_start, attempt FROM sync_runs WHERE id = ?")
+                .param(runId)
+                .query((rs, i) -> new RunTarget(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("source_id", UUID.class), rs.getString("status"), rs.getString("trigger"),
+                        date(rs.getDate("window_start")), rs.getInt("attempt")))
+                .optional();
+    }
+
+    public List<SyncRun> list(UUID tenantId, UUID sourceId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_runs WHERE tenant_id = ? AND source_id = ?"
+                        + " ORDER BY requested_at DESC, id DESC LIMIT ?")
+                .params(tenantId, sourceId, limit)
+                .query((rs, i) -> map(rs))
+                .list();
+    }
+
+    /**
+     * Marks the run running over {@code window}. A run found already running was started by a
+     * process that died; it starts over, its earlier partial load having rolled back.
+     *
+     * @return false when the run is finished or gone
+     */
+    public boolean start(UUID runId, SyncWindow window) {
+        return jdbc.sql("UPDATE sync_runs SET status = 'running', started_at = now(), finished_at = NULL,"
+                        + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL,"
+                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')")
+                .params(Date.valueOf(window.first()), Date.valueOf(window.end()), runId)
+                .update() == 1;
+    }
+
+    /**
+     * Files and rows so far. Progress is a hint for people watching, so its commit does not wait for
+     * the write-ahead log to reach disk: with a load streaming in, that wait would flush the load's
+     * log too, every 50,000 rows. A crash loses at most the last hint.
+     */
+    public void progress(UUID runId, int files, long bytes, long rows) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            jdbc.sql("UPDATE sync_runs SET files = ?, bytes = ?, rows = ? WHERE id = ? AND status = 'running'")
+                    .params(files, bytes, rows, runId)
+                    .update();
+        });
+    }
+
+    public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings,
+                       Map<String, Integer> focusVersions) {
+        List<SyncRun.FocusVersionCount> versions = focusVersions.entrySet().stream()
+                .map(e -> new SyncRun.FocusVersionCount(e.getKey(), e.getValue())).toList();
+        jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb,"
+                        + " focus_versions = ?::jsonb WHERE id = ? AND status = 'running'")
+                .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings),
+                        JSON.writeValueAsString(versions), runId)
+                .update();
+    }
+
+    private static SyncRun map(ResultSet rs) throws SQLException {
+        return new SyncRun(
+                rs.getObject("id", UUID.class),
+                rs.getObject("source_id", UUID.class),
+                rs.getString("status"),
+                rs.getString("trigger"),
+                Timestamps.toInstant(rs.getTimestamp("requested_at")),
+                Timestamps.toInstant(rs.getTimestamp("started_at")),
+                Timestamps.toInstant(rs.getTimestamp("finished_at")),
+                date(rs.getDate("window_start")),
+                date(rs.getDate("window_end")),
+                rs.getInt("files"),
+                rs.getLong("bytes"),
+                rs.getLong("rows"),
+                rs.getString("error"),
+                JSON.readValue(rs.getString("warnings"), WARNINGS),
+                JSON.readValue(rs.getString("focus_versions"), VERSIONS));
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

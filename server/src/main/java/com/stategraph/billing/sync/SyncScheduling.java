@@ -1,0 +1,113 @@
+package com.stategraph.billing.sync;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.stategraph.billing.db.BackgroundDatabase;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Syncs run as db-scheduler executions on the same PostgreSQL: one-time executions for each
+ * requested run, and one recurring task that requests a sync of every enabled source on the
+ * operator's schedule. db-scheduler decides which replica runs what, keeps a heartbeat, and
+ * revives the execution of a replica that died.
+ */
+@Configuration
+public class SyncScheduling {
+    public static final String SYNC_TASK = "billing-sync";
+    public static final String SCHEDULE_TASK = "billing-sync-schedule";
+
+    @Bean(SYNC_TASK)
+    OneTimeTask<Void> syncTask(ObjectProvider<SyncExecutor> executor) {
+        return Tasks.oneTime(SYNC_TASK)
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> executor.getObject().execute(UUID.fromString(instance.getId())));
+    }
+
+    @Bean(SCHEDULE_TASK)
+    RecurringTask<Void> scheduleTask(@Value("${stategraph.sync.schedule}") String cron,
+                                     @Value("${stategraph.sync.timezone}") String zone,
+                                     ObjectProvider<ScheduledSyncs> scheduled) {
+        // The operator's schedule is in UTC (or the zone they name), never in the JVM's default zone.
+        return Tasks.recurring(SCHEDULE_TASK, Schedules.cron(SyncSchedule.sixFields(cron), SyncSchedule.zone(zone)))
+                .execute((instance, context) -> scheduled.getObject().requestAll());
+    }
+
+    /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, scheduleTask).build();
+    }
+
+    /**
+     * Runs due executions while the application runs, polling and beating its heart on the
+     * background pool so that API load cannot make it miss a beat. A db-scheduler {@code Scheduler} cannot be
+     * started again once stopped (Spring's test context cache pauses and restarts contexts), so
+     * each start builds a new one.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
+                                      @Value("${stategraph.sync.threads}") int threads,
+                                      @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
+                                      @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
+        return new SmartLifecycle() {
+            private volatile Scheduler scheduler;
+
+            @Override
+            public void start() {
+                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask))
+                        .startTasks(scheduleTask)
+                        .threads(threads)
+                        .pollingInterval(pollInterval)
+                        .heartbeatInterval(heartbeat)
+                        .missedHeartbeatsLimit(4)
+                        .schedulerName(new SchedulerName.Fixed(processName()))
+                        .shutdownMaxWait(Duration.ofSeconds(5))
+                        .build();
+                scheduler.start();
+            }
+
+            @Override
+            public void stop() {
+                Scheduler running = scheduler;
+                scheduler = null;
+                if (running != null) {
+                    running.stop();
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return scheduler != null;
+            }
+        };
+    }
+
+    private static String processName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,109 @@
+package com.stategraph.billing.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Column matching, value conversion and conformance findings of one row at a time. */
+class FocusNormaliserTest {
+    private static final List<String> HEADER = List.of("billedCOST", "BillingCurrency", "BillingPeriodStart",
+            "ChargePeriodStart", "ChargeCategory", "ListCost", "Tags", "x_Custom", "Id");
+
+    private static CanonicalRow normalise(ConformanceFindings findings, Object... values) {
+        return new FocusNormaliser("file:///t.csv", HEADER, findings).normalise(values, 7);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2024-01-01T00:00:00Z      | 2024-01-01T00:00:00Z",
+            "2024-01-01T00:00Z         | 2024-01-01T00:00:00Z",
+            "2024-09-01 00:00:00       | 2024-09-01T00:00:00Z",
+            "2024-01-01T00:00:00.5+02:00 | 2023-12-31T22:00:00.500Z",
+            "2024-01-01                | 2024-01-01T00:00:00Z",
+            "2024-01-01T08:00:00       | 2024-01-01T08:00:00Z"})
+    void readsTheTimestampFormsExportsWrite(String text, String utc) {
+        assertThat(TimestampText.parseUncached(text)).isEqualTo(Instant.parse(utc));
+    }
+
+    @Test
+    void decimalsStayExact() {
+        assertThat(DecimalText.of("0.1000000000000000000001")).isEqualTo("0.1000000000000000000001");
+        assertThat(DecimalText.of(0.1)).isEqualTo("0.1");
+        assertThat(DecimalText.of(new BigDecimal("1E+3"))).isEqualTo("1E+3");
+        assertThat(new BigDecimal(DecimalText.of(1.0E-7))).isEqualByComparingTo("0.0000001");
+        assertThat(DecimalText.of("1,5")).isNull();
+        assertThat(DecimalText.of(Double.NaN)).isNull();
+        assertThat(DecimalText.of("Infinity")).isNull();
+    }
+
+    @Test
+    void matchesColumnsCaseInsensitivelyAndKeepsTheRestInExtra() {
+        ConformanceFindings findings = new ConformanceFindings();
+        CanonicalRow row = normalise(findings, "12.50", "USD", "2024-03-01T00:00:00Z", "2024-03-05T00:00Z", "usage", "-1",
+                "{\" Team \": \"core\", \"env\": \"prod\"}", "abc", "row-1");
+
+        assertThat(row.get(FocusColumn.BILLED_COST)).isEqualTo("12.50");
+        assertThat(row.get(FocusColumn.CHARGE_CATEGORY)).isEqualTo("Usage");
+        assertThat(row.get(FocusColumn.CHARGE_PERIOD_START)).isEqualTo("2024-03-05T00:00:00Z");
+        assertThat(row.get(FocusColumn.TAGS)).isEqualTo("{\"Team\":\"core\",\"env\":\"prod\"}");
+        assertThat(row.extra()).isEqualTo("{\"x_Custom\":\"abc\",\"Id\":\"row-1\"}");
+        assertThat(row.billingPeriod()).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(findings.warnings()).extracting(ConformanceFindings.Warning::code).containsExactly("NEGATIVE_LIST_COST");
+        assertThat(findings.warnings().get(0).samples().get(0)).isEqualTo(new ConformanceFindings.Sample("file:///t.csv", 7, "-1"));
+    }
+
+    @Test
+    void findsUnknownCategoriesAndMixedCurrenciesWithSamples() {
+        ConformanceFindings findings = new ConformanceFindings();
+        FocusNormaliser n = new FocusNormaliser("file:///t.csv", HEADER, findings);
+        for (int i = 0; i < 8; i++) {
+            n.normalise(new Object[] {"1", i % 2 == 0 ? "USD" : "EUR", "2024-03-01", "2024-03-01", "Refund", null, null, null, null}, i + 1);
+        }
+        Map<String, ConformanceFindings.Warning> byCode = new java.util.HashMap<>();
+        findings.warnings().forEach(w -> byCode.put(w.code(), w));
+
+        assertThat(byCode.get("UNKNOWN_CHARGE_CATEGORY").count()).isEqualTo(8);
+        assertThat(byCode.get("UNKNOWN_CHARGE_CATEGORY").samples()).hasSize(ConformanceFindings.SAMPLES);
+        assertThat(byCode.get("MIXED_CURRENCIES").samples()).extracting(ConformanceFindings.Sample::value).containsExactly("EUR", "USD");
+        assertThat(byCode.get("MIXED_CURRENCIES").count()).isEqualTo(8);
+    }
+
+    @Test
+    void tagsFromEveryForm() {
+        KeyValueJson kv = new KeyValueJson();
+        assertThat(kv.normalise("\"team\": \"a\", \"env\":\"b\"")).isEqualTo("{\"team\":\"a\",\"env\":\"b\"}");
+        assertThat(kv.normalise(Map.of(" team", "a"))).isEqualTo("{\"team\":\"a\"}");
+        assertThat(kv.normalise(List.of(Map.of("key", "env ", "value", "prod", "x_inherited", true))))
+                .isEqualTo("{\"env\":\"prod\"}");
+        assertThat(kv.normalise("{\"cost-center\": 42, \"flag\": true, \"none\": null}"))
+                .isEqualTo("{\"cost-center\":42,\"flag\":true,\"none\":null}");
+        assertThatThrownBy(() -> kv.normalise("[1,2]")).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void previewNamesMapToCurrentOnesAndAMissingMandatoryColumnIsNamed() {
+        assertThat(FocusColumn.byName("AmortizedCost")).contains(FocusColumn.EFFECTIVE_COST);
+        assertThat(FocusColumn.byName("chargetype")).contains(FocusColumn.CHARGE_CATEGORY);
+        assertThat(FocusColumn.byName(" Region ")).contains(FocusColumn.REGION_ID);
+        assertThat(FocusColumn.byName("UsageQuantity")).contains(FocusColumn.CONSUMED_QUANTITY);
+        assertThatThrownBy(() -> new FocusNormaliser("s3://b/k.csv", List.of("BilledCost", "BillingCurrency"), new ConformanceFindings()))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("s3://b/k.csv: missing mandatory FOCUS columns BillingPeriodStart, ChargePeriodStart"
+                        + " (the file has: BilledCost, BillingCurrency)");
+        Object[] values = new Object[HEADER.size()];
+        Arrays.fill(values, null);
+        values[1] = "USD";
+        assertThatThrownBy(() -> normalise(new ConformanceFindings(), values))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("file:///t.csv: row 7, column billedCOST: is empty; FOCUS requires a value");
+    }
+}
