@@ -1,10 +1,10 @@
 package com.stategraph.billing.bench;
 
-import com.stategraph.billing.billing.format.CanonicalRow;
-import com.stategraph.billing.billing.format.ConformanceFindings;
-import com.stategraph.billing.billing.format.FocusColumn;
-import com.stategraph.billing.billing.format.FocusNormaliser;
-import com.stategraph.billing.billing.format.ParquetRecordReader;
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.format.FocusColumn;
+import com.stategraph.billing.format.FocusNormaliser;
+import com.stategraph.billing.format.ParquetRecordReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

@@ -225,7 +225,9 @@ public final class LoadBenchmark {
         md.append("Written by `bench/run-load` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores). One server process")
                 .append(" (`-Xmx512m`, default pools and limits: 10 API connections, 2 questions over billing rows per tenant,")
-                .append(" 5 per server, 15 s statement timeout) on ").append(tenants).append(" tenants of ")
+                .append(" ").append(com.stategraph.billing.costs.ExpensiveQuestions.defaultPerServer(10,
+                        Runtime.getRuntime().availableProcessors()))
+                .append(" per server (half the pool, at most one per core), 15 s statement timeout) on ").append(tenants).append(" tenants of ")
                 .append(String.format(Locale.ROOT, "%,d", rows)).append(" AWS-shaped rows each (")
                 .append(String.format(Locale.ROOT, "%,d", rows * tenants)).append(" in all). In each phase ").append(clients)
                 .append(" clients ask without pause, while tenant 2's export is synced again (replacing its rows), for at least")
@@ -272,6 +274,8 @@ public final class LoadBenchmark {
             md.append(String.format(Locale.ROOT, "%nCheap questions with expensive ones mixed in, against the baseline: p50 %.2fx,"
                     + " p99 %.2fx.%n", (double) mixed[0] / Math.max(1, base[0]), (double) mixed[1] / Math.max(1, base[1])));
         }
+        md.append("\nThe clients run on the same machine as the server and PostgreSQL, and a refused client asks again at once,")
+                .append(" so the counts of 429 say how often the clients asked, not how many users would be turned away.\n");
         md.append("\nGoal (issue 14): no answer is a 500, heartbeats never missed, the sync finishes; refused questions get")
                 .append(" 429 BUSY or 503 QUERY_TIMEOUT with Retry-After. Before the limits (same kind of load, 1.5M rows):")
                 .append(" 81 of 231 answers were 500, p50 8.4 s, 6 client timeouts, db-scheduler starved.\n");

@@ -1,6 +1,10 @@
 package com.stategraph.billing.api;
 
 import com.stategraph.billing.costs.ExpensiveQuestions;
+import com.stategraph.billing.domain.ConflictException;
+import com.stategraph.billing.domain.ForbiddenException;
+import com.stategraph.billing.domain.InvalidInputException;
+import com.stategraph.billing.domain.NotFoundException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -28,6 +32,21 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(new ErrorBody(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ErrorBody> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -1,7 +1,7 @@
 package com.stategraph.billing.auth;
 
-import com.stategraph.billing.api.ApiException;
-import com.stategraph.billing.api.ForbiddenException;
+import com.stategraph.billing.domain.NotFoundException;
+import com.stategraph.billing.domain.ForbiddenException;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class TenantAccess {
         if (caller.isAdmin()) {
             // Only an instance admin learns whether a tenant exists; others just get 403.
             if (!tenants.exists(tenantId)) {
-                throw ApiException.notFound("tenant " + tenantId + " not found");
+                throw new NotFoundException("tenant " + tenantId + " not found");
             }
             return Role.ADMIN;
         }

@@ -1,10 +1,10 @@
 package com.stategraph.billing.console;
 
-import com.stategraph.billing.api.ApiException;
 import com.stategraph.billing.auth.TenantAccess;
-import com.stategraph.billing.billing.source.BillingSource;
-import com.stategraph.billing.billing.source.BillingSourceService;
-import com.stategraph.billing.billing.sync.SyncRun;
+import com.stategraph.billing.domain.DomainException;
+import com.stategraph.billing.source.BillingSource;
+import com.stategraph.billing.source.BillingSourceService;
+import com.stategraph.billing.sync.SyncRun;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -74,7 +74,7 @@ public class BillingConnectionsController {
             BillingSource created = service.create(session.caller(), tenant,
                     new BillingSourceService.NewSource(provider, sourceUri, region, windowMonths, true));
             flash.addFlashAttribute("notice", "Added the " + created.provider() + " source. Sync it to load its data.");
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("draft", new String[] {provider, sourceUri, region, String.valueOf(windowMonths)});
         }
@@ -98,7 +98,7 @@ public class BillingConnectionsController {
             service.update(session.caller(), tenant, id, new BillingSourceService.SourceChanges(null, region == null ? "" : region,
                     sourceUri, windowMonths));
             flash.addFlashAttribute("notice", "Saved.");
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/console/t/" + tenant + "/billing/" + id;
@@ -120,7 +120,7 @@ public class BillingConnectionsController {
         try {
             service.requestSync(session.caller(), tenant, id, start);
             flash.addFlashAttribute("notice", "Sync requested.");
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return back(tenant);

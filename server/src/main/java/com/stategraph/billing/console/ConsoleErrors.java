@@ -1,7 +1,9 @@
 package com.stategraph.billing.console;
 
-import com.stategraph.billing.api.ApiException;
-import com.stategraph.billing.api.ForbiddenException;
+import com.stategraph.billing.domain.ConflictException;
+import com.stategraph.billing.domain.DomainException;
+import com.stategraph.billing.domain.ForbiddenException;
+import com.stategraph.billing.domain.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,10 +21,11 @@ public class ConsoleErrors {
         return "error-page";
     }
 
-    @ExceptionHandler(ApiException.class)
-    String invalid(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
+    @ExceptionHandler(DomainException.class)
+    String invalid(DomainException e, Model model, HttpServletResponse response) {
+        int status = e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
+        response.setStatus(status);
+        model.addAttribute("status", status);
         model.addAttribute("message", e.getMessage());
         return "error-page";
     }

@@ -1,7 +1,7 @@
 package com.stategraph.billing.console;
 
 import com.stategraph.billing.auth.TenantAccess;
-import com.stategraph.billing.billing.source.BillingSourceService;
+import com.stategraph.billing.source.BillingSourceService;
 import com.stategraph.billing.costs.Actuals;
 import com.stategraph.billing.costs.ActualsService;
 import com.stategraph.billing.costs.CostQuery;

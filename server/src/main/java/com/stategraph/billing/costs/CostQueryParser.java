@@ -1,6 +1,6 @@
 package com.stategraph.billing.costs;
 
-import com.stategraph.billing.api.ApiException;
+import com.stategraph.billing.domain.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -50,24 +50,24 @@ public class CostQueryParser {
         LocalDate from = p.from() == null ? today.withDayOfMonth(1) : date("from", p.from());
         LocalDate to = p.to() == null ? (p.from() == null ? today.plusDays(1) : defaultTo(from, today)) : date("to", p.to());
         if (!from.isBefore(to)) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "from (" + from + ") must be before to (" + to + "); the range is [from, to)");
+            throw new InvalidInputException("INVALID_PARAMETER", "from (" + from + ") must be before to (" + to + "); the range is [from, to)");
         }
         long days = ChronoUnit.DAYS.between(from, to);
         if (days > MAX_RANGE_DAYS) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "the range from " + from + " to " + to + " is longer than 5 years");
+            throw new InvalidInputException("INVALID_PARAMETER", "the range from " + from + " to " + to + " is longer than 5 years");
         }
         Metric metric = p.metric() == null ? Metric.EFFECTIVE : Metric.parse(p.metric());
         Dimension groupBy = p.groupBy() == null ? null : Dimension.parse(p.groupBy());
         String tagKey = blankToNull(p.tagKey());
         if (groupBy == Dimension.TAG && tagKey == null) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "tag_key is required with group_by=tag");
+            throw new InvalidInputException("INVALID_PARAMETER", "tag_key is required with group_by=tag");
         }
         if (groupBy != Dimension.TAG && tagKey != null) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "tag_key is only used with group_by=tag");
+            throw new InvalidInputException("INVALID_PARAMETER", "tag_key is only used with group_by=tag");
         }
         Granularity granularity = p.granularity() == null ? Granularity.TOTAL : Granularity.parse(p.granularity());
         if (granularity == Granularity.DAY && days > MAX_DAILY_DAYS) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "granularity=day covers at most " + MAX_DAILY_DAYS
+            throw new InvalidInputException("INVALID_PARAMETER", "granularity=day covers at most " + MAX_DAILY_DAYS
                     + " days; use granularity=month for " + days + " days");
         }
         UUID sourceId = null;
@@ -75,14 +75,14 @@ public class CostQueryParser {
             try {
                 sourceId = UUID.fromString(p.sourceId());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID_PARAMETER", "source_id: '" + p.sourceId() + "' is not a UUID");
+                throw new InvalidInputException("INVALID_PARAMETER", "source_id: '" + p.sourceId() + "' is not a UUID");
             }
         }
         List<CostQuery.TagFilter> tags = new ArrayList<>();
         for (String t : p.tags() == null ? List.<String>of() : p.tags()) {
             int colon = t.indexOf(':');
             if (colon <= 0 || t.substring(0, colon).isBlank()) {
-                throw ApiException.badRequest("INVALID_PARAMETER", "tag: '" + t + "' is not of the form KEY:VALUE");
+                throw new InvalidInputException("INVALID_PARAMETER", "tag: '" + t + "' is not of the form KEY:VALUE");
             }
             tags.add(new CostQuery.TagFilter(t.substring(0, colon).trim(), t.substring(colon + 1)));
         }
@@ -94,7 +94,7 @@ public class CostQueryParser {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.badRequest("INVALID_PARAMETER", "limit: '" + p.limit() + "' is not a number from 1 to " + MAX_LIMIT);
+                throw new InvalidInputException("INVALID_PARAMETER", "limit: '" + p.limit() + "' is not a number from 1 to " + MAX_LIMIT);
             }
         }
         return new CostQuery(tenantId, from, to, metric, groupBy, tagKey, granularity, blankToNull(p.provider()),
@@ -112,18 +112,18 @@ public class CostQueryParser {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_PARAMETER", name + ": '" + text + "' is not a date (YYYY-MM-DD)");
+            throw new InvalidInputException("INVALID_PARAMETER", name + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
     }
 
-    static ApiException invalid(String name, String value, String allowed) {
-        return ApiException.badRequest("INVALID_PARAMETER", name + ": '" + value + "' is not one of " + allowed);
+    static InvalidInputException invalid(String name, String value, String allowed) {
+        return new InvalidInputException("INVALID_PARAMETER", name + ": '" + value + "' is not one of " + allowed);
     }
 
     /** Longer values name nothing real; refused before anything else reads them. */
     private static void checkLength(String name, String value) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw ApiException.badRequest("INVALID_PARAMETER", name + " is " + value.length() + " characters long; at most "
+            throw new InvalidInputException("INVALID_PARAMETER", name + " is " + value.length() + " characters long; at most "
                     + MAX_TEXT + " are allowed");
         }
     }

@@ -1,6 +1,6 @@
 package com.stategraph.billing.costs;
 
-import com.stategraph.billing.billing.source.Provider;
+import com.stategraph.billing.source.Provider;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package com.stategraph.billing.demo;
 
-import com.stategraph.billing.billing.format.ParquetFileWriter;
+import com.stategraph.billing.format.ParquetFileWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package com.stategraph.billing.support;
 
-import com.stategraph.billing.billing.format.ParquetFileWriter;
+import com.stategraph.billing.format.ParquetFileWriter;
 import com.stategraph.billing.demo.ExportSchemas;
 import java.io.IOException;
 import java.io.OutputStream;

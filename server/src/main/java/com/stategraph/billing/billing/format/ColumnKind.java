@@ -1,6 +1,0 @@
-package com.stategraph.billing.billing.format;
-
-/** How a FOCUS column's values are checked and written. */
-public enum ColumnKind {
-    TEXT, DECIMAL, TIMESTAMP, JSON
-}

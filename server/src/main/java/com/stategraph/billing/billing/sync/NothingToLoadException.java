@@ -1,8 +1,0 @@
-package com.stategraph.billing.billing.sync;
-
-/** The source's URI matches no data file: the sync changes nothing rather than erase what was loaded. */
-public final class NothingToLoadException extends RuntimeException {
-    public NothingToLoadException(String message) {
-        super(message);
-    }
-}

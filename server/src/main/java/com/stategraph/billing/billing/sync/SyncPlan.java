@@ -1,8 +1,0 @@
-package com.stategraph.billing.billing.sync;
-
-import com.stategraph.billing.billing.format.ConformanceFindings;
-import java.util.List;
-
-/** The files one sync loads, and what planning decided to leave out and why. */
-public record SyncPlan(List<PlannedFile> files, List<ConformanceFindings.Warning> notes) {
-}

@@ -1,0 +1,8 @@
+package com.stategraph.billing.domain;
+
+/** The request clashes with what already exists. */
+public class ConflictException extends DomainException {
+    public ConflictException(String detail) {
+        super("CONFLICT", detail);
+    }
+}
