@@ -111,4 +111,15 @@ final class BenchRows {
     private static Instant instant(LocalDate d) {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
+
+    /** The {@code rows} AWS-shaped rows under {@code work}, written once and reused by later runs. */
+    static Path ensure(Path work, long rows) throws IOException {
+        Path data = work.resolve("data-" + rows);
+        if (!Files.exists(data.resolve("_COMPLETE"))) {
+            System.err.println("[bench] generating " + rows + " rows of AWS-shaped Parquet");
+            write(data, rows);
+            Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
+        }
+        return data;
+    }
 }

@@ -31,6 +31,16 @@ final class BenchServer implements AutoCloseable {
         this.base = base;
     }
 
+    /**
+     * The benchmark's PostgreSQL with the server's own durable settings (zonky's test defaults
+     * turn synchronous_commit off), and room for bulk loads.
+     */
+    static EmbeddedPostgres.Builder durablePostgres() throws IOException {
+        return EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+    }
+
     /** @param extraEnv e.g. AWS credentials for an S3 test server */
     static BenchServer start(Path work, EmbeddedPostgres pg, Map<String, String> extraEnv, String... springArgs) throws Exception {
         int port;

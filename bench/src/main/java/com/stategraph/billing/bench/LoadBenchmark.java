@@ -60,15 +60,8 @@ public final class LoadBenchmark {
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
-        Path data = work.resolve("data-" + rows);
-        if (!Files.exists(data.resolve("_COMPLETE"))) {
-            log("generating " + rows + " rows of AWS-shaped Parquet");
-            BenchRows.write(data, rows);
-            Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("shared_buffers", "512MB").start();
+        Path data = BenchRows.ensure(work, rows);
+        try (EmbeddedPostgres pg = BenchServer.durablePostgres().setServerConfig("shared_buffers", "512MB").start();
              BenchServer server = BenchServer.start(work, pg, Map.of(),
                      "--stategraph.sync.heartbeat-interval=" + HEARTBEAT.toSeconds() + "s")) {
             String uri = "file://" + data.toAbsolutePath() + "/*.parquet";

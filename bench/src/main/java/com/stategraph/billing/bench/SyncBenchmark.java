@@ -73,10 +73,7 @@ public final class SyncBenchmark {
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB")
-                // The server's own durable settings (zonky's test defaults turn synchronous_commit off).
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").start()) {
+        try (EmbeddedPostgres pg = BenchServer.durablePostgres().start()) {
             SyncBenchmark bench = new SyncBenchmark(work, pg);
             try {
                 bench.run(rows, repeat, memoryRows);

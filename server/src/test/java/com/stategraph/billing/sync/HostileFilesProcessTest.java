@@ -150,6 +150,17 @@ class HostileFilesProcessTest {
         return total;
     }
 
+    /** Syncs the hostile source while health is asked every second; every answer must be 200 within a second. */
+    private static JsonNode syncWatchingHealth(ServerProcess server, HttpApi api, String tenant, String source) throws Exception {
+        Instant start = Instant.now();
+        try (HealthPoller health = new HealthPoller(server.base())) {
+            JsonNode run = syncAndWait(api, tenant, source, Duration.ofMinutes(5));
+            health.close();
+            assertHealthAnsweredWithinASecond(health, Duration.between(start, Instant.now()));
+            return run;
+        }
+    }
+
     private static void assertHealthAnsweredWithinASecond(HealthPoller health, Duration syncTook) {
         assertThat(health.probes).as("health was asked all through the sync").hasSizeGreaterThanOrEqualTo(
                 (int) Math.max(1, syncTook.toSeconds() / 2));
@@ -193,15 +204,7 @@ class HostileFilesProcessTest {
             HttpApi api = new HttpApi(server.port());
             String[] earlier = tenantWithEarlierRows(api);
             String tenant = earlier[0];
-            String hostile = source(api, tenant, dir);
-
-            JsonNode run;
-            Instant start = Instant.now();
-            try (HealthPoller health = new HealthPoller(server.base())) {
-                run = syncAndWait(api, tenant, hostile, Duration.ofMinutes(5));
-                health.close();
-                assertHealthAnsweredWithinASecond(health, Duration.between(start, Instant.now()));
-            }
+            JsonNode run = syncWatchingHealth(server, api, tenant, source(api, tenant, dir));
             // Either outcome keeps the server whole: loaded in full, or refused naming the file.
             if (run.path("status").asString().equals("ok")) {
                 assertThat(run.path("rows").asLong()).isEqualTo(rows);
@@ -249,15 +252,7 @@ class HostileFilesProcessTest {
             HttpApi api = new HttpApi(server.port());
             String[] earlier = tenantWithEarlierRows(api);
             String tenant = earlier[0];
-            String hostile = source(api, tenant, dir);
-
-            JsonNode run;
-            Instant start = Instant.now();
-            try (HealthPoller health = new HealthPoller(server.base())) {
-                run = syncAndWait(api, tenant, hostile, Duration.ofMinutes(5));
-                health.close();
-                assertHealthAnsweredWithinASecond(health, Duration.between(start, Instant.now()));
-            }
+            JsonNode run = syncWatchingHealth(server, api, tenant, source(api, tenant, dir));
             assertThat(run.path("status").asString()).isEqualTo("error");
             assertThat(run.path("error").asString()).startsWith("file://" + bomb + ": the file expands to more than 100 times")
                     .contains("STATEGRAPH_SYNC_MAX_EXPANSION");
