@@ -120,24 +120,30 @@ public final class ParquetRecordReader implements RecordReader {
         return compressed + group.getTotalByteSize();
     }
 
-    /** Parquet starts and ends with PAR1: a file that does not is not Parquet, or was cut short. */
+    /**
+     * Parquet starts and ends with PAR1. The end is read with the footer (one request from a
+     * store); the start only when the end is wrong, to tell "not Parquet" from "cut short".
+     */
     private static void checkMagic(InputFile input, String uri) {
         try (SeekableInputStream in = input.newStream()) {
             long size = input.getLength();
             if (size == 0) {
                 throw new FormatException(uri, "the file is empty");
             }
+            if (size >= 12) {
+                in.seek(size - 4);
+                byte[] tail = new byte[4];
+                in.readFully(tail);
+                if (Arrays.equals(tail, MAGIC)) {
+                    return;
+                }
+            }
+            in.seek(0);
             byte[] head = new byte[(int) Math.min(4, size)];
             in.readFully(head);
-            if (size < 12 || !Arrays.equals(head, MAGIC)) {
-                throw new FormatException(uri, "not a Parquet file (it does not start with PAR1)");
-            }
-            in.seek(size - 4);
-            byte[] tail = new byte[4];
-            in.readFully(tail);
-            if (!Arrays.equals(tail, MAGIC)) {
-                throw new FormatException(uri, "the Parquet file is truncated (it does not end with PAR1)");
-            }
+            throw new FormatException(uri, Arrays.equals(head, MAGIC) && size >= 12
+                    ? "the Parquet file is truncated (it does not end with PAR1)"
+                    : "not a Parquet file (it does not start with PAR1)");
         } catch (IOException e) {
             throw new FormatException(uri, "cannot read the file: " + e.getMessage());
         }

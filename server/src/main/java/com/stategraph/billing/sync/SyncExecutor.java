@@ -7,7 +7,7 @@ import com.stategraph.billing.format.FocusNormaliser;
 import com.stategraph.billing.format.FocusVersion;
 import com.stategraph.billing.format.FormatException;
 import com.stategraph.billing.format.ParquetRecordReader;
-import com.stategraph.billing.format.RangeInputFile;
+import com.stategraph.billing.format.StoredParquetFile;
 import com.stategraph.billing.format.ReadLimits;
 import com.stategraph.billing.format.RecordReader;
 import com.stategraph.billing.load.BillingLoad;
@@ -18,8 +18,8 @@ import com.stategraph.billing.source.Provider;
 import com.stategraph.billing.storage.Location;
 import com.stategraph.billing.storage.ObjectStore;
 import com.stategraph.billing.storage.ObjectStores;
+import com.stategraph.billing.storage.StoredFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,17 +180,11 @@ public class SyncExecutor {
                           ConformanceFindings findings, Progress progress) throws IOException {
         load.startFile(file.uri());
         ReadLimits fileLimits = limits.forFile(memory, progress.readBytes, progress.readRows);
-        RecordReader reader;
-        if (file.kind() == FileKind.PARQUET) {
-            // Parquet is read in place: the footer, then each row group, through ranged reads; nothing on disk.
-            reader = location.scheme() == Location.Scheme.FILE
-                    ? ParquetRecordReader.open(Path.of(file.key()), file.uri(), fileLimits)
-                    : ParquetRecordReader.open(new RangeInputFile(
-                            (offset, length) -> store.openRange(location, file.key(), offset, length), file.size()), file.uri(),
-                            fileLimits);
-        } else {
-            reader = CsvRecordReader.open(store.open(location, file.key()), file.uri(), fileLimits);
-        }
+        StoredFile stored = new StoredFile(store, location, file.key(), file.size(), file.uri());
+        RecordReader reader = file.kind() == FileKind.PARQUET
+                // Read in place: the footer in one request, then each row group through ranged reads; nothing on disk.
+                ? ParquetRecordReader.open(new StoredParquetFile(stored), file.uri(), fileLimits)
+                : CsvRecordReader.open(stored.open(), file.uri(), fileLimits);
         long outside = 0;
         try (reader) {
             progress.versions.merge(file.manifestFocusVersion() != null ? file.manifestFocusVersion()

@@ -2,6 +2,7 @@ package com.stategraph.billing.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stategraph.billing.storage.StoredFile;
 import com.stategraph.billing.support.ExportFixtures;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -40,23 +41,39 @@ class ParquetRecordReaderTest {
               }
             }""";
 
+    /** The local file system as a store, counting its ranged reads (each is one request to a cloud store). */
+    private static final class CountingStore extends com.stategraph.billing.storage.LocalFileStore {
+        int ranges;
+
+        @Override
+        public java.io.InputStream openRange(com.stategraph.billing.storage.Location location, String key, long offset,
+                                             long length) {
+            ranges++;
+            return super.openRange(location, key, offset, length);
+        }
+    }
+
+    private static StoredFile stored(CountingStore store, Path file) throws java.io.IOException {
+        return new StoredFile(store, com.stategraph.billing.storage.Location.parse("file://" + file), file.toString(),
+                Files.size(file), "s3://b/" + file.getFileName());
+    }
+
     @org.junit.jupiter.api.Test
-    void rangedReadsInSmallWindowsGiveTheSameRowsAsTheLocalFile() throws Exception {
+    void theFooterTakesOneRequestAndRowGroupsAreReadInWindowsGivingTheSameRows() throws Exception {
         Path file = Files.createTempDirectory("ranges-").resolve("rows.parquet");
         java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            rows.add(Map.of("d64", new BigDecimal(i).movePointLeft(6), "text", "row " + i, "count", (long) i));
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 60_000; i++) {
+            rows.add(Map.of("d64", new BigDecimal(i).movePointLeft(6), "text", "row " + i + " " + random.nextLong(),
+                    "count", (long) i));
         }
-        ExportFixtures.parquet(file, SCHEMA, rows, CompressionCodecName.SNAPPY);
-        int[] requests = {0};
-        var store = new com.stategraph.billing.storage.LocalFileStore();
-        var location = com.stategraph.billing.storage.Location.parse("file://" + file);
-        RangeInputFile ranged = new RangeInputFile((offset, length) -> {
-            requests[0]++;
-            return store.openRange(location, file.toString(), offset, length);
-        }, Files.size(file), 1024);
+        ExportFixtures.parquet(file, SCHEMA, rows, CompressionCodecName.UNCOMPRESSED);
+        assertThat(Files.size(file)).as("larger than the tail read").isGreaterThan(StoredParquetFile.TAIL * 2L);
+        CountingStore store = new CountingStore();
         try (ParquetRecordReader local = ParquetRecordReader.open(file, "file://" + file);
-             ParquetRecordReader remote = ParquetRecordReader.open(ranged, "s3://b/rows.parquet")) {
+             ParquetRecordReader remote = ParquetRecordReader.open(new StoredParquetFile(stored(store, file), 64 * 1024),
+                     "s3://b/rows.parquet")) {
+            assertThat(store.ranges).as("magic, footer length and footer: one tail read").isEqualTo(1);
             Object[] a = new Object[16];
             Object[] b = new Object[16];
             int n = 0;
@@ -66,9 +83,23 @@ class ParquetRecordReaderTest {
                 n++;
             }
             assertThat(remote.next(b)).isFalse();
-            assertThat(n).isEqualTo(5000);
+            assertThat(n).isEqualTo(rows.size());
         }
-        assertThat(requests[0]).as("head, tail, footer and row data each by ranged reads").isGreaterThanOrEqualTo(4);
+        assertThat(store.ranges).as("then the row group's column chunks by ranged reads").isGreaterThanOrEqualTo(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSmallFileIsReadWhollyFromTheTail() throws Exception {
+        Path file = Files.createTempDirectory("ranges-").resolve("small.parquet");
+        ExportFixtures.parquet(file, SCHEMA, List.of(Map.of("text", "only", "count", 1L)), CompressionCodecName.SNAPPY);
+        CountingStore store = new CountingStore();
+        try (ParquetRecordReader reader = ParquetRecordReader.open(new StoredParquetFile(stored(store, file)), "s3://b/small")) {
+            Object[] values = new Object[16];
+            assertThat(reader.next(values)).isTrue();
+            assertThat(values[11]).isEqualTo("only");
+            assertThat(reader.next(values)).isFalse();
+        }
+        assertThat(store.ranges).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -4,34 +4,41 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import com.stategraph.billing.storage.StoredFile;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet file read in place from object storage through ranged reads: the footer, then each
- * row group's column chunks, in windows of at least {@link #WINDOW} bytes. Nothing is copied to
- * disk and the file is never held whole.
+ * A Parquet file read in place from its store: the tail (footer, its length and the closing magic)
+ * in one request, then each row group's column chunks in windows of at least {@link #WINDOW} bytes.
+ * Nothing is copied to disk and the file is never held whole.
  */
-public final class RangeInputFile implements InputFile {
+public final class StoredParquetFile implements InputFile {
     static final long WINDOW = 8L << 20;
+    /** Footers of real exports are a few KiB to a few hundred; one read of this much covers nearly all. */
+    static final int TAIL = 256 * 1024;
 
-    /** Opens {@code length} bytes from {@code offset}: an object store's ranged read. */
-    public interface Ranges {
-        InputStream open(long offset, long length) throws IOException;
-    }
-
-    private final Ranges ranges;
+    private final StoredFile file;
     private final long size;
     private final long windowBytes;
+    private byte[] tail;
 
-    public RangeInputFile(Ranges ranges, long size) {
-        this(ranges, size, WINDOW);
+    public StoredParquetFile(StoredFile file) {
+        this(file, WINDOW);
     }
 
-    RangeInputFile(Ranges ranges, long size, long windowBytes) {
-        this.ranges = ranges;
-        this.size = size;
+    StoredParquetFile(StoredFile file, long windowBytes) {
+        this.file = file;
+        this.size = file.size();
         this.windowBytes = windowBytes;
+    }
+
+    /** The last bytes of the file, fetched once for all streams. */
+    private byte[] tail() throws IOException {
+        if (tail == null) {
+            tail = file.readTail(TAIL);
+        }
+        return tail;
     }
 
     @Override
@@ -92,7 +99,7 @@ public final class RangeInputFile implements InputFile {
                 return;
             }
             long length = Math.min(size - pos, Math.max(wanted, windowBytes));
-            window = ranges.open(pos, length);
+            window = file.openRange(pos, length);
             windowEnd = pos + length;
         }
 
@@ -105,21 +112,23 @@ public final class RangeInputFile implements InputFile {
 
         @Override
         public int read() throws IOException {
-            ensureWindow(1);
-            if (window == null) {
-                return -1;
-            }
-            int b = window.read();
-            if (b >= 0) {
-                pos++;
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
+            }
+            long tailStart = size - Math.min(TAIL, size);
+            if (pos >= tailStart && pos < size) {
+                // The footer and everything near the end come from the one tail read.
+                closeWindow();
+                int n = (int) Math.min(len, size - pos);
+                System.arraycopy(tail(), (int) (pos - tailStart), b, off, n);
+                pos += n;
+                return n;
             }
             ensureWindow(len);
             if (window == null) {
