@@ -2,6 +2,7 @@ package com.stategraph.billing.console;
 
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.domain.DomainException;
+import com.stategraph.billing.load.BillingLoadRepository;
 import com.stategraph.billing.source.BillingSource;
 import com.stategraph.billing.source.BillingSourceService;
 import com.stategraph.billing.sync.SyncRun;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +26,14 @@ public class BillingConnectionsController {
     private final ConsoleSession sessions;
     private final TenantAccess access;
     private final BillingSourceService service;
-    private final JdbcClient jdbc;
+    private final BillingLoadRepository loads;
 
     public BillingConnectionsController(ConsoleSession sessions, TenantAccess access, BillingSourceService service,
-                                        JdbcClient jdbc) {
+                                        BillingLoadRepository loads) {
         this.sessions = sessions;
         this.access = access;
         this.service = service;
-        this.jdbc = jdbc;
+        this.loads = loads;
     }
 
     private ConsoleSession.View admin(Principal principal, UUID tenant, Model model) {
@@ -139,8 +139,7 @@ public class BillingConnectionsController {
     String confirmRemove(@PathVariable UUID tenant, @PathVariable UUID id, Principal principal, Model model) {
         admin(principal, tenant, model);
         model.addAttribute("source", service.get(tenant, id));
-        model.addAttribute("rows", jdbc.sql("SELECT count(*) FROM billing_rows WHERE tenant_id = ? AND source_id = ?")
-                .params(tenant, id).query(Long.class).single());
+        model.addAttribute("rows", loads.currentRows(tenant, id));
         return "remove";
     }
 

@@ -1,6 +1,8 @@
 package com.stategraph.billing.costs;
 
-import com.stategraph.billing.db.Timestamps;
+import com.stategraph.billing.load.BillingLoadRepository;
+import com.stategraph.billing.source.BillingSource;
+import com.stategraph.billing.source.BillingSourceRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,19 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The numbers a FinOps engineer looks at first, and whether the data behind them is there. */
 @Service
 public class CostSummaryService {
     private final ActualsService actuals;
-    private final JdbcClient jdbc;
+    private final BillingSourceRepository sources;
+    private final BillingLoadRepository loads;
     private final Clock clock;
 
-    public CostSummaryService(ActualsService actuals, JdbcClient jdbc, Clock clock) {
+    public CostSummaryService(ActualsService actuals, BillingSourceRepository sources, BillingLoadRepository loads, Clock clock) {
         this.actuals = actuals;
-        this.jdbc = jdbc;
+        this.sources = sources;
+        this.loads = loads;
         this.clock = clock;
     }
 
@@ -45,23 +48,16 @@ public class CostSummaryService {
 
     private List<CostSummary.SourcePeriods> sources(UUID tenantId) {
         Map<UUID, CostSummary.SourcePeriods> sources = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, provider, source_uri, last_synced_at FROM billing_sources WHERE tenant_id = ? ORDER BY created_at, id")
-                .param(tenantId)
-                .query(rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    sources.put(id, new CostSummary.SourcePeriods(id, rs.getString("provider"), rs.getString("source_uri"),
-                            Timestamps.toInstant(rs.getTimestamp("last_synced_at")), new ArrayList<>()));
-                });
-        jdbc.sql("SELECT source_id, billing_period, row_count, activated_at FROM billing_loads"
-                        + " WHERE tenant_id = ? AND state = 'current' AND row_count > 0 ORDER BY source_id, billing_period DESC")
-                .param(tenantId)
-                .query(rs -> {
-                    CostSummary.SourcePeriods s = sources.get(rs.getObject("source_id", UUID.class));
-                    if (s != null) {
-                        s.periods().add(new CostSummary.Period(rs.getDate("billing_period").toLocalDate(),
-                                rs.getLong("row_count"), Timestamps.toInstant(rs.getTimestamp("activated_at"))));
-                    }
-                });
+        for (BillingSource s : this.sources.list(tenantId)) {
+            sources.put(s.id(), new CostSummary.SourcePeriods(s.id(), s.provider(), s.sourceUri(), s.lastSyncedAt(),
+                    new ArrayList<>()));
+        }
+        for (BillingLoadRepository.LoadedPeriod p : loads.current(tenantId)) {
+            CostSummary.SourcePeriods s = sources.get(p.sourceId());
+            if (s != null) {
+                s.periods().add(new CostSummary.Period(p.billingPeriod(), p.rows(), p.activatedAt()));
+            }
+        }
         return List.copyOf(sources.values());
     }
 }

@@ -40,6 +40,16 @@ public class BillingSourceRepository {
                 .list();
     }
 
+    /** Which sources the schedule syncs: every enabled one, of every tenant. */
+    public record Enabled(UUID tenantId, UUID id) {
+    }
+
+    public List<Enabled> enabled() {
+        return jdbc.sql("SELECT tenant_id, id FROM billing_sources WHERE enabled ORDER BY tenant_id, id")
+                .query((rs, i) -> new Enabled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
     public Optional<BillingSource> find(UUID tenantId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM billing_sources WHERE tenant_id = ? AND id = ?")
                 .params(tenantId, id)

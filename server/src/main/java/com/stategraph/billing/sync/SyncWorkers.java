@@ -59,7 +59,8 @@ public class SyncWorkers {
                                   @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask,
                                   @Qualifier(SyncScheduling.SCHEDULE_TASK) RecurringTask<Void> scheduleTask) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
-        return new ScheduledSyncs(background.jdbc(), queue(background, runs, syncTask, scheduleTask, clock), background.tx());
+        return new ScheduledSyncs(new BillingSourceRepository(background.jdbc()), queue(background, runs, syncTask, scheduleTask, clock),
+                background.tx());
     }
 
     /** Retries and scheduled requests are queued in the background pool's transaction, run row and execution together. */

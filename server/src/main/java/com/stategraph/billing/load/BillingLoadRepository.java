@@ -1,0 +1,40 @@
+package com.stategraph.billing.load;
+
+import com.stategraph.billing.db.Timestamps;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What is loaded: the current load of each source and billing period, and the rows it holds. */
+@Repository
+public class BillingLoadRepository {
+    private final JdbcClient jdbc;
+
+    public BillingLoadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A billing period of a source with rows, as the last sync that held it left it. */
+    public record LoadedPeriod(UUID sourceId, LocalDate billingPeriod, long rows, Instant activatedAt) {
+    }
+
+    /** The tenant's periods with rows, by source, the newest period first. */
+    public List<LoadedPeriod> current(UUID tenantId) {
+        return jdbc.sql("SELECT source_id, billing_period, row_count, activated_at FROM billing_loads"
+                        + " WHERE tenant_id = ? AND state = 'current' AND row_count > 0 ORDER BY source_id, billing_period DESC")
+                .param(tenantId)
+                .query((rs, i) -> new LoadedPeriod(rs.getObject("source_id", UUID.class), rs.getDate("billing_period").toLocalDate(),
+                        rs.getLong("row_count"), Timestamps.toInstant(rs.getTimestamp("activated_at"))))
+                .list();
+    }
+
+    /** The rows a source holds now: its current loads' counts, without counting the rows themselves. */
+    public long currentRows(UUID tenantId, UUID sourceId) {
+        return jdbc.sql("SELECT coalesce(sum(row_count), 0) FROM billing_loads WHERE tenant_id = ? AND source_id = ?"
+                        + " AND state = 'current'")
+                .params(tenantId, sourceId).query(Long.class).single();
+    }
+}
