@@ -112,8 +112,9 @@ public class ApiExceptionHandler {
         }
         if (e.getMostSpecificCause() instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                    .body(new ErrorBody("QUERY_TIMEOUT", "the question took longer than this server allows"
-                            + " (STATEGRAPH_API_QUERY_TIMEOUT); ask for a shorter range or a coarser grouping, or try again later"));
+                    .body(new ErrorBody("QUERY_TIMEOUT", "the request took longer than this server allows"
+                            + " (STATEGRAPH_API_QUERY_TIMEOUT for cost questions, STATEGRAPH_API_STATEMENT_TIMEOUT for the rest);"
+                            + " ask for a shorter range or a coarser grouping, or try again later"));
         }
         return unexpected(e);
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +23,25 @@ public class DataSourceConfig {
 
     /**
      * The API's pool. Closed before the database server, since it depends on it. A request that
-     * cannot get a connection within {@code STATEGRAPH_DATABASE_WAIT} is answered 503 BUSY.
+     * cannot get a connection within {@code STATEGRAPH_DATABASE_WAIT} is answered 503 BUSY, and
+     * no statement of it runs longer than {@code STATEGRAPH_API_STATEMENT_TIMEOUT} (cost questions
+     * have the shorter {@code STATEGRAPH_API_QUERY_TIMEOUT}).
      */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseServer server,
                                 @Value("${stategraph.database.pool-size}") int poolSize,
-                                @Value("${stategraph.database.wait}") Duration wait) {
+                                @Value("${stategraph.database.wait}") Duration wait,
+                                @Value("${stategraph.api.statement-timeout}") Duration statementTimeout) {
         HikariDataSource ds = Pools.create(server.target(), "stategraph", poolSize);
         ds.setConnectionTimeout(Math.max(250, wait.toMillis()));
+        ds.setConnectionInitSql(ds.getConnectionInitSql() + "; SET statement_timeout = " + statementTimeout.toMillis());
         return ds;
+    }
+
+    /** Migrations may take long on a large store; they run on the background pool, which has no statement timeout. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsOnTheBackgroundPool(BackgroundDatabase background) {
+        return configuration -> configuration.dataSource(background.dataSource());
     }
 
     @Bean(destroyMethod = "close")

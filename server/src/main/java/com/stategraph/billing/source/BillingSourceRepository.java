@@ -80,7 +80,9 @@ public class BillingSourceRepository {
     }
 
     /** Deletes the source and every billing row it loaded; call inside a transaction. @return rows deleted */
+    /** Runs in the caller's transaction, without the API's statement timeout: a large source takes a while to remove. */
     public long deleteWithRows(UUID tenantId, UUID id) {
+        jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
         long rows = jdbc.sql("DELETE FROM billing_rows WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM cost_daily WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
         jdbc.sql("DELETE FROM cost_monthly WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
