@@ -97,6 +97,10 @@ public class CostQueryParser {
                 throw new InvalidInputException("INVALID_PARAMETER", "limit: '" + p.limit() + "' is not a number from 1 to " + MAX_LIMIT);
             }
         }
+        if (limit == null && groupBy == Dimension.RESOURCE) {
+            // A tenant has as many resources as rows, nearly: unasked, the answer is the top ones and "other", never millions.
+            limit = MAX_LIMIT;
+        }
         return new CostQuery(tenantId, from, to, metric, groupBy, tagKey, granularity, blankToNull(p.provider()),
                 blankToNull(p.service()), blankToNull(p.subAccount()), blankToNull(p.region()), sourceId, List.copyOf(tags), limit,
                 blankToNull(p.hostProvider()), blankToNull(p.publisher()), blankToNull(p.invoiceIssuer()));
