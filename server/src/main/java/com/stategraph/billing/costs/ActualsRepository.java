@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import com.stategraph.billing.load.BillingLoadRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -147,7 +148,10 @@ public class ActualsRepository {
         Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p,"
                 // A group whose rows all lack the metric (an export without EffectiveCost) costs 0, as in the rollups.
                 + " coalesce(sum(r." + q.metric().column() + "), 0) AS cost FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id", keyParams.toArray());
-        sql.append(" WHERE r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(),
+        // Only the tenant's current loads, decided in the same snapshot as the rows are read: PostgreSQL then reads
+        // their tables and no other tenant's, nor a replaced load's that is still being dropped.
+        sql.append(" WHERE r.load_id = ANY (ARRAY(" + BillingLoadRepository.CURRENT_IDS + ")) AND r.tenant_id = ?"
+                        + " AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(), q.tenantId(),
                 java.sql.Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
                 java.sql.Timestamp.from(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
         sql.andIf(q.provider(), "lower(" + Dimension.PROVIDER.rowsColumn() + ") = lower(?)");

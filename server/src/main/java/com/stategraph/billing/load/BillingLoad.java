@@ -24,16 +24,18 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * One sync's replacement of a source's rows, in a single transaction. A billing period of the
+ * One sync's replacement of a source's rows, in a single transaction. Each billing period's rows
+ * go to a table of their own (a new load), attached to {@code billing_rows} at commit. A billing period of the
  * window is replaced only when the export holds something for it: rows read from its files, or
  * files the export's layout or manifest places in it. Every other period of the window keeps the
  * rows it had. Until commit readers see the old rows; if anything fails, or the process dies, the
  * transaction rolls back and nothing has changed.
  */
 public final class BillingLoad implements AutoCloseable {
-    private static final String COPY_SQL = "COPY billing_rows (tenant_id, source_id, load_id, billing_period, "
+    /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
+    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, "
             + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
-            + ", extra) FROM STDIN";
+            + ", extra) FROM STDIN (FREEZE)";
     private static final String DIMENSIONS = " provider, host_provider, publisher, invoice_issuer,";
     private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day," + DIMENSIONS
             + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
@@ -54,17 +56,20 @@ public final class BillingLoad implements AutoCloseable {
     private final DailyRollup rollup;
     private final CopyLines lines = new CopyLines();
     private PGCopyOutputStream copy;
+    private Period copying;
     private CopyTextWriter writer;
     private BufferedWriter buffered;
     private long total;
     private long retiredRows;
     private boolean committed;
 
-    /** A billing period of the window: its new load, its rows before and after, and whether it is replaced. */
+    /** A billing period of the window: its new load (and that load's table), its rows before and after, and whether it is replaced. */
     private static final class Period {
         final LocalDate start;
         final UUID loadId = UUID.randomUUID();
         final String loadIdText = loadId.toString();
+        final String table = BillingPartitions.tableOf(loadId);
+        boolean created;
         final String startText;
         final long previousRows;
         long rows;
@@ -132,7 +137,6 @@ public final class BillingLoad implements AutoCloseable {
             for (LocalDate p : periods) {
                 load.window.put(p, new Period(p, previous.getOrDefault(p, 0L)));
             }
-            load.openRowsCopy();
             return load;
         } catch (SQLException | RuntimeException e) {
             rollbackAndClose(c);
@@ -163,6 +167,9 @@ public final class BillingLoad implements AutoCloseable {
             return false;
         }
         try {
+            if (copying != period) {
+                switchTo(period);
+            }
             writer.field(tenantText);
             writer.field(sourceText);
             writer.field(period.loadIdText);
@@ -172,7 +179,7 @@ public final class BillingLoad implements AutoCloseable {
             }
             writer.field(row.extra());
             writer.endRow();
-        } catch (IOException e) {
+        } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);
         }
         lines.row(fileRow);
@@ -187,7 +194,7 @@ public final class BillingLoad implements AutoCloseable {
                     retireReplacedPeriods();
                     copyRollups();
                 }
-                openRowsCopy();
+                openRowsCopy(copying);
             } catch (SQLException | IOException e) {
                 throw new LoadException(describe(e), e);
             }
@@ -195,21 +202,43 @@ public final class BillingLoad implements AutoCloseable {
         return true;
     }
 
-    private void openRowsCopy() throws SQLException {
-        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL), 1 << 16);
+    /** Rows of another billing period follow: end this COPY, and write the period's own table (made on its first row). */
+    private void switchTo(Period period) throws IOException, SQLException {
+        closeCopy();
+        if (!period.created) {
+            try (java.sql.Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                // Attaching checks this constraint instead of scanning the rows.
+                ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
+                        + period.loadIdText + "')");
+            }
+            period.created = true;
+        }
+        openRowsCopy(period);
+    }
+
+    private void openRowsCopy(Period period) throws SQLException {
+        copying = period;
+        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
         buffered = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         writer = new CopyTextWriter(buffered);
         lines.newCopy();
     }
 
     private void closeCopy() throws IOException, SQLException {
+        if (copy == null || !copy.isActive()) {
+            return;
+        }
         buffered.flush();
         copy.endCopy();
     }
 
     /**
-     * Removes the earlier rows, rollups and load of each period the export now holds, before the
-     * new rollups of those periods are written. Rows of this load are told apart by their load id.
+     * Retires the earlier load, and removes the rollups, of each period the export now holds, before
+     * the new rollups of those periods are written. The earlier loads' tables stay until this
+     * transaction commits (readers before it see them, readers after it do not), then
+     * {@link BillingPartitions#dropRetired} drops them.
      */
     private void retireReplacedPeriods() throws SQLException {
         List<Period> due = window.values().stream().filter(p -> p.inExport && !p.retired).toList();
@@ -217,14 +246,15 @@ public final class BillingLoad implements AutoCloseable {
             return;
         }
         Array periods = dates(connection, due.stream().map(p -> p.start).toList());
-        Array loads = connection.createArrayOf("uuid", due.stream().map(p -> p.loadId).toArray());
-        try (PreparedStatement del = connection.prepareStatement("DELETE FROM billing_rows WHERE tenant_id = ?"
-                + " AND source_id = ? AND billing_period = ANY (?) AND load_id <> ALL (?)")) {
-            del.setObject(1, tenantId);
-            del.setObject(2, sourceId);
-            del.setArray(3, periods);
-            del.setArray(4, loads);
-            retiredRows += del.executeUpdate();
+        try (PreparedStatement old = connection.prepareStatement("SELECT coalesce(sum(row_count), 0) FROM billing_loads"
+                + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
+            old.setObject(1, tenantId);
+            old.setObject(2, sourceId);
+            old.setArray(3, periods);
+            try (ResultSet rs = old.executeQuery()) {
+                rs.next();
+                retiredRows += rs.getLong(1);
+            }
         }
         for (String table : ROLLUP_TABLES) {
             deleteOfPeriods(table, periods);
@@ -293,6 +323,14 @@ public final class BillingLoad implements AutoCloseable {
                 ins.addBatch();
             }
             ins.executeBatch();
+        }
+        try (java.sql.Statement ddl = connection.createStatement()) {
+            for (Period p : window.values()) {
+                if (p.created) {
+                    // Takes SHARE UPDATE EXCLUSIVE on billing_rows: readers go on; the constraint spares a scan.
+                    ddl.execute("ALTER TABLE billing_rows ATTACH PARTITION " + p.table + " FOR VALUES IN ('" + p.loadIdText + "')");
+                }
+            }
         }
         connection.commit();
         committed = true;

@@ -31,6 +31,19 @@ public class BillingLoadRepository {
                 .list();
     }
 
+    /**
+     * A tenant's current loads with rows (one parameter: the tenant): the only tables of
+     * billing_rows its questions may read. Meant for {@code load_id = ANY (ARRAY(...))} in the same
+     * statement as the rows, so both come from one snapshot.
+     */
+    public static final String CURRENT_IDS = "SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current'"
+            + " AND row_count > 0";
+
+    /** Load ids as a PostgreSQL array literal, for {@code load_id = ANY (?::uuid[])}: the planner then reads only their tables. */
+    public static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
     /** The rows a source holds now: its current loads' counts, without counting the rows themselves. */
     public long currentRows(UUID tenantId, UUID sourceId) {
         return jdbc.sql("SELECT coalesce(sum(row_count), 0) FROM billing_loads WHERE tenant_id = ? AND source_id = ?"

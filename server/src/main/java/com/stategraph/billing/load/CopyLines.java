@@ -75,7 +75,7 @@ final class CopyLines {
             return "the database refused the load: " + what;
         }
         String table = m.group(1);
-        if (!table.equals("billing_rows")) {
+        if (!table.startsWith("billing_rows")) {
             return "the database refused the " + table + " rollup: " + what;
         }
         long copyLine = Long.parseLong(m.group(2));

@@ -11,6 +11,7 @@ import com.stategraph.billing.format.StoredParquetFile;
 import com.stategraph.billing.format.ReadLimits;
 import com.stategraph.billing.format.RecordReader;
 import com.stategraph.billing.load.BillingLoad;
+import com.stategraph.billing.load.BillingPartitions;
 import com.stategraph.billing.load.BillingVacuum;
 import com.stategraph.billing.source.BillingSource;
 import com.stategraph.billing.source.BillingSourceRepository;
@@ -145,6 +146,7 @@ public class SyncExecutor {
             }
             progress.rows = outcome.rows();
             if (outcome.retiredRows() > 0) {
+                BillingPartitions.dropRetired(dataSource);
                 BillingVacuum.afterReplace(dataSource);
             }
             if (outside > 0) {

@@ -339,8 +339,13 @@ class BillingSourceApiTest extends ServerTest {
 
     private void insertBillingRows(String tenant, String source, int n) {
         UUID load = UUID.randomUUID();
-        jdbc.sql("INSERT INTO billing_loads (id, tenant_id, source_id, billing_period, state) VALUES (?, ?::uuid, ?::uuid, DATE '2026-10-01', 'current')")
-                .params(load, tenant, source).update();
+        jdbc.sql("INSERT INTO billing_loads (id, tenant_id, source_id, billing_period, state, row_count)"
+                        + " VALUES (?, ?::uuid, ?::uuid, DATE '2026-10-01', 'current', ?)")
+                .params(load, tenant, source, n).update();
+        // As a sync leaves it: the load's rows in a table of their own, attached to billing_rows.
+        String table = "billing_rows_" + load.toString().replace("-", "");
+        jdbc.sql("CREATE TABLE " + table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
+        jdbc.sql("ALTER TABLE billing_rows ATTACH PARTITION " + table + " FOR VALUES IN ('" + load + "')").update();
         for (int i = 0; i < n; i++) {
             jdbc.sql("""
                             INSERT INTO billing_rows (tenant_id, source_id, load_id, billing_period, billed_cost, billing_currency,

@@ -1,0 +1,89 @@
+package com.stategraph.billing.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tables of billing_rows, one per load. A load that is no longer current (replaced by a newer
+ * sync, or its source removed) leaves its table attached but unread; this drops such tables:
+ * detached concurrently, so readers are never blocked, then dropped whole: no dead rows.
+ */
+public final class BillingPartitions {
+    private static final Logger log = LoggerFactory.getLogger(BillingPartitions.class);
+    private static final String PREFIX = "billing_rows_";
+
+    private BillingPartitions() {
+    }
+
+    static String tableOf(UUID loadId) {
+        return PREFIX + loadId.toString().replace("-", "");
+    }
+
+    private static UUID loadOf(String table) {
+        String hex = table.substring(PREFIX.length());
+        return UUID.fromString(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20));
+    }
+
+    /**
+     * Best effort: a table that cannot be dropped now (a reader, another replica doing the same)
+     * is left for the next call; readers never see it either way.
+     *
+     * @return tables dropped
+     */
+    public static int dropRetired(DataSource dataSource) {
+        int dropped = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true); // DETACH ... CONCURRENTLY cannot run inside a transaction
+            for (Attached t : attached(c)) {
+                if (isCurrent(c, loadOf(t.name()))) {
+                    continue;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE billing_rows DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
+                    st.execute("DROP TABLE " + t.name());
+                    dropped++;
+                } catch (SQLException e) {
+                    log.info("retired billing table {} stays for now: {}", t.name(), e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("cannot drop retired billing tables now; the next sync will: {}", e.getMessage());
+        }
+        return dropped;
+    }
+
+    private record Attached(String name, boolean pending) {
+    }
+
+    private static List<Attached> attached(Connection c) throws SQLException {
+        List<Attached> tables = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, i.inhdetachpending"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_rows'::regclass")) {
+            while (rs.next()) {
+                if (rs.getString(1).startsWith(PREFIX)) {
+                    tables.add(new Attached(rs.getString(1), rs.getBoolean(2)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static boolean isCurrent(Connection c, UUID loadId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM billing_loads WHERE id = ? AND state = 'current'")) {
+            q.setObject(1, loadId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

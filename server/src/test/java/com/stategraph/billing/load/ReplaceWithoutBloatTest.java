@@ -1,0 +1,130 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ExportFixtures;
+import com.stategraph.billing.support.SyncServerTest;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A re-sync replaces a period's load by a new table and drops the old one whole: no deleted rows
+ * are left behind. A reader in the middle keeps the old rows until it is done, and never waits.
+ */
+class ReplaceWithoutBloatTest extends SyncServerTest {
+    private static final YearMonth M = YearMonth.now(ZoneOffset.UTC);
+    private static final int ROWS = 2_000;
+
+    @Autowired
+    HikariDataSource apiPool;
+
+    private static void export(Path dir, String cost) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(List.of(cost, "USD", M.atDay(1) + "T00:00:00Z", M.atDay(1 + i % 20) + "T00:00:00Z", "r-" + i));
+        }
+        ExportFixtures.csv(dir.resolve("export.csv"), false, false,
+                List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ResourceId"), rows);
+    }
+
+    private UUID currentLoad(String source) {
+        return jdbc.sql("SELECT id FROM billing_loads WHERE source_id = ?::uuid AND state = 'current'").param(source)
+                .query(UUID.class).single();
+    }
+
+    private boolean tableExists(UUID load) {
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.tableOf(load)).query(Boolean.class).single();
+    }
+
+    /** What a cost question reads: the tenant's current loads, decided in the same statement. */
+    private static BigDecimal billed(Connection c, String tenant) throws Exception {
+        try (PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(billed_cost), 0) FROM billing_rows"
+                + " WHERE load_id = ANY (ARRAY(" + BillingLoadRepository.CURRENT_IDS + ")) AND tenant_id = ?")) {
+            q.setObject(1, UUID.fromString(tenant));
+            q.setObject(2, UUID.fromString(tenant));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
+    }
+
+    @Test
+    void eachReSyncDropsTheReplacedTableWholeAndLeavesNoDeadRows() throws Exception {
+        Path dir = tempDir("no-bloat-");
+        export(dir, "1.00");
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        UUID previous = currentLoad(source);
+        assertThat(tableExists(previous)).isTrue();
+
+        for (int round = 2; round <= 4; round++) {
+            String cost = round + ".00";
+            export(dir, cost);
+            assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+            UUID current = currentLoad(source);
+            assertThat(current).isNotEqualTo(previous);
+            assertThat(tableExists(previous)).as("the replaced load's table is gone").isFalse();
+            assertThat(tableExists(current)).isTrue();
+            assertThat(rows(source)).isEqualTo(ROWS);
+            assertThat(sum(source, "billed_cost")).isEqualByComparingTo(new BigDecimal(cost).multiply(BigDecimal.valueOf(ROWS)));
+            long dead = jdbc.sql("SELECT n_tup_del + n_tup_upd FROM pg_stat_user_tables WHERE relname = ?")
+                    .param(BillingPartitions.tableOf(current)).query(Long.class).optional().orElse(0L);
+            assertThat(dead).as("rows of a load are written once and never changed").isZero();
+            previous = current;
+        }
+    }
+
+    @Test
+    void aReaderInTheMiddleKeepsTheOldRowsAndTheSyncFinishesAfterIt() throws Exception {
+        Path dir = tempDir("no-bloat-reader-");
+        export(dir, "1.00");
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        UUID old = currentLoad(source);
+        BigDecimal before = BigDecimal.ONE.multiply(BigDecimal.valueOf(ROWS));
+        export(dir, "5.00");
+
+        String runId;
+        try (Connection reader = apiPool.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            assertThat(billed(reader, tenant)).isEqualByComparingTo(before);
+
+            var requested = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of());
+            assertThat(requested.status()).isEqualTo(202);
+            runId = requested.text("id");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (currentLoad(source).equals(old)) {
+                assertThat(Instant.now()).as("the new load commits while the reader is open").isBefore(deadline);
+                sleep(50);
+            }
+
+            assertThat(billed(reader, tenant)).as("the open reader still sees the old rows, all of them")
+                    .isEqualByComparingTo(before);
+            try (Connection fresh = apiPool.getConnection()) {
+                assertThat(billed(fresh, tenant)).as("a new reader sees the new rows, all of them")
+                        .isEqualByComparingTo(new BigDecimal("5.00").multiply(BigDecimal.valueOf(ROWS)));
+            }
+            reader.commit();
+        }
+        assertThat(awaitRun(tenant, source, runId).path("status").asString()).isEqualTo("ok");
+        assertThat(tableExists(old)).as("dropped once the reader was done").isFalse();
+    }
+}
