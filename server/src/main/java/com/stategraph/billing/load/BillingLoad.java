@@ -3,6 +3,7 @@ package com.stategraph.billing.load;
 import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.FocusColumn;
 import java.io.BufferedWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,8 @@ public final class BillingLoad implements AutoCloseable {
             + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
     private static final String[] ROLLUP_TABLES = {"cost_daily", "cost_monthly", "cost_daily_tags"};
+    /** Rows of a period wait in memory up to this much, then go in one COPY: bounded by the window's periods. */
+    private static final int FLUSH_BYTES = 1 << 20;
 
     private final Connection connection;
     private final UUID tenantId;
@@ -54,11 +57,10 @@ public final class BillingLoad implements AutoCloseable {
     private final String sourceText;
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
+    /** For errors outside the rows' COPYs (the rollups'). */
     private final CopyLines lines = new CopyLines();
+    private String file;
     private PGCopyOutputStream copy;
-    private Period copying;
-    private CopyTextWriter writer;
-    private BufferedWriter buffered;
     private long total;
     private long retiredRows;
     private boolean committed;
@@ -70,6 +72,11 @@ public final class BillingLoad implements AutoCloseable {
         final String loadIdText = loadId.toString();
         final String table = BillingPartitions.tableOf(loadId);
         boolean created;
+        /** Rows waiting for their COPY, as COPY text: rows of several periods may alternate in one file. */
+        final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
+        final Writer pendingText = new OutputStreamWriter(pending, StandardCharsets.UTF_8);
+        final CopyTextWriter writer = new CopyTextWriter(pendingText);
+        final CopyLines lines = new CopyLines();
         final String startText;
         final long previousRows;
         long rows;
@@ -154,7 +161,10 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The rows that follow come from {@code uri}; a database error on them will name it. */
     public void startFile(String uri) {
-        lines.startFile(uri);
+        file = uri;
+        for (Period p : window.values()) {
+            p.lines.startFile(uri);
+        }
     }
 
     /**
@@ -167,9 +177,7 @@ public final class BillingLoad implements AutoCloseable {
             return false;
         }
         try {
-            if (copying != period) {
-                switchTo(period);
-            }
+            CopyTextWriter writer = period.writer;
             writer.field(tenantText);
             writer.field(sourceText);
             writer.field(period.loadIdText);
@@ -179,22 +187,21 @@ public final class BillingLoad implements AutoCloseable {
             }
             writer.field(row.extra());
             writer.endRow();
-        } catch (IOException | SQLException e) {
-            throw new LoadException(describe(e), e);
+        } catch (IOException e) {
+            throw new LoadException(period.lines.describe(e), e);
         }
-        lines.row(fileRow);
+        period.lines.row(fileRow);
         total++;
         period.rows++;
         period.inExport = true;
         rollup.add(row);
-        if (rollup.full() || lines.full()) {
+        if (period.pending.size() >= FLUSH_BYTES || period.lines.full()) {
+            flush(period);
+        }
+        if (rollup.full()) {
             try {
-                closeCopy();
-                if (rollup.full()) {
-                    retireReplacedPeriods();
-                    copyRollups();
-                }
-                openRowsCopy(copying);
+                retireReplacedPeriods();
+                copyRollups();
             } catch (SQLException | IOException e) {
                 throw new LoadException(describe(e), e);
             }
@@ -202,36 +209,32 @@ public final class BillingLoad implements AutoCloseable {
         return true;
     }
 
-    /** Rows of another billing period follow: end this COPY, and write the period's own table (made on its first row). */
-    private void switchTo(Period period) throws IOException, SQLException {
-        closeCopy();
-        if (!period.created) {
-            try (java.sql.Statement ddl = connection.createStatement()) {
-                ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-                // Attaching checks this constraint instead of scanning the rows.
-                ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
-                        + period.loadIdText + "')");
+    /** The period's waiting rows into its load's own table (made with its first rows), in one COPY. */
+    private void flush(Period period) {
+        try {
+            period.pendingText.flush();
+            if (period.pending.size() == 0) {
+                return;
             }
-            period.created = true;
+            if (!period.created) {
+                try (java.sql.Statement ddl = connection.createStatement()) {
+                    ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                    // Attaching checks this constraint instead of scanning the rows.
+                    ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
+                            + period.loadIdText + "')");
+                }
+                period.created = true;
+            }
+            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
+            period.pending.writeTo(copy);
+            copy.endCopy();
+        } catch (IOException | SQLException e) {
+            throw new LoadException(period.lines.describe(e), e);
         }
-        openRowsCopy(period);
-    }
-
-    private void openRowsCopy(Period period) throws SQLException {
-        copying = period;
-        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
-        buffered = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-        writer = new CopyTextWriter(buffered);
-        lines.newCopy();
-    }
-
-    private void closeCopy() throws IOException, SQLException {
-        if (copy == null || !copy.isActive()) {
-            return;
-        }
-        buffered.flush();
-        copy.endCopy();
+        period.pending.reset();
+        period.lines.newCopy();
+        period.lines.startFile(file);
     }
 
     /**
@@ -293,8 +296,8 @@ public final class BillingLoad implements AutoCloseable {
 
     /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
     public Outcome commit() throws SQLException {
+        window.values().forEach(this::flush);
         try {
-            closeCopy();
             retireReplacedPeriods();
             copyRollups();
         } catch (IOException | SQLException e) {
