@@ -46,8 +46,11 @@ public final class BillingLoad implements AutoCloseable {
             + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
     private static final String[] ROLLUP_TABLES = {"cost_daily", "cost_monthly", "cost_daily_tags"};
-    /** Rows of a period wait in memory up to this much, then go in one COPY: bounded by the window's periods. */
-    private static final int FLUSH_BYTES = 1 << 20;
+    /**
+     * Rows waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
+     * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
+     */
+    private static final int PENDING_BYTES = 32 << 20;
 
     private final Connection connection;
     private final UUID tenantId;
@@ -57,10 +60,15 @@ public final class BillingLoad implements AutoCloseable {
     private final String sourceText;
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
+    private int flushBytes;
     /** For errors outside the rows' COPYs (the rollups'). */
     private final CopyLines lines = new CopyLines();
     private String file;
     private PGCopyOutputStream copy;
+    /** The period whose rows go straight into an open COPY; rows of the others wait. */
+    private Period streaming;
+    private CopyTextWriter streamWriter;
+    private BufferedWriter streamText;
     private long total;
     private long retiredRows;
     private boolean committed;
@@ -76,7 +84,10 @@ public final class BillingLoad implements AutoCloseable {
         final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
         final Writer pendingText = new OutputStreamWriter(pending, StandardCharsets.UTF_8);
         final CopyTextWriter writer = new CopyTextWriter(pendingText);
+        /** Where the waiting rows came from. */
         final CopyLines lines = new CopyLines();
+        /** Where the rows of the open COPY came from, while this period streams. */
+        final CopyLines streamLines = new CopyLines();
         final String startText;
         final long previousRows;
         long rows;
@@ -144,6 +155,7 @@ public final class BillingLoad implements AutoCloseable {
             for (LocalDate p : periods) {
                 load.window.put(p, new Period(p, previous.getOrDefault(p, 0L)));
             }
+            load.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods.size()));
             return load;
         } catch (SQLException | RuntimeException e) {
             rollbackAndClose(c);
@@ -164,6 +176,7 @@ public final class BillingLoad implements AutoCloseable {
         file = uri;
         for (Period p : window.values()) {
             p.lines.startFile(uri);
+            p.streamLines.startFile(uri);
         }
     }
 
@@ -176,8 +189,13 @@ public final class BillingLoad implements AutoCloseable {
         if (period == null) {
             return false;
         }
+        if (streaming == null) {
+            startStreaming(period);
+        }
+        boolean streams = period == streaming;
+        CopyLines lines = streams ? period.streamLines : period.lines;
         try {
-            CopyTextWriter writer = period.writer;
+            CopyTextWriter writer = streams ? streamWriter : period.writer;
             writer.field(tenantText);
             writer.field(sourceText);
             writer.field(period.loadIdText);
@@ -188,17 +206,22 @@ public final class BillingLoad implements AutoCloseable {
             writer.field(row.extra());
             writer.endRow();
         } catch (IOException e) {
-            throw new LoadException(period.lines.describe(e), e);
+            throw new LoadException(lines.describe(e), e);
         }
-        period.lines.row(fileRow);
+        lines.row(fileRow);
         total++;
         period.rows++;
         period.inExport = true;
         rollup.add(row);
-        if (period.pending.size() >= FLUSH_BYTES || period.lines.full()) {
+        if (streams && lines.full()) {
+            stopStreaming();
+        } else if (!streams && (period.pending.size() >= flushBytes || lines.full())) {
+            // One COPY at a time on a connection: the streaming one pauses while these rows go in.
+            stopStreaming();
             flush(period);
         }
         if (rollup.full()) {
+            stopStreaming();
             try {
                 retireReplacedPeriods();
                 copyRollups();
@@ -209,6 +232,52 @@ public final class BillingLoad implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Rows of {@code period} go straight into a COPY of its table from now on, while the file is
+     * read: the common case (an export's file holds one period, or its rows sorted by period)
+     * then costs one COPY per period, with PostgreSQL writing while the next rows are read.
+     */
+    private void startStreaming(Period period) {
+        try {
+            createTable(period);
+            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
+        } catch (SQLException e) {
+            throw new LoadException(describe(e), e);
+        }
+        streamText = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+        streamWriter = new CopyTextWriter(streamText);
+        streaming = period;
+        period.streamLines.newCopy();
+        period.streamLines.startFile(file);
+    }
+
+    private void stopStreaming() {
+        if (streaming == null) {
+            return;
+        }
+        try {
+            streamText.flush();
+            copy.endCopy();
+        } catch (IOException | SQLException e) {
+            throw new LoadException(streaming.streamLines.describe(e), e);
+        }
+        streaming = null;
+    }
+
+    private void createTable(Period period) throws SQLException {
+        if (period.created) {
+            return;
+        }
+        try (java.sql.Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            // Attaching checks this constraint instead of scanning the rows.
+            ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
+                    + period.loadIdText + "')");
+        }
+        period.created = true;
+    }
+
     /** The period's waiting rows into its load's own table (made with its first rows), in one COPY. */
     private void flush(Period period) {
         try {
@@ -216,15 +285,7 @@ public final class BillingLoad implements AutoCloseable {
             if (period.pending.size() == 0) {
                 return;
             }
-            if (!period.created) {
-                try (java.sql.Statement ddl = connection.createStatement()) {
-                    ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-                    // Attaching checks this constraint instead of scanning the rows.
-                    ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
-                            + period.loadIdText + "')");
-                }
-                period.created = true;
-            }
+            createTable(period);
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
             period.pending.writeTo(copy);
@@ -296,6 +357,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
     public Outcome commit() throws SQLException {
+        stopStreaming();
         window.values().forEach(this::flush);
         try {
             retireReplacedPeriods();

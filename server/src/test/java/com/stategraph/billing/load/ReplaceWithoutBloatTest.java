@@ -127,4 +127,37 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
         assertThat(awaitRun(tenant, source, runId).path("status").asString()).isEqualTo("ok");
         assertThat(tableExists(old)).as("dropped once the reader was done").isFalse();
     }
+
+    @Test
+    void rowsThatAlternateBetweenPeriodsAllReachTheirOwnLoads() throws Exception {
+        Path dir = tempDir("alternating-");
+        YearMonth last = M.minusMonths(1);
+        List<List<String>> rows = new ArrayList<>();
+        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
+        int[] counts = {0, 0};
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 30_000; i++) {
+            int p = random.nextInt(3) == 0 ? 0 : 1;
+            YearMonth m = p == 0 ? M : last;
+            BigDecimal cost = new BigDecimal(i % 97 + 1).movePointLeft(2);
+            sums[p] = sums[p].add(cost);
+            counts[p]++;
+            rows.add(List.of(cost.toPlainString(), "USD", m.atDay(1) + "T00:00:00Z", m.atDay(2) + "T00:00:00Z", "r-" + i));
+        }
+        ExportFixtures.csv(dir.resolve("mixed.csv"), false, false,
+                List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ResourceId"), rows);
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+
+        for (int p = 0; p < 2; p++) {
+            YearMonth m = p == 0 ? M : last;
+            UUID load = jdbc.sql("SELECT id FROM billing_loads WHERE source_id = ?::uuid AND billing_period = ?::date"
+                    + " AND state = 'current'").params(source, m.atDay(1).toString()).query(UUID.class).single();
+            assertThat(jdbc.sql("SELECT count(*) FROM " + BillingPartitions.tableOf(load)).query(Long.class).single())
+                    .isEqualTo(counts[p]);
+            assertThat(jdbc.sql("SELECT sum(billed_cost) FROM " + BillingPartitions.tableOf(load)).query(BigDecimal.class)
+                    .single()).isEqualByComparingTo(sums[p]);
+        }
+    }
 }
