@@ -1,7 +1,6 @@
 package com.stategraph.billing.load;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,12 +27,6 @@ public final class BillingPartitions {
         return PREFIX + loadId.toString().replace("-", "");
     }
 
-    private static UUID loadOf(String table) {
-        String hex = table.substring(PREFIX.length());
-        return UUID.fromString(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20));
-    }
-
     /**
      * Best effort: a table that cannot be dropped now (a reader, another replica doing the same)
      * is left for the next call; readers never see it either way.
@@ -44,10 +37,7 @@ public final class BillingPartitions {
         int dropped = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // DETACH ... CONCURRENTLY cannot run inside a transaction
-            for (Attached t : attached(c)) {
-                if (isCurrent(c, loadOf(t.name()))) {
-                    continue;
-                }
+            for (Attached t : retired(c)) {
                 try (Statement st = c.createStatement()) {
                     st.execute("ALTER TABLE billing_rows DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
                     st.execute("DROP TABLE " + t.name());
@@ -65,10 +55,13 @@ public final class BillingPartitions {
     private record Attached(String name, boolean pending) {
     }
 
-    private static List<Attached> attached(Connection c) throws SQLException {
+    /** Tables of billing_rows whose load is not current: replaced, or of a removed source. */
+    private static List<Attached> retired(Connection c) throws SQLException {
         List<Attached> tables = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, i.inhdetachpending"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_rows'::regclass")) {
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_rows'::regclass"
+                + " AND NOT EXISTS (SELECT 1 FROM billing_loads l WHERE l.state = 'current'"
+                + " AND c.relname = '" + PREFIX + "' || replace(l.id::text, '-', ''))")) {
             while (rs.next()) {
                 if (rs.getString(1).startsWith(PREFIX)) {
                     tables.add(new Attached(rs.getString(1), rs.getBoolean(2)));
@@ -76,14 +69,5 @@ public final class BillingPartitions {
             }
         }
         return tables;
-    }
-
-    private static boolean isCurrent(Connection c, UUID loadId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM billing_loads WHERE id = ? AND state = 'current'")) {
-            q.setObject(1, loadId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }

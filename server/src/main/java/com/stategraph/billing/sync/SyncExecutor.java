@@ -145,8 +145,9 @@ public class SyncExecutor {
                 outcome = load.commit();
             }
             progress.rows = outcome.rows();
+            // Every sync also drops what earlier ones, or a removed source, left: a table is never read once retired.
+            BillingPartitions.dropRetired(dataSource);
             if (outcome.retiredRows() > 0) {
-                BillingPartitions.dropRetired(dataSource);
                 BillingVacuum.afterReplace(dataSource);
             }
             if (outside > 0) {

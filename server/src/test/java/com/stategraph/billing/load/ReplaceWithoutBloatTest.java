@@ -160,4 +160,24 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
                     .single()).isEqualByComparingTo(sums[p]);
         }
     }
+
+    @Test
+    void aRemovedSourcesTablesAreDroppedByTheNextSync() throws Exception {
+        Path dir = tempDir("removed-");
+        export(dir, "1.00");
+        String tenant = newTenant();
+        String removed = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, removed).path("status").asString()).isEqualTo("ok");
+        UUID load = currentLoad(removed);
+        assertThat(api.delete(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + removed).status()).isEqualTo(204);
+        assertThat(tableExists(load)).as("emptied at once, dropped by the next sync").isTrue();
+
+        Path other = tempDir("removed-other-");
+        export(other, "2.00");
+        String next = addSource(tenant, "aws", "file://" + other + "/");
+        assertThat(syncAndWait(tenant, next).path("status").asString()).isEqualTo("ok");
+
+        assertThat(tableExists(load)).isFalse();
+        assertThat(tableExists(currentLoad(next))).isTrue();
+    }
 }
