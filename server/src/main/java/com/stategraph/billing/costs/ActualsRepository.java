@@ -187,6 +187,7 @@ public class ActualsRepository {
         sql.params.addAll(grouped.params);
         sql.params.add(limit);
         sql.params.add(limit);
+        sql.folds = true;
         return sql;
     }
 
@@ -210,7 +211,7 @@ public class ActualsRepository {
                 .query((rs, i) -> {
                     Date p = rs.getDate("p");
                     String k = rs.getString("k");
-                    boolean folded = rs.getMetaData().getColumnCount() > 4 && rs.getBoolean("folded");
+                    boolean folded = sql.folds && rs.getBoolean("folded");
                     return new CostRow(k == null ? nullKey : k, rs.getString("c"), p == null ? null : p.toLocalDate(),
                             rs.getBigDecimal("cost"), folded);
                 })
@@ -231,6 +232,8 @@ public class ActualsRepository {
     private static final class Sql {
         final StringBuilder text;
         final List<Object> params = new ArrayList<>();
+        /** Whether its rows carry the {@code folded} column ("other", summed by the database). */
+        boolean folds;
 
         Sql(String start, Object... params) {
             this.text = new StringBuilder(start);
