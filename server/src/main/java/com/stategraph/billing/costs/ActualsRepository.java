@@ -16,10 +16,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sums for cost views. A question the daily rollups can answer is answered from them
- * ({@code cost_daily}, or {@code cost_daily_tags} for a tag grouping); anything else (a resource
- * grouping, a tag filter, a tag grouping narrowed by account or region) from the billing rows,
- * with the same meaning. Amounts are only ever summed within one currency.
+ * Sums for cost views. A question the rollups can answer is answered from them: {@code cost_monthly}
+ * and {@code cost_daily} by dimension, {@code cost_daily_tags} for a tag grouping,
+ * {@code cost_daily_tag_sets} for tag filters, {@code cost_monthly_resources} for a resource
+ * grouping by month or in total. Anything else (a resource grouping by day or with tag filters, a
+ * tag-filtered question narrowed by account or region) from the billing rows, with the same
+ * meaning. Amounts are only ever summed within one currency.
  */
 @Repository
 public class ActualsRepository {
@@ -28,6 +30,8 @@ public class ActualsRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    /** For answers made of two statements that must agree with each other. */
+    private final TransactionTemplate snapshot;
     private final boolean foldTagKeys;
     private final String statementTimeout;
     private final ExpensiveQuestions expensive;
@@ -44,6 +48,9 @@ public class ActualsRepository {
         this.expensive = expensive;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
+        snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
         this.foldTagKeys = foldTagKeys;
         this.statementTimeout = Math.max(1, queryTimeout.toMillis()) + "ms";
     }
@@ -58,8 +65,14 @@ public class ActualsRepository {
 
     List<CostRow> sums(CostQuery q) {
         boolean tagGroup = q.groupBy() == Dimension.TAG;
-        boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE
-                || (tagGroup && (q.subAccount() != null || q.region() != null));
+        boolean narrowedBeyondTags = q.subAccount() != null || q.region() != null;
+        if (q.groupBy() == Dimension.RESOURCE && q.tags().isEmpty() && q.granularity() != Granularity.DAY) {
+            return expensive.run(q.tenantId(), () -> fromResourceRollup(q));
+        }
+        if (!q.tags().isEmpty() && !narrowedBeyondTags && inTagSets(q.groupBy())) {
+            return expensive.run(q.tenantId(), () -> fromTagSets(q));
+        }
+        boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE || (tagGroup && narrowedBeyondTags);
         if (rowsOnly) {
             return expensive.run(q.tenantId(), () -> fromRows(q));
         }
@@ -67,6 +80,59 @@ public class ActualsRepository {
             return fromTagRollup(q);
         }
         return fromRollup(q, q.groupBy() == null ? "'total'" : q.groupBy().rollupColumn());
+    }
+
+    /** Whether {@code cost_daily_tag_sets} carries a grouping (null: none); a tag-filtered question grouped otherwise reads billing rows. */
+    private static boolean inTagSets(Dimension d) {
+        return d == null || java.util.EnumSet.of(Dimension.PROVIDER, Dimension.HOST_PROVIDER, Dimension.PUBLISHER,
+                Dimension.INVOICE_ISSUER, Dimension.SERVICE, Dimension.SOURCE, Dimension.TAG).contains(d);
+    }
+
+    /**
+     * Tag filters (any number of them) and tag groupings narrowed by tags, from the daily sums per
+     * whole tag set: the filters apply to each set's JSON as they would to each row's.
+     */
+    private List<CostRow> fromTagSets(CostQuery q) {
+        List<Object> keyParams = new ArrayList<>();
+        String key = groupKey(q, keyParams, q.groupBy() == null ? null : q.groupBy().rollupColumn());
+        Sql sql = new Sql("SELECT " + key + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
+                + q.metric().column() + ") AS cost FROM cost_daily_tag_sets r", keyParams.toArray());
+        sql.append(" WHERE tenant_id = ? AND day >= ? AND day < ?", q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
+        rollupFilters(sql, q, false);
+        for (CostQuery.TagFilter t : q.tags()) {
+            sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
+        }
+        sql.append(" GROUP BY 1, 2, 3");
+        return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
+    }
+
+    /**
+     * A resource grouping by month or in total, from the monthly sums per resource, when the range
+     * holds every charge of the months it touches (whole months, or the month so far with nothing
+     * charged after it). Otherwise from the billing rows. Both statements see one snapshot, so a
+     * sync committing between them cannot make the answer half old, half new.
+     */
+    private List<CostRow> fromResourceRollup(CostQuery q) {
+        LocalDate firstMonth = q.from().withDayOfMonth(1);
+        LocalDate lastDay = q.to().minusDays(1);
+        LocalDate endMonth = lastDay.withDayOfMonth(1).plusMonths(1);
+        return snapshot.execute(s -> {
+            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+            boolean partialMonths = jdbc.sql("SELECT EXISTS (SELECT 1 FROM cost_daily WHERE tenant_id = ?"
+                            + " AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?)))")
+                    .params(q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(q.from()), Date.valueOf(q.to()),
+                            Date.valueOf(endMonth))
+                    .query(Boolean.class).single();
+            if (partialMonths) {
+                return fromRows(q);
+            }
+            Sql sql = new Sql("SELECT resource_id AS k, billing_currency AS c, " + period(q, "month") + " AS p, sum("
+                    + q.metric().column() + ") AS cost FROM cost_monthly_resources WHERE tenant_id = ? AND month >= ?"
+                    + " AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
+            rollupFilters(sql, q, true);
+            sql.append(" GROUP BY 1, 2, 3");
+            return query(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
+        });
     }
 
     /**
@@ -134,16 +200,8 @@ public class ActualsRepository {
     }
 
     private List<CostRow> fromRows(CostQuery q) {
-        String key;
         List<Object> keyParams = new ArrayList<>();
-        if (q.groupBy() == null) {
-            key = "'total'";
-        } else if (q.groupBy() == Dimension.TAG) {
-            key = "coalesce(" + tagValue() + ", '" + UNTAGGED + "')";
-            keyParams.add(q.tagKey());
-        } else {
-            key = q.groupBy().rowsColumn();
-        }
+        String key = groupKey(q, keyParams, q.groupBy() == null ? null : q.groupBy().rowsColumn());
         String day = "(r.charge_period_start AT TIME ZONE 'UTC')::date";
         Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p,"
                 // A group whose rows all lack the metric (an export without EffectiveCost) costs 0, as in the rollups.
@@ -178,17 +236,30 @@ public class ActualsRepository {
      * grouping has as many groups as resources, and none of them should be held in the heap.
      */
     private static Sql topAndOther(Sql grouped, int limit) {
-        Sql sql = new Sql("WITH g AS (" + grouped.text + "), t AS (SELECT k, c, row_number() OVER (PARTITION BY c"
-                + " ORDER BY sum(cost) DESC, coalesce(k, '" + NONE + "') COLLATE \"C\") AS n FROM g GROUP BY k, c)"
-                + " SELECT g.k, g.c, g.p, g.cost, false AS folded FROM g JOIN t ON t.k IS NOT DISTINCT FROM g.k AND t.c = g.c"
-                + " WHERE t.n <= ?"
-                + " UNION ALL SELECT NULL, g.c, g.p, sum(g.cost), true FROM g JOIN t ON t.k IS NOT DISTINCT FROM g.k"
-                + " AND t.c = g.c WHERE t.n > ? GROUP BY g.c, g.p");
+        // Equalities only, so PostgreSQL can hash both joins; a null key is a group of its own.
+        String same = "coalesce(t.k, '') = coalesce(g.k, '') AND (t.k IS NULL) = (g.k IS NULL) AND t.c = g.c";
+        Sql sql = new Sql("WITH g AS MATERIALIZED (" + grouped.text + "), t AS (SELECT x.k, x.c FROM (SELECT DISTINCT c FROM g) cs"
+                + " CROSS JOIN LATERAL (SELECT k, c FROM g WHERE g.c = cs.c GROUP BY k, c"
+                + " ORDER BY sum(cost) DESC, coalesce(k, '" + NONE + "') COLLATE \"C\" LIMIT ?) x)"
+                + " SELECT g.k, g.c, g.p, g.cost, false AS folded FROM g JOIN t ON " + same
+                + " UNION ALL SELECT NULL, g.c, g.p, sum(g.cost), true FROM g WHERE NOT EXISTS (SELECT 1 FROM t WHERE " + same + ")"
+                + " GROUP BY g.c, g.p");
         sql.params.addAll(grouped.params);
-        sql.params.add(limit);
         sql.params.add(limit);
         sql.folds = true;
         return sql;
+    }
+
+    /** What a question over rows (or tag sets) {@code r} groups by: its column, the tag's value, or one total. */
+    private String groupKey(CostQuery q, List<Object> params, String column) {
+        if (q.groupBy() == null) {
+            return "'total'";
+        }
+        if (q.groupBy() == Dimension.TAG) {
+            params.add(q.tagKey());
+            return "coalesce(" + tagValue() + ", '" + UNTAGGED + "')";
+        }
+        return column;
     }
 
     /** The value of tag ? of row r: keys are stored trimmed; the operator may fold their case. */
@@ -207,7 +278,11 @@ public class ActualsRepository {
     }
 
     private List<CostRow> run(Sql sql, String nullKey) {
-        return limited(() -> jdbc.sql(sql.text.toString()).params(sql.params)
+        return limited(() -> query(sql, nullKey));
+    }
+
+    private List<CostRow> query(Sql sql, String nullKey) {
+        return jdbc.sql(sql.text.toString()).params(sql.params)
                 .query((rs, i) -> {
                     Date p = rs.getDate("p");
                     String k = rs.getString("k");
@@ -215,7 +290,7 @@ public class ActualsRepository {
                     return new CostRow(k == null ? nullKey : k, rs.getString("c"), p == null ? null : p.toLocalDate(),
                             rs.getBigDecimal("cost"), folded);
                 })
-                .list());
+                .list();
     }
 
     /** Tag keys seen in the range, the most frequent (by rows) first. */

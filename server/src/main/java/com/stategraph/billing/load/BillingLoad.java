@@ -45,7 +45,21 @@ public final class BillingLoad implements AutoCloseable {
     private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day," + DIMENSIONS
             + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
-    private static final String[] ROLLUP_TABLES = {"cost_daily", "cost_monthly", "cost_daily_tags"};
+    private static final String COPY_TAG_SETS = "COPY cost_daily_tag_sets (tenant_id, source_id, billing_period, day,"
+            + DIMENSIONS + " service_name, billing_currency, tags, billed_cost, effective_cost, list_cost, contracted_cost,"
+            + " row_count) FROM STDIN";
+    /**
+     * One row per month and resource of a load's table, summed by PostgreSQL from the rows just
+     * written (a resource rollup held in Java would grow with the resources of the export).
+     */
+    private static final String RESOURCE_ROLLUP = "INSERT INTO cost_monthly_resources (tenant_id, source_id, billing_period,"
+            + " month, provider, host_provider, publisher, invoice_issuer, service_name, sub_account_id, region_id, resource_id,"
+            + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count)"
+            + " SELECT tenant_id, source_id, billing_period, date_trunc('month', charge_period_start AT TIME ZONE 'UTC')::date,"
+            + " coalesce(nullif(service_provider_name, ''), nullif(provider_name, ''), ?), host_provider_name, publisher_name,"
+            + " invoice_issuer_name, service_name, sub_account_id, region_id, resource_id, billing_currency, sum(billed_cost),"
+            + " coalesce(sum(effective_cost), 0), coalesce(sum(list_cost), 0), coalesce(sum(contracted_cost), 0), count(*)"
+            + " FROM %s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
     /**
      * Rows waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
@@ -60,6 +74,7 @@ public final class BillingLoad implements AutoCloseable {
     private final String sourceText;
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
+    private final String fallbackProvider;
     private int flushBytes;
     /** For errors outside the rows' COPYs (the rollups'). */
     private final CopyLines lines = new CopyLines();
@@ -120,6 +135,7 @@ public final class BillingLoad implements AutoCloseable {
         this.runId = runId;
         this.tenantText = tenantId.toString();
         this.sourceText = sourceId.toString();
+        this.fallbackProvider = fallbackProvider;
         this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
     }
 
@@ -320,7 +336,7 @@ public final class BillingLoad implements AutoCloseable {
                 retiredRows += rs.getLong(1);
             }
         }
-        for (String table : ROLLUP_TABLES) {
+        for (String table : Rollups.TABLES) {
             deleteOfPeriods(table, periods);
         }
         deleteOfPeriods("billing_loads", periods);
@@ -339,7 +355,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
     private void copyRollups() throws SQLException, IOException {
-        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS}) {
+        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS, COPY_TAG_SETS}) {
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CopyTextWriter rows = new CopyTextWriter(w);
@@ -347,8 +363,10 @@ public final class BillingLoad implements AutoCloseable {
                 rollup.writeDays(rows, tenantText, sourceText);
             } else if (sql == COPY_MONTHLY) {
                 rollup.writeMonths(rows, tenantText, sourceText);
-            } else {
+            } else if (sql == COPY_TAGS) {
                 rollup.writeTags(rows, tenantText, sourceText);
+            } else {
+                rollup.writeTagSets(rows, tenantText, sourceText);
             }
             w.flush();
             out.endCopy();
@@ -365,6 +383,7 @@ public final class BillingLoad implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);
         }
+        rollUpResources();
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
         try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
@@ -400,6 +419,17 @@ public final class BillingLoad implements AutoCloseable {
         connection.commit();
         committed = true;
         return new Outcome(total, kept, nowEmpty, retiredRows);
+    }
+
+    private void rollUpResources() throws SQLException {
+        for (Period p : window.values()) {
+            if (p.created) {
+                try (PreparedStatement ins = connection.prepareStatement(String.format(RESOURCE_ROLLUP, p.table))) {
+                    ins.setString(1, fallbackProvider);
+                    ins.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Says which file, row and column a database error on the current COPY was about. */

@@ -50,4 +50,21 @@ public class BillingLoadRepository {
                         + " AND state = 'current'")
                 .params(tenantId, sourceId).query(Long.class).single();
     }
+
+    /**
+     * Removes every row a source loaded, and its rollups; its loads go with the source (cascade).
+     * Runs in the caller's transaction, without the API's statement timeout: a large source takes a
+     * while to remove. By the source's loads, so only their tables are touched; the emptied tables
+     * are dropped after the next sync. @return billing rows deleted
+     */
+    public long deleteSourceRows(UUID tenantId, UUID sourceId) {
+        jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
+        List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?")
+                .params(tenantId, sourceId).query(UUID.class).list();
+        long rows = jdbc.sql("DELETE FROM billing_rows WHERE load_id = ANY (?::uuid[])").param(array(loads)).update();
+        for (String table : Rollups.TABLES) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
+        }
+        return rows;
+    }
 }

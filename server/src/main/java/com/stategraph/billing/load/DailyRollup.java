@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
- * {@code cost_daily} and {@code cost_daily_tags} rollups. Sums are exact (BigDecimal). Memory is
+ * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags} and {@code cost_daily_tag_sets} rollups. Sums are exact (BigDecimal). Memory is
  * bounded by distinct keys, not rows: the load flushes partial sums when there are many keys.
  */
 final class DailyRollup {
@@ -28,6 +28,10 @@ final class DailyRollup {
 
     private record DayKey(LocalDate period, String day, Parties parties, String service, String category, String account,
                           String subAccount, String region, String chargeCategory, String currency) {
+    }
+
+    /** A day's sums per whole tag set (the row's tags JSON as the export gave it; "{}" for none). */
+    private record TagSetKey(LocalDate period, String day, Parties parties, String service, String currency, String tags) {
     }
 
     private record TagKey(LocalDate period, String day, Parties parties, String service, String currency, String key,
@@ -54,6 +58,7 @@ final class DailyRollup {
     private final Map<DayKey, Sums> days = new HashMap<>();
     private final Map<DayKey, Sums> months = new HashMap<>();
     private final Map<TagKey, Sums> tags = new HashMap<>();
+    private final Map<TagSetKey, Sums> tagSets = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     private final BigDecimal[] costs = new BigDecimal[4];
     private final String fallbackProvider;
@@ -86,6 +91,8 @@ final class DailyRollup {
         months.computeIfAbsent(new DayKey(key.period(), day.substring(0, 8) + "01", parties, service, key.category(), key.account(),
                 key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
+        tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
+                tagJson == null ? "{}" : tagJson), k -> new Sums()).add(costs);
         if (tagJson != null) {
             for (String[] kv : tagsOf(tagJson)) {
                 tags.computeIfAbsent(new TagKey(row.billingPeriod(), day, parties, service, currency, kv[0], kv[1]), k -> new Sums())
@@ -114,7 +121,7 @@ final class DailyRollup {
     }
 
     boolean full() {
-        return days.size() + months.size() + tags.size() >= flushAtKeys;
+        return days.size() + months.size() + tags.size() + tagSets.size() >= flushAtKeys;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
@@ -154,6 +161,20 @@ final class DailyRollup {
             sums(out, e.getValue());
         }
         tags.clear();
+    }
+
+    /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */
+    void writeTagSets(CopyTextWriter out, String tenant, String source) throws IOException {
+        for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
+            TagSetKey k = e.getKey();
+            Parties p = k.parties();
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+                    p.publisher(), p.issuer(), k.service(), k.currency(), k.tags()}) {
+                out.field(f);
+            }
+            sums(out, e.getValue());
+        }
+        tagSets.clear();
     }
 
     private static void sums(CopyTextWriter out, Sums s) throws IOException {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import com.stategraph.billing.load.BillingLoadRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,20 +79,9 @@ public class BillingSourceRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** Deletes the source and every billing row it loaded; call inside a transaction. @return rows deleted */
-    /** Runs in the caller's transaction, without the API's statement timeout: a large source takes a while to remove. */
-    public long deleteWithRows(UUID tenantId, UUID id) {
-        jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
-        // By the source's loads, so only their tables are touched; the emptied tables are dropped after the next sync.
-        List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?").params(tenantId, id)
-                .query(UUID.class).list();
-        long rows = jdbc.sql("DELETE FROM billing_rows WHERE load_id = ANY (?::uuid[])").param(BillingLoadRepository.array(loads))
-                .update();
-        jdbc.sql("DELETE FROM cost_daily WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
-        jdbc.sql("DELETE FROM cost_monthly WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
-        jdbc.sql("DELETE FROM cost_daily_tags WHERE tenant_id = ? AND source_id = ?").params(tenantId, id).update();
+    /** Deletes the source; its billing rows must be gone first (BillingLoadRepository.deleteSourceRows). */
+    public void delete(UUID tenantId, UUID id) {
         jdbc.sql("DELETE FROM billing_sources WHERE tenant_id = ? AND id = ?").params(tenantId, id).update();
-        return rows;
     }
 
     public void markRunning(UUID tenantId, UUID id) {

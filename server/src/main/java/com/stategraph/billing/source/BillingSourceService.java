@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import com.stategraph.billing.load.BillingLoadRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The billing-source control plane: every change is validated, applied and audited in one transaction. */
@@ -25,6 +26,7 @@ public class BillingSourceService {
     static final int DEFAULT_WINDOW_MONTHS = 2;
 
     private final BillingSourceRepository sources;
+    private final BillingLoadRepository loads;
     private final SyncRunRepository runs;
     private final SyncQueue queue;
     private final SourceValidator validator;
@@ -32,9 +34,10 @@ public class BillingSourceService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public BillingSourceService(BillingSourceRepository sources, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
+    public BillingSourceService(BillingSourceRepository sources, BillingLoadRepository loads, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
                                 AwsRegionResolver regions, AuditLog audit, Clock clock) {
         this.sources = sources;
+        this.loads = loads;
         this.runs = runs;
         this.queue = queue;
         this.validator = validator;
@@ -108,7 +111,8 @@ public class BillingSourceService {
     @Transactional
     public void delete(Caller caller, UUID tenantId, UUID id) {
         BillingSource current = sources.findForUpdate(tenantId, id).orElseThrow(() -> notFound(id));
-        long rows = sources.deleteWithRows(tenantId, id);
+        long rows = loads.deleteSourceRows(tenantId, id);
+        sources.delete(tenantId, id);
         Map<String, Object> detail = settings(current);
         detail.put("billing_rows_deleted", rows);
         audit.record(caller, tenantId, "billing_source.delete", "billing_source", id, detail);

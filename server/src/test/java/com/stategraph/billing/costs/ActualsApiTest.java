@@ -310,6 +310,33 @@ class ActualsApiTest extends SyncServerTest {
                         Row::service));
     }
 
+    /** Questions that the resource and tag-set rollups answer, and the ones next to them that must read billing rows. */
+    @Test
+    void resourceAndTagSetQuestionsSumExactlyOnEveryPath() {
+        LocalDate mid = M2.atDay(15);
+        String whole = "from=" + M1.atDay(1) + "&to=" + M2.plusMonths(1).atDay(1);
+        assertExact(actual(get("?" + whole + "&group_by=resource&service=Storage&sub_account=acct-2&metric=list")),
+                expected("list", row -> row.service().equals("Storage") && row.subAccount().equals("acct-2"), Row::resource));
+        assertExact(actual(get("?from=" + M1.atDay(10) + "&to=" + M2.plusMonths(1).atDay(1) + "&group_by=resource")),
+                expected("effective", row -> !row.day().isBefore(M1.atDay(10)), Row::resource));
+        JsonNode soFar = get("?from=" + M2.atDay(1) + "&to=" + mid + "&group_by=resource&granularity=month&region=eu-west-1");
+        assertExact(actual(soFar), expected("effective", row -> YearMonth.from(row.day()).equals(M2) && row.day().isBefore(mid)
+                && row.region().equals("eu-west-1"), Row::resource));
+        assertExact(actual(get("?" + whole + "&group_by=tag&tag_key=env&tag=team:web&metric=billed")),
+                expected("billed", row -> "web".equals(row.tags().get("team")), row -> row.tags().getOrDefault("env", "untagged")));
+        assertExact(actual(get("?from=" + M1.atDay(3) + "&to=" + mid + "&group_by=provider&tag=env:prod&granularity=day")),
+                expected("effective", row -> "prod".equals(row.tags().get("env")) && !row.day().isBefore(M1.atDay(3))
+                        && row.day().isBefore(mid), Row::provider));
+        assertExact(actual(get("?" + whole + "&group_by=source&tag=team:ml&tag=env:dev&invoice_issuer=microsoft")),
+                expected("effective", row -> "ml".equals(row.tags().get("team")) && "dev".equals(row.tags().get("env"))
+                        && row.issuer().equals("Microsoft"), row -> sourceIds.get(row.source())));
+        assertExact(actual(get("?" + whole + "&group_by=sub_account&tag=team:data&metric=contracted")),
+                expected("contracted", row -> "data".equals(row.tags().get("team")), Row::subAccount));
+        assertExact(actual(get("?" + whole + "&group_by=service&tag=team:data&region=us-east-1")),
+                expected("effective", row -> "data".equals(row.tags().get("team")) && row.region().equals("us-east-1"),
+                        Row::service));
+    }
+
     @Test
     void anEmptyRangeHasNoResults() {
         JsonNode answer = get("?from=2001-01-01&to=2001-02-01&group_by=service");

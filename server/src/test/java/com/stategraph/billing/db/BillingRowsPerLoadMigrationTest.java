@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * V9 moves the rows of a store that already holds data: each current load's rows into a table of
- * their own, attached to billing_rows; every row and every cent is still there afterwards.
+ * their own, attached to billing_rows; every row and every cent is still there afterwards. V10 then
+ * builds the resource and tag-set rollups from those rows, so data loaded before it answers alike.
  */
 class BillingRowsPerLoadMigrationTest {
 
@@ -64,6 +65,15 @@ class BillingRowsPerLoadMigrationTest {
             assertThat(db.sql("SELECT count(*) FROM pg_inherits WHERE inhparent = 'billing_rows'::regclass")
                     .query(Long.class).single()).as("one table per load, nothing else").isEqualTo(2);
             assertThat(db.sql("SELECT to_regclass('billing_rows_by_period') IS NULL").query(Boolean.class).single()).isTrue();
+            for (int l = 0; l < 2; l++) {
+                var period = java.sql.Date.valueOf(periods.get(l));
+                assertThat(db.sql("SELECT sum(billed_cost) FROM cost_monthly_resources WHERE tenant_id = ? AND billing_period = ?"
+                        + " AND provider = 'AWS' AND resource_id IS NULL AND month = ?").params(tenant, period, period)
+                        .query(BigDecimal.class).single()).isEqualByComparingTo(sums[l]);
+                assertThat(db.sql("SELECT sum(billed_cost) FROM cost_daily_tag_sets WHERE tenant_id = ? AND billing_period = ?"
+                        + " AND tags = '{\"team\": \"a\"}'::jsonb AND row_count = ?").params(tenant, period, 10 + l * 5)
+                        .query(BigDecimal.class).single()).isEqualByComparingTo(sums[l]);
+            }
         }
     }
 }
