@@ -18,7 +18,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * N rows in the shape of an AWS "FOCUS 1.0 with AWS columns" export: Parquet (snappy), DOUBLE
- * costs, map tags, x_ columns, in files of at most a million rows, spread over the last two months.
+ * costs, map tags, x_ columns, in files of at most a million rows, spread over the last two months;
+ * one resource per 200 rows, each in one account, region and service.
  */
 final class BenchRows {
     static final int ROWS_PER_FILE = 1_000_000;
@@ -48,6 +49,7 @@ final class BenchRows {
             }
         }
         long written = 0;
+        long resources = resourcesFor(rows);
         for (int part = 0; written < rows; part++) {
             Path file = dir.resolve(String.format("focus-export-%05d.snappy.parquet", part + 1));
             try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
@@ -56,12 +58,14 @@ final class BenchRows {
                     YearMonth month = random.nextInt(3) == 0 ? thisMonth : thisMonth.minusMonths(1);
                     int days = month.equals(thisMonth) ? Math.max(1, LocalDate.now(ZoneOffset.UTC).getDayOfMonth()) : month.lengthOfMonth();
                     LocalDate day = month.atDay(1 + random.nextInt(days));
-                    int s = random.nextInt(SERVICES.length);
+                    // A resource keeps its account, region and service across its rows, as in a real export.
+                    long resource = random.nextLong(resources);
+                    int s = (int) (resource / 7 % SERVICES.length);
                     double quantity = Math.round(random.nextDouble() * 24_000) / 1000.0;
                     double price = Math.round(random.nextDouble() * 2_000_000) / 1_000_000.0;
                     double cost = Math.round(quantity * price * 1e8) / 1e8;
-                    String account = "4444555566" + (10 + random.nextInt(40));
-                    String region = REGIONS[random.nextInt(REGIONS.length)];
+                    String account = "4444555566" + (10 + resource % 40);
+                    String region = REGIONS[(int) (resource / 40 % REGIONS.length)];
                     r.put("AvailabilityZone", region + "a");
                     r.put("BilledCost", cost);
                     r.put("BillingAccountId", "111122223333");
@@ -88,7 +92,7 @@ final class BenchRows {
                     r.put("PublisherName", "AWS");
                     r.put("RegionId", region);
                     r.put("RegionName", region);
-                    r.put("ResourceId", "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + Long.toHexString(random.nextLong(1L << 40)));
+                    r.put("ResourceId", "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + String.format("%012x", resource * 0x9E3779B1L & 0xFFFFFFFFFFFFL));
                     r.put("ResourceType", "Instance");
                     r.put("ServiceCategory", CATEGORIES[s]);
                     r.put("ServiceName", SERVICES[s]);
@@ -108,13 +112,21 @@ final class BenchRows {
         return files;
     }
 
+    /**
+     * About 200 rows per resource over the two months: an instance billed daily for a few usage
+     * types, as a daily FOCUS export bills it.
+     */
+    static long resourcesFor(long rows) {
+        return Math.max(1_000, rows / 200);
+    }
+
     private static Instant instant(LocalDate d) {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The {@code rows} AWS-shaped rows under {@code work}, written once and reused by later runs. */
     static Path ensure(Path work, long rows) throws IOException {
-        Path data = work.resolve("data-" + rows);
+        Path data = work.resolve("data-v2-" + rows);
         if (!Files.exists(data.resolve("_COMPLETE"))) {
             System.err.println("[bench] generating " + rows + " rows of AWS-shaped Parquet");
             write(data, rows);
