@@ -136,7 +136,7 @@ public final class ViewsBenchmark {
         JdbcClient jdbc = JdbcClient.create(db);
         var tx = new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.support.JdbcTransactionManager(db));
-        ActualsService service = new ActualsService(new ActualsRepository(jdbc, tx, false, java.time.Duration.ofMinutes(5),
+        ActualsService service = new ActualsService(new ActualsRepository(jdbc, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), false, java.time.Duration.ofMinutes(5),
                 new com.stategraph.billing.costs.ExpensiveQuestions(64)));
         CostQueryParser parser = new CostQueryParser(Clock.systemUTC());
         List<Timing> out = new ArrayList<>();

@@ -30,8 +30,8 @@ public class ActualsRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    /** For answers made of two statements that must agree with each other. */
     private final TransactionTemplate snapshot;
+    private final BillingLoadRepository loads;
     private final boolean foldTagKeys;
     private final String statementTimeout;
     private final ExpensiveQuestions expensive;
@@ -41,18 +41,32 @@ public class ActualsRepository {
      *                     cancels it and the API answers 503 QUERY_TIMEOUT, so one expensive
      *                     question cannot hold a connection that everyone else needs
      */
-    public ActualsRepository(JdbcClient jdbc, TransactionTemplate tx,
+    public ActualsRepository(JdbcClient jdbc, TransactionTemplate tx, BillingLoadRepository loads,
                              @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys,
                              @Value("${stategraph.api.query-timeout}") java.time.Duration queryTimeout,
                              ExpensiveQuestions expensive) {
         this.expensive = expensive;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.loads = loads;
         this.snapshot = new TransactionTemplate(tx.getTransactionManager());
         snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         this.foldTagKeys = foldTagKeys;
         this.statementTimeout = Math.max(1, queryTimeout.toMillis()) + "ms";
+    }
+
+    /**
+     * Runs {@code query} in a read-only transaction on one snapshot, under the timeout: for answers
+     * made of several statements that must agree, and for reading billing rows (whose tables must
+     * not be dropped between choosing them and reading them).
+     */
+    private <T> T onOneSnapshot(java.util.function.Supplier<T> query) {
+        return snapshot.execute(s -> {
+            jdbc.sql(BillingLoadRepository.LOCK_ROWS).update();
+            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+            return query.get();
+        });
     }
 
     /** Runs {@code query} in a transaction whose statements PostgreSQL cancels after the timeout. */
@@ -116,15 +130,14 @@ public class ActualsRepository {
         LocalDate firstMonth = q.from().withDayOfMonth(1);
         LocalDate lastDay = q.to().minusDays(1);
         LocalDate endMonth = lastDay.withDayOfMonth(1).plusMonths(1);
-        return snapshot.execute(s -> {
-            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+        return onOneSnapshot(() -> {
             boolean partialMonths = jdbc.sql("SELECT EXISTS (SELECT 1 FROM cost_daily WHERE tenant_id = ?"
                             + " AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?)))")
                     .params(q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(q.from()), Date.valueOf(q.to()),
                             Date.valueOf(endMonth))
                     .query(Boolean.class).single();
             if (partialMonths) {
-                return fromRows(q);
+                return rowsIn(q);
             }
             Sql sql = new Sql("SELECT resource_id AS k, billing_currency AS c, " + period(q, "month") + " AS p, sum("
                     + q.metric().column() + ") AS cost FROM cost_monthly_resources WHERE tenant_id = ? AND month >= ?"
@@ -199,19 +212,29 @@ public class ActualsRepository {
         }
     }
 
+    /** From the billing rows, in a transaction of its own or in the caller's {@link #onOneSnapshot}. */
     private List<CostRow> fromRows(CostQuery q) {
+        return onOneSnapshot(() -> rowsIn(q));
+    }
+
+    private List<CostRow> rowsIn(CostQuery q) {
         List<Object> keyParams = new ArrayList<>();
         String key = groupKey(q, keyParams, q.groupBy() == null ? null : q.groupBy().rowsColumn());
         String day = "(r.charge_period_start AT TIME ZONE 'UTC')::date";
         Sql sql = new Sql("SELECT " + key + " AS k, r.billing_currency AS c, " + period(q, day) + " AS p,"
                 // A group whose rows all lack the metric (an export without EffectiveCost) costs 0, as in the rollups.
                 + " coalesce(sum(r." + q.metric().column() + "), 0) AS cost FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id", keyParams.toArray());
-        // Only the tenant's current loads, decided in the same snapshot as the rows are read: PostgreSQL then reads
-        // their tables and no other tenant's, nor a replaced load's that is still being dropped.
-        sql.append(" WHERE r.load_id = ANY (ARRAY(" + BillingLoadRepository.CURRENT_IDS + ")) AND r.tenant_id = ?"
-                        + " AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(), q.tenantId(),
-                java.sql.Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()),
-                java.sql.Timestamp.from(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        // Only the tenant's current loads with charges in the range, seen in the same snapshot as the rows: PostgreSQL
+        // then reads their tables and no other tenant's or month's, nor a replaced load's still being dropped.
+        java.time.Instant from = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        java.time.Instant to = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<java.util.UUID> current = loads.currentChargedIn(q.tenantId(), from, to);
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        sql.append(" WHERE " + BillingLoadRepository.onlyLoads("r.load_id", current) + " AND r.tenant_id = ?"
+                + " AND r.charge_period_start >= ? AND r.charge_period_start < ?", q.tenantId(), java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(to));
         sql.andIf(q.provider(), "lower(" + Dimension.PROVIDER.rowsColumn() + ") = lower(?)");
         sql.andIf(q.hostProvider(), "lower(r.host_provider_name) = lower(?)");
         sql.andIf(q.publisher(), "lower(r.publisher_name) = lower(?)");
@@ -224,10 +247,7 @@ public class ActualsRepository {
             sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
         }
         sql.append(" GROUP BY 1, 2, 3");
-        if (q.limit() == null) {
-            return run(sql, NONE);
-        }
-        return run(topAndOther(sql, q.limit()), NONE);
+        return query(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
     }
 
     /**

@@ -106,6 +106,8 @@ public final class BillingLoad implements AutoCloseable {
         final String startText;
         final long previousRows;
         long rows;
+        java.time.OffsetDateTime firstCharge;
+        java.time.OffsetDateTime lastCharge;
         boolean inExport;
         boolean retired;
 
@@ -387,7 +389,8 @@ public final class BillingLoad implements AutoCloseable {
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
         try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
-                + " billing_period, state, row_count, activated_at) VALUES (?, ?, ?, ?, ?, 'current', ?, now())")) {
+                + " billing_period, state, row_count, activated_at, first_charge, last_charge) VALUES (?, ?, ?, ?, ?, 'current', ?,"
+                + " now(), ?, ?)")) {
             for (Period p : window.values()) {
                 if (!p.inExport) {
                     if (p.previousRows > 0) {
@@ -404,6 +407,8 @@ public final class BillingLoad implements AutoCloseable {
                 ins.setObject(4, runId);
                 ins.setObject(5, p.start);
                 ins.setLong(6, p.rows);
+                ins.setObject(7, p.firstCharge);
+                ins.setObject(8, p.lastCharge);
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -421,12 +426,19 @@ public final class BillingLoad implements AutoCloseable {
         return new Outcome(total, kept, nowEmpty, retiredRows);
     }
 
+    /** The resource rollup, and the first and last charge, of each new load's table, read by PostgreSQL from the rows just written. */
     private void rollUpResources() throws SQLException {
         for (Period p : window.values()) {
             if (p.created) {
                 try (PreparedStatement ins = connection.prepareStatement(String.format(RESOURCE_ROLLUP, p.table))) {
                     ins.setString(1, fallbackProvider);
                     ins.executeUpdate();
+                }
+                try (java.sql.Statement range = connection.createStatement();
+                     ResultSet rs = range.executeQuery("SELECT min(charge_period_start), max(charge_period_start) FROM " + p.table)) {
+                    rs.next();
+                    p.firstCharge = rs.getObject(1, java.time.OffsetDateTime.class);
+                    p.lastCharge = rs.getObject(2, java.time.OffsetDateTime.class);
                 }
             }
         }

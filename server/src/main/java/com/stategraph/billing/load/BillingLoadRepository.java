@@ -32,12 +32,32 @@ public class BillingLoadRepository {
     }
 
     /**
-     * A tenant's current loads with rows (one parameter: the tenant): the only tables of
-     * billing_rows its questions may read. Meant for {@code load_id = ANY (ARRAY(...))} in the same
-     * statement as the rows, so both come from one snapshot.
+     * Keeps a replaced load's table from being detached and dropped under a reader that has yet to
+     * read it: DETACH ... CONCURRENTLY waits for every transaction that holds a lock on the parent.
+     * Run first in the reader's transaction, before the statement that takes its snapshot.
      */
-    public static final String CURRENT_IDS = "SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current'"
-            + " AND row_count > 0";
+    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_rows IN ACCESS SHARE MODE";
+
+    /**
+     * A tenant's current loads with rows whose charges reach into {@code [from, to)}: the only
+     * tables of billing_rows a question about that range need read. Call in a repeatable-read
+     * transaction after {@link #LOCK_ROWS}, and read the rows in the same transaction. A load
+     * without a recorded charge range is always read.
+     */
+    public List<UUID> currentChargedIn(UUID tenantId, Instant from, Instant to) {
+        return jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current' AND row_count > 0"
+                        + " AND (first_charge IS NULL OR (first_charge < ? AND last_charge >= ?))")
+                .params(tenantId, java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))
+                .query(UUID.class).list();
+    }
+
+    /**
+     * The condition that reads only {@code loads}' tables of billing_rows, as a constant: PostgreSQL
+     * prunes partitions by a constant array when it plans, not by one a subquery computes.
+     */
+    public static String onlyLoads(String column, List<UUID> loads) {
+        return column + " = ANY ('" + array(loads) + "'::uuid[])";
+    }
 
     /** Load ids as a PostgreSQL array literal, for {@code load_id = ANY (?::uuid[])}: the planner then reads only their tables. */
     public static String array(List<UUID> ids) {

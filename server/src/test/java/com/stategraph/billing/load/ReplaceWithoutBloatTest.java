@@ -50,10 +50,10 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
         return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.tableOf(load)).query(Boolean.class).single();
     }
 
-    /** What a cost question reads: the tenant's current loads, decided in the same statement. */
+    /** What a cost question over all time reads: the tenant's current loads, decided in the same statement. */
     private static BigDecimal billed(Connection c, String tenant) throws Exception {
         try (PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(billed_cost), 0) FROM billing_rows"
-                + " WHERE load_id = ANY (ARRAY(" + BillingLoadRepository.CURRENT_IDS + ")) AND tenant_id = ?")) {
+                + " WHERE load_id = ANY (ARRAY(SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current')) AND tenant_id = ?")) {
             q.setObject(1, UUID.fromString(tenant));
             q.setObject(2, UUID.fromString(tenant));
             try (ResultSet rs = q.executeQuery()) {
