@@ -313,6 +313,20 @@ public class ActualsRepository {
                 .list();
     }
 
+    /** What a tenant holds from the sources of one cloud (as configured) in one currency. */
+    public record Loaded(String cloud, String currency, long rows, BigDecimal billed) {
+    }
+
+    /** Rows and billed cost the tenant holds, per configured cloud and currency, from the monthly rollup. */
+    public List<Loaded> loadedByCloud(java.util.UUID tenantId) {
+        return limited(() -> jdbc.sql("SELECT s.provider, m.billing_currency, sum(m.row_count), sum(m.billed_cost)"
+                        + " FROM cost_monthly m JOIN billing_sources s ON s.tenant_id = m.tenant_id AND s.id = m.source_id"
+                        + " WHERE m.tenant_id = ? GROUP BY 1, 2 ORDER BY 1, 2")
+                .param(tenantId)
+                .query((rs, i) -> new Loaded(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list());
+    }
+
     /** Tag keys seen in the range, the most frequent (by rows) first. */
     List<String> tagKeys(java.util.UUID tenantId, LocalDate from, LocalDate to) {
         String key = foldTagKeys ? "lower(tag_key)" : "tag_key";

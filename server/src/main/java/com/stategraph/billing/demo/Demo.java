@@ -6,6 +6,7 @@ import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.Role;
 import com.stategraph.billing.auth.UserRepository;
 import com.stategraph.billing.auth.TenantRepository;
+import com.stategraph.billing.costs.ActualsRepository;
 import com.stategraph.billing.source.BillingSource;
 import com.stategraph.billing.source.BillingSourceService;
 import com.stategraph.billing.sync.SyncQueue;
@@ -13,7 +14,6 @@ import com.stategraph.billing.sync.SyncRun;
 import com.stategraph.billing.sync.SyncRunRepository;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -131,23 +130,15 @@ public final class Demo {
     }
 
     private void summarise(UUID tenant, Path dataDir, String consoleLogin) {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        record Line(String provider, String currency, long rows, BigDecimal billed) {
-        }
-        List<Line> lines = jdbc.sql("SELECT s.provider, r.billing_currency, count(*) AS n, sum(r.billed_cost) AS billed"
-                        + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id WHERE r.tenant_id = ?"
-                        + " GROUP BY 1, 2 ORDER BY 1, 2")
-                .param(tenant)
-                .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
-                .list();
+        List<ActualsRepository.Loaded> lines = context.getBean(ActualsRepository.class).loadedByCloud(tenant);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         String base = "http://localhost:" + port;
         out.println();
-        out.println("Demo ready: tenant 'demo' (" + tenant + "), " + lines.stream().mapToLong(Line::rows).sum()
+        out.println("Demo ready: tenant 'demo' (" + tenant + "), " + lines.stream().mapToLong(ActualsRepository.Loaded::rows).sum()
                 + " billing rows from " + SampleExport.MONTHS + " months of sample exports");
         out.printf("  %-8s %-8s %10s %20s%n", "PROVIDER", "CURRENCY", "ROWS", "BILLED COST");
-        for (Line l : lines) {
-            out.printf("  %-8s %-8s %,10d %20s%n", l.provider(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
+        for (ActualsRepository.Loaded l : lines) {
+            out.printf("  %-8s %-8s %,10d %20s%n", l.cloud(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
         }
         out.println();
         out.println("Console:  " + base + "/   sign in as " + consoleLogin);
