@@ -43,6 +43,12 @@ final class BenchServer implements AutoCloseable {
 
     /** @param extraEnv e.g. AWS credentials for an S3 test server */
     static BenchServer start(Path work, EmbeddedPostgres pg, Map<String, String> extraEnv, String... springArgs) throws Exception {
+        return start(work, "server", pg, extraEnv, springArgs);
+    }
+
+    /** @param name the server's log is {@code work/NAME.log} */
+    static BenchServer start(Path work, String name, EmbeddedPostgres pg, Map<String, String> extraEnv, String... springArgs)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -55,7 +61,7 @@ final class BenchServer implements AutoCloseable {
                 "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
                 "--stategraph.sync.poll-interval=200ms"));
         command.addAll(java.util.List.of(springArgs));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
         Map<String, String> env = new HashMap<>(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
                 "DB_USER", "postgres", "DB_NAME", "postgres", "NO_GCE_CHECK", "true"));
         env.putAll(extraEnv);
@@ -72,7 +78,7 @@ final class BenchServer implements AutoCloseable {
             }
         }
         server.close();
-        throw new IllegalStateException("the server did not start; see " + work.resolve("server.log"));
+        throw new IllegalStateException("the server did not start; see " + work.resolve(name + ".log"));
     }
 
     long pid() {

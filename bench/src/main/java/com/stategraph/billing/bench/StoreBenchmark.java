@@ -23,9 +23,11 @@ public final class StoreBenchmark {
     private static final String TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT relid FROM pg_partition_tree('billing_rows') UNION ALL SELECT 'billing_loads'::regclass"
             + " UNION ALL SELECT 'cost_daily'::regclass UNION ALL SELECT 'cost_monthly'::regclass"
-            + " UNION ALL SELECT 'cost_daily_tags'::regclass) t";
+            + " UNION ALL SELECT 'cost_daily_tags'::regclass UNION ALL SELECT 'cost_daily_tag_sets'::regclass"
+            + " UNION ALL SELECT 'cost_monthly_resources'::regclass) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
-            + " WHERE relname LIKE 'billing_rows%' OR relname IN ('billing_loads', 'cost_daily', 'cost_monthly', 'cost_daily_tags')";
+            + " WHERE relname LIKE 'billing_rows%' OR relname IN ('billing_loads', 'cost_daily', 'cost_monthly', 'cost_daily_tags',"
+            + " 'cost_daily_tag_sets', 'cost_monthly_resources')";
 
     record Sample(int sync, long rows, long bytes, long deadTuples, double seconds) {
     }
@@ -65,7 +67,8 @@ public final class StoreBenchmark {
                         db.sql(DEAD).query(Long.class).single(), seconds));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
-            db.sql("VACUUM FULL billing_rows, billing_loads, cost_daily, cost_monthly, cost_daily_tags").update();
+            db.sql("VACUUM FULL billing_rows, billing_loads, cost_daily, cost_monthly, cost_daily_tags, cost_daily_tag_sets,"
+                    + " cost_monthly_resources").update();
             vacuumed = db.sql(TABLES).query(Long.class).single();
         }
         report(rows, parquetBytes, samples, vacuumed);
