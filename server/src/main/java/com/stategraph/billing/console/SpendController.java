@@ -26,13 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Spend page: month to date against the same days of last month, daily spend stacked by
- * provider, service or a tag key, and tables by service, sub-account, region and tag, all in one
+ * provider, service or a tag key, and tables by provider, service, sub-account, region, top resources and tag, all in one
  * currency at a time.
  */
 @Controller
 public class SpendController {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final List<String> TAG_TABLES = List.of("team", "env", "environment", "owner");
+    /** The resources that cost the most, the rest summed as "other". */
+    private static final int TOP_RESOURCES = 10;
 
     private final ConsoleSession sessions;
     private final TenantAccess access;
@@ -99,6 +101,7 @@ public class SpendController {
         tables.add(table("By service", grouped(base, "service", "total", null), shown));
         tables.add(table("By sub-account", grouped(base, "sub_account", "total", null), shown));
         tables.add(table("By region", grouped(base, "region", "total", null), shown));
+        tables.add(table("Top resources", grouped(base, "resource", "total", TOP_RESOURCES), shown));
         for (String key : tagKeys) {
             if (TAG_TABLES.contains(key.toLowerCase())) {
                 tables.add(table("By tag " + key, grouped(base, "tag:" + key, "total", null), shown));

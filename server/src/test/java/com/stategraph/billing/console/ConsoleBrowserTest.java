@@ -115,12 +115,12 @@ class ConsoleBrowserTest extends SyncServerTest {
         String ps = first + "T00:00:00Z";
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false,
                 List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
-                        "ServiceName", "SubAccountId", "RegionId", "Tags"),
+                        "ServiceName", "SubAccountId", "RegionId", "Tags", "ResourceId"),
                 List.of(List.of("1200.125", "1200.125", "USD", ps, first + "T00:00:00Z", "Compute", "prod-acct", "us-east-1",
-                                "{\"team\":\"web\",\"env\":\"prod\"}"),
+                                "{\"team\":\"web\",\"env\":\"prod\"}", "i-0web"),
                         List.of("34.5", "34.5", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1",
-                                "{\"team\":\"data\"}"),
-                        List.of("0.375", "0.375", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1", "")));
+                                "{\"team\":\"data\"}", "bucket-data"),
+                        List.of("0.375", "0.375", "USD", ps, today + "T00:00:00Z", "Storage", "dev-acct", "eu-west-1", "", "")));
         // Last month's rows, enough that the sync takes a few seconds and its progress can be watched.
         LocalDate lastMonth = first.minusMonths(1);
         List<String> old = List.of("0.01", "0.01", "USD", lastMonth + "T00:00:00Z", lastMonth + "T00:00:00Z", "Compute",
@@ -179,6 +179,8 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .contains("web USD 1,200.13").contains("data USD 34.50").contains("untagged USD 0.38");
         assertThat(browser.findElement(By.cssSelector("table[data-title='By sub-account']")).getText())
                 .contains("prod-acct USD 1,200.13").contains("dev-acct USD 34.88");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='Top resources']")).getText())
+                .contains("i-0web USD 1,200.13").contains("bucket-data USD 34.50").contains("(none) USD 0.38");
         assertThat(browser.findElement(By.cssSelector("table[data-title='By provider']")).getText())
                 .as("rows that name no provider: the source's cloud").contains("AWS USD 1,235.00");
         assertThat(browser.findElement(By.id("month-to-date")).getText()).contains("USD 1,235.00");
