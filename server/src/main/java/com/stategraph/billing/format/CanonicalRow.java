@@ -1,16 +1,21 @@
 package com.stategraph.billing.format;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One normalised FOCUS row, as text ready for PostgreSQL: a value per {@link FocusColumn} (null
- * when absent), the columns FOCUS does not name as one JSON object, and the billing period (the
- * UTC month of {@code BillingPeriodStart}). Reused from row to row: copy what must outlive it.
+ * One normalised FOCUS row: as text ready for PostgreSQL, a value per {@link FocusColumn} (null
+ * when absent) and the columns FOCUS does not name as one JSON object; typed, what sums are made
+ * of (each decimal's exact value, the UTC day of {@code ChargePeriodStart}, the billing period:
+ * the UTC month of {@code BillingPeriodStart}), so no consumer parses the text again. Reused from
+ * row to row: copy what must outlive it.
  */
 public final class CanonicalRow {
     final String[] values = new String[FocusColumn.values().length];
+    final BigDecimal[] decimals = new BigDecimal[FocusColumn.values().length];
     String extra;
     LocalDate billingPeriod;
+    LocalDate chargeDay;
 
     public String get(FocusColumn column) {
         return values[column.ordinal()];
@@ -23,5 +28,15 @@ public final class CanonicalRow {
 
     public LocalDate billingPeriod() {
         return billingPeriod;
+    }
+
+    /** The exact value of a decimal column, or null when absent. */
+    public BigDecimal decimal(FocusColumn column) {
+        return decimals[column.ordinal()];
+    }
+
+    /** The UTC day of {@code ChargePeriodStart}. */
+    public LocalDate chargeDay() {
+        return chargeDay;
     }
 }

@@ -3,7 +3,7 @@ package com.stategraph.billing.format;
 import java.math.BigDecimal;
 
 /**
- * Exact decimal text for PostgreSQL {@code numeric}. Text and Parquet DECIMAL keep every digit;
+ * Exact decimals for PostgreSQL {@code numeric} and for sums. Text and Parquet DECIMAL keep every digit;
  * a DOUBLE or FLOAT (only when the file itself holds one) becomes its shortest round-tripping
  * decimal, so {@code 0.1} stays {@code 0.1}, never {@code 0.1000000000000000055...}.
  */
@@ -11,34 +11,38 @@ final class DecimalText {
     private DecimalText() {
     }
 
-    /** @return the decimal text, or null when {@code value} is not a finite number */
-    static String of(Object value) {
+    /** @return the exact value, or null when {@code value} is not a finite number */
+    static BigDecimal of(Object value) {
         if (value instanceof String s) {
             return parse(s);
         }
         if (value instanceof BigDecimal d) {
-            return d.toString();
+            return d;
         }
         if (value instanceof Double d) {
-            return Double.isFinite(d) ? Double.toString(d) : null;
+            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)) : null;
         }
         if (value instanceof Float f) {
-            return Float.isFinite(f) ? Float.toString(f) : null;
+            return Float.isFinite(f) ? new BigDecimal(Float.toString(f)) : null;
         }
         if (value instanceof Long || value instanceof Integer) {
-            return value.toString();
+            return BigDecimal.valueOf(((Number) value).longValue());
         }
         return null;
     }
 
-    private static String parse(String text) {
+    /** The text PostgreSQL is given: a text value as the file wrote it, anything else from its exact value. */
+    static String text(Object value, BigDecimal exact) {
+        return value instanceof String s ? s.trim() : exact.toString();
+    }
+
+    private static BigDecimal parse(String text) {
         String s = text.trim();
         if (s.isEmpty() || !plausible(s)) {
             return null;
         }
         try {
-            new BigDecimal(s);
-            return s;
+            return new BigDecimal(s);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -60,8 +64,7 @@ final class DecimalText {
     static final int MAX_FRACTION_DIGITS = 16_383;
 
     /** @return null when PostgreSQL can store the decimal, else what is wrong with it */
-    static String outOfRange(String decimalText) {
-        BigDecimal d = new BigDecimal(decimalText);
+    static String outOfRange(BigDecimal d) {
         long integerDigits = (long) d.precision() - d.scale();
         if (d.signum() != 0 && integerDigits > MAX_INTEGER_DIGITS) {
             return "has " + integerDigits + " digits before the decimal point; at most " + MAX_INTEGER_DIGITS + " can be stored";
@@ -72,7 +75,7 @@ final class DecimalText {
         return null;
     }
 
-    static boolean isNegative(String decimalText) {
-        return decimalText.startsWith("-") && decimalText.chars().anyMatch(c -> c >= '1' && c <= '9');
+    static boolean isNegative(BigDecimal d) {
+        return d.signum() < 0;
     }
 }

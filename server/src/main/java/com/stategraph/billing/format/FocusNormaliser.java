@@ -25,6 +25,8 @@ public final class FocusNormaliser {
     private final TimestampText timestamps = new TimestampText();
     private final KeyValueJson keyValues = new KeyValueJson();
     private final Map<Instant, LocalDate> periods = new HashMap<>();
+    /** Consecutive rows are mostly charged on the same day: one LocalDate for them. */
+    private LocalDate lastDay;
     private final CanonicalRow row = new CanonicalRow();
     private static final int EXTRA_CACHE_LIMIT = 4096;
     private final int[] extraColumns;
@@ -60,6 +62,7 @@ public final class FocusNormaliser {
     /** @throws FormatException naming the row and column of a value that cannot be loaded */
     public CanonicalRow normalise(Object[] values, long rowNumber) {
         Arrays.fill(row.values, null);
+        Arrays.fill(row.decimals, null);
         Instant periodStart = null;
         for (int i = 0; i < mapping.length; i++) {
             Object v = values[i];
@@ -69,11 +72,13 @@ public final class FocusNormaliser {
             }
             switch (c.kind()) {
                 case TEXT -> row.values[c.ordinal()] = text(c, v, i, rowNumber);
-                case DECIMAL -> row.values[c.ordinal()] = decimal(c, v, i, rowNumber);
+                case DECIMAL -> decimal(c, v, i, rowNumber);
                 case TIMESTAMP -> {
                     Instant instant = instant(v, i, rowNumber);
                     if (c == FocusColumn.BILLING_PERIOD_START) {
                         periodStart = instant;
+                    } else if (c == FocusColumn.CHARGE_PERIOD_START) {
+                        row.chargeDay = utcDay(instant);
                     }
                     row.values[c.ordinal()] = timestamps.format(instant);
                 }
@@ -131,9 +136,9 @@ public final class FocusNormaliser {
     private void checkConformance(long rowNumber) {
         String currency = row.values[FocusColumn.BILLING_CURRENCY.ordinal()];
         findings.currency(currency);
-        String listCost = row.values[FocusColumn.LIST_COST.ordinal()];
+        java.math.BigDecimal listCost = row.decimals[FocusColumn.LIST_COST.ordinal()];
         if (listCost != null && DecimalText.isNegative(listCost)) {
-            findings.record("NEGATIVE_LIST_COST", "ListCost is negative", uri, rowNumber, listCost);
+            findings.record("NEGATIVE_LIST_COST", "ListCost is negative", uri, rowNumber, row.values[FocusColumn.LIST_COST.ordinal()]);
         }
     }
 
@@ -150,20 +155,28 @@ public final class FocusNormaliser {
         return s;
     }
 
-    private String decimal(FocusColumn c, Object v, int column, long rowNumber) {
-        String text = DecimalText.of(v);
-        if (text == null) {
+    private void decimal(FocusColumn c, Object v, int column, long rowNumber) {
+        java.math.BigDecimal exact = DecimalText.of(v);
+        if (exact == null) {
             throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is not a decimal number");
         }
-        // A double always fits; text or a Parquet DECIMAL can be out of range only with an exponent or many digits.
-        if (!(v instanceof Double || v instanceof Float)
-                && (text.length() > 40 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0)) {
-            String problem = DecimalText.outOfRange(text);
+        // A double always fits; text or a Parquet DECIMAL can be out of range only with many digits.
+        if (!(v instanceof Double || v instanceof Float) && (exact.precision() > 40 || Math.abs(exact.scale()) > 40)) {
+            String problem = DecimalText.outOfRange(exact);
             if (problem != null) {
                 throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' " + problem);
             }
         }
-        return text;
+        row.values[c.ordinal()] = DecimalText.text(v, exact);
+        row.decimals[c.ordinal()] = exact;
+    }
+
+    private LocalDate utcDay(Instant instant) {
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), 86_400L);
+        if (lastDay == null || lastDay.toEpochDay() != epochDay) {
+            lastDay = LocalDate.ofEpochDay(epochDay);
+        }
+        return lastDay;
     }
 
     private Instant instant(Object v, int column, long rowNumber) {

@@ -26,15 +26,15 @@ final class DailyRollup {
     private record Parties(String provider, String host, String publisher, String issuer) {
     }
 
-    private record DayKey(LocalDate period, String day, Parties parties, String service, String category, String account,
+    private record DayKey(LocalDate period, LocalDate day, Parties parties, String service, String category, String account,
                           String subAccount, String region, String chargeCategory, String currency) {
     }
 
     /** A day's sums per whole tag set (the row's tags JSON as the export gave it; "{}" for none). */
-    private record TagSetKey(LocalDate period, String day, Parties parties, String service, String currency, String tags) {
+    private record TagSetKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String tags) {
     }
 
-    private record TagKey(LocalDate period, String day, Parties parties, String service, String currency, String key,
+    private record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
                           String value) {
     }
 
@@ -75,11 +75,11 @@ final class DailyRollup {
     }
 
     void add(CanonicalRow row) {
-        costs[0] = decimal(row.get(FocusColumn.BILLED_COST));
-        costs[1] = decimal(row.get(FocusColumn.EFFECTIVE_COST));
-        costs[2] = decimal(row.get(FocusColumn.LIST_COST));
-        costs[3] = decimal(row.get(FocusColumn.CONTRACTED_COST));
-        String day = row.get(FocusColumn.CHARGE_PERIOD_START).substring(0, 10);
+        costs[0] = orZero(row.decimal(FocusColumn.BILLED_COST));
+        costs[1] = orZero(row.decimal(FocusColumn.EFFECTIVE_COST));
+        costs[2] = orZero(row.decimal(FocusColumn.LIST_COST));
+        costs[3] = orZero(row.decimal(FocusColumn.CONTRACTED_COST));
+        LocalDate day = row.chargeDay();
         String service = row.get(FocusColumn.SERVICE_NAME);
         String currency = row.get(FocusColumn.BILLING_CURRENCY);
         Parties parties = parties(row);
@@ -87,8 +87,7 @@ final class DailyRollup {
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
         days.computeIfAbsent(key, k -> new Sums()).add(costs);
-        // The same dimensions per month: "2026-10-17" becomes "2026-10-01".
-        months.computeIfAbsent(new DayKey(key.period(), day.substring(0, 8) + "01", parties, service, key.category(), key.account(),
+        months.computeIfAbsent(new DayKey(key.period(), day.withDayOfMonth(1), parties, service, key.category(), key.account(),
                 key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
         tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
@@ -139,7 +138,7 @@ final class DailyRollup {
         for (Map.Entry<DayKey, Sums> e : sums.entrySet()) {
             DayKey k = e.getKey();
             Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
                     p.publisher(), p.issuer(), k.service(), k.category(), k.account(), k.subAccount(), k.region(),
                     k.chargeCategory(), k.currency()}) {
                 out.field(f);
@@ -154,7 +153,7 @@ final class DailyRollup {
         for (Map.Entry<TagKey, Sums> e : tags.entrySet()) {
             TagKey k = e.getKey();
             Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
                     p.publisher(), p.issuer(), k.service(), k.currency(), k.key(), k.value()}) {
                 out.field(f);
             }
@@ -168,7 +167,7 @@ final class DailyRollup {
         for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
             TagSetKey k = e.getKey();
             Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day(), p.provider(), p.host(),
+            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
                     p.publisher(), p.issuer(), k.service(), k.currency(), k.tags()}) {
                 out.field(f);
             }
@@ -204,7 +203,7 @@ final class DailyRollup {
         return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
     }
 
-    private static BigDecimal decimal(String text) {
-        return text == null ? BigDecimal.ZERO : new BigDecimal(text);
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 }

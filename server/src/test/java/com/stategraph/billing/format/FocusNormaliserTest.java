@@ -34,12 +34,18 @@ class FocusNormaliserTest {
         assertThat(TimestampText.parseUncached(text)).isEqualTo(Instant.parse(utc));
     }
 
+    private static String text(Object value) {
+        return DecimalText.text(value, DecimalText.of(value));
+    }
+
     @Test
     void decimalsStayExact() {
-        assertThat(DecimalText.of("0.1000000000000000000001")).isEqualTo("0.1000000000000000000001");
-        assertThat(DecimalText.of(0.1)).isEqualTo("0.1");
-        assertThat(DecimalText.of(new BigDecimal("1E+3"))).isEqualTo("1E+3");
-        assertThat(new BigDecimal(DecimalText.of(1.0E-7))).isEqualByComparingTo("0.0000001");
+        assertThat(text("0.1000000000000000000001")).isEqualTo("0.1000000000000000000001");
+        assertThat(DecimalText.of("0.1000000000000000000001")).isEqualByComparingTo("0.1000000000000000000001");
+        assertThat(text(0.1)).isEqualTo("0.1");
+        assertThat(DecimalText.of(0.1)).isEqualTo(new BigDecimal("0.1"));
+        assertThat(text(new BigDecimal("1E+3"))).isEqualTo("1E+3");
+        assertThat(new BigDecimal(text(1.0E-7))).isEqualByComparingTo("0.0000001");
         assertThat(DecimalText.of("1,5")).isNull();
         assertThat(DecimalText.of(Double.NaN)).isNull();
         assertThat(DecimalText.of("Infinity")).isNull();
@@ -52,6 +58,9 @@ class FocusNormaliserTest {
                 "{\" Team \": \"core\", \"env\": \"prod\"}", "abc", "row-1");
 
         assertThat(row.get(FocusColumn.BILLED_COST)).isEqualTo("12.50");
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).isEqualTo(new BigDecimal("12.50"));
+        assertThat(row.decimal(FocusColumn.EFFECTIVE_COST)).isNull();
+        assertThat(row.chargeDay()).isEqualTo(java.time.LocalDate.of(2024, 3, 5));
         assertThat(row.get(FocusColumn.CHARGE_CATEGORY)).isEqualTo("Usage");
         assertThat(row.get(FocusColumn.CHARGE_PERIOD_START)).isEqualTo("2024-03-05T00:00:00Z");
         assertThat(row.get(FocusColumn.TAGS)).isEqualTo("{\"Team\":\"core\",\"env\":\"prod\"}");
