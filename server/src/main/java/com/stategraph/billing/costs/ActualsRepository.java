@@ -139,6 +139,9 @@ public class ActualsRepository {
             if (partialMonths) {
                 return rowsIn(q);
             }
+            if (q.limit() != null && firstMonth.plusMonths(1).equals(endMonth) && unfiltered(q)) {
+                return topResourcesOfMonth(q, firstMonth);
+            }
             Sql sql = new Sql("SELECT resource_id AS k, billing_currency AS c, " + period(q, "month") + " AS p, sum("
                     + q.metric().column() + ") AS cost FROM cost_monthly_resources WHERE tenant_id = ? AND month >= ?"
                     + " AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
@@ -146,6 +149,48 @@ public class ActualsRepository {
             sql.append(" GROUP BY 1, 2, 3");
             return query(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
         });
+    }
+
+    private static boolean unfiltered(CostQuery q) {
+        return java.util.stream.Stream.of(q.provider(), q.hostProvider(), q.publisher(), q.invoiceIssuer(), q.service(),
+                q.subAccount(), q.region(), q.sourceId()).allMatch(java.util.Objects::isNull);
+    }
+
+    /**
+     * The top resources of one month, unfiltered: the first rows of {@code cost_resource_month_totals}'
+     * index for the metric, per currency; "other" is the month's total (from {@code cost_monthly},
+     * the same rows summed by other keys) less theirs, present when rows remain beyond them.
+     */
+    private List<CostRow> topResourcesOfMonth(CostQuery q, LocalDate month) {
+        String metric = q.metric().column();
+        LocalDate period = q.granularity() == Granularity.TOTAL ? null : month;
+        List<CostRow> out = new ArrayList<>();
+        record Total(String currency, BigDecimal cost, long rows) {
+        }
+        List<Total> totals = jdbc.sql("SELECT billing_currency, sum(" + metric + "), sum(row_count) FROM cost_monthly"
+                        + " WHERE tenant_id = ? AND month = ? GROUP BY 1")
+                .params(q.tenantId(), Date.valueOf(month))
+                .query((rs, i) -> new Total(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)))
+                .list();
+        for (Total total : totals) {
+            BigDecimal rest = total.cost();
+            long restRows = total.rows();
+            List<Object[]> top = jdbc.sql("SELECT resource_id, " + metric + ", row_count FROM cost_resource_month_totals"
+                            + " WHERE tenant_id = ? AND month = ? AND billing_currency = ?"
+                            + " ORDER BY " + metric + " DESC, coalesce(resource_id, '" + NONE + "') COLLATE \"C\" LIMIT ?")
+                    .params(q.tenantId(), Date.valueOf(month), total.currency(), q.limit())
+                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)})
+                    .list();
+            for (Object[] r : top) {
+                out.add(new CostRow(r[0] == null ? NONE : (String) r[0], total.currency(), period, (BigDecimal) r[1]));
+                rest = rest.subtract((BigDecimal) r[1]);
+                restRows -= (Long) r[2];
+            }
+            if (restRows > 0) {
+                out.add(new CostRow(NONE, total.currency(), period, rest, true));
+            }
+        }
+        return out;
     }
 
     /**

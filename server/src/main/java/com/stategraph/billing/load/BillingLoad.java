@@ -75,6 +75,8 @@ public final class BillingLoad implements AutoCloseable {
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
     private final String fallbackProvider;
+    /** Months whose resource rollup rows this load removed or wrote: their resource totals are rebuilt at commit. */
+    private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
     private int flushBytes;
     /** For errors outside the rows' COPYs (the rollups'). */
     private final CopyLines lines = new CopyLines();
@@ -338,6 +340,7 @@ public final class BillingLoad implements AutoCloseable {
                 retiredRows += rs.getLong(1);
             }
         }
+        touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, periods));
         for (String table : Rollups.TABLES) {
             deleteOfPeriods(table, periods);
         }
@@ -421,6 +424,8 @@ public final class BillingLoad implements AutoCloseable {
                 }
             }
         }
+        // Last: it waits for any other sync of the tenant doing the same to commit.
+        ResourceMonthTotals.rebuild(connection, tenantId, touchedMonths);
         connection.commit();
         committed = true;
         return new Outcome(total, kept, nowEmpty, retiredRows);
@@ -428,6 +433,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The resource rollup, and the first and last charge, of each new load's table, read by PostgreSQL from the rows just written. */
     private void rollUpResources() throws SQLException {
+        List<LocalDate> created = window.values().stream().filter(p -> p.created).map(p -> p.start).toList();
         for (Period p : window.values()) {
             if (p.created) {
                 try (PreparedStatement ins = connection.prepareStatement(String.format(RESOURCE_ROLLUP, p.table))) {
@@ -441,6 +447,9 @@ public final class BillingLoad implements AutoCloseable {
                     p.lastCharge = rs.getObject(2, java.time.OffsetDateTime.class);
                 }
             }
+        }
+        if (!created.isEmpty()) {
+            touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
         }
     }
 

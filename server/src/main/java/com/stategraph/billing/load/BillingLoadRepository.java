@@ -82,8 +82,16 @@ public class BillingLoadRepository {
         List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?")
                 .params(tenantId, sourceId).query(UUID.class).list();
         long rows = jdbc.sql("DELETE FROM billing_rows WHERE load_id = ANY (?::uuid[])").param(array(loads)).update();
+        List<java.sql.Date> months = jdbc.sql(ResourceMonthTotals.MONTHS_OF_SOURCE).params(tenantId, sourceId)
+                .query(java.sql.Date.class).list();
         for (String table : Rollups.TABLES) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
+        }
+        if (!months.isEmpty()) {
+            String monthArray = months.stream().map(java.sql.Date::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            jdbc.sql(ResourceMonthTotals.LOCK).param(tenantId).query().singleValue();
+            jdbc.sql(ResourceMonthTotals.DELETE.replace("ANY (?)", "ANY (?::date[])")).params(tenantId, monthArray).update();
+            jdbc.sql(ResourceMonthTotals.INSERT.replace("ANY (?)", "ANY (?::date[])")).params(tenantId, monthArray).update();
         }
         return rows;
     }

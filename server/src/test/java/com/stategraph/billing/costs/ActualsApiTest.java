@@ -310,6 +310,32 @@ class ActualsApiTest extends SyncServerTest {
                         Row::service));
     }
 
+    /** One whole month by resource, unfiltered: the top of each currency from the resource totals of both sources, and "other". */
+    @Test
+    void aMonthsTopResourcesAndOtherPerCurrency() {
+        JsonNode answer = get("?from=" + M2.atDay(1) + "&to=" + M2.plusMonths(1).atDay(1) + "&group_by=resource&limit=3&metric=list");
+        Map<String, BigDecimal> all = expected("list", row -> YearMonth.from(row.day()).equals(M2), Row::resource);
+        for (String currency : List.of("USD", "EUR")) {
+            List<Map.Entry<String, BigDecimal>> ranked = all.entrySet().stream().filter(e -> e.getKey().endsWith("|" + currency))
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
+            assertThat(ranked).hasSizeGreaterThan(3);
+            List<JsonNode> groups = new ArrayList<>();
+            answer.path("results").forEach(g -> {
+                if (g.path("currency").asString().equals(currency)) {
+                    groups.add(g);
+                }
+            });
+            assertThat(groups).hasSize(4);
+            for (int i = 0; i < 3; i++) {
+                assertThat(groups.get(i).path("key").asString() + "|" + currency).isEqualTo(ranked.get(i).getKey());
+                assertThat(new BigDecimal(groups.get(i).path("cost").asString())).isEqualByComparingTo(ranked.get(i).getValue());
+            }
+            BigDecimal rest = ranked.stream().skip(3).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(groups.get(3).path("key").asString()).isEqualTo("other");
+            assertThat(new BigDecimal(groups.get(3).path("cost").asString())).isEqualByComparingTo(rest);
+        }
+    }
+
     /** Questions that the resource and tag-set rollups answer, and the ones next to them that must read billing rows. */
     @Test
     void resourceAndTagSetQuestionsSumExactlyOnEveryPath() {

@@ -123,4 +123,37 @@ class RollupPathsTest extends SyncServerTest {
                     .single()).as(table).isZero();
         }
     }
+
+    /** Two sources of one tenant synced at once, billing some of the same resources: a month's top resources sum both. */
+    @Test
+    void aMonthsResourceTotalsSumEverySourceSyncedAtOnce() throws Exception {
+        String tenant = newTenant();
+        List<Line> all = new ArrayList<>();
+        List<String[]> started = new ArrayList<>();
+        for (int s = 1; s <= 2; s++) {
+            Path dir = tempDir("rollup-two-sources-");
+            List<Line> lines = lines(s * 2);
+            write(dir, lines);
+            all.addAll(lines);
+            String source = addSource(tenant, s == 1 ? "aws" : "azure", "file://" + dir + "/");
+            var response = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of());
+            assertThat(response.status()).isEqualTo(202);
+            started.add(new String[] {source, response.text("id")});
+        }
+        for (String[] run : started) {
+            assertThat(awaitRun(tenant, run[0], run[1]).path("status").asString()).isEqualTo("ok");
+        }
+        String month = "from=" + M.atDay(1) + "&to=" + M.plusMonths(1).atDay(1);
+        assertSums(answer(tenant, month + "&group_by=resource&limit=3"), topAndOther(byResource(all, M.atDay(1), null), 3));
+    }
+
+    private static Map<String, BigDecimal> topAndOther(Map<String, BigDecimal> sums, int limit) {
+        List<Map.Entry<String, BigDecimal>> ranked = sums.entrySet().stream()
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
+        assertThat(ranked).hasSizeGreaterThan(limit);
+        Map<String, BigDecimal> out = new HashMap<>();
+        ranked.stream().limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));
+        out.put("other", ranked.stream().skip(limit).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return out;
+    }
 }

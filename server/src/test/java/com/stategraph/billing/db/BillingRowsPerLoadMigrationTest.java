@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * V9 moves the rows of a store that already holds data: each current load's rows into a table of
  * their own, attached to billing_rows; every row and every cent is still there afterwards. V10 then
- * builds the resource and tag-set rollups from those rows, so data loaded before it answers alike.
+ * builds the resource and tag-set rollups from those rows, and V12 the resource totals from those, so
+ * data loaded before them answers alike.
  */
 class BillingRowsPerLoadMigrationTest {
 
@@ -73,6 +74,9 @@ class BillingRowsPerLoadMigrationTest {
                 assertThat(db.sql("SELECT sum(billed_cost) FROM cost_daily_tag_sets WHERE tenant_id = ? AND billing_period = ?"
                         + " AND tags = '{\"team\": \"a\"}'::jsonb AND row_count = ?").params(tenant, period, 10 + l * 5)
                         .query(BigDecimal.class).single()).isEqualByComparingTo(sums[l]);
+                assertThat(db.sql("SELECT sum(billed_cost) FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ?"
+                        + " AND resource_id IS NULL AND row_count = ?").params(tenant, period, 10 + l * 5)
+                        .query(BigDecimal.class).single()).as("V12's totals").isEqualByComparingTo(sums[l]);
             }
         }
     }
