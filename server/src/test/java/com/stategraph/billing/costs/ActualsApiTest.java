@@ -133,6 +133,22 @@ class ActualsApiTest extends SyncServerTest {
         return sums;
     }
 
+    /** Expected sums of one currency, the largest first. */
+    private static List<Map.Entry<String, BigDecimal>> ranked(Map<String, BigDecimal> sums, String currency) {
+        return sums.entrySet().stream().filter(e -> e.getKey().endsWith("|" + currency))
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
+    }
+
+    private static List<JsonNode> groupsIn(JsonNode answer, String currency) {
+        List<JsonNode> groups = new ArrayList<>();
+        answer.path("results").forEach(g -> {
+            if (g.path("currency").asString().equals(currency)) {
+                groups.add(g);
+            }
+        });
+        return groups;
+    }
+
     private static List<String> values(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.path(field).asString()));
@@ -245,14 +261,8 @@ class ActualsApiTest extends SyncServerTest {
         JsonNode answer = get("?" + range() + "&group_by=resource&limit=3&metric=billed");
         Map<String, BigDecimal> all = expected("billed", row -> true, Row::resource);
         for (String currency : List.of("USD", "EUR")) {
-            List<Map.Entry<String, BigDecimal>> ranked = all.entrySet().stream().filter(e -> e.getKey().endsWith("|" + currency))
-                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
-            List<JsonNode> groups = new ArrayList<>();
-            answer.path("results").forEach(g -> {
-                if (g.path("currency").asString().equals(currency)) {
-                    groups.add(g);
-                }
-            });
+            List<Map.Entry<String, BigDecimal>> ranked = ranked(all, currency);
+            List<JsonNode> groups = groupsIn(answer, currency);
             assertThat(groups).hasSize(4);
             for (int i = 0; i < 3; i++) {
                 assertThat(groups.get(i).path("key").asString() + "|" + currency).isEqualTo(ranked.get(i).getKey());
@@ -316,15 +326,9 @@ class ActualsApiTest extends SyncServerTest {
         JsonNode answer = get("?from=" + M2.atDay(1) + "&to=" + M2.plusMonths(1).atDay(1) + "&group_by=resource&limit=3&metric=list");
         Map<String, BigDecimal> all = expected("list", row -> YearMonth.from(row.day()).equals(M2), Row::resource);
         for (String currency : List.of("USD", "EUR")) {
-            List<Map.Entry<String, BigDecimal>> ranked = all.entrySet().stream().filter(e -> e.getKey().endsWith("|" + currency))
-                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
+            List<Map.Entry<String, BigDecimal>> ranked = ranked(all, currency);
             assertThat(ranked).hasSizeGreaterThan(3);
-            List<JsonNode> groups = new ArrayList<>();
-            answer.path("results").forEach(g -> {
-                if (g.path("currency").asString().equals(currency)) {
-                    groups.add(g);
-                }
-            });
+            List<JsonNode> groups = groupsIn(answer, currency);
             assertThat(groups).hasSize(4);
             for (int i = 0; i < 3; i++) {
                 assertThat(groups.get(i).path("key").asString() + "|" + currency).isEqualTo(ranked.get(i).getKey());
