@@ -75,4 +75,21 @@ class TenantKeysSchemaTest extends ServerTest {
         }
         assertThat(broken).as("tables that could not be distributed by tenant").isEmpty();
     }
+
+    /** docs/scaling.md gives an operator the calls for every table: a new table without its call fails here. */
+    @Test
+    void theScalingGuideDistributesEveryTenantTableAndReplicatesEveryGlobalOne() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "scaling.md"));
+        List<String> tables = tables();
+        assertThat(tables).isNotEmpty();
+        for (String table : tables) {
+            if (table.equals("scheduled_tasks") || table.equals("flyway_schema_history")) {
+                assertThat(guide).as(table).contains("| `" + table + "` | local (coordinator)");
+            } else if (GLOBAL.contains(table)) {
+                assertThat(guide).as(table).contains("SELECT create_reference_table('" + table + "');");
+            } else {
+                assertThat(guide).as(table).containsPattern("SELECT create_distributed_table\\('" + table + "', 'tenant_id'");
+            }
+        }
+    }
 }
