@@ -23,6 +23,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 final class BenchRows {
     static final int ROWS_PER_FILE = 1_000_000;
+    /** Changes when the generated rows change, so files written by an older generator are not reused. */
+    static final String VERSION = "v2";
 
     private static final String[] SERVICES = {"Amazon Elastic Compute Cloud", "Amazon Simple Storage Service",
             "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudFront", "Amazon DynamoDB",
@@ -124,9 +126,14 @@ final class BenchRows {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** Where {@code rows} rows of this generator's version are kept under {@code work}. */
+    static Path dir(Path work, long rows) {
+        return work.resolve("data-" + VERSION + "-" + rows);
+    }
+
     /** The {@code rows} AWS-shaped rows under {@code work}, written once and reused by later runs. */
     static Path ensure(Path work, long rows) throws IOException {
-        Path data = work.resolve("data-v2-" + rows);
+        Path data = dir(work, rows);
         if (!Files.exists(data.resolve("_COMPLETE"))) {
             System.err.println("[bench] generating " + rows + " rows of AWS-shaped Parquet");
             write(data, rows);

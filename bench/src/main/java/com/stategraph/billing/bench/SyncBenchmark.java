@@ -88,9 +88,9 @@ public final class SyncBenchmark {
 
     private void run(long rows, int repeat, List<Long> memoryRows) throws Exception {
         log("generating " + rows + " rows of AWS-shaped Parquet");
-        Path data = work.resolve("data-" + rows);
+        Path data = BenchRows.dir(work, rows);
         List<Path> files = reuseOrWrite(data, rows);
-        Path csv = work.resolve("baseline-" + rows + ".csv");
+        Path csv = work.resolve("baseline-" + BenchRows.VERSION + "-" + rows + ".csv");
         if (!Files.exists(csv)) {
             log("writing the baseline CSV");
             BaselineCsv.write(files, csv);
@@ -100,7 +100,7 @@ public final class SyncBenchmark {
         startServer();
 
         // A server runs for weeks: measure it warm, after one sync that is not counted.
-        Path warm = work.resolve("data-100000");
+        Path warm = BenchRows.dir(work, 100_000);
         reuseOrWrite(warm, 100_000);
         sync("warm-up", "file://" + warm.toAbsolutePath() + "/*.parquet", 100_000);
 
@@ -114,7 +114,7 @@ public final class SyncBenchmark {
         }
         List<Measure> memory = new ArrayList<>();
         for (long n : memoryRows) {
-            Path dir = work.resolve("data-" + n);
+            Path dir = BenchRows.dir(work, n);
             reuseOrWrite(dir, n);
             // Each size on a fresh server, whose live heap is measured after full collections forced every 2 s.
             stopServer();
