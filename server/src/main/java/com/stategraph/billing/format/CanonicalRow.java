@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * One normalised FOCUS row: as text ready for PostgreSQL, a value per {@link FocusColumn} (null
  * when absent) and the columns FOCUS does not name as one JSON object; typed, what sums are made
- * of (each decimal's exact value, the UTC day of {@code ChargePeriodStart}, the billing period:
+ * of (each decimal's exact value, {@code ChargePeriodStart} and its UTC day, the billing period:
  * the UTC month of {@code BillingPeriodStart}), so no consumer parses the text again. Reused from
  * row to row: copy what must outlive it.
  */
@@ -16,6 +16,7 @@ public final class CanonicalRow {
     String extra;
     LocalDate billingPeriod;
     LocalDate chargeDay;
+    java.time.Instant chargeStart;
 
     public String get(FocusColumn column) {
         return values[column.ordinal()];
@@ -33,6 +34,11 @@ public final class CanonicalRow {
     /** The exact value of a decimal column, or null when absent. */
     public BigDecimal decimal(FocusColumn column) {
         return decimals[column.ordinal()];
+    }
+
+    /** {@code ChargePeriodStart}. */
+    public java.time.Instant chargeStart() {
+        return chargeStart;
     }
 
     /** The UTC day of {@code ChargePeriodStart}. */

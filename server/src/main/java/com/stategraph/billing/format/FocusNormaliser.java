@@ -78,6 +78,7 @@ public final class FocusNormaliser {
                     if (c == FocusColumn.BILLING_PERIOD_START) {
                         periodStart = instant;
                     } else if (c == FocusColumn.CHARGE_PERIOD_START) {
+                        row.chargeStart = instant;
                         row.chargeDay = utcDay(instant);
                     }
                     row.values[c.ordinal()] = timestamps.format(instant);

@@ -48,18 +48,9 @@ public final class BillingLoad implements AutoCloseable {
     private static final String COPY_TAG_SETS = "COPY cost_daily_tag_sets (tenant_id, source_id, billing_period, day,"
             + DIMENSIONS + " service_name, billing_currency, tags, billed_cost, effective_cost, list_cost, contracted_cost,"
             + " row_count) FROM STDIN";
-    /**
-     * One row per month and resource of a load's table, summed by PostgreSQL from the rows just
-     * written (a resource rollup held in Java would grow with the resources of the export).
-     */
-    private static final String RESOURCE_ROLLUP = "INSERT INTO cost_monthly_resources (tenant_id, source_id, billing_period,"
-            + " month, provider, host_provider, publisher, invoice_issuer, service_name, sub_account_id, region_id, resource_id,"
-            + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count)"
-            + " SELECT tenant_id, source_id, billing_period, date_trunc('month', charge_period_start AT TIME ZONE 'UTC')::date,"
-            + " coalesce(nullif(service_provider_name, ''), nullif(provider_name, ''), ?), host_provider_name, publisher_name,"
-            + " invoice_issuer_name, service_name, sub_account_id, region_id, resource_id, billing_currency, sum(billed_cost),"
-            + " coalesce(sum(effective_cost), 0), coalesce(sum(list_cost), 0), coalesce(sum(contracted_cost), 0), count(*)"
-            + " FROM %s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13";
+    private static final String COPY_RESOURCES = "COPY cost_monthly_resources (tenant_id, source_id, billing_period, month,"
+            + DIMENSIONS + " service_name, sub_account_id, region_id, resource_id, billing_currency, billed_cost, effective_cost,"
+            + " list_cost, contracted_cost, row_count) FROM STDIN";
     /**
      * Rows waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
@@ -74,7 +65,6 @@ public final class BillingLoad implements AutoCloseable {
     private final String sourceText;
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
-    private final String fallbackProvider;
     /** Months whose resource rollup rows this load removed or wrote: their resource totals are rebuilt at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
     private int flushBytes;
@@ -108,10 +98,19 @@ public final class BillingLoad implements AutoCloseable {
         final String startText;
         final long previousRows;
         long rows;
-        java.time.OffsetDateTime firstCharge;
-        java.time.OffsetDateTime lastCharge;
+        java.time.Instant firstCharge;
+        java.time.Instant lastCharge;
         boolean inExport;
         boolean retired;
+
+        void charged(java.time.Instant chargeStart) {
+            if (firstCharge == null || chargeStart.isBefore(firstCharge)) {
+                firstCharge = chargeStart;
+            }
+            if (lastCharge == null || chargeStart.isAfter(lastCharge)) {
+                lastCharge = chargeStart;
+            }
+        }
 
         Period(LocalDate start, long previousRows) {
             this.start = start;
@@ -139,7 +138,6 @@ public final class BillingLoad implements AutoCloseable {
         this.runId = runId;
         this.tenantText = tenantId.toString();
         this.sourceText = sourceId.toString();
-        this.fallbackProvider = fallbackProvider;
         this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
     }
 
@@ -233,6 +231,7 @@ public final class BillingLoad implements AutoCloseable {
         period.rows++;
         period.inExport = true;
         rollup.add(row);
+        period.charged(row.chargeStart());
         if (streams && lines.full()) {
             stopStreaming();
         } else if (!streams && (period.pending.size() >= flushBytes || lines.full())) {
@@ -360,7 +359,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
     private void copyRollups() throws SQLException, IOException {
-        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS, COPY_TAG_SETS}) {
+        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS, COPY_TAG_SETS, COPY_RESOURCES}) {
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             CopyTextWriter rows = new CopyTextWriter(w);
@@ -370,6 +369,8 @@ public final class BillingLoad implements AutoCloseable {
                 rollup.writeMonths(rows, tenantText, sourceText);
             } else if (sql == COPY_TAGS) {
                 rollup.writeTags(rows, tenantText, sourceText);
+            } else if (sql == COPY_RESOURCES) {
+                rollup.writeResources(rows, tenantText, sourceText);
             } else {
                 rollup.writeTagSets(rows, tenantText, sourceText);
             }
@@ -388,7 +389,7 @@ public final class BillingLoad implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);
         }
-        rollUpResources();
+        touchNewMonths();
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
         try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
@@ -410,8 +411,8 @@ public final class BillingLoad implements AutoCloseable {
                 ins.setObject(4, runId);
                 ins.setObject(5, p.start);
                 ins.setLong(6, p.rows);
-                ins.setObject(7, p.firstCharge);
-                ins.setObject(8, p.lastCharge);
+                ins.setObject(7, p.firstCharge == null ? null : p.firstCharge.atOffset(java.time.ZoneOffset.UTC));
+                ins.setObject(8, p.lastCharge == null ? null : p.lastCharge.atOffset(java.time.ZoneOffset.UTC));
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -431,23 +432,9 @@ public final class BillingLoad implements AutoCloseable {
         return new Outcome(total, kept, nowEmpty, retiredRows);
     }
 
-    /** The resource rollup, and the first and last charge, of each new load's table, read by PostgreSQL from the rows just written. */
-    private void rollUpResources() throws SQLException {
+    /** The months of the new loads' resource rollup: their resource totals are rebuilt at commit. */
+    private void touchNewMonths() throws SQLException {
         List<LocalDate> created = window.values().stream().filter(p -> p.created).map(p -> p.start).toList();
-        for (Period p : window.values()) {
-            if (p.created) {
-                try (PreparedStatement ins = connection.prepareStatement(String.format(RESOURCE_ROLLUP, p.table))) {
-                    ins.setString(1, fallbackProvider);
-                    ins.executeUpdate();
-                }
-                try (java.sql.Statement range = connection.createStatement();
-                     ResultSet rs = range.executeQuery("SELECT min(charge_period_start), max(charge_period_start) FROM " + p.table)) {
-                    rs.next();
-                    p.firstCharge = rs.getObject(1, java.time.OffsetDateTime.class);
-                    p.lastCharge = rs.getObject(2, java.time.OffsetDateTime.class);
-                }
-            }
-        }
         if (!created.isEmpty()) {
             touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
         }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
- * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags} and {@code cost_daily_tag_sets} rollups. Sums are exact (BigDecimal). Memory is
+ * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags}, {@code cost_daily_tag_sets} and
+ * {@code cost_monthly_resources} rollups. Sums are exact (BigDecimal). Memory is
  * bounded by distinct keys, not rows: the load flushes partial sums when there are many keys.
  */
 final class DailyRollup {
@@ -32,6 +33,11 @@ final class DailyRollup {
 
     /** A day's sums per whole tag set (the row's tags JSON as the export gave it; "{}" for none). */
     private record TagSetKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String tags) {
+    }
+
+    /** A month's sums per resource, with the dimensions a resource view can be narrowed by. */
+    private record ResourceKey(LocalDate period, LocalDate month, Parties parties, String service, String subAccount,
+                               String region, String resource, String currency) {
     }
 
     private record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
@@ -59,6 +65,7 @@ final class DailyRollup {
     private final Map<DayKey, Sums> months = new HashMap<>();
     private final Map<TagKey, Sums> tags = new HashMap<>();
     private final Map<TagSetKey, Sums> tagSets = new HashMap<>();
+    private final Map<ResourceKey, Sums> resources = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     private final BigDecimal[] costs = new BigDecimal[4];
     private final String fallbackProvider;
@@ -87,6 +94,8 @@ final class DailyRollup {
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
         days.computeIfAbsent(key, k -> new Sums()).add(costs);
+        resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
+                key.region(), row.get(FocusColumn.RESOURCE_ID), currency), k -> new Sums()).add(costs);
         months.computeIfAbsent(new DayKey(key.period(), day.withDayOfMonth(1), parties, service, key.category(), key.account(),
                 key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
@@ -120,7 +129,7 @@ final class DailyRollup {
     }
 
     boolean full() {
-        return days.size() + months.size() + tags.size() + tagSets.size() >= flushAtKeys;
+        return days.size() + months.size() + tags.size() + tagSets.size() + resources.size() >= flushAtKeys;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
@@ -160,6 +169,20 @@ final class DailyRollup {
             sums(out, e.getValue());
         }
         tags.clear();
+    }
+
+    /** Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}, then forgets them. */
+    void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
+        for (Map.Entry<ResourceKey, Sums> e : resources.entrySet()) {
+            ResourceKey k = e.getKey();
+            Parties p = k.parties();
+            for (String f : new String[] {tenant, source, k.period().toString(), k.month().toString(), p.provider(), p.host(),
+                    p.publisher(), p.issuer(), k.service(), k.subAccount(), k.region(), k.resource(), k.currency()}) {
+                out.field(f);
+            }
+            sums(out, e.getValue());
+        }
+        resources.clear();
     }
 
     /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */
