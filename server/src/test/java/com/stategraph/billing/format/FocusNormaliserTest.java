@@ -61,6 +61,7 @@ class FocusNormaliserTest {
         assertThat(row.decimal(FocusColumn.BILLED_COST)).isEqualTo(new BigDecimal("12.50"));
         assertThat(row.decimal(FocusColumn.EFFECTIVE_COST)).isNull();
         assertThat(row.chargeDay()).isEqualTo(java.time.LocalDate.of(2024, 3, 5));
+        assertThat(row.chargeStart()).isEqualTo(Instant.parse("2024-03-05T00:00:00Z"));
         assertThat(row.get(FocusColumn.CHARGE_CATEGORY)).isEqualTo("Usage");
         assertThat(row.get(FocusColumn.CHARGE_PERIOD_START)).isEqualTo("2024-03-05T00:00:00Z");
         assertThat(row.get(FocusColumn.TAGS)).isEqualTo("{\"Team\":\"core\",\"env\":\"prod\"}");
