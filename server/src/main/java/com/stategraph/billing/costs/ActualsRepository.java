@@ -64,15 +64,20 @@ public class ActualsRepository {
     private <T> T onOneSnapshot(java.util.function.Supplier<T> query) {
         return snapshot.execute(s -> {
             jdbc.sql(BillingLoadRepository.LOCK_ROWS).update();
-            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+            applyTimeout();
             return query.get();
         });
+    }
+
+    /** Statements after this in the transaction are cancelled by PostgreSQL past the query timeout. */
+    private void applyTimeout() {
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
     }
 
     /** Runs {@code query} in a transaction whose statements PostgreSQL cancels after the timeout. */
     private <T> T limited(java.util.function.Supplier<T> query) {
         return tx.execute(s -> {
-            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
+            applyTimeout();
             return query.get();
         });
     }

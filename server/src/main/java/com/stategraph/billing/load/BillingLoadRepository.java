@@ -90,8 +90,8 @@ public class BillingLoadRepository {
         if (!months.isEmpty()) {
             String monthArray = months.stream().map(java.sql.Date::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
             jdbc.sql(ResourceMonthTotals.LOCK).param(tenantId).query().singleValue();
-            jdbc.sql(ResourceMonthTotals.DELETE.replace("ANY (?)", "ANY (?::date[])")).params(tenantId, monthArray).update();
-            jdbc.sql(ResourceMonthTotals.INSERT.replace("ANY (?)", "ANY (?::date[])")).params(tenantId, monthArray).update();
+            jdbc.sql(ResourceMonthTotals.DELETE).params(tenantId, monthArray).update();
+            jdbc.sql(ResourceMonthTotals.INSERT).params(tenantId, monthArray).update();
         }
         return rows;
     }

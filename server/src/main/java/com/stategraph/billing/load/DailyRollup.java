@@ -134,22 +134,42 @@ final class DailyRollup {
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
     void writeDays(CopyTextWriter out, String tenant, String source) throws IOException {
-        write(days, out, tenant, source);
+        writeDimensions(days, out, tenant, source);
     }
 
     /** Writes the monthly sums as COPY text rows of {@code cost_monthly}, then forgets them. */
     void writeMonths(CopyTextWriter out, String tenant, String source) throws IOException {
-        write(months, out, tenant, source);
+        writeDimensions(months, out, tenant, source);
     }
 
-    private static void write(Map<DayKey, Sums> sums, CopyTextWriter out, String tenant, String source)
+    private static void writeDimensions(Map<DayKey, Sums> sums, CopyTextWriter out, String tenant, String source)
             throws IOException {
-        for (Map.Entry<DayKey, Sums> e : sums.entrySet()) {
-            DayKey k = e.getKey();
-            Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
-                    p.publisher(), p.issuer(), k.service(), k.category(), k.account(), k.subAccount(), k.region(),
-                    k.chargeCategory(), k.currency()}) {
+        write(sums, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.category(), k.account(),
+                k.subAccount(), k.region(), k.chargeCategory(), k.currency()));
+    }
+
+    /** Writes the per-tag sums as COPY text rows of {@code cost_daily_tags}, then forgets them. */
+    void writeTags(CopyTextWriter out, String tenant, String source) throws IOException {
+        write(tags, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(), k.key(),
+                k.value()));
+    }
+
+    /** Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}, then forgets them. */
+    void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
+        write(resources, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
+                k.region(), k.resource(), k.currency()));
+    }
+
+    /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */
+    void writeTagSets(CopyTextWriter out, String tenant, String source) throws IOException {
+        write(tagSets, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(), k.tags()));
+    }
+
+    /** Each key's fields, then its sums, as one COPY row; then the sums are forgotten. */
+    private static <K> void write(Map<K, Sums> sums, CopyTextWriter out, java.util.function.Function<K, String[]> fields)
+            throws IOException {
+        for (Map.Entry<K, Sums> e : sums.entrySet()) {
+            for (String f : fields.apply(e.getKey())) {
                 out.field(f);
             }
             sums(out, e.getValue());
@@ -157,46 +177,19 @@ final class DailyRollup {
         sums.clear();
     }
 
-    /** Writes the per-tag sums as COPY text rows of {@code cost_daily_tags}, then forgets them. */
-    void writeTags(CopyTextWriter out, String tenant, String source) throws IOException {
-        for (Map.Entry<TagKey, Sums> e : tags.entrySet()) {
-            TagKey k = e.getKey();
-            Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
-                    p.publisher(), p.issuer(), k.service(), k.currency(), k.key(), k.value()}) {
-                out.field(f);
-            }
-            sums(out, e.getValue());
-        }
-        tags.clear();
-    }
-
-    /** Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}, then forgets them. */
-    void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
-        for (Map.Entry<ResourceKey, Sums> e : resources.entrySet()) {
-            ResourceKey k = e.getKey();
-            Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.month().toString(), p.provider(), p.host(),
-                    p.publisher(), p.issuer(), k.service(), k.subAccount(), k.region(), k.resource(), k.currency()}) {
-                out.field(f);
-            }
-            sums(out, e.getValue());
-        }
-        resources.clear();
-    }
-
-    /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */
-    void writeTagSets(CopyTextWriter out, String tenant, String source) throws IOException {
-        for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
-            TagSetKey k = e.getKey();
-            Parties p = k.parties();
-            for (String f : new String[] {tenant, source, k.period().toString(), k.day().toString(), p.provider(), p.host(),
-                    p.publisher(), p.issuer(), k.service(), k.currency(), k.tags()}) {
-                out.field(f);
-            }
-            sums(out, e.getValue());
-        }
-        tagSets.clear();
+    /** The columns every rollup starts with (tenant, source, billing period, day or month, the four parties), then {@code rest}. */
+    private static String[] fields(String tenant, String source, LocalDate period, LocalDate day, Parties p, String... rest) {
+        String[] out = new String[8 + rest.length];
+        out[0] = tenant;
+        out[1] = source;
+        out[2] = period.toString();
+        out[3] = day.toString();
+        out[4] = p.provider();
+        out[5] = p.host();
+        out[6] = p.publisher();
+        out[7] = p.issuer();
+        System.arraycopy(rest, 0, out, 8, rest.length);
+        return out;
     }
 
     private static void sums(CopyTextWriter out, Sums s) throws IOException {

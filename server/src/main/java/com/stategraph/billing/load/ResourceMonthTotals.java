@@ -19,11 +19,11 @@ import java.util.UUID;
 final class ResourceMonthTotals {
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('resource-month-totals:' || ?::text, 0))";
     static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM cost_monthly_resources WHERE tenant_id = ? AND source_id = ?";
-    static final String DELETE = "DELETE FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ANY (?)";
+    static final String DELETE = "DELETE FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ANY (?::date[])";
     static final String INSERT = "INSERT INTO cost_resource_month_totals (tenant_id, month, billing_currency, resource_id,"
             + " billed_cost, effective_cost, list_cost, contracted_cost, row_count)"
             + " SELECT tenant_id, month, billing_currency, resource_id, sum(billed_cost), sum(effective_cost), sum(list_cost),"
-            + " sum(contracted_cost), sum(row_count) FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?)"
+            + " sum(contracted_cost), sum(row_count) FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[])"
             + " GROUP BY 1, 2, 3, 4";
 
     private ResourceMonthTotals() {
