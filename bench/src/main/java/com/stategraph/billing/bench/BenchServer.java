@@ -122,8 +122,12 @@ final class BenchServer implements AutoCloseable {
     }
 
     String newSource(String tenant, String uri) throws Exception {
-        return post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", "aws", "source_uri", uri,
-                "region", "us-east-1", "window_months", 2)).path("id").asString();
+        return newSource(tenant, "aws", uri, 2);
+    }
+
+    String newSource(String tenant, String provider, String uri, int windowMonths) throws Exception {
+        return post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", provider, "source_uri", uri,
+                "region", "us-east-1", "window_months", windowMonths)).path("id").asString();
     }
 
     /** Requests a sync and returns the finished run (polled every 100 ms), calling {@code onPoll} at each poll. */

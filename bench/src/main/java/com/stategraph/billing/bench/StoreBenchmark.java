@@ -20,16 +20,26 @@ import tools.jackson.databind.JsonNode;
  * size. Writes its section of docs/benchmarks.md.
  */
 public final class StoreBenchmark {
-    private static final String TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
-            + " SELECT relid FROM pg_partition_tree('billing_rows') UNION ALL SELECT 'billing_loads'::regclass"
-            + " UNION ALL SELECT 'cost_daily'::regclass UNION ALL SELECT 'cost_monthly'::regclass"
+    /** The billing rows: every load's chunks, with their compressed arrays (TOAST), and the tenant's string dictionaries. */
+    private static final String ROW_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
+            + " SELECT relid FROM pg_partition_tree('billing_chunks') UNION ALL SELECT 'billing_strings'::regclass"
+            + " UNION ALL SELECT 'billing_json'::regclass UNION ALL SELECT 'billing_loads'::regclass) t";
+    private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
+            + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
             + " UNION ALL SELECT 'cost_daily_tags'::regclass UNION ALL SELECT 'cost_daily_tag_sets'::regclass"
-            + " UNION ALL SELECT 'cost_monthly_resources'::regclass) t";
+            + " UNION ALL SELECT 'cost_monthly_resources'::regclass UNION ALL SELECT 'cost_resource_month_totals'::regclass) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
-            + " WHERE relname LIKE 'billing_rows%' OR relname IN ('billing_loads', 'cost_daily', 'cost_monthly', 'cost_daily_tags',"
-            + " 'cost_daily_tag_sets', 'cost_monthly_resources')";
+            + " WHERE relname LIKE 'billing_chunks%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
+            + " 'cost_monthly', 'cost_daily_tags', 'cost_daily_tag_sets', 'cost_monthly_resources', 'cost_resource_month_totals')";
 
-    record Sample(int sync, long rows, long bytes, long deadTuples, double seconds) {
+    /** One provider's demo export (small, shaped like the provider's own) and what storing its rows cost. */
+    record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {
+    }
+
+    record Sample(int sync, long rows, long rowBytes, long rollupBytes, long deadTuples, double seconds) {
+        long bytes() {
+            return rowBytes + rollupBytes;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,10 +60,13 @@ public final class StoreBenchmark {
             parquetBytes = files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
         }
         List<Sample> samples = new ArrayList<>();
-        long vacuumed;
+        long vacuumedRows;
+        long vacuumedRollups;
+        List<Shaped> shaped;
         try (EmbeddedPostgres pg = BenchServer.durablePostgres().start();
              BenchServer server = BenchServer.start(work, pg, Map.of())) {
             JdbcClient db = JdbcClient.create(pg.getPostgresDatabase());
+            shaped = providerShaped(server, db, work);
             String tenant = server.newTenant("store");
             String source = server.newSource(tenant, "file://" + data.toAbsolutePath() + "/*.parquet");
             for (int sync = 1; sync <= 1 + resyncs; sync++) {
@@ -63,18 +76,20 @@ public final class StoreBenchmark {
                 if (!run.path("status").asString().equals("ok")) {
                     throw new IllegalStateException("sync failed: " + run);
                 }
-                samples.add(new Sample(sync, run.path("rows").asLong(), db.sql(TABLES).query(Long.class).single(),
-                        db.sql(DEAD).query(Long.class).single(), seconds));
+                samples.add(new Sample(sync, run.path("rows").asLong(), db.sql(ROW_TABLES).query(Long.class).single(),
+                        db.sql(ROLLUP_TABLES).query(Long.class).single(), db.sql(DEAD).query(Long.class).single(), seconds));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
-            db.sql("VACUUM FULL billing_rows, billing_loads, cost_daily, cost_monthly, cost_daily_tags, cost_daily_tag_sets,"
-                    + " cost_monthly_resources").update();
-            vacuumed = db.sql(TABLES).query(Long.class).single();
+            db.sql("VACUUM FULL billing_chunks, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
+                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_resource_month_totals").update();
+            vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
+            vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
         }
-        report(rows, parquetBytes, samples, vacuumed);
+        report(rows, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped);
     }
 
-    private static void report(long rows, long parquetBytes, List<Sample> samples, long vacuumed) throws Exception {
+    private static void report(long rows, long parquetBytes, List<Sample> samples, long vacuumedRows,
+                               long vacuumedRollups, List<Shaped> shaped) throws Exception {
         Sample first = samples.get(0);
         long largest = samples.stream().mapToLong(Sample::bytes).max().orElse(0);
         Sample last = samples.get(samples.size() - 1);
@@ -86,25 +101,60 @@ public final class StoreBenchmark {
                 .append(String.format(Locale.ROOT, "%,d", parquetBytes)).append(" bytes of Parquet, ")
                 .append(String.format(Locale.ROOT, "%.1f", (double) parquetBytes / rows)).append(" bytes per row) synced, then")
                 .append(" synced again ").append(samples.size() - 1).append(" times (the same window, as the daily schedule")
-                .append(" does). Size: `billing_rows` (every partition), `billing_loads` and the three rollup tables, with")
-                .append(" their indexes (`pg_total_relation_size`), right after each sync, autovacuum left to itself.\n\n");
-        md.append("| sync | rows | seconds | billing tables | bytes per row | vs. Parquet | dead tuples |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" does). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum left to")
+                .append(" itself. Rows: every load's `billing_chunks` table, the string dictionaries (`billing_strings`,")
+                .append(" `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
+        md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Sample s : samples) {
-            md.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %,d MiB | %,.0f | %.1fx | %,d |\n", s.sync(), s.rows(),
-                    s.seconds(), s.bytes() >> 20, (double) s.bytes() / s.rows(), (double) s.bytes() / parquetBytes,
+            md.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %,d KiB | %,.1f | %.2fx | %,d KiB | %.2fx | %,d |\n", s.sync(),
+                    s.rows(), s.seconds(), s.rowBytes() >> 10, (double) s.rowBytes() / s.rows(),
+                    (double) s.rowBytes() / parquetBytes, s.rollupBytes() >> 10, (double) s.bytes() / first.bytes(),
                     s.deadTuples()));
         }
-        md.append(String.format(Locale.ROOT, "%nAfter %d re-syncs: %.2fx the size after the first (largest %.2fx). After"
-                        + " `VACUUM FULL`: %,d MiB, %,.0f bytes per row, %.1fx the Parquet export.%n", samples.size() - 1,
-                (double) last.bytes() / first.bytes(), (double) largest / first.bytes(), vacuumed >> 20,
-                (double) vacuumed / first.rows(), (double) vacuumed / parquetBytes));
-        md.append("\nGoal (issue 9): at most 1.1x the first size after 10 re-syncs whenever autovacuum runs; at most 3x the")
-                .append(" Parquet export's bytes per row.\n");
+        md.append(String.format(Locale.ROOT, "%nAfter %d re-syncs: rows and rollups together %.2fx their size after the first"
+                        + " (largest %.2fx). After `VACUUM FULL`: the rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet"
+                        + " export; the rollups %,d KiB (%,.1f bytes per row).%n", samples.size() - 1,
+                (double) last.bytes() / first.bytes(), (double) largest / first.bytes(), vacuumedRows >> 10,
+                (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes, vacuumedRollups >> 10,
+                (double) vacuumedRollups / first.rows()));
+        md.append("\nThe held-in provider-shaped files (the demo's three exports, `SampleExport`: AWS Parquet with map tags, GCP")
+                .append(" Parquet with key/value tags, Azure CSV with x_ columns; about a thousand rows a month each), each synced into a")
+                .append(" tenant of its own on the fresh database before the run above; stored: what the rows tables grew by.\n\n")
+                .append("| export | rows | file bytes per row | stored bytes per row | vs. the files |\n|---|---:|---:|---:|---:|\n");
+        for (Shaped s : shaped) {
+            md.append(String.format(Locale.ROOT, "| %s (%s) | %,d | %,.1f | %,.1f | %.2fx |\n", s.provider(), s.format(), s.rows(),
+                    (double) s.fileBytes() / s.rows(), (double) s.storedBytes() / s.rows(), (double) s.storedBytes() / s.fileBytes()));
+        }
+        md.append("\nGoal (issue 9): at most 1.1x the first size after 10 re-syncs whenever autovacuum runs; stored bytes per row at")
+                .append(" most 3x the Parquet export's.\n");
         md.append("\nReproduce: `bench/run-store` (options: `--rows N`, `--resyncs N`).\n");
         BenchmarksFile.replaceSection("store", md.toString());
         log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);
+    }
+
+    private static List<Shaped> providerShaped(BenchServer server, JdbcClient db, Path work) throws Exception {
+        Path dir = work.resolve("provider-shaped");
+        Map<String, String> uris = com.stategraph.billing.demo.SampleExport.write(dir, java.time.LocalDate.now(ZoneOffset.UTC));
+        List<Shaped> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : uris.entrySet()) {
+            long fileBytes;
+            try (var files = Files.walk(dir.resolve(e.getKey()))) {
+                fileBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            long before = db.sql(ROW_TABLES).query(Long.class).single();
+            String tenant = server.newTenant("shaped-" + e.getKey());
+            String source = server.newSource(tenant, e.getKey(), e.getValue(), com.stategraph.billing.demo.SampleExport.MONTHS + 1);
+            JsonNode run = server.syncAndWait(tenant, source, () -> { });
+            if (!run.path("status").asString().equals("ok")) {
+                throw new IllegalStateException(e.getKey() + " sync failed: " + run);
+            }
+            long stored = db.sql(ROW_TABLES).query(Long.class).single() - before;
+            out.add(new Shaped(e.getKey(), e.getKey().equals("azure") ? "CSV" : "Parquet", run.path("rows").asLong(), fileBytes, stored));
+            log("provider-shaped " + out.get(out.size() - 1));
+        }
+        return out;
     }
 
     private static void log(String message) {

@@ -22,6 +22,17 @@ public final class CanonicalRow {
         return values[column.ordinal()];
     }
 
+    /**
+     * Copies this row's text into {@code column}'s slot {@code row} of a column-major buffer: one
+     * array per {@link FocusColumn} in order, then one for {@link #extra()}.
+     */
+    public void copyInto(String[][] columns, int row) {
+        for (int c = 0; c < values.length; c++) {
+            columns[c][row] = values[c];
+        }
+        columns[values.length][row] = extra;
+    }
+
     /** JSON object of every column outside the FOCUS model, or null when the file has none with a value. */
     public String extra() {
         return extra;

@@ -26,7 +26,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * One sync's replacement of a source's rows, in a single transaction. Each billing period's rows
- * go to a table of their own (a new load), attached to {@code billing_rows} at commit. A billing period of the
+ * go to a table of their own (a new load), attached to {@code billing_chunks} at commit. A billing period of the
  * window is replaced only when the export holds something for it: rows read from its files, or
  * files the export's layout or manifest places in it. Every other period of the window keeps the
  * rows it had. Until commit readers see the old rows; if anything fails, or the process dies, the
@@ -34,7 +34,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 public final class BillingLoad implements AutoCloseable {
     /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
-    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, "
+    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
             + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
             + ", extra) FROM STDIN (FREEZE)";
     private static final String DIMENSIONS = " provider, host_provider, publisher, invoice_issuer,";
@@ -52,10 +52,12 @@ public final class BillingLoad implements AutoCloseable {
             + DIMENSIONS + " service_name, sub_account_id, region_id, resource_id, billing_currency, billed_cost, effective_cost,"
             + " list_cost, contracted_cost, row_count) FROM STDIN";
     /**
-     * Rows waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
+     * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
      */
     private static final int PENDING_BYTES = 32 << 20;
+    /** Rows of unfinished chunks, all periods together, before each period's goes in as it is. */
+    private static final int BUFFERED_ROWS = 4 * RowChunk.ROWS;
 
     private final Connection connection;
     private final UUID tenantId;
@@ -65,6 +67,8 @@ public final class BillingLoad implements AutoCloseable {
     private final String sourceText;
     private final Map<LocalDate, Period> window = new TreeMap<>();
     private final DailyRollup rollup;
+    private final StringDictionary dictionary;
+    private int bufferedRows;
     /** Months whose resource rollup rows this load removed or wrote: their resource totals are rebuilt at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
     private int flushBytes;
@@ -87,7 +91,10 @@ public final class BillingLoad implements AutoCloseable {
         final String loadIdText = loadId.toString();
         final String table = BillingPartitions.tableOf(loadId);
         boolean created;
-        /** Rows waiting for their COPY, as COPY text: rows of several periods may alternate in one file. */
+        /** Rows not yet in a chunk line; made with the period's first row. */
+        RowChunk chunk;
+        int chunks;
+        /** Chunks waiting for their COPY, as COPY text: rows of several periods may alternate in one file. */
         final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
         final Writer pendingText = new OutputStreamWriter(pending, StandardCharsets.UTF_8);
         final CopyTextWriter writer = new CopyTextWriter(pendingText);
@@ -130,9 +137,10 @@ public final class BillingLoad implements AutoCloseable {
     public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows) {
     }
 
-    private BillingLoad(Connection connection, UUID tenantId, UUID sourceId, UUID runId, String fallbackProvider,
-                        int rollupFlushKeys) {
+    private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
+                        String fallbackProvider, int rollupFlushKeys) {
         this.connection = connection;
+        this.dictionary = new StringDictionary(dataSource, tenantId);
         this.tenantId = tenantId;
         this.sourceId = sourceId;
         this.runId = runId;
@@ -153,7 +161,7 @@ public final class BillingLoad implements AutoCloseable {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            BillingLoad load = new BillingLoad(c, tenantId, sourceId, runId, fallbackProvider, rollupFlushKeys);
+            BillingLoad load = new BillingLoad(c, dataSource, tenantId, sourceId, runId, fallbackProvider, rollupFlushKeys);
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing-load:" + sourceId);
                 lock.execute();
@@ -192,10 +200,6 @@ public final class BillingLoad implements AutoCloseable {
     /** The rows that follow come from {@code uri}; a database error on them will name it. */
     public void startFile(String uri) {
         file = uri;
-        for (Period p : window.values()) {
-            p.lines.startFile(uri);
-            p.streamLines.startFile(uri);
-        }
     }
 
     /**
@@ -207,39 +211,25 @@ public final class BillingLoad implements AutoCloseable {
         if (period == null) {
             return false;
         }
-        if (streaming == null) {
-            startStreaming(period);
+        if (period.chunk == null) {
+            period.chunk = new RowChunk();
         }
-        boolean streams = period == streaming;
-        CopyLines lines = streams ? period.streamLines : period.lines;
-        try {
-            CopyTextWriter writer = streams ? streamWriter : period.writer;
-            writer.field(tenantText);
-            writer.field(sourceText);
-            writer.field(period.loadIdText);
-            writer.field(period.startText);
-            for (FocusColumn c : FocusColumn.values()) {
-                writer.field(row.get(c));
-            }
-            writer.field(row.extra());
-            writer.endRow();
-        } catch (IOException e) {
-            throw new LoadException(lines.describe(e), e);
-        }
-        lines.row(fileRow);
+        period.chunk.add(row, file, fileRow);
+        bufferedRows++;
         total++;
         period.rows++;
         period.inExport = true;
         rollup.add(row);
         period.charged(row.chargeStart());
-        if (streams && lines.full()) {
-            stopStreaming();
-        } else if (!streams && (period.pending.size() >= flushBytes || lines.full())) {
-            // One COPY at a time on a connection: the streaming one pauses while these rows go in.
-            stopStreaming();
-            flush(period);
+        if (period.chunk.full()) {
+            emit(period);
+        } else if (bufferedRows >= BUFFERED_ROWS) {
+            // Rows of many periods alternate: each period's unfinished chunk goes in as it is.
+            window.values().forEach(this::emit);
         }
         if (rollup.full()) {
+            // The rows' JSON first: a value the database refuses is then reported with its file and row.
+            window.values().forEach(this::storeJson);
             stopStreaming();
             try {
                 retireReplacedPeriods();
@@ -249,6 +239,60 @@ public final class BillingLoad implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * The period's unfinished chunk as one COPY line: into the open COPY when the period streams,
+     * else waiting with the period's other chunks.
+     */
+    private void emit(Period period) {
+        RowChunk chunk = period.chunk;
+        if (chunk == null || chunk.size() == 0) {
+            return;
+        }
+        if (streaming == null) {
+            startStreaming(period);
+        }
+        boolean streams = period == streaming;
+        CopyLines lines = streams ? period.streamLines : period.lines;
+        CopyTextWriter writer = streams ? streamWriter : period.writer;
+        bufferedRows -= chunk.size();
+        lines.chunk(chunk);
+        try {
+            writer.field(tenantText);
+            writer.field(sourceText);
+            writer.field(period.loadIdText);
+            writer.field(period.startText);
+            writer.field(Integer.toString(period.chunks++));
+            writer.field(Integer.toString(chunk.size()));
+            chunk.writeColumns(writer, dictionary);
+            writer.endRow();
+        } catch (IOException e) {
+            throw new LoadException(lines.describe(e), e);
+        } catch (SQLException e) {
+            throw new LoadException("the string dictionary: " + lines.describe(e), e);
+        } catch (RowChunk.Refused e) {
+            throw new LoadException(e.getMessage(), e);
+        }
+        if (streams && lines.full()) {
+            stopStreaming();
+        } else if (!streams && (period.pending.size() >= flushBytes || lines.full())) {
+            // One COPY at a time on a connection: the streaming one pauses while these chunks go in.
+            stopStreaming();
+            flush(period);
+        }
+    }
+
+    private void storeJson(Period period) {
+        if (period.chunk != null) {
+            try {
+                period.chunk.storeJson(dictionary);
+            } catch (SQLException e) {
+                throw new LoadException("the string dictionary: " + describe(e), e);
+            } catch (RowChunk.Refused e) {
+                throw new LoadException(e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -268,7 +312,6 @@ public final class BillingLoad implements AutoCloseable {
         streamWriter = new CopyTextWriter(streamText);
         streaming = period;
         period.streamLines.newCopy();
-        period.streamLines.startFile(file);
     }
 
     private void stopStreaming() {
@@ -289,7 +332,7 @@ public final class BillingLoad implements AutoCloseable {
             return;
         }
         try (java.sql.Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             // Attaching checks this constraint instead of scanning the rows.
             ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
                     + period.loadIdText + "')");
@@ -314,7 +357,6 @@ public final class BillingLoad implements AutoCloseable {
         }
         period.pending.reset();
         period.lines.newCopy();
-        period.lines.startFile(file);
     }
 
     /**
@@ -381,6 +423,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
     public Outcome commit() throws SQLException {
+        window.values().forEach(this::emit);
         stopStreaming();
         window.values().forEach(this::flush);
         try {
@@ -420,8 +463,8 @@ public final class BillingLoad implements AutoCloseable {
         try (java.sql.Statement ddl = connection.createStatement()) {
             for (Period p : window.values()) {
                 if (p.created) {
-                    // Takes SHARE UPDATE EXCLUSIVE on billing_rows: readers go on; the constraint spares a scan.
-                    ddl.execute("ALTER TABLE billing_rows ATTACH PARTITION " + p.table + " FOR VALUES IN ('" + p.loadIdText + "')");
+                    // Takes SHARE UPDATE EXCLUSIVE on billing_chunks: readers go on; the constraint spares a scan.
+                    ddl.execute("ALTER TABLE billing_chunks ATTACH PARTITION " + p.table + " FOR VALUES IN ('" + p.loadIdText + "')");
                 }
             }
         }

@@ -36,11 +36,11 @@ public class BillingLoadRepository {
      * read it: DETACH ... CONCURRENTLY waits for every transaction that holds a lock on the parent.
      * Run first in the reader's transaction, before the statement that takes its snapshot.
      */
-    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_rows IN ACCESS SHARE MODE";
+    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_chunks IN ACCESS SHARE MODE";
 
     /**
      * A tenant's current loads with rows whose charges reach into {@code [from, to)}: the only
-     * tables of billing_rows a question about that range need read. Call in a repeatable-read
+     * tables of billing_chunks (read through the billing_rows view) a question about that range need read. Call in a repeatable-read
      * transaction after {@link #LOCK_ROWS}, and read the rows in the same transaction. A load
      * without a recorded charge range is always read.
      */
@@ -52,7 +52,7 @@ public class BillingLoadRepository {
     }
 
     /**
-     * The condition that reads only {@code loads}' tables of billing_rows, as a constant: PostgreSQL
+     * The condition that reads only {@code loads}' tables of billing_chunks, as a constant: PostgreSQL
      * prunes partitions by a constant array when it plans, not by one a subquery computes.
      */
     public static String onlyLoads(String column, List<UUID> loads) {
@@ -81,7 +81,8 @@ public class BillingLoadRepository {
         jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
         List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?")
                 .params(tenantId, sourceId).query(UUID.class).list();
-        long rows = jdbc.sql("DELETE FROM billing_rows WHERE load_id = ANY (?::uuid[])").param(array(loads)).update();
+        long rows = jdbc.sql("WITH gone AS (DELETE FROM billing_chunks WHERE " + onlyLoads("load_id", loads)
+                + " RETURNING row_count) SELECT coalesce(sum(row_count), 0) FROM gone").query(Long.class).single();
         List<java.sql.Date> months = jdbc.sql(ResourceMonthTotals.MONTHS_OF_SOURCE).params(tenantId, sourceId)
                 .query(java.sql.Date.class).list();
         for (String table : Rollups.TABLES) {

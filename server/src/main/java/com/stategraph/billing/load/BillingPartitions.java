@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tables of billing_rows, one per load. A load that is no longer current (replaced by a newer
+ * The tables of billing_chunks, one per load. A load that is no longer current (replaced by a newer
  * sync, or its source removed) leaves its table attached but unread; this drops such tables:
  * detached concurrently, so readers are never blocked, then dropped whole: no dead rows.
  */
 public final class BillingPartitions {
     private static final Logger log = LoggerFactory.getLogger(BillingPartitions.class);
-    private static final String PREFIX = "billing_rows_";
+    private static final String PREFIX = "billing_chunks_";
 
     private BillingPartitions() {
     }
@@ -39,7 +39,7 @@ public final class BillingPartitions {
             c.setAutoCommit(true); // DETACH ... CONCURRENTLY cannot run inside a transaction
             for (Attached t : retired(c)) {
                 try (Statement st = c.createStatement()) {
-                    st.execute("ALTER TABLE billing_rows DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
+                    st.execute("ALTER TABLE billing_chunks DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
                     st.execute("DROP TABLE " + t.name());
                     dropped++;
                 } catch (SQLException e) {
@@ -55,11 +55,11 @@ public final class BillingPartitions {
     private record Attached(String name, boolean pending) {
     }
 
-    /** Tables of billing_rows whose load is not current: replaced, or of a removed source. */
+    /** Tables of billing_chunks whose load is not current: replaced, or of a removed source. */
     private static List<Attached> retired(Connection c) throws SQLException {
         List<Attached> tables = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, i.inhdetachpending"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_rows'::regclass"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_chunks'::regclass"
                 + " AND NOT EXISTS (SELECT 1 FROM billing_loads l WHERE l.state = 'current'"
                 + " AND c.relname = '" + PREFIX + "' || replace(l.id::text, '-', ''))")) {
             while (rs.next()) {

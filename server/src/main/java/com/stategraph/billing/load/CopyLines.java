@@ -9,56 +9,42 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Which file and row each line of the current COPY came from, so that an error PostgreSQL raises
- * about "line N, column c" names the file, its row and the FOCUS column. Lines are counted per
- * COPY (PostgreSQL restarts at 1 with each); only the points where the file changes or rows were
- * skipped are kept, and a load starts a new COPY before they grow past {@link #MAX_SPANS}.
+ * Which rows of which files each line of the current COPY holds (a line is a chunk of rows), so
+ * that an error PostgreSQL raises about "line N, column c" names the files, their rows and the
+ * FOCUS column. Lines are counted per COPY (PostgreSQL restarts at 1 with each); a load starts a
+ * new COPY before they grow past {@link #MAX_LINES}.
  */
 final class CopyLines {
-    static final int MAX_SPANS = 1 << 16;
+    static final int MAX_LINES = 1 << 16;
     private static final Pattern WHERE = Pattern.compile("COPY (\\w+), line (\\d+)(?:, column (\\w+))?");
 
-    private long[] spanLine = new long[16];
-    private long[] spanRow = new long[16];
-    private String[] spanFile = new String[16];
-    private int spans;
-    private long line;
-    private long nextRow = -1;
-    private String file;
-    private boolean fileChanged;
-
-    void startFile(String uri) {
-        file = uri;
-        fileChanged = true;
-    }
+    private String[] firstFile = new String[16];
+    private long[] firstRow = new long[16];
+    private String[] lastFile = new String[16];
+    private long[] lastRow = new long[16];
+    private int lines;
 
     void newCopy() {
-        spans = 0;
-        line = 0;
-        nextRow = -1;
-        fileChanged = true;
+        lines = 0;
     }
 
-    /** One more line of the current COPY: row {@code fileRow} of the current file. */
-    void row(long fileRow) {
-        line++;
-        if (fileChanged || fileRow != nextRow) {
-            if (spans == spanLine.length) {
-                spanLine = Arrays.copyOf(spanLine, spans * 2);
-                spanRow = Arrays.copyOf(spanRow, spans * 2);
-                spanFile = Arrays.copyOf(spanFile, spans * 2);
-            }
-            spanLine[spans] = line;
-            spanRow[spans] = fileRow;
-            spanFile[spans] = file;
-            spans++;
-            fileChanged = false;
+    /** One more line of the current COPY: the rows of {@code chunk}. */
+    void chunk(RowChunk chunk) {
+        if (lines == firstRow.length) {
+            firstFile = Arrays.copyOf(firstFile, lines * 2);
+            firstRow = Arrays.copyOf(firstRow, lines * 2);
+            lastFile = Arrays.copyOf(lastFile, lines * 2);
+            lastRow = Arrays.copyOf(lastRow, lines * 2);
         }
-        nextRow = fileRow + 1;
+        firstFile[lines] = chunk.firstFile();
+        firstRow[lines] = chunk.firstRow();
+        lastFile[lines] = chunk.lastFile();
+        lastRow[lines] = chunk.lastRow();
+        lines++;
     }
 
     boolean full() {
-        return spans >= MAX_SPANS;
+        return lines >= MAX_LINES;
     }
 
     /** A person's account of a database error: where in the export it was, and what PostgreSQL said. */
@@ -75,38 +61,26 @@ final class CopyLines {
             return "the database refused the load: " + what;
         }
         String table = m.group(1);
-        if (!table.startsWith("billing_rows")) {
+        if (!table.startsWith("billing_chunks")) {
             return "the database refused the " + table + " rollup: " + what;
         }
-        long copyLine = Long.parseLong(m.group(2));
+        int line = (int) Long.parseLong(m.group(2)) - 1;
         String column = m.group(3) == null ? null : focusName(m.group(3));
-        int i = spanAt(copyLine);
         StringBuilder out = new StringBuilder();
-        if (i >= 0) {
-            out.append(spanFile[i]).append(": row ").append(spanRow[i] + (copyLine - spanLine[i]));
+        if (line >= 0 && line < lines) {
+            out.append(firstFile[line]).append(": ");
+            if (firstFile[line].equals(lastFile[line])) {
+                out.append(firstRow[line] == lastRow[line] ? "row " + firstRow[line] : "rows " + firstRow[line] + " to " + lastRow[line]);
+            } else {
+                out.append("rows from ").append(firstRow[line]).append(" to ").append(lastFile[line]).append(": row ").append(lastRow[line]);
+            }
         } else {
-            out.append("row ").append(copyLine);
+            out.append("line ").append(line + 1);
         }
         if (column != null) {
             out.append(", column ").append(column);
         }
-        return out.append(": the database cannot store this value: ").append(what).toString();
-    }
-
-    private int spanAt(long copyLine) {
-        int lo = 0;
-        int hi = spans - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (spanLine[mid] <= copyLine) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return out.append(": the database cannot store a value: ").append(what).toString();
     }
 
     private static String focusName(String dbColumn) {

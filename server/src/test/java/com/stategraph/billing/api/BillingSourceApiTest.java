@@ -342,17 +342,21 @@ class BillingSourceApiTest extends ServerTest {
         jdbc.sql("INSERT INTO billing_loads (id, tenant_id, source_id, billing_period, state, row_count)"
                         + " VALUES (?, ?::uuid, ?::uuid, DATE '2026-10-01', 'current', ?)")
                 .params(load, tenant, source, n).update();
-        // As a sync leaves it: the load's rows in a table of their own, attached to billing_rows.
-        String table = "billing_rows_" + load.toString().replace("-", "");
-        jdbc.sql("CREATE TABLE " + table + " (LIKE billing_rows INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
-        jdbc.sql("ALTER TABLE billing_rows ATTACH PARTITION " + table + " FOR VALUES IN ('" + load + "')").update();
-        for (int i = 0; i < n; i++) {
-            jdbc.sql("""
-                            INSERT INTO billing_rows (tenant_id, source_id, load_id, billing_period, billed_cost, billing_currency,
-                                                      billing_period_start, charge_period_start)
-                            VALUES (?::uuid, ?::uuid, ?, DATE '2026-10-01', 1.25, 'USD', TIMESTAMPTZ '2026-10-01', TIMESTAMPTZ '2026-10-02')""")
-                    .params(tenant, source, load).update();
-        }
+        // As a sync leaves it: the load's rows in a chunk of a table of its own, attached to billing_chunks,
+        // the currency through the tenant's string dictionary.
+        String table = "billing_chunks_" + load.toString().replace("-", "");
+        jdbc.sql("CREATE TABLE " + table + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
+        jdbc.sql("ALTER TABLE billing_chunks ATTACH PARTITION " + table + " FOR VALUES IN ('" + load + "')").update();
+        int usd = jdbc.sql("INSERT INTO billing_strings (tenant_id, digest, value) VALUES (?::uuid, sha256('USD'), 'USD')"
+                + " ON CONFLICT (tenant_id, digest) DO UPDATE SET value = excluded.value RETURNING id").param(tenant)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                        INSERT INTO billing_chunks (tenant_id, source_id, load_id, billing_period, chunk, row_count, billed_cost,
+                                                    billing_currency, billing_period_start, charge_period_start)
+                        VALUES (?::uuid, ?::uuid, ?, DATE '2026-10-01', 0, ?, array_fill(1.25::numeric, ARRAY[?]),
+                                array_fill(?, ARRAY[?]), array_fill(TIMESTAMPTZ '2026-10-01', ARRAY[?]),
+                                array_fill(TIMESTAMPTZ '2026-10-02', ARRAY[?]))""")
+                .params(tenant, source, load, n, n, usd, n, n, n).update();
     }
 
     private long rowCount(String source) {

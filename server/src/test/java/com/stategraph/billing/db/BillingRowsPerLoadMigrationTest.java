@@ -15,12 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * V9 moves the rows of a store that already holds data: each current load's rows into a table of
  * their own, attached to billing_rows; every row and every cent is still there afterwards. V10 then
  * builds the resource and tag-set rollups from those rows, and V12 the resource totals from those, so
- * data loaded before them answers alike.
+ * data loaded before them answers alike. V13 turns each load's table into compact chunks: every
+ * value of every row reads back the same through the billing_rows view.
  */
 class BillingRowsPerLoadMigrationTest {
 
     private static Flyway flyway(DataSource ds, String target) {
         return Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target).load();
+    }
+
+    /** Values as Java compares them: JSON and timestamps by their text, decimals exactly as stored. */
+    private static java.util.Map<String, Object> comparable(java.util.Map<String, Object> row) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        row.forEach((k, v) -> out.put(k, v == null || v instanceof BigDecimal ? v : v.toString()));
+        return out;
     }
 
     @Test
@@ -47,13 +55,18 @@ class BillingRowsPerLoadMigrationTest {
                     BigDecimal cost = new BigDecimal(i + 1).movePointLeft(2);
                     sums[l] = sums[l].add(cost);
                     db.sql("INSERT INTO billing_rows (tenant_id, source_id, load_id, billing_period, billed_cost, billing_currency,"
-                                    + " billing_period_start, charge_period_start, tags)"
-                                    + " VALUES (?, ?, ?, ?::date, ?, 'USD', ?::date, ?::date, '{\"team\":\"a\"}'::jsonb)")
-                            .params(tenant, source, loads.get(l), periods.get(l), cost, periods.get(l), periods.get(l)).update();
+                                    + " billing_period_start, charge_period_start, tags, list_cost, service_name, resource_id,"
+                                    + " charge_period_end, extra, sku_price_details)"
+                                    + " VALUES (?, ?, ?, ?::date, ?, 'USD', ?::date, ?::date, '{\"team\":\"a\"}'::jsonb, ?, ?, ?,"
+                                    + " ?::timestamptz, ?::jsonb, NULL)")
+                            .params(tenant, source, loads.get(l), periods.get(l), cost, periods.get(l), periods.get(l),
+                                    i % 4 == 0 ? null : cost.add(BigDecimal.ONE), "svc-" + i % 3,
+                                    i % 5 == 0 ? null : "arn:aws:ec2:r:1:instance/i-" + i, periods.get(l) + " 12:30:00.5+00",
+                                    "{\"x_Row\": \"" + i + "\"}").update();
                 }
             }
 
-            flyway(ds, "latest").migrate();
+            flyway(ds, "12").migrate();
 
             for (int l = 0; l < 2; l++) {
                 String table = "billing_rows_" + loads.get(l).toString().replace("-", "");
@@ -69,15 +82,36 @@ class BillingRowsPerLoadMigrationTest {
             for (int l = 0; l < 2; l++) {
                 var period = java.sql.Date.valueOf(periods.get(l));
                 assertThat(db.sql("SELECT sum(billed_cost) FROM cost_monthly_resources WHERE tenant_id = ? AND billing_period = ?"
-                        + " AND provider = 'AWS' AND resource_id IS NULL AND month = ?").params(tenant, period, period)
+                        + " AND provider = 'AWS' AND month = ?").params(tenant, period, period)
                         .query(BigDecimal.class).single()).isEqualByComparingTo(sums[l]);
                 assertThat(db.sql("SELECT sum(billed_cost) FROM cost_daily_tag_sets WHERE tenant_id = ? AND billing_period = ?"
-                        + " AND tags = '{\"team\": \"a\"}'::jsonb AND row_count = ?").params(tenant, period, 10 + l * 5)
+                        + " AND tags = '{\"team\": \"a\"}'::jsonb").params(tenant, period)
                         .query(BigDecimal.class).single()).isEqualByComparingTo(sums[l]);
-                assertThat(db.sql("SELECT sum(billed_cost) FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ?"
-                        + " AND resource_id IS NULL AND row_count = ?").params(tenant, period, 10 + l * 5)
-                        .query(BigDecimal.class).single()).as("V12's totals").isEqualByComparingTo(sums[l]);
+                assertThat(db.sql("SELECT sum(billed_cost) FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ?")
+                        .params(tenant, period).query(BigDecimal.class).single()).as("V12's totals").isEqualByComparingTo(sums[l]);
+                assertThat(db.sql("SELECT sum(row_count) FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ?")
+                        .params(tenant, period).query(Long.class).single()).isEqualTo(10 + l * 5);
             }
+
+            String everything = "SELECT * FROM billing_rows ORDER BY load_id, billed_cost";
+            List<java.util.Map<String, Object>> before = db.sql(everything).query().listOfRows().stream()
+                    .map(BillingRowsPerLoadMigrationTest::comparable).toList();
+            assertThat(before).hasSize(25);
+            flyway(ds, "latest").migrate();
+            assertThat(db.sql("SELECT relkind::text FROM pg_class WHERE relname = 'billing_rows'").query(String.class).single())
+                    .as("billing_rows is a view now").isEqualTo("v");
+            assertThat(db.sql(everything).query().listOfRows().stream().map(BillingRowsPerLoadMigrationTest::comparable).toList())
+                    .as("every value of every row after V13").isEqualTo(before);
+            for (int l = 0; l < 2; l++) {
+                String chunks = "billing_chunks_" + loads.get(l).toString().replace("-", "");
+                assertThat(db.sql("SELECT sum(row_count) FROM " + chunks).query(Long.class).single()).isEqualTo(10 + l * 5);
+            }
+            assertThat(db.sql("SELECT count(*) FROM billing_strings WHERE tenant_id = ? AND value = 'USD'").param(tenant)
+                    .query(Long.class).single()).as("a repeated string is stored once").isEqualTo(1);
+            assertThat(db.sql("SELECT count(*) FROM billing_json WHERE tenant_id = ? AND value = '{\"team\": \"a\"}'::jsonb")
+                    .param(tenant).query(Long.class).single()).isEqualTo(1);
+            assertThat(db.sql("SELECT to_regclass('billing_rows_" + loads.get(0).toString().replace("-", "") + "') IS NULL")
+                    .query(Boolean.class).single()).as("the row tables are gone").isTrue();
         }
     }
 }

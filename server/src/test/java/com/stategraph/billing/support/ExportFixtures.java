@@ -60,7 +60,7 @@ public final class ExportFixtures {
                 sb.append(',');
             }
             String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.contains(",") || f.contains("\"") || f.contains("\n")) {
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
                 sb.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {
                 sb.append(f);

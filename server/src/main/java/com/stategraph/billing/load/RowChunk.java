@@ -1,0 +1,187 @@
+package com.stategraph.billing.load;
+
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.ColumnKind;
+import com.stategraph.billing.format.FocusColumn;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Up to {@link #ROWS} rows of one load, column by column, written as one row of its
+ * {@code billing_chunks} table: an array per column, repeated strings as dictionary ids. Each array
+ * is compressed by PostgreSQL as a whole, so a chunk stores a row in a few dozen bytes.
+ */
+final class RowChunk {
+    static final int ROWS = 4096;
+    private static final FocusColumn[] FOCUS = FocusColumn.values();
+    /** Every FOCUS column, then the columns outside FOCUS as one JSON object. */
+    static final int COLUMNS = FOCUS.length + 1;
+    private static final ColumnKind[] KINDS = new ColumnKind[COLUMNS];
+
+    static {
+        for (int c = 0; c < FOCUS.length; c++) {
+            KINDS[c] = FOCUS[c].kind();
+        }
+        KINDS[FOCUS.length] = ColumnKind.JSON;
+    }
+
+    private final String[][] columns = new String[COLUMNS][ROWS];
+    private final String[] files = new String[ROWS];
+    private final long[] fileRows = new long[ROWS];
+    private int size;
+
+    /** A chunk's strings the database refused, with the file, row and column of the first row that had it. */
+    static final class Refused extends Exception {
+        Refused(String where, StringDictionary.RefusedValue cause) {
+            super(where + ": the database cannot store this value: " + cause.getMessage(), cause);
+        }
+    }
+
+    void add(CanonicalRow row, String file, long fileRow) {
+        row.copyInto(columns, size);
+        files[size] = file;
+        fileRows[size] = fileRow;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean full() {
+        return size == ROWS;
+    }
+
+    String firstFile() {
+        return files[0];
+    }
+
+    long firstRow() {
+        return fileRows[0];
+    }
+
+    String lastFile() {
+        return files[size - 1];
+    }
+
+    long lastRow() {
+        return fileRows[size - 1];
+    }
+
+    /**
+     * Writes the chunk's arrays as the rest of one COPY line (the caller wrote the columns before
+     * them) and empties it.
+     */
+    void writeColumns(CopyTextWriter out, StringDictionary dictionary) throws IOException, SQLException, Refused {
+        StringBuilder array = new StringBuilder(ROWS * 8);
+        for (int c = 0; c < COLUMNS; c++) {
+            String[] values = columns[c];
+            if (allNull(values)) {
+                // A column the export leaves empty costs nothing in the chunk's row.
+                out.field(null);
+                continue;
+            }
+            array.setLength(0);
+            array.append('{');
+            switch (KINDS[c]) {
+                case TEXT, JSON -> appendIds(array, c, dictionary);
+                case TIMESTAMP -> {
+                    for (int r = 0; r < size; r++) {
+                        separate(array, r);
+                        // Quoted: a timestamp's text is safe, but an array element with a space would split.
+                        if (values[r] == null) {
+                            array.append("NULL");
+                        } else {
+                            array.append('"').append(values[r]).append('"');
+                        }
+                    }
+                }
+                default -> {
+                    for (int r = 0; r < size; r++) {
+                        separate(array, r);
+                        array.append(values[r] == null ? "NULL" : values[r]);
+                    }
+                }
+            }
+            array.append('}');
+            out.field(array.toString());
+        }
+        java.util.Arrays.fill(files, 0, size, null);
+        for (String[] values : columns) {
+            java.util.Arrays.fill(values, 0, size, null);
+        }
+        size = 0;
+    }
+
+    /**
+     * Stores the chunk's JSON values in the dictionary now, so that one the database refuses is
+     * reported with its file and row before the rollups, which hold tags too, meet it.
+     */
+    void storeJson(StringDictionary dictionary) throws SQLException, Refused {
+        for (int c = 0; c < COLUMNS; c++) {
+            if (KINDS[c] == ColumnKind.JSON) {
+                ensure(c, StringDictionary.Kind.JSON, dictionary);
+            }
+        }
+    }
+
+    private void appendIds(StringBuilder array, int c, StringDictionary dictionary) throws SQLException, Refused {
+        StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
+        ensure(c, kind, dictionary);
+        String[] values = columns[c];
+        for (int r = 0; r < size; r++) {
+            separate(array, r);
+            if (values[r] == null) {
+                array.append("NULL");
+            } else {
+                array.append(dictionary.cached(kind, values[r]).intValue());
+            }
+        }
+    }
+
+    private void ensure(int c, StringDictionary.Kind kind, StringDictionary dictionary) throws SQLException, Refused {
+        String[] values = columns[c];
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int r = 0; r < size; r++) {
+            if (values[r] != null) {
+                // PostgreSQL text cannot hold NUL; exports only have it as padding.
+                if (values[r].indexOf('\0') >= 0) {
+                    values[r] = values[r].replace("\0", "");
+                }
+                distinct.add(values[r]);
+            }
+        }
+        try {
+            dictionary.ensure(kind, distinct);
+        } catch (StringDictionary.RefusedValue e) {
+            throw new Refused(where(c, e.value), e);
+        }
+    }
+
+    private String where(int c, String value) {
+        String column = c < FOCUS.length ? FOCUS[c].focusName() : "(a column outside FOCUS)";
+        for (int r = 0; r < size; r++) {
+            if (value.equals(columns[c][r])) {
+                return files[r] + ": row " + fileRows[r] + ", column " + column;
+            }
+        }
+        return files[0] + ", column " + column;
+    }
+
+    private boolean allNull(String[] values) {
+        for (int r = 0; r < size; r++) {
+            if (values[r] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void separate(StringBuilder array, int r) {
+        if (r > 0) {
+            array.append(',');
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.stategraph.billing.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A tenant's repeated strings, each stored once and referenced by id: plain text in
+ * {@code billing_strings}, JSON (tags, price details, the columns outside FOCUS) in
+ * {@code billing_json}. New strings are written on a connection of their own and committed at
+ * once: two syncs of one tenant that meet the same new string then never wait on each other's
+ * transaction, and a string left by a sync that failed is merely unused. Recent ids are
+ * remembered for the length of a load, up to a bound.
+ */
+final class StringDictionary {
+    /** Ids remembered per kind; past it the cache starts over (a string then costs one more lookup). */
+    static final int CACHE_LIMIT = 200_000;
+
+    enum Kind {
+        TEXT("billing_strings", "v"),
+        JSON("billing_json", "v::jsonb");
+
+        final String insert;
+        final String lookup;
+
+        Kind(String table, String value) {
+            // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
+            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, sha256(convert_to(v, 'UTF8')), " + value
+                    + " FROM unnest(?::text[]) AS v ON CONFLICT (tenant_id, digest) DO NOTHING";
+            this.lookup = "SELECT d.id, v FROM unnest(?::text[]) AS v JOIN " + table
+                    + " d ON d.tenant_id = ? AND d.digest = sha256(convert_to(v, 'UTF8'))";
+        }
+    }
+
+    /** The database refused a string of the dictionary (JSON that jsonb cannot hold, say). */
+    static final class RefusedValue extends Exception {
+        final String value;
+
+        RefusedValue(String value, SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.value = value;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final UUID tenantId;
+    private final Map<String, Integer> texts = new HashMap<>();
+    private final Map<String, Integer> jsons = new HashMap<>();
+
+    StringDictionary(DataSource dataSource, UUID tenantId) {
+        this.dataSource = dataSource;
+        this.tenantId = tenantId;
+    }
+
+    /** The id of a value already resolved, or null. */
+    Integer cached(Kind kind, String value) {
+        return cache(kind).get(value);
+    }
+
+    /**
+     * Makes sure every one of {@code distinct} (at most {@link #CACHE_LIMIT}) has an id, existing
+     * or new, in the cache until the next call.
+     */
+    void ensure(Kind kind, Collection<String> distinct) throws SQLException, RefusedValue {
+        Map<String, Integer> cache = cache(kind);
+        List<String> values = distinct.stream().filter(v -> !cache.containsKey(v)).toList();
+        if (values.isEmpty()) {
+            return;
+        }
+        if (cache.size() + values.size() > CACHE_LIMIT) {
+            cache.clear();
+            values = List.copyOf(distinct);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try {
+                insert(c, kind, values);
+            } catch (SQLException e) {
+                if (kind != Kind.JSON) {
+                    throw e;
+                }
+                throw refused(c, kind, values, e);
+            }
+            try (PreparedStatement q = c.prepareStatement(kind.lookup)) {
+                q.setArray(1, c.createArrayOf("text", values.toArray()));
+                q.setObject(2, tenantId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        cache.put(rs.getString(2), rs.getInt(1));
+                    }
+                }
+            }
+        }
+        for (String v : values) {
+            if (!cache.containsKey(v)) {
+                throw new IllegalStateException("the string dictionary has no id for a value just written");
+            }
+        }
+    }
+
+    private void insert(Connection c, Kind kind, Collection<String> values) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(kind.insert)) {
+            ins.setObject(1, tenantId);
+            ins.setArray(2, c.createArrayOf("text", values.toArray()));
+            ins.executeUpdate();
+        }
+    }
+
+    /** Which of {@code values} the database refused, tried one at a time. */
+    private RefusedValue refused(Connection c, Kind kind, Collection<String> values, SQLException batch) {
+        for (String v : values) {
+            try {
+                insert(c, kind, List.of(v));
+            } catch (SQLException e) {
+                return new RefusedValue(v, e);
+            }
+        }
+        return new RefusedValue(values.iterator().next(), batch);
+    }
+
+    private Map<String, Integer> cache(Kind kind) {
+        return kind == Kind.TEXT ? texts : jsons;
+    }
+}
