@@ -126,8 +126,11 @@ final class BenchServer implements AutoCloseable {
     }
 
     String newSource(String tenant, String provider, String uri, int windowMonths) throws Exception {
-        return post("/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", provider, "source_uri", uri,
-                "region", "us-east-1", "window_months", windowMonths)).path("id").asString();
+        Map<String, Object> body = new HashMap<>(Map.of("provider", provider, "source_uri", uri, "window_months", windowMonths));
+        if (provider.equals("aws")) {
+            body.put("region", "us-east-1");
+        }
+        return post("/api/v1/tenants/" + tenant + "/billing-sources", body).path("id").asString();
     }
 
     /** Requests a sync and returns the finished run (polled every 100 ms), calling {@code onPoll} at each poll. */
