@@ -22,6 +22,16 @@ public final class CanonicalRow {
         return values[column.ordinal()];
     }
 
+    /** Makes this row a copy of {@code other} (the values themselves are immutable and shared). */
+    public void copyFrom(CanonicalRow other) {
+        System.arraycopy(other.values, 0, values, 0, values.length);
+        System.arraycopy(other.decimals, 0, decimals, 0, decimals.length);
+        extra = other.extra;
+        billingPeriod = other.billingPeriod;
+        chargeDay = other.chargeDay;
+        chargeStart = other.chargeStart;
+    }
+
     /**
      * Copies this row's text into {@code column}'s slot {@code row} of a column-major buffer: one
      * array per {@link FocusColumn} in order, then one for {@link #extra()}.

@@ -65,9 +65,12 @@ public final class BillingLoad implements AutoCloseable {
     private final UUID runId;
     private final String tenantText;
     private final String sourceText;
-    private final Map<LocalDate, Period> window = new TreeMap<>();
+    /** In period order; looked up for every row, so hashed. */
+    private final Map<LocalDate, Period> window = new java.util.LinkedHashMap<>();
     private final DailyRollup rollup;
     private final StringDictionary dictionary;
+    /** Started last in {@link #begin}, once the window is known. */
+    private RowPipeline pipeline;
     private int bufferedRows;
     /** Months whose resource rollup rows this load removed or wrote: their resource totals are rebuilt at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
@@ -107,7 +110,8 @@ public final class BillingLoad implements AutoCloseable {
         long rows;
         java.time.Instant firstCharge;
         java.time.Instant lastCharge;
-        boolean inExport;
+        /** Set by the reading thread too ({@link #expectPeriod}). */
+        volatile boolean inExport;
         boolean retired;
 
         void charged(java.time.Instant chargeStart) {
@@ -178,10 +182,10 @@ public final class BillingLoad implements AutoCloseable {
                     }
                 }
             }
-            for (LocalDate p : periods) {
-                load.window.put(p, new Period(p, previous.getOrDefault(p, 0L)));
-            }
+            periods.stream().sorted().distinct()
+                    .forEach(p -> load.window.put(p, new Period(p, previous.getOrDefault(p, 0L))));
             load.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods.size()));
+            load.pipeline = new RowPipeline(load::writeNow, "billing-load-" + sourceId);
             return load;
         } catch (SQLException | RuntimeException e) {
             rollbackAndClose(c);
@@ -207,10 +211,16 @@ public final class BillingLoad implements AutoCloseable {
      * @return false when the row's billing period is outside the window, so it is not loaded
      */
     public boolean write(CanonicalRow row, long fileRow) {
-        Period period = window.get(row.billingPeriod());
-        if (period == null) {
+        if (!window.containsKey(row.billingPeriod())) {
             return false;
         }
+        pipeline.add(row, file, fileRow);
+        return true;
+    }
+
+    /** On the load's own thread: the row into its period's chunk and into the rollups. */
+    private void writeNow(CanonicalRow row, String file, long fileRow) {
+        Period period = window.get(row.billingPeriod());
         if (period.chunk == null) {
             period.chunk = new RowChunk();
         }
@@ -238,7 +248,6 @@ public final class BillingLoad implements AutoCloseable {
                 throw new LoadException(describe(e), e);
             }
         }
-        return true;
     }
 
     /**
@@ -401,6 +410,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
     private void copyRollups() throws SQLException, IOException {
+        rollup.derive();
         for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS, COPY_TAG_SETS, COPY_RESOURCES}) {
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -423,6 +433,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
     public Outcome commit() throws SQLException {
+        pipeline.finish();
         window.values().forEach(this::emit);
         stopStreaming();
         window.values().forEach(this::flush);
@@ -501,6 +512,9 @@ public final class BillingLoad implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
         if (!committed) {
             if (copy != null && copy.isActive()) {
                 try {

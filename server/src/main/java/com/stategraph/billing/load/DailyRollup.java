@@ -46,18 +46,31 @@ final class DailyRollup {
 
     /** Running sums of the four cost metrics and the row count. */
     private static final class Sums {
-        BigDecimal billed = BigDecimal.ZERO;
-        BigDecimal effective = BigDecimal.ZERO;
-        BigDecimal list = BigDecimal.ZERO;
-        BigDecimal contracted = BigDecimal.ZERO;
+        final ExactSum billed = new ExactSum();
+        final ExactSum effective = new ExactSum();
+        final ExactSum list = new ExactSum();
+        final ExactSum contracted = new ExactSum();
         long rows;
 
-        void add(BigDecimal[] costs) {
-            billed = billed.add(costs[0]);
-            effective = effective.add(costs[1]);
-            list = list.add(costs[2]);
-            contracted = contracted.add(costs[3]);
+        void add(ExactSum.Addend[] costs) {
+            billed.add(costs[0]);
+            effective.add(costs[1]);
+            list.add(costs[2]);
+            contracted.add(costs[3]);
             rows++;
+        }
+
+        /** Another key's sums, folded into this one (a month from its days, a tag from its tag sets). */
+        void add(Sums other, ExactSum.Addend[] scratch) {
+            scratch[0].set(other.billed.value());
+            scratch[1].set(other.effective.value());
+            scratch[2].set(other.list.value());
+            scratch[3].set(other.contracted.value());
+            billed.add(scratch[0]);
+            effective.add(scratch[1]);
+            list.add(scratch[2]);
+            contracted.add(scratch[3]);
+            rows += other.rows;
         }
     }
 
@@ -67,7 +80,8 @@ final class DailyRollup {
     private final Map<TagSetKey, Sums> tagSets = new HashMap<>();
     private final Map<ResourceKey, Sums> resources = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
-    private final BigDecimal[] costs = new BigDecimal[4];
+    private final ExactSum.Addend[] costs = addends();
+    private final ExactSum.Addend[] scratch = addends();
     private final String fallbackProvider;
     private final int flushAtKeys;
     private Parties lastParties;
@@ -82,10 +96,10 @@ final class DailyRollup {
     }
 
     void add(CanonicalRow row) {
-        costs[0] = orZero(row.decimal(FocusColumn.BILLED_COST));
-        costs[1] = orZero(row.decimal(FocusColumn.EFFECTIVE_COST));
-        costs[2] = orZero(row.decimal(FocusColumn.LIST_COST));
-        costs[3] = orZero(row.decimal(FocusColumn.CONTRACTED_COST));
+        costs[0].set(row.decimal(FocusColumn.BILLED_COST));
+        costs[1].set(row.decimal(FocusColumn.EFFECTIVE_COST));
+        costs[2].set(row.decimal(FocusColumn.LIST_COST));
+        costs[3].set(row.decimal(FocusColumn.CONTRACTED_COST));
         LocalDate day = row.chargeDay();
         String service = row.get(FocusColumn.SERVICE_NAME);
         String currency = row.get(FocusColumn.BILLING_CURRENCY);
@@ -96,15 +110,27 @@ final class DailyRollup {
         days.computeIfAbsent(key, k -> new Sums()).add(costs);
         resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
                 key.region(), row.get(FocusColumn.RESOURCE_ID), currency), k -> new Sums()).add(costs);
-        months.computeIfAbsent(new DayKey(key.period(), day.withDayOfMonth(1), parties, service, key.category(), key.account(),
-                key.subAccount(), key.region(), key.chargeCategory(), currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
         tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
                 tagJson == null ? "{}" : tagJson), k -> new Sums()).add(costs);
-        if (tagJson != null) {
-            for (String[] kv : tagsOf(tagJson)) {
-                tags.computeIfAbsent(new TagKey(row.billingPeriod(), day, parties, service, currency, kv[0], kv[1]), k -> new Sums())
-                        .add(costs);
+    }
+
+    /**
+     * Sums the months from the days and the single tags from the tag sets, ready to be written:
+     * per row, two map lookups fewer and one per tag. Call before the writes of a flush.
+     */
+    void derive() {
+        for (Map.Entry<DayKey, Sums> e : days.entrySet()) {
+            DayKey d = e.getKey();
+            months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
+                    d.account(), d.subAccount(), d.region(), d.chargeCategory(), d.currency()), k -> new Sums())
+                    .add(e.getValue(), scratch);
+        }
+        for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
+            TagSetKey t = e.getKey();
+            for (String[] kv : tagsOf(t.tags())) {
+                tags.computeIfAbsent(new TagKey(t.period(), t.day(), t.parties(), t.service(), t.currency(), kv[0], kv[1]),
+                        k -> new Sums()).add(e.getValue(), scratch);
             }
         }
     }
@@ -129,7 +155,7 @@ final class DailyRollup {
     }
 
     boolean full() {
-        return days.size() + months.size() + tags.size() + tagSets.size() + resources.size() >= flushAtKeys;
+        return days.size() + tagSets.size() + resources.size() >= flushAtKeys;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
@@ -193,10 +219,10 @@ final class DailyRollup {
     }
 
     private static void sums(CopyTextWriter out, Sums s) throws IOException {
-        out.field(s.billed.toPlainString());
-        out.field(s.effective.toPlainString());
-        out.field(s.list.toPlainString());
-        out.field(s.contracted.toPlainString());
+        out.field(s.billed.value().toPlainString());
+        out.field(s.effective.value().toPlainString());
+        out.field(s.list.value().toPlainString());
+        out.field(s.contracted.value().toPlainString());
         out.field(Long.toString(s.rows));
         out.endRow();
     }
@@ -219,7 +245,7 @@ final class DailyRollup {
         return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
     }
 
-    private static BigDecimal orZero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
+    private static ExactSum.Addend[] addends() {
+        return new ExactSum.Addend[] {new ExactSum.Addend(), new ExactSum.Addend(), new ExactSum.Addend(), new ExactSum.Addend()};
     }
 }

@@ -131,27 +131,40 @@ final class RowChunk {
         StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
         ensure(c, kind, dictionary);
         String[] values = columns[c];
+        String previous = null;
+        int id = 0;
         for (int r = 0; r < size; r++) {
             separate(array, r);
-            if (values[r] == null) {
+            String v = values[r];
+            if (v == null) {
                 array.append("NULL");
-            } else {
-                array.append(dictionary.cached(kind, values[r]).intValue());
+                continue;
             }
+            if (v != previous) {
+                id = dictionary.cached(kind, v);
+                previous = v;
+            }
+            array.append(id);
         }
     }
 
     private void ensure(int c, StringDictionary.Kind kind, StringDictionary dictionary) throws SQLException, Refused {
         String[] values = columns[c];
         Set<String> distinct = new LinkedHashSet<>();
+        String previous = null;
         for (int r = 0; r < size; r++) {
-            if (values[r] != null) {
-                // PostgreSQL text cannot hold NUL; exports only have it as padding.
-                if (values[r].indexOf('\0') >= 0) {
-                    values[r] = values[r].replace("\0", "");
-                }
-                distinct.add(values[r]);
+            String v = values[r];
+            // Neighbouring rows mostly repeat a value, often as the very same string: seen already.
+            if (v == null || v == previous) {
+                continue;
             }
+            // PostgreSQL text cannot hold NUL; exports only have it as padding.
+            if (v.indexOf('\0') >= 0) {
+                v = v.replace("\0", "");
+                values[r] = v;
+            }
+            distinct.add(v);
+            previous = v;
         }
         try {
             dictionary.ensure(kind, distinct);

@@ -1,0 +1,76 @@
+package com.stategraph.billing.load;
+
+import java.math.BigDecimal;
+
+/**
+ * A running sum of decimals, exact: a long of units at the largest scale seen while it fits, a
+ * BigDecimal from the first sum that would not. The rollups add four costs per row to several
+ * sums; as longs that costs no allocation. The result is what adding the same BigDecimals gives,
+ * scale included.
+ */
+final class ExactSum {
+    private long unscaled;
+    private int scale;
+    private BigDecimal big;
+
+    /** One addend: {@code value} with its unscaled long and scale when it has at most 18 digits. */
+    static final class Addend {
+        BigDecimal value = BigDecimal.ZERO;
+        long unscaled;
+        int scale;
+        boolean compact = true;
+
+        void set(BigDecimal v) {
+            value = v == null ? BigDecimal.ZERO : v;
+            scale = value.scale();
+            compact = scale >= 0 && value.precision() <= 18;
+            unscaled = compact ? value.unscaledValue().longValue() : 0;
+        }
+    }
+
+    void add(Addend a) {
+        if (big == null) {
+            if (a.compact && addAsLong(a.unscaled, a.scale)) {
+                return;
+            }
+            big = BigDecimal.valueOf(unscaled, scale);
+        }
+        big = big.add(a.value);
+    }
+
+    private boolean addAsLong(long u, int s) {
+        try {
+            if (s > scale) {
+                unscaledAt(s);
+            } else if (s < scale) {
+                u = Math.multiplyExact(u, pow10(scale - s));
+            }
+            unscaled = Math.addExact(unscaled, u);
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    /** Raises the running sum to scale {@code s}; leaves it as it was when it would overflow. */
+    private void unscaledAt(int s) {
+        long raised = Math.multiplyExact(unscaled, pow10(s - scale));
+        unscaled = raised;
+        scale = s;
+    }
+
+    private static long pow10(int n) {
+        if (n > 18) {
+            throw new ArithmeticException("scale step too large for a long");
+        }
+        long p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
+    }
+
+    BigDecimal value() {
+        return big != null ? big : BigDecimal.valueOf(unscaled, scale);
+    }
+}
