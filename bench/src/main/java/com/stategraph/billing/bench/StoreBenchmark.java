@@ -112,12 +112,15 @@ public final class StoreBenchmark {
                     (double) s.rowBytes() / parquetBytes, s.rollupBytes() >> 10, (double) s.bytes() / first.bytes(),
                     s.deadTuples()));
         }
-        md.append(String.format(Locale.ROOT, "%nAfter %d re-syncs: rows and rollups together %.2fx their size after the first"
-                        + " (largest %.2fx). After `VACUUM FULL`: the rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet"
-                        + " export; the rollups %,d KiB (%,.1f bytes per row).%n", samples.size() - 1,
-                (double) last.bytes() / first.bytes(), (double) largest / first.bytes(), vacuumedRows >> 10,
-                (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes, vacuumedRollups >> 10,
-                (double) vacuumedRollups / first.rows()));
+        long largestRows = samples.stream().mapToLong(Sample::rowBytes).max().orElse(0);
+        md.append(String.format(Locale.ROOT, "%nAfter %d re-syncs: the rows %.2fx their size after the first (largest %.2fx;"
+                        + " a replaced load's table is dropped whole). Rows and rollups together: %.2fx (largest %.2fx; the"
+                        + " rollups are rewritten in place, their deleted rows reused once vacuumed). After `VACUUM FULL`: the"
+                        + " rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet export; the rollups %,d KiB (%,.1f bytes per"
+                        + " row).%n", samples.size() - 1, (double) last.rowBytes() / first.rowBytes(),
+                (double) largestRows / first.rowBytes(), (double) last.bytes() / first.bytes(), (double) largest / first.bytes(),
+                vacuumedRows >> 10, (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes,
+                vacuumedRollups >> 10, (double) vacuumedRollups / first.rows()));
         md.append("\nThe held-in provider-shaped files (the demo's three exports, `SampleExport`: AWS Parquet with map tags, GCP")
                 .append(" Parquet with key/value tags, Azure CSV with x_ columns; about a thousand rows a month each), each synced into a")
                 .append(" tenant of its own on the fresh database before the run above; stored: what the rows tables grew by.\n\n")
