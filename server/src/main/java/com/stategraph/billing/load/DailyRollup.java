@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
  * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags}, {@code cost_daily_tag_sets} and
- * {@code cost_monthly_resources} rollups. Sums are exact (BigDecimal). Memory is
- * bounded by distinct keys, not rows: the load flushes partial sums when there are many keys.
+ * {@code cost_monthly_resources} rollups. Sums are exact ({@link ExactSum}). Per row only the days,
+ * the resources and the tag sets are summed; the months and the single tags are summed from those
+ * when the sums are written ({@link #derive}). Memory is bounded by distinct keys, not rows: the
+ * load flushes partial sums when there are many keys.
  */
 final class DailyRollup {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
