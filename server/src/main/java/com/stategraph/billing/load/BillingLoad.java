@@ -31,6 +31,10 @@ import org.postgresql.copy.PGCopyOutputStream;
  * files the export's layout or manifest places in it. Every other period of the window keeps the
  * rows it had. Until commit readers see the old rows; if anything fails, or the process dies, the
  * transaction rolls back and nothing has changed.
+ *
+ * <p>{@link #write} only queues the row ({@link RowPipeline}); a thread of the load's own sums it
+ * into the rollups and puts it in its period's {@link RowChunk}, and is alone on the connection
+ * until {@link #commit} has waited for it.
  */
 public final class BillingLoad implements AutoCloseable {
     /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
