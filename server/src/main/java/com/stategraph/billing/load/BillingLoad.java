@@ -516,8 +516,13 @@ public final class BillingLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (pipeline != null && !pipeline.stop(java.time.Duration.ofSeconds(10))) {
+            // The writer is stuck on the connection: cut it rather than share it; PostgreSQL rolls back.
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // nothing was committed; the connection is gone either way
+            }
         }
         if (!committed) {
             if (copy != null && copy.isActive()) {

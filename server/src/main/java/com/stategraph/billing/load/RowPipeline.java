@@ -142,14 +142,24 @@ final class RowPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops the writer, whatever it was doing; the load then rolls back. */
-    @Override
-    public void close() {
+    /**
+     * Stops the writer, whatever it was doing, waiting at most {@code wait} for it.
+     *
+     * @return false when the writer is still running (stuck in a database call, say): the caller
+     *     must not use what the writer uses (the load aborts the connection)
+     */
+    boolean stop(java.time.Duration wait) {
         writer.interrupt();
         try {
-            writer.join(10_000);
+            writer.join(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !writer.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop(java.time.Duration.ofSeconds(10));
     }
 }
