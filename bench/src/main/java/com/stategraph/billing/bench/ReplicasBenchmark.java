@@ -137,9 +137,10 @@ public final class ReplicasBenchmark {
         }
         md.append(String.format(Locale.ROOT, "\nTwo replicas took %.2fx the time of one (goal: about 0.5x, 0 runs executed twice).",
                 two.seconds() / one.seconds()));
-        md.append(" On this machine both replicas and PostgreSQL share two cores, and a sync keeps about one core busy")
-                .append(" between the server (reading, normalising) and PostgreSQL (COPY, rollups), so the second replica")
-                .append(" adds less than a replica on its own machine would.\n\n")
+        md.append(" On this machine both replicas and PostgreSQL share two cores, and one sync already keeps both busy")
+                .append(" (its reading thread, its load's writing thread, PostgreSQL's COPY), so a second replica has no")
+                .append(" core to add; on machines of their own each replica brings its cores. What this run does show: the")
+                .append(" runs split between the replicas and none ran twice.\n\n")
                 .append("Reproduce: `bench/run-replicas` (options `--rows N` per source, default 500,000; `--sources N`, default 8).\n");
         BenchmarksFile.replaceSection("replicas", md.toString());
         System.out.println(md);
