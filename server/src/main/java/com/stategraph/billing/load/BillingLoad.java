@@ -223,12 +223,12 @@ public final class BillingLoad implements AutoCloseable {
     }
 
     /** On the load's own thread: the row into its period's chunk and into the rollups. */
-    private void writeNow(CanonicalRow row, String file, long fileRow) {
+    private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
         Period period = window.get(row.billingPeriod());
         if (period.chunk == null) {
             period.chunk = new RowChunk();
         }
-        period.chunk.add(row, file, fileRow);
+        period.chunk.add(row, rowFile, fileRow);
         bufferedRows++;
         total++;
         period.rows++;
@@ -283,7 +283,7 @@ public final class BillingLoad implements AutoCloseable {
         } catch (IOException e) {
             throw new LoadException(lines.describe(e), e);
         } catch (SQLException e) {
-            throw new LoadException("the string dictionary: " + lines.describe(e), e);
+            throw dictionaryFailed(e);
         } catch (RowChunk.Refused e) {
             throw new LoadException(e.getMessage(), e);
         }
@@ -301,11 +301,15 @@ public final class BillingLoad implements AutoCloseable {
             try {
                 period.chunk.storeJson(dictionary);
             } catch (SQLException e) {
-                throw new LoadException("the string dictionary: " + describe(e), e);
+                throw dictionaryFailed(e);
             } catch (RowChunk.Refused e) {
                 throw new LoadException(e.getMessage(), e);
             }
         }
+    }
+
+    private LoadException dictionaryFailed(SQLException e) {
+        return new LoadException("the string dictionary: " + describe(e), e);
     }
 
     /**

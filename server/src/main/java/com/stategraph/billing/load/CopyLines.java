@@ -85,7 +85,7 @@ final class CopyLines {
 
     private static String focusName(String dbColumn) {
         if (dbColumn.equals("extra")) {
-            return "(a column outside FOCUS)";
+            return RowChunk.OUTSIDE_FOCUS;
         }
         for (FocusColumn c : FocusColumn.values()) {
             if (c.dbName().equals(dbColumn.toLowerCase(Locale.ROOT))) {

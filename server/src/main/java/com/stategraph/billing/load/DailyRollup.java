@@ -63,15 +63,11 @@ final class DailyRollup {
         }
 
         /** Another key's sums, folded into this one (a month from its days, a tag from its tag sets). */
-        void add(Sums other, ExactSum.Addend[] scratch) {
-            scratch[0].set(other.billed.value());
-            scratch[1].set(other.effective.value());
-            scratch[2].set(other.list.value());
-            scratch[3].set(other.contracted.value());
-            billed.add(scratch[0]);
-            effective.add(scratch[1]);
-            list.add(scratch[2]);
-            contracted.add(scratch[3]);
+        void add(Sums other) {
+            billed.add(other.billed);
+            effective.add(other.effective);
+            list.add(other.list);
+            contracted.add(other.contracted);
             rows += other.rows;
         }
     }
@@ -83,7 +79,6 @@ final class DailyRollup {
     private final Map<ResourceKey, Sums> resources = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     private final ExactSum.Addend[] costs = addends();
-    private final ExactSum.Addend[] scratch = addends();
     private final String fallbackProvider;
     private final int flushAtKeys;
     private Parties lastParties;
@@ -126,13 +121,13 @@ final class DailyRollup {
             DayKey d = e.getKey();
             months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
                     d.account(), d.subAccount(), d.region(), d.chargeCategory(), d.currency()), k -> new Sums())
-                    .add(e.getValue(), scratch);
+                    .add(e.getValue());
         }
         for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
             TagSetKey t = e.getKey();
             for (String[] kv : tagsOf(t.tags())) {
                 tags.computeIfAbsent(new TagKey(t.period(), t.day(), t.parties(), t.service(), t.currency(), kv[0], kv[1]),
-                        k -> new Sums()).add(e.getValue(), scratch);
+                        k -> new Sums()).add(e.getValue());
             }
         }
     }

@@ -9,6 +9,15 @@ import java.math.BigDecimal;
  * scale included.
  */
 final class ExactSum {
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
     private long unscaled;
     private int scale;
     private BigDecimal big;
@@ -60,14 +69,21 @@ final class ExactSum {
     }
 
     private static long pow10(int n) {
-        if (n > 18) {
+        if (n >= POW10.length) {
             throw new ArithmeticException("scale step too large for a long");
         }
-        long p = 1;
-        for (int i = 0; i < n; i++) {
-            p *= 10;
+        return POW10[n];
+    }
+
+    /** Adds another running sum: a month's from its days, a tag's from its tag sets. */
+    void add(ExactSum other) {
+        if (big == null && other.big == null && addAsLong(other.unscaled, other.scale)) {
+            return;
         }
-        return p;
+        if (big == null) {
+            big = BigDecimal.valueOf(unscaled, scale);
+        }
+        big = big.add(other.value());
     }
 
     BigDecimal value() {

@@ -18,6 +18,8 @@ final class RowChunk {
     private static final FocusColumn[] FOCUS = FocusColumn.values();
     /** Every FOCUS column, then the columns outside FOCUS as one JSON object. */
     static final int COLUMNS = FOCUS.length + 1;
+    /** How errors name the columns outside FOCUS, which are stored together as one JSON object. */
+    static final String OUTSIDE_FOCUS = "(a column outside FOCUS)";
     private static final ColumnKind[] KINDS = new ColumnKind[COLUMNS];
 
     static {
@@ -85,23 +87,17 @@ final class RowChunk {
             }
             array.setLength(0);
             array.append('{');
-            switch (KINDS[c]) {
-                case TEXT, JSON -> appendIds(array, c, dictionary);
-                case TIMESTAMP -> {
-                    for (int r = 0; r < size; r++) {
-                        separate(array, r);
-                        // Quoted: a timestamp's text is safe, but an array element with a space would split.
-                        if (values[r] == null) {
-                            array.append("NULL");
-                        } else {
-                            array.append('"').append(values[r]).append('"');
-                        }
-                    }
-                }
-                default -> {
-                    for (int r = 0; r < size; r++) {
-                        separate(array, r);
-                        array.append(values[r] == null ? "NULL" : values[r]);
+            if (KINDS[c] == ColumnKind.TEXT || KINDS[c] == ColumnKind.JSON) {
+                appendIds(array, c, dictionary);
+            } else {
+                // Timestamps quoted: their text is safe, but an array element with a space would split.
+                String quote = KINDS[c] == ColumnKind.TIMESTAMP ? "\"" : "";
+                for (int r = 0; r < size; r++) {
+                    separate(array, r);
+                    if (values[r] == null) {
+                        array.append("NULL");
+                    } else {
+                        array.append(quote).append(values[r]).append(quote);
                     }
                 }
             }
@@ -174,7 +170,7 @@ final class RowChunk {
     }
 
     private String where(int c, String value) {
-        String column = c < FOCUS.length ? FOCUS[c].focusName() : "(a column outside FOCUS)";
+        String column = c < FOCUS.length ? FOCUS[c].focusName() : OUTSIDE_FOCUS;
         for (int r = 0; r < size; r++) {
             if (value.equals(columns[c][r])) {
                 return files[r] + ": row " + fileRows[r] + ", column " + column;
