@@ -41,20 +41,6 @@ public final class BillingLoad implements AutoCloseable {
     private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
             + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
             + ", extra) FROM STDIN (FREEZE)";
-    private static final String DIMENSIONS = " provider, host_provider, publisher, invoice_issuer,";
-    private static final String COPY_DAILY = "COPY cost_daily (tenant_id, source_id, billing_period, day," + DIMENSIONS
-            + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category,"
-            + " billing_currency, billed_cost, effective_cost, list_cost, contracted_cost, row_count) FROM STDIN";
-    private static final String COPY_MONTHLY = COPY_DAILY.replace("cost_daily", "cost_monthly").replace(" day,", " month,");
-    private static final String COPY_TAGS = "COPY cost_daily_tags (tenant_id, source_id, billing_period, day," + DIMENSIONS
-            + " service_name, billing_currency, tag_key, tag_value, billed_cost, effective_cost, list_cost, contracted_cost,"
-            + " row_count) FROM STDIN";
-    private static final String COPY_TAG_SETS = "COPY cost_daily_tag_sets (tenant_id, source_id, billing_period, day,"
-            + DIMENSIONS + " service_name, billing_currency, tags, billed_cost, effective_cost, list_cost, contracted_cost,"
-            + " row_count) FROM STDIN";
-    private static final String COPY_RESOURCES = "COPY cost_monthly_resources (tenant_id, source_id, billing_period, month,"
-            + DIMENSIONS + " service_name, sub_account_id, region_id, resource_id, billing_currency, billed_cost, effective_cost,"
-            + " list_cost, contracted_cost, row_count) FROM STDIN";
     /**
      * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
@@ -72,6 +58,9 @@ public final class BillingLoad implements AutoCloseable {
     /** In period order; looked up for every row, so hashed. */
     private final Map<LocalDate, Period> window = new java.util.LinkedHashMap<>();
     private final DailyRollup rollup;
+    private final RollupWriter rollups;
+    /** A load of fewer rows goes to billing_chunks_small at commit instead of keeping a table of its own. */
+    private final int ownTableRows;
     private final StringDictionary dictionary;
     /** Started last in {@link #begin}, once the window is known. */
     private RowPipeline pipeline;
@@ -116,7 +105,6 @@ public final class BillingLoad implements AutoCloseable {
         java.time.Instant lastCharge;
         /** Set by the reading thread too ({@link #expectPeriod}). */
         volatile boolean inExport;
-        boolean retired;
 
         void charged(java.time.Instant chargeStart) {
             if (firstCharge == null || chargeStart.isBefore(firstCharge)) {
@@ -145,8 +133,15 @@ public final class BillingLoad implements AutoCloseable {
     public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows) {
     }
 
+    /**
+     * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
+     * @param ownTableRows a period's new load of fewer rows shares billing_chunks_small instead of keeping a table of its own
+     */
+    public record Settings(int rollupFlushKeys, int ownTableRows) {
+    }
+
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
-                        String fallbackProvider, int rollupFlushKeys) {
+                        String fallbackProvider, int rollupFlushKeys, int ownTableRows) {
         this.connection = connection;
         this.dictionary = new StringDictionary(dataSource, tenantId);
         this.tenantId = tenantId;
@@ -155,6 +150,8 @@ public final class BillingLoad implements AutoCloseable {
         this.tenantText = tenantId.toString();
         this.sourceText = sourceId.toString();
         this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
+        this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText);
+        this.ownTableRows = ownTableRows;
     }
 
     /**
@@ -162,14 +159,14 @@ public final class BillingLoad implements AutoCloseable {
      * source, so two replicas can never interleave two syncs of one source.
      *
      * @param fallbackProvider provider name for rows that name none
-     * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
      */
     public static BillingLoad begin(DataSource dataSource, UUID tenantId, UUID sourceId, String fallbackProvider,
-                                    UUID runId, Collection<LocalDate> periods, int rollupFlushKeys) throws SQLException {
+                                    UUID runId, Collection<LocalDate> periods, Settings settings) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            BillingLoad load = new BillingLoad(c, dataSource, tenantId, sourceId, runId, fallbackProvider, rollupFlushKeys);
+            BillingLoad load = new BillingLoad(c, dataSource, tenantId, sourceId, runId, fallbackProvider,
+                    settings.rollupFlushKeys(), settings.ownTableRows());
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing-load:" + sourceId);
                 lock.execute();
@@ -246,8 +243,7 @@ public final class BillingLoad implements AutoCloseable {
             window.values().forEach(this::storeJson);
             stopStreaming();
             try {
-                retireReplacedPeriods();
-                copyRollups();
+                rollups.flush();
             } catch (SQLException | IOException e) {
                 throw new LoadException(describe(e), e);
             }
@@ -377,66 +373,40 @@ public final class BillingLoad implements AutoCloseable {
     }
 
     /**
-     * Retires the earlier load, and removes the rollups, of each period the export now holds, before
-     * the new rollups of those periods are written. The earlier loads' tables stay until this
-     * transaction commits (readers before it see them, readers after it do not), then
-     * {@link BillingPartitions#dropRetired} drops them.
+     * Retires the earlier load of each period the export now holds, and replaces those periods'
+     * rollups. An earlier load's own table stays until this transaction commits (readers before it
+     * see it, readers after it do not), then {@link BillingPartitions#dropRetired} drops it; an
+     * earlier small load's chunks are deleted now, and readers before the commit still see them.
      */
-    private void retireReplacedPeriods() throws SQLException {
-        List<Period> due = window.values().stream().filter(p -> p.inExport && !p.retired).toList();
+    private void replacePeriods() throws SQLException, IOException {
+        List<LocalDate> due = window.values().stream().filter(p -> p.inExport).map(p -> p.start).toList();
         if (due.isEmpty()) {
             return;
         }
-        Array periods = dates(connection, due.stream().map(p -> p.start).toList());
-        try (PreparedStatement old = connection.prepareStatement("SELECT coalesce(sum(row_count), 0) FROM billing_loads"
-                + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
+        Array periods = dates(connection, due);
+        List<UUID> earlier = new java.util.ArrayList<>();
+        try (PreparedStatement old = connection.prepareStatement("DELETE FROM billing_loads WHERE tenant_id = ? AND source_id = ?"
+                + " AND billing_period = ANY (?) RETURNING id, row_count")) {
             old.setObject(1, tenantId);
             old.setObject(2, sourceId);
             old.setArray(3, periods);
             try (ResultSet rs = old.executeQuery()) {
-                rs.next();
-                retiredRows += rs.getLong(1);
+                while (rs.next()) {
+                    earlier.add(rs.getObject(1, UUID.class));
+                    retiredRows += rs.getLong(2);
+                }
+            }
+        }
+        if (!earlier.isEmpty()) {
+            try (PreparedStatement del = connection.prepareStatement("DELETE FROM billing_chunks_small WHERE tenant_id = ?"
+                    + " AND load_id = ANY (?)")) {
+                del.setObject(1, tenantId);
+                del.setArray(2, connection.createArrayOf("uuid", earlier.toArray()));
+                del.executeUpdate();
             }
         }
         touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, periods));
-        for (String table : Rollups.TABLES) {
-            deleteOfPeriods(table, periods);
-        }
-        deleteOfPeriods("billing_loads", periods);
-        due.forEach(p -> p.retired = true);
-    }
-
-    private void deleteOfPeriods(String table, Array periods) throws SQLException {
-        try (PreparedStatement del = connection.prepareStatement(
-                "DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)")) {
-            del.setObject(1, tenantId);
-            del.setObject(2, sourceId);
-            del.setArray(3, periods);
-            del.executeUpdate();
-        }
-    }
-
-    /** The rollups' sums so far, in their own COPYs (one COPY at a time on a connection). */
-    private void copyRollups() throws SQLException, IOException {
-        rollup.derive();
-        for (String sql : new String[] {COPY_DAILY, COPY_MONTHLY, COPY_TAGS, COPY_TAG_SETS, COPY_RESOURCES}) {
-            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            CopyTextWriter rows = new CopyTextWriter(w);
-            if (sql == COPY_DAILY) {
-                rollup.writeDays(rows, tenantText, sourceText);
-            } else if (sql == COPY_MONTHLY) {
-                rollup.writeMonths(rows, tenantText, sourceText);
-            } else if (sql == COPY_TAGS) {
-                rollup.writeTags(rows, tenantText, sourceText);
-            } else if (sql == COPY_RESOURCES) {
-                rollup.writeResources(rows, tenantText, sourceText);
-            } else {
-                rollup.writeTagSets(rows, tenantText, sourceText);
-            }
-            w.flush();
-            out.endCopy();
-        }
+        rollups.replace(tenantId, sourceId, periods);
     }
 
     /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
@@ -446,8 +416,7 @@ public final class BillingLoad implements AutoCloseable {
         stopStreaming();
         window.values().forEach(this::flush);
         try {
-            retireReplacedPeriods();
-            copyRollups();
+            replacePeriods();
         } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);
         }
@@ -481,7 +450,10 @@ public final class BillingLoad implements AutoCloseable {
         }
         try (java.sql.Statement ddl = connection.createStatement()) {
             for (Period p : window.values()) {
-                if (p.created) {
+                if (p.created && p.rows < ownTableRows) {
+                    ddl.execute("INSERT INTO billing_chunks_small SELECT * FROM " + p.table);
+                    ddl.execute("DROP TABLE " + p.table);
+                } else if (p.created) {
                     // Takes SHARE UPDATE EXCLUSIVE on billing_chunks: readers go on; the constraint spares a scan.
                     ddl.execute("ALTER TABLE billing_chunks ATTACH PARTITION " + p.table + " FOR VALUES IN ('" + p.loadIdText + "')");
                 }

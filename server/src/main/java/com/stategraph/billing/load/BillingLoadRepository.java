@@ -81,8 +81,11 @@ public class BillingLoadRepository {
         jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
         List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?")
                 .params(tenantId, sourceId).query(UUID.class).list();
-        long rows = jdbc.sql("WITH gone AS (DELETE FROM billing_chunks WHERE " + onlyLoads("load_id", loads)
-                + " RETURNING row_count) SELECT coalesce(sum(row_count), 0) FROM gone").query(Long.class).single();
+        long rows = 0;
+        for (String table : List.of("billing_chunks", "billing_chunks_small")) {
+            rows += jdbc.sql("WITH gone AS (DELETE FROM " + table + " WHERE tenant_id = ? AND " + onlyLoads("load_id", loads)
+                    + " RETURNING row_count) SELECT coalesce(sum(row_count), 0) FROM gone").param(tenantId).query(Long.class).single();
+        }
         List<java.sql.Date> months = jdbc.sql(ResourceMonthTotals.MONTHS_OF_SOURCE).params(tenantId, sourceId)
                 .query(java.sql.Date.class).list();
         for (String table : Rollups.TABLES) {

@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class BillingVacuum {
     private static final Logger log = LoggerFactory.getLogger(BillingVacuum.class);
-    /** billing_chunks is not among them: a replaced load's table is dropped whole ({@link BillingPartitions}). */
-    static final String TABLES = "billing_loads, cost_resource_month_totals, " + String.join(", ", Rollups.TABLES);
+    /**
+     * billing_chunks is not among them: a replaced load's table is dropped whole ({@link BillingPartitions}).
+     * billing_chunks_small is: a replaced small load's chunks are deleted.
+     */
+    static final String TABLES = "billing_loads, billing_chunks_small, cost_resource_month_totals, "
+            + String.join(", ", Rollups.TABLES);
 
     private BillingVacuum() {
     }

@@ -20,11 +20,13 @@ final class ResourceMonthTotals {
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('resource-month-totals:' || ?::text, 0))";
     static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM cost_monthly_resources WHERE tenant_id = ? AND source_id = ?";
     static final String DELETE = "DELETE FROM cost_resource_month_totals WHERE tenant_id = ? AND month = ANY (?::date[])";
-    static final String INSERT = "INSERT INTO cost_resource_month_totals (tenant_id, month, billing_currency, resource_id,"
-            + " billed_cost, effective_cost, list_cost, contracted_cost, row_count)"
-            + " SELECT tenant_id, month, billing_currency, resource_id, sum(billed_cost), sum(effective_cost), sum(list_cost),"
-            + " sum(contracted_cost), sum(row_count) FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[])"
-            + " GROUP BY 1, 2, 3, 4";
+    private static final String TABLE = "cost_resource_month_totals";
+    private static final String NEXT = "rollup_next_resource_month_totals";
+    /** Each resource's sums over the tenant's sources, for some months. */
+    private static final String SUMS = "SELECT tenant_id, month, billing_currency, resource_id, " + RollupDiff.summed()
+            + " FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[]) GROUP BY 1, 2, 3, 4";
+    static final String INSERT = "INSERT INTO " + TABLE + " (tenant_id, month, billing_currency, resource_id,"
+            + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) " + SUMS;
 
     private ResourceMonthTotals() {
     }
@@ -57,15 +59,15 @@ final class ResourceMonthTotals {
             lock.execute();
         }
         Array monthArray = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
-        try (PreparedStatement del = c.prepareStatement(DELETE)) {
-            del.setObject(1, tenantId);
-            del.setArray(2, monthArray);
-            del.executeUpdate();
+        try (PreparedStatement next = c.prepareStatement("CREATE TEMPORARY TABLE " + NEXT + " ON COMMIT DROP AS " + SUMS)) {
+            next.setObject(1, tenantId);
+            next.setArray(2, monthArray);
+            next.execute();
         }
-        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
-            ins.setObject(1, tenantId);
-            ins.setArray(2, monthArray);
-            ins.executeUpdate();
+        RollupDiff.apply(c, TABLE, NEXT, RollupDiff.columnsOf(c, TABLE), "t.tenant_id = ? AND t.month = ANY (?)", tenantId,
+                monthArray);
+        try (java.sql.Statement drop = c.createStatement()) {
+            drop.execute("DROP TABLE " + NEXT); // a transaction may rebuild twice (a source removed, then another synced)
         }
     }
 }

@@ -52,7 +52,7 @@ public class SyncExecutor {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration retryBackoff;
-    private final int rollupFlushKeys;
+    private final BillingLoad.Settings loadSettings;
     private final Duration timeout;
     private final SyncLimits limits;
     private final SyncMemory memory;
@@ -60,7 +60,7 @@ public class SyncExecutor {
 
     SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                  DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
-                 int rollupFlushKeys, Duration timeout, SyncLimits limits, SyncMemory memory) {
+                 BillingLoad.Settings loadSettings, Duration timeout, SyncLimits limits, SyncMemory memory) {
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -70,7 +70,7 @@ public class SyncExecutor {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
-        this.rollupFlushKeys = rollupFlushKeys;
+        this.loadSettings = loadSettings;
         this.timeout = timeout;
         this.limits = limits;
         this.memory = memory;
@@ -133,7 +133,7 @@ public class SyncExecutor {
             long outside = 0;
             BillingLoad.Outcome outcome;
             try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
-                    run.id(), window.periods(), rollupFlushKeys)) {
+                    run.id(), window.periods(), loadSettings)) {
                 for (PlannedFile file : plan.files()) {
                     progress.checkDeadline();
                     if (file.period() != null) {

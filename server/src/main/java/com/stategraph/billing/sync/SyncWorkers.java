@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.stategraph.billing.source.BillingSourceRepository;
 import com.stategraph.billing.storage.ObjectStores;
 import com.stategraph.billing.db.BackgroundDatabase;
+import com.stategraph.billing.load.BillingLoad;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,12 +30,13 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.max-attempts}") int maxAttempts,
                               @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
+                              @Value("${stategraph.sync.own-table-rows:20000}") int ownTableRows,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, rollupFlushKeys, timeout, limits, memory);
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory);
     }
 
     @Bean

@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
         "stategraph.sync.heartbeat-interval=2s",
         // Rollup sums are flushed every few dozen keys, so every sync test also covers loads that flush many times.
         "stategraph.sync.rollup-flush-keys=40",
+        // Periods of a few rows share billing_chunks_small, larger ones get a table of their own: sync tests cover both.
+        "stategraph.sync.own-table-rows=10",
         // Small enough for a test to write a larger row group; every other test file stays far below it.
         "stategraph.sync.max-row-group-bytes=4MB"})
 public abstract class SyncServerTest {

@@ -1,0 +1,112 @@
+package com.stategraph.billing.load;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * A load's rollups. The sums a load flushes while it reads go into temporary tables of its
+ * transaction; at commit they are summed per key and replace the rollups of the billing periods the
+ * export holds through {@link RollupDiff}, which writes only the rows that changed.
+ */
+final class RollupWriter {
+    private static final String PARTIES = " provider, host_provider, publisher, invoice_issuer,";
+    private static final String SUMS = " billed_cost, effective_cost, list_cost, contracted_cost, row_count";
+
+    /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
+    private record Target(String table, String columns, Write write) {
+        String stage() {
+            return "rollup_stage_" + table;
+        }
+
+        String next() {
+            return "rollup_next_" + table;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void to(DailyRollup rollup, CopyTextWriter out, String tenant, String source) throws IOException;
+    }
+
+    private static final String DIMENSIONS = PARTIES
+            + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category, billing_currency,";
+    private static final List<Target> TARGETS = List.of(
+            new Target("cost_daily", "tenant_id, source_id, billing_period, day," + DIMENSIONS + SUMS, DailyRollup::writeDays),
+            new Target("cost_monthly", "tenant_id, source_id, billing_period, month," + DIMENSIONS + SUMS,
+                    DailyRollup::writeMonths),
+            new Target("cost_daily_tags", "tenant_id, source_id, billing_period, day," + PARTIES
+                    + " service_name, billing_currency, tag_key, tag_value," + SUMS, DailyRollup::writeTags),
+            new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
+                    + " service_name, billing_currency, tags," + SUMS, DailyRollup::writeTagSets),
+            new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
+                    + " service_name, sub_account_id, region_id, resource_id, billing_currency," + SUMS,
+                    DailyRollup::writeResources));
+
+    static {
+        if (!TARGETS.stream().map(Target::table).toList().equals(Rollups.TABLES)) {
+            throw new IllegalStateException("RollupWriter writes other tables than Rollups.TABLES");
+        }
+    }
+
+    private final Connection connection;
+    private final DailyRollup rollup;
+    private final String tenantText;
+    private final String sourceText;
+    private boolean staged;
+
+    RollupWriter(Connection connection, DailyRollup rollup, String tenantText, String sourceText) {
+        this.connection = connection;
+        this.rollup = rollup;
+        this.tenantText = tenantText;
+        this.sourceText = sourceText;
+    }
+
+    /** The sums so far into the load's temporary tables, one COPY each (one COPY at a time on a connection). */
+    void flush() throws SQLException, IOException {
+        if (!staged) {
+            try (Statement st = connection.createStatement()) {
+                for (Target t : TARGETS) {
+                    st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + ") ON COMMIT DROP");
+                }
+            }
+            staged = true;
+        }
+        rollup.derive();
+        for (Target t : TARGETS) {
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + t.stage() + " (" + t.columns() + ") FROM STDIN"), 1 << 16);
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            t.write().to(rollup, new CopyTextWriter(w), tenantText, sourceText);
+            w.flush();
+            out.endCopy();
+        }
+    }
+
+    /**
+     * Makes the source's rollups of {@code periods} the sums of this load: one row per key, whatever
+     * number of flushes it took. Periods the load has no rows for lose theirs.
+     */
+    void replace(UUID tenantId, UUID sourceId, Array periods) throws SQLException, IOException {
+        flush();
+        for (Target t : TARGETS) {
+            List<String> columns = RollupDiff.columnsOf(connection, t.table());
+            String keyList = String.join(", ", columns.stream().filter(c -> !RollupDiff.SUMS.contains(c)).toList());
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
+                        + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
+            }
+            RollupDiff.apply(connection, t.table(), t.next(), columns,
+                    "t.tenant_id = ? AND t.source_id = ? AND t.billing_period = ANY (?)", tenantId, sourceId, periods);
+        }
+    }
+}
