@@ -35,14 +35,16 @@ final class BenchRows {
     private static final String[] TEAMS = {"payments", "search", "platform", "data", "web", "mobile"};
     private static final String[] ENVS = {"prod", "staging", "dev"};
 
+    static final long DEFAULT_SEED = 42;
+
     private BenchRows() {
     }
 
-    /** Writes the files into {@code dir}; returns them. */
-    static List<Path> write(Path dir, long rows) throws IOException {
+    /** Writes the files into {@code dir}; returns them. Another {@code seed} gives other rows of the same shape. */
+    static List<Path> write(Path dir, long rows, long seed) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(seed);
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
         List<Map<String, String>> tagSets = new ArrayList<>();
         for (String team : TEAMS) {
@@ -128,15 +130,24 @@ final class BenchRows {
 
     /** Where {@code rows} rows of this generator's version are kept under {@code work}. */
     static Path dir(Path work, long rows) {
-        return work.resolve("data-" + VERSION + "-" + rows);
+        return dir(work, rows, DEFAULT_SEED);
+    }
+
+    private static Path dir(Path work, long rows, long seed) {
+        return work.resolve("data-" + VERSION + "-" + rows + (seed == DEFAULT_SEED ? "" : "-seed" + seed));
     }
 
     /** The {@code rows} AWS-shaped rows under {@code work}, written once and reused by later runs. */
     static Path ensure(Path work, long rows) throws IOException {
-        Path data = dir(work, rows);
+        return ensure(work, rows, DEFAULT_SEED);
+    }
+
+    /** As {@link #ensure(Path, long)}, other rows of the same shape for another {@code seed}. */
+    static Path ensure(Path work, long rows, long seed) throws IOException {
+        Path data = dir(work, rows, seed);
         if (!Files.exists(data.resolve("_COMPLETE"))) {
-            System.err.println("[bench] generating " + rows + " rows of AWS-shaped Parquet");
-            write(data, rows);
+            System.err.println("[bench] generating " + rows + " rows of AWS-shaped Parquet (seed " + seed + ")");
+            write(data, rows, seed);
             Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
         }
         return data;

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 public final class StoreBenchmark {
     /** The billing rows: every load's chunks, with their compressed arrays (TOAST), and the tenant's string dictionaries. */
     private static final String ROW_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
-            + " SELECT relid FROM pg_partition_tree('billing_chunks') UNION ALL SELECT 'billing_strings'::regclass"
+            + " SELECT relid FROM pg_partition_tree('billing_chunks') UNION ALL SELECT 'billing_chunks_small'::regclass"
+            + " UNION ALL SELECT 'billing_strings'::regclass"
             + " UNION ALL SELECT 'billing_json'::regclass UNION ALL SELECT 'billing_loads'::regclass) t";
     private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
@@ -36,7 +37,7 @@ public final class StoreBenchmark {
     record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {
     }
 
-    record Sample(int sync, long rows, long rowBytes, long rollupBytes, long deadTuples, double seconds) {
+    record Sample(int sync, boolean changed, long rows, long rowBytes, long rollupBytes, long deadTuples, double seconds) {
         long bytes() {
             return rowBytes + rollupBytes;
         }
@@ -45,16 +46,23 @@ public final class StoreBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = 1_000_000;
         int resyncs = 10;
+        int changedResyncs = 4;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
                 case "--resyncs" -> resyncs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (options: --rows N, --resyncs N)");
+                case "--changed" -> changedResyncs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --rows N, --resyncs N, --changed N)");
             }
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
         Path data = BenchRows.ensure(work, rows);
+        // Other rows of the same shape: every sum of the export changes when the source's files become these.
+        Path other = BenchRows.ensure(work, rows, BenchRows.DEFAULT_SEED + 1);
+        Path live = work.resolve("store-live");
+        use(live, data);
         long parquetBytes;
         try (var files = Files.list(data)) {
             parquetBytes = files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
@@ -68,19 +76,23 @@ public final class StoreBenchmark {
             JdbcClient db = JdbcClient.create(pg.getPostgresDatabase());
             shaped = providerShaped(server, db, work);
             String tenant = server.newTenant("store");
-            String source = server.newSource(tenant, "file://" + data.toAbsolutePath() + "/*.parquet");
-            for (int sync = 1; sync <= 1 + resyncs; sync++) {
+            String source = server.newSource(tenant, "file://" + live.toAbsolutePath() + "/*.parquet");
+            for (int sync = 1; sync <= 1 + resyncs + changedResyncs; sync++) {
+                boolean changed = sync > 1 + resyncs;
+                if (changed) {
+                    use(live, (sync - resyncs) % 2 == 0 ? other : data);
+                }
                 long start = System.nanoTime();
                 JsonNode run = server.syncAndWait(tenant, source, () -> { });
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!run.path("status").asString().equals("ok")) {
                     throw new IllegalStateException("sync failed: " + run);
                 }
-                samples.add(new Sample(sync, run.path("rows").asLong(), db.sql(ROW_TABLES).query(Long.class).single(),
+                samples.add(new Sample(sync, changed, run.path("rows").asLong(), db.sql(ROW_TABLES).query(Long.class).single(),
                         db.sql(ROLLUP_TABLES).query(Long.class).single(), db.sql(DEAD).query(Long.class).single(), seconds));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
-            db.sql("VACUUM FULL billing_chunks, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
+            db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
                     + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_resource_month_totals").update();
             vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
             vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
@@ -88,11 +100,27 @@ public final class StoreBenchmark {
         report(rows, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped);
     }
 
+    /** Makes {@code live} hold the Parquet files of {@code data}, as an export rewritten in place. */
+    private static void use(Path live, Path data) throws java.io.IOException {
+        Files.createDirectories(live);
+        try (var old = Files.list(live)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
+        try (var files = Files.list(data)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+                Files.copy(f, live.resolve(f.getFileName()));
+            }
+        }
+    }
+
     private static void report(long rows, long parquetBytes, List<Sample> samples, long vacuumedRows,
                                long vacuumedRollups, List<Shaped> shaped) throws Exception {
         Sample first = samples.get(0);
-        long largest = samples.stream().mapToLong(Sample::bytes).max().orElse(0);
-        Sample last = samples.get(samples.size() - 1);
+        List<Sample> same = samples.stream().filter(s -> !s.changed()).toList();
+        List<Sample> changed = samples.stream().filter(Sample::changed).toList();
+        Sample lastSame = same.get(same.size() - 1);
         StringBuilder md = new StringBuilder();
         md.append("## Store size and re-syncs\n\n");
         md.append("Written by `bench/run-store` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
@@ -100,27 +128,33 @@ public final class StoreBenchmark {
                 .append(String.format(Locale.ROOT, "%,d", rows)).append(" AWS-shaped rows (")
                 .append(String.format(Locale.ROOT, "%,d", parquetBytes)).append(" bytes of Parquet, ")
                 .append(String.format(Locale.ROOT, "%.1f", (double) parquetBytes / rows)).append(" bytes per row) synced, then")
-                .append(" synced again ").append(samples.size() - 1).append(" times (the same window, as the daily schedule")
-                .append(" does). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum left to")
-                .append(" itself. Rows: every load's `billing_chunks` table, the string dictionaries (`billing_strings`,")
-                .append(" `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
+                .append(" synced again ").append(same.size() - 1).append(" times unchanged (the same window, as the daily")
+                .append(" schedule does), then ").append(changed.size()).append(" times with every sum changed: the files")
+                .append(" rewritten in place by other rows of the same shape, then the first ones again, and so on (marked").append(" *changed*). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum")
+                .append(" left to itself. Rows: every load's `billing_chunks` table, `billing_chunks_small`, the string dictionaries")
+                .append(" (`billing_strings`, `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
         md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Sample s : samples) {
-            md.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %,d KiB | %,.1f | %.2fx | %,d KiB | %.2fx | %,d |\n", s.sync(),
-                    s.rows(), s.seconds(), s.rowBytes() >> 10, (double) s.rowBytes() / s.rows(),
+            md.append(String.format(Locale.ROOT, "| %d%s | %,d | %.1f | %,d KiB | %,.1f | %.2fx | %,d KiB | %.2fx | %,d |\n", s.sync(),
+                    s.changed() ? " *changed*" : "", s.rows(), s.seconds(), s.rowBytes() >> 10, (double) s.rowBytes() / s.rows(),
                     (double) s.rowBytes() / parquetBytes, s.rollupBytes() >> 10, (double) s.bytes() / first.bytes(),
                     s.deadTuples()));
         }
-        long largestRows = samples.stream().mapToLong(Sample::rowBytes).max().orElse(0);
-        md.append(String.format(Locale.ROOT, "%nAfter %d re-syncs: the rows %.2fx their size after the first (largest %.2fx;"
-                        + " a replaced load's table is dropped whole). Rows and rollups together: %.2fx (largest %.2fx; the"
-                        + " rollups are rewritten in place, their deleted rows reused once vacuumed). After `VACUUM FULL`: the"
-                        + " rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet export; the rollups %,d KiB (%,.1f bytes per"
-                        + " row).%n", samples.size() - 1, (double) last.rowBytes() / first.rowBytes(),
-                (double) largestRows / first.rowBytes(), (double) last.bytes() / first.bytes(), (double) largest / first.bytes(),
-                vacuumedRows >> 10, (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes,
-                vacuumedRollups >> 10, (double) vacuumedRollups / first.rows()));
+        md.append(String.format(Locale.ROOT, "%nAfter %d unchanged re-syncs: rows and rollups together %.2fx their size after"
+                        + " the first (largest %.2fx; the rows alone %.2fx: a replaced load's table is dropped whole, and a"
+                        + " rollup row whose sums did not change is not written).", same.size() - 1,
+                (double) lastSame.bytes() / first.bytes(), same.stream().mapToLong(Sample::bytes).max().orElse(0)
+                        / (double) first.bytes(), (double) lastSame.rowBytes() / first.rowBytes()));
+        if (!changed.isEmpty()) {
+            md.append(String.format(Locale.ROOT, " With every sum changed: largest %.2fx (each changed rollup row leaves a"
+                            + " dead row, made reusable by the vacuum after the sync).",
+                    changed.stream().mapToLong(Sample::bytes).max().orElse(0) / (double) first.bytes()));
+        }
+        md.append(String.format(Locale.ROOT, " After `VACUUM FULL`: the rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet"
+                        + " export; the rollups %,d KiB (%,.1f bytes per row).%n", vacuumedRows >> 10,
+                (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes, vacuumedRollups >> 10,
+                (double) vacuumedRollups / first.rows()));
         md.append("\nThe held-in provider-shaped files (the demo's three exports, `SampleExport`: AWS Parquet with map tags, GCP")
                 .append(" Parquet with key/value tags, Azure CSV with x_ columns; about a thousand rows a month each), each synced into a")
                 .append(" tenant of its own on the fresh database before the run above; stored: what the rows tables grew by.\n\n")
@@ -131,7 +165,7 @@ public final class StoreBenchmark {
         }
         md.append("\nGoal (issue 9): at most 1.1x the first size after 10 re-syncs whenever autovacuum runs; stored bytes per row at")
                 .append(" most 3x the Parquet export's.\n");
-        md.append("\nReproduce: `bench/run-store` (options: `--rows N`, `--resyncs N`).\n");
+        md.append("\nReproduce: `bench/run-store` (options: `--rows N`, `--resyncs N`, `--changed N`).\n");
         BenchmarksFile.replaceSection("store", md.toString());
         log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);

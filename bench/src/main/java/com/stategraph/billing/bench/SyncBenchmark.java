@@ -133,7 +133,7 @@ public final class SyncBenchmark {
                 return list.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
             }
         }
-        List<Path> files = BenchRows.write(dir, rows);
+        List<Path> files = BenchRows.write(dir, rows, BenchRows.DEFAULT_SEED);
         Files.writeString(done, String.valueOf(rows));
         return files;
     }
