@@ -30,7 +30,7 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.max-attempts}") int maxAttempts,
                               @Value("${stategraph.sync.retry-backoff}") Duration retryBackoff,
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
-                              @Value("${stategraph.sync.own-table-rows:20000}") int ownTableRows,
+                              @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
