@@ -16,6 +16,7 @@ import tools.jackson.databind.node.NullNode;
 /** A thin client of the public API: JSON in, JSON out, every refusal turned into a sentence. */
 public class ApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json;
@@ -44,7 +45,19 @@ public class ApiClient {
         return send("DELETE", path, null);
     }
 
+    /** Sends a large body as a stream, without holding it in memory; uploads may take minutes. */
+    public JsonNode putStream(String path, java.util.function.Supplier<java.io.InputStream> body) {
+        return exchange("PUT", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT);
+    }
+
     private JsonNode send(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        return exchange(method, path, publisher, TIMEOUT);
+    }
+
+    private JsonNode exchange(String method, String path, HttpRequest.BodyPublisher publisher, Duration timeout) {
         if (key == null || key.isBlank()) {
             throw new ServerRefusal("Unauthorized: STATEGRAPH_API_KEY is not set");
         }
@@ -54,11 +67,8 @@ public class ApiClient {
         } catch (IllegalArgumentException e) {
             throw new ServerRefusal("STATEGRAPH_API_BASE '" + base + "' is not a valid URL");
         }
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + key)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")

@@ -11,13 +11,24 @@ public final class CliContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Terminal terminal;
+    private final java.io.InputStream in;
     private final ObjectMapper json = JsonMapper.builder().build();
 
     public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal) {
+        this(env, out, err, terminal, System.in);
+    }
+
+    public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, java.io.InputStream in) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.in = in;
+    }
+
+    /** Standard input, for a FILE argument of "-". */
+    public java.io.InputStream in() {
+        return in;
     }
 
     public String env(String name) {

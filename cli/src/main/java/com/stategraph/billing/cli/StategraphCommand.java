@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 TenantCommand.class,
                 ApiKeyCommand.class,
                 UserCommand.class,
-                CostCommand.class
+                CostCommand.class,
+                StateCommand.class
         })
 public class StategraphCommand implements Runnable {
     private final CliContext context;

@@ -5,6 +5,7 @@ import com.stategraph.billing.domain.ConflictException;
 import com.stategraph.billing.domain.ForbiddenException;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.domain.NotFoundException;
+import com.stategraph.billing.domain.TooLargeException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -47,6 +48,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ErrorBody> conflict(ConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<ErrorBody> tooLarge(TooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ErrorBody(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(ForbiddenException.class)

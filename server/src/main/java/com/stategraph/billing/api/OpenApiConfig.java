@@ -37,13 +37,13 @@ public class OpenApiConfig {
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
                 op.getResponses().addApiResponse("400", response("The request is invalid; data says what is wrong", "Error"));
                 op.getResponses().addApiResponse("401", response("No API key, or an unknown or revoked one", "Error"));
-                if (path.startsWith("/api/v1/tenants")) {
+                if (path.startsWith("/api/v1/tenants") || path.startsWith("/api/v1/states")) {
                     op.getResponses().addApiResponse("403", response("The caller lacks the role this needs", "Forbidden"));
                 }
                 if (path.contains("{id}") || path.contains("{tenant_id}")) {
                     op.getResponses().addApiResponse("404", response("No such tenant or object", "Error"));
                 }
-                if (op.getResponses().containsKey("201")) {
+                if (op.getResponses().containsKey("201") && !op.getResponses().containsKey("409")) {
                     op.getResponses().addApiResponse("409", response("It already exists", "Error"));
                 }
             }));

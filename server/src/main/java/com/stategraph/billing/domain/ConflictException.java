@@ -5,4 +5,8 @@ public class ConflictException extends DomainException {
     public ConflictException(String detail) {
         super("CONFLICT", detail);
     }
+
+    public ConflictException(String code, String detail) {
+        super(code, detail);
+    }
 }

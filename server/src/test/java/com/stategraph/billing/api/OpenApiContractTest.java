@@ -42,7 +42,8 @@ class OpenApiContractTest extends ServerTest {
         mappings.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1"))
                 .forEach(p -> info.getMethodsCondition().getMethods()
-                        .forEach(m -> mapped.add(m.name() + " " + p))));
+                        // A path variable that captures the rest of the path ({*name}) is documented as {name}.
+                        .forEach(m -> mapped.add(m.name() + " " + p.replace("{*", "{")))));
         Set<String> documented = new TreeSet<>();
         spec.path("paths").properties().forEach(path -> path.getValue().propertyNames()
                 .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
@@ -90,6 +91,23 @@ class OpenApiContractTest extends ServerTest {
         check("get", "/api/v1/tenants/{tenant_id}/audit-log", api.get(ADMIN_KEY, base + "/audit-log"));
         check("delete", sources + "/{id}", api.delete(ADMIN_KEY, base + "/billing-sources/" + id));
         check("delete", sources + "/{id}", api.delete(ADMIN_KEY, base + "/billing-sources/" + id));
+
+        String push = "/api/v1/tenants/{tenant_id}/states/{name}";
+        String state = com.stategraph.billing.support.TerraformStates.state(2, "l")
+                .managed("aws_eip", "ip", "aws", Map.of("id", "eipalloc-1")).json();
+        var created = api.put(ADMIN_KEY, base + "/states/envs/prod", state);
+        check("put", push, created);
+        check("put", push, api.put(ADMIN_KEY, base + "/states/envs/prod", state));
+        check("put", push, api.put(ADMIN_KEY, base + "/states/envs/prod", state.replace("\"serial\":2", "\"serial\":1")));
+        check("put", push, api.put(ADMIN_KEY, base + "/states/envs/prod", "{\"version\": 3}"));
+        check("put", push, api.put(member, base + "/states/envs/prod", state));
+        check("get", "/api/v1/tenants/{tenant_id}/states", api.get(member, base + "/states"));
+        String stateId = created.text("id");
+        check("get", "/api/v1/states/{id}", api.get(member, "/api/v1/states/" + stateId));
+        check("get", "/api/v1/states/{id}/resources", api.get(member, "/api/v1/states/" + stateId + "/resources"));
+        check("delete", "/api/v1/states/{id}", api.delete(member, "/api/v1/states/" + stateId));
+        check("delete", "/api/v1/states/{id}", api.delete(ADMIN_KEY, "/api/v1/states/" + stateId));
+        check("get", "/api/v1/states/{id}", api.get(ADMIN_KEY, "/api/v1/states/" + stateId));
     }
 
     private void check(String method, String path, HttpApi.Response response) {

@@ -12,6 +12,7 @@ final class CliRunner {
 
     private final Map<String, String> env = new HashMap<>();
     private Terminal terminal = noTerminal();
+    private byte[] stdin = new byte[0];
 
     CliRunner(String apiBase, String key) {
         env.put("STATEGRAPH_API_BASE", apiBase);
@@ -25,6 +26,11 @@ final class CliRunner {
         return this;
     }
 
+    CliRunner stdin(String text) {
+        this.stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return this;
+    }
+
     CliRunner terminal(Terminal terminal) {
         this.terminal = terminal;
         return this;
@@ -33,7 +39,8 @@ final class CliRunner {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new CliContext(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), terminal), args);
+        int exit = Main.run(new CliContext(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), terminal,
+                new java.io.ByteArrayInputStream(stdin)), args);
         return new Result(exit, out.toString(), err.toString());
     }
 

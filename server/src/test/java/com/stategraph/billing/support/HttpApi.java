@@ -47,6 +47,18 @@ public final class HttpApi {
         return send(key, "DELETE", path, null);
     }
 
+    /** As {@link #send}, the body streamed without a Content-Length (chunked), as a large upload may be. */
+    public Response sendStreamed(String key, String method, String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return exchange(request, method, path);
+    }
+
     public Response send(String key, String method, String path, Object body) {
         String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -58,6 +70,10 @@ public final class HttpApi {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
+        return exchange(request, method, path);
+    }
+
+    private Response exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");

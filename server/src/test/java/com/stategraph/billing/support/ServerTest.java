@@ -38,6 +38,8 @@ public abstract class ServerTest {
         registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
         // The control-plane tests look at queued runs: this server never picks them up (SyncServerTest runs syncs).
         registry.add("stategraph.sync.poll-interval", () -> "1h");
+        // Small enough for a test to send a larger state; every other test state stays far below it.
+        registry.add("stategraph.states.max-body", () -> "1MB");
     }
 
     @BeforeEach
