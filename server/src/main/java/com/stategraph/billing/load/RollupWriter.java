@@ -99,8 +99,9 @@ final class RollupWriter {
     void replace(UUID tenantId, UUID sourceId, Array periods) throws SQLException, IOException {
         flush();
         for (Target t : TARGETS) {
-            List<String> columns = RollupDiff.columnsOf(connection, t.table());
-            String keyList = String.join(", ", columns.stream().filter(c -> !RollupDiff.SUMS.contains(c)).toList());
+            List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
+            String keyList = String.join(", ", columns.stream().map(RollupDiff.Column::name)
+                    .filter(c -> !RollupDiff.SUMS.contains(c)).toList());
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
                         + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
