@@ -47,17 +47,23 @@ public class ApiClient {
 
     /** Sends a large body as a stream, without holding it in memory; uploads may take minutes. */
     public JsonNode putStream(String path, java.util.function.Supplier<java.io.InputStream> body) {
-        return exchange("PUT", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT);
+        return exchange("PUT", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT, "application/json");
+    }
+
+    /** As {@link #putStream}, a POST of a body that is not JSON (a CSV, gzipped or not). */
+    public JsonNode postStream(String path, java.util.function.Supplier<java.io.InputStream> body, String contentType) {
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT, contentType);
     }
 
     private JsonNode send(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-        return exchange(method, path, publisher, TIMEOUT);
+        return exchange(method, path, publisher, TIMEOUT, "application/json");
     }
 
-    private JsonNode exchange(String method, String path, HttpRequest.BodyPublisher publisher, Duration timeout) {
+    private JsonNode exchange(String method, String path, HttpRequest.BodyPublisher publisher, Duration timeout,
+                              String contentType) {
         if (key == null || key.isBlank()) {
             throw new ServerRefusal("Unauthorized: STATEGRAPH_API_KEY is not set");
         }
@@ -71,7 +77,7 @@ public class ApiClient {
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + key)
                 .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, publisher)
                 .build();
         HttpResponse<String> response;

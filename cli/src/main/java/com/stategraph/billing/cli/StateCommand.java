@@ -1,10 +1,5 @@
 package com.stategraph.billing.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -34,25 +29,12 @@ class StateCommand {
 
         @Override
         void execute(CliContext context, ApiClient api) {
-            if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-                throw usageError("Cannot read " + file);
-            }
+            InputFile.check(this, file);
             String path = "/api/v1/tenants/" + tenant(tenant) + "/states/"
                     + Arrays.stream(name.split("/", -1)).map(PathSegment::encode).collect(Collectors.joining("/"));
-            JsonNode state = api.putStream(path, () -> open(context, file));
+            JsonNode state = api.putStream(path, () -> InputFile.open(context, file));
             context.out().println("Pushed state " + state.path("name").asString() + " (" + state.path("id").asString() + "): serial "
                     + state.path("serial").asLong() + ", " + state.path("resource_count").asInt() + " resources");
-        }
-
-        private static InputStream open(CliContext context, String file) {
-            if (file.equals("-")) {
-                return context.in();
-            }
-            try {
-                return Files.newInputStream(Path.of(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 ApiKeyCommand.class,
                 UserCommand.class,
                 CostCommand.class,
-                StateCommand.class
+                StateCommand.class,
+                PricingCommand.class
         })
 public class StategraphCommand implements Runnable {
     private final CliContext context;

@@ -108,6 +108,11 @@ class OpenApiContractTest extends ServerTest {
         check("delete", "/api/v1/states/{id}", api.delete(member, "/api/v1/states/" + stateId));
         check("delete", "/api/v1/states/{id}", api.delete(ADMIN_KEY, "/api/v1/states/" + stateId));
         check("get", "/api/v1/states/{id}", api.get(ADMIN_KEY, "/api/v1/states/" + stateId));
+
+        check("get", "/api/v1/pricing", api.get(member, "/api/v1/pricing"));
+        check("post", "/api/v1/pricing/products", api.postBytes(member, "/api/v1/pricing/products", new byte[0], "text/csv"));
+        check("post", "/api/v1/pricing/products", api.postBytes(ADMIN_KEY, "/api/v1/pricing/products",
+                "x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv"));
     }
 
     private void check(String method, String path, HttpApi.Response response) {

@@ -43,7 +43,8 @@ class CliTest extends ServerTest {
                 List.of("cost", "billing-source", "update"), List.of("cost", "billing-source", "enable"),
                 List.of("cost", "billing-source", "disable"), List.of("cost", "billing-source", "remove"),
                 List.of("cost", "billing-source", "runs"), List.of("cost", "actuals"), List.of("cost", "tag-keys"),
-                List.of("state"), List.of("state", "push"), List.of("state", "list"), List.of("state", "show"), List.of("state", "rm"));
+                List.of("state"), List.of("state", "push"), List.of("state", "list"), List.of("state", "show"), List.of("state", "rm"),
+                List.of("pricing"), List.of("pricing", "load"), List.of("pricing", "status"));
         for (List<String> command : commands) {
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
             var help = admin.run(args);

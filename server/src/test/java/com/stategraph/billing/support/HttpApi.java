@@ -59,6 +59,16 @@ public final class HttpApi {
         return exchange(request, method, path);
     }
 
+    /** A body of bytes as they are, with its content type (a CSV, a gzip file). */
+    public Response postBytes(String key, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return exchange(request, "POST", path);
+    }
+
     public Response send(String key, String method, String path, Object body) {
         String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
