@@ -19,6 +19,12 @@ public final class PriceBookRepository {
     private PriceBookRepository() {
     }
 
+    static String source(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT source FROM pricing.books WHERE id = 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     public static PriceBook read(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT products, by_vendor::text, loaded_at FROM pricing.books WHERE id = 1")) {

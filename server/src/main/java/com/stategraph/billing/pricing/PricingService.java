@@ -15,10 +15,28 @@ public class PricingService {
 
     private final DataSource dataSource;
     private final PriceBookLoader loader;
+    private final PriceBookSource sources;
 
-    public PricingService(DataSource dataSource) {
+    public PricingService(DataSource dataSource, com.stategraph.billing.storage.ObjectStores stores) {
         this.dataSource = dataSource;
         this.loader = new PriceBookLoader(dataSource);
+        this.sources = new PriceBookSource(stores);
+    }
+
+    /** Loads the book the operator keeps at {@code uri} (STATEGRAPH_PRICING_SOURCE). */
+    public PriceBook loadFrom(String uri) throws java.io.IOException {
+        try (InputStream in = sources.open(uri)) {
+            return load(in, uri);
+        }
+    }
+
+    /** Where the current book came from: "upload", a URI, or null before the first load. */
+    public String source() {
+        try (Connection c = dataSource.getConnection()) {
+            return PriceBookRepository.source(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the price book's state: " + e.getMessage(), e);
+        }
     }
 
     public PriceBook book() {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.stategraph.billing.pricing.PricingRefresh;
 import com.stategraph.billing.db.BackgroundDatabase;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.SmartLifecycle;
@@ -52,8 +54,11 @@ public class SyncScheduling {
     /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
     @Bean
     @DependsOnDatabaseInitialization
-    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, scheduleTask).build();
+    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<Void> syncTask,
+                                    @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
+                                    @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, scheduleTask, pricingTask)
+                .build();
     }
 
     /**
@@ -64,7 +69,9 @@ public class SyncScheduling {
      */
     @Bean
     @DependsOnDatabaseInitialization
-    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, OneTimeTask<Void> syncTask, RecurringTask<Void> scheduleTask,
+    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, OneTimeTask<Void> syncTask,
+                                      @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
+                                      @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask,
                                       @Value("${stategraph.sync.threads}") int threads,
                                       @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
                                       @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
@@ -74,7 +81,7 @@ public class SyncScheduling {
             @Override
             public void start() {
                 scheduler = Scheduler.create(background.dataSource(), List.of(syncTask))
-                        .startTasks(scheduleTask)
+                        .startTasks(scheduleTask, pricingTask)
                         .threads(threads)
                         .pollingInterval(pollInterval)
                         .heartbeatInterval(heartbeat)

@@ -64,6 +64,24 @@ public abstract class SyncServerTest {
         registry.add("stategraph.gcs.endpoint", () -> GCS.endpoint().toString());
         registry.add("stategraph.azure.blob-endpoint", () -> AZURITE.endpoint().toString());
         registry.add("stategraph.azure.account-key", () -> Azurite.KEY);
+        registry.add("stategraph.pricing.source", SyncServerTest::operatorsPriceBook);
+    }
+
+    /** The price book this server loads at start (STATEGRAPH_PRICING_SOURCE), put in the S3 store first. */
+    public static final PriceBooks OPERATORS_PRICE_BOOK = PriceBooks.book()
+            .product("aws", "us-east-1", "AmazonEC2", "Compute Instance", java.util.Map.of("instanceType", "t3.small"), "Hrs", "0.0208")
+            .product("aws", "us-east-1", "AmazonRDS", "Database Instance", java.util.Map.of("instanceType", "db.t3.small"), "Hrs",
+                    "0.034")
+            .product("gcp", "us-central1", "Compute Engine", "Compute Instance", java.util.Map.of("machineType", "e2-small"), "h",
+                    "0.0168");
+
+    private static String operatorsPriceBook() {
+        try (S3Client s3 = s3Admin()) {
+            s3.createBucket(b -> b.bucket("operator-pricing"));
+            s3.putObject(b -> b.bucket("operator-pricing").key("dumps/products.csv.gz"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(OPERATORS_PRICE_BOOK.gzip()));
+        }
+        return "s3://operator-pricing/dumps/products.csv.gz";
     }
 
     private static GcsJsonApiStub startGcs() {
