@@ -81,6 +81,10 @@ final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("the server did not start; see " + work.resolve(name + ".log"));
     }
 
+    HttpClient http() {
+        return http;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.postgresql.PGConnection;
@@ -37,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * Each timing is repeated and the median reported; results go to docs/benchmarks.md.
  */
 public final class SyncBenchmark {
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+]+)", Pattern.MULTILINE);
+    private static final Pattern HEAP = ServerMemory.HEAP;
     private static final Pattern LIVE = Pattern.compile("^jvm_gc_live_data_size_bytes(?:\\{[^}]*\\})? ([0-9.eE+]+)", Pattern.MULTILINE);
 
     private final Path work;
@@ -93,7 +92,10 @@ public final class SyncBenchmark {
         Path csv = work.resolve("baseline-" + BenchRows.VERSION + "-" + rows + ".csv");
         if (!Files.exists(csv)) {
             log("writing the baseline CSV");
-            BaselineCsv.write(files, csv);
+            // Under another name until complete: a run stopped while writing must not leave half a baseline.
+            Path partial = csv.resolveSibling(csv.getFileName() + ".partial");
+            BaselineCsv.write(files, partial);
+            Files.move(partial, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         startS3();
         uploadToS3(files);
@@ -173,15 +175,15 @@ public final class SyncBenchmark {
         long[] peaks = new long[3];
         JsonNode run = server.syncAndWait(tenant, source, () -> {
             try {
-                peaks[0] = Math.max(peaks[0], rss(server.pid()));
+                peaks[0] = Math.max(peaks[0], ServerMemory.peakRss(server.pid()));
                 String metrics = server.text("/actuator/prometheus");
-                peaks[1] = Math.max(peaks[1], sum(HEAP, metrics));
+                peaks[1] = Math.max(peaks[1], ServerMemory.sum(HEAP, metrics));
                 if (!liveSampling) {
-                    peaks[2] = Math.max(peaks[2], sum(LIVE, metrics));
+                    peaks[2] = Math.max(peaks[2], ServerMemory.sum(LIVE, metrics));
                 } else if (System.nanoTime() - lastForcedGc > 2_000_000_000L) {
                     lastForcedGc = System.nanoTime();
-                    forceFullGc(server.pid());
-                    peaks[2] = Math.max(peaks[2], sum(HEAP, server.text("/actuator/prometheus")));
+                    ServerMemory.forceFullGc(server.pid());
+                    peaks[2] = Math.max(peaks[2], ServerMemory.sum(HEAP, server.text("/actuator/prometheus")));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -227,36 +229,6 @@ public final class SyncBenchmark {
             st.execute("DO $$ BEGIN IF to_regclass('copy_baseline') IS NOT NULL THEN TRUNCATE copy_baseline; END IF; END $$");
             st.execute("CHECKPOINT");
         }
-    }
-
-    /** A full collection in the server, so the heap in use right after is what the sync really holds. */
-    private static void forceFullGc(long pid) throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "GC.run").redirectErrorStream(true).start();
-        jcmd.getInputStream().readAllBytes();
-        jcmd.waitFor();
-    }
-
-    private static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException ignored) {
-            // process gone
-        }
-        return 0;
-    }
-
-    private static long sum(Pattern metric, String metrics) {
-        Matcher m = metric.matcher(metrics);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
-        return (long) sum;
     }
 
     private static Measure median(List<Measure> runs) {
