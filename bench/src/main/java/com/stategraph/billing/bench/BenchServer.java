@@ -59,7 +59,9 @@ final class BenchServer implements AutoCloseable {
                 "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
                 "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
-                "--stategraph.sync.poll-interval=200ms"));
+                "--stategraph.sync.poll-interval=200ms",
+                // The daily schedule (03:00 UTC by default) would sync every source of the run in the middle of a measurement.
+                "--stategraph.sync.schedule=0 0 1 1 *"));
         command.addAll(java.util.List.of(springArgs));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
         Map<String, String> env = new HashMap<>(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
