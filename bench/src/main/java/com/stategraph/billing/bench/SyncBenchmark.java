@@ -269,8 +269,8 @@ public final class SyncBenchmark {
             md.append(String.format(Locale.ROOT, "| %,d | %.1f | %,.0f | %s | %s | %s |\n", m.rows(), m.seconds(),
                     m.rowsPerSecond(), mib(m.peakLiveBytes()), mib(m.peakHeapBytes()), mib(m.peakRssBytes())));
         }
-        md.append("\nDisk: none. Parquet in object storage is read in place through ranged reads (the footer, then each row")
-                .append(" group) and CSV is streamed, so a sync writes no temporary files at all.\n");
+        md.append("\nDisk: Parquet in object storage is read in place through ranged reads (the footer, then each row")
+                .append(" group) and CSV is streamed, so the server writes no temporary files (PostgreSQL keeps the load's rollup sums in temporary tables of its transaction until it commits).\n");
         md.append("\nReproduce: `bench/run` (options: `--rows N`, `--repeat N`, `--memory-rows N,M`).\n");
         BenchmarksFile.replaceSection("sync", md.toString());
         log("wrote " + BenchmarksFile.FILE);
