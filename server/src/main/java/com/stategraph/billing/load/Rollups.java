@@ -8,8 +8,7 @@ import java.util.List;
  * periods removes their rows from all of them alike.
  */
 final class Rollups {
-    static final List<String> TABLES = List.of("cost_daily", "cost_monthly", "cost_daily_tags", "cost_daily_tag_sets",
-            "cost_monthly_resources");
+    static final List<String> TABLES = RollupWriter.tables();
 
     private Rollups() {
     }
