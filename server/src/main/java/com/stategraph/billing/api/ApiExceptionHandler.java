@@ -6,6 +6,7 @@ import com.stategraph.billing.domain.ForbiddenException;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.domain.NotFoundException;
 import com.stategraph.billing.domain.TooLargeException;
+import com.stategraph.billing.domain.UnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -48,6 +49,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ErrorBody> conflict(ConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ErrorBody> unavailable(UnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(TooLargeException.class)

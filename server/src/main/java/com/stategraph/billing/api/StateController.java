@@ -3,7 +3,6 @@ package com.stategraph.billing.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
-import com.stategraph.billing.domain.ForbiddenException;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.states.StateResourceRepository;
 import com.stategraph.billing.states.StateService;
@@ -39,12 +38,14 @@ public class StateController {
 
     private final StateService service;
     private final TenantAccess access;
+    private final ReadableStates readable;
     private final long maxBody;
 
-    public StateController(StateService service, TenantAccess access,
+    StateController(StateService service, TenantAccess access, ReadableStates readable,
                            @Value("${stategraph.states.max-body:256MB}") DataSize maxBody) {
         this.service = service;
         this.access = access;
+        this.readable = readable;
         this.maxBody = maxBody.toBytes();
     }
 
@@ -93,14 +94,14 @@ public class StateController {
     @GetMapping("/api/v1/states/{id}")
     @Operation(summary = "Get a state")
     public TerraformState get(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id) {
-        return readable(caller, id);
+        return readable.get(caller, id);
     }
 
     @DeleteMapping("/api/v1/states/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a state and its resources")
     public void delete(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id) {
-        TerraformState state = readable(caller, id);
+        TerraformState state = readable.get(caller, id);
         access.requireAdmin(caller, state.tenantId());
         service.delete(caller, state);
     }
@@ -110,23 +111,12 @@ public class StateController {
     public ResourcePage resources(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
                                   @RequestParam(name = "limit", required = false) Integer limit,
                                   @RequestParam(name = "cursor", required = false) String cursor) {
-        TerraformState state = readable(caller, id);
+        TerraformState state = readable.get(caller, id);
         int size = limit == null ? DEFAULT_PAGE : limit;
         if (size < 1 || size > LARGEST_PAGE) {
             throw new InvalidInputException("INVALID_PARAMETER", "limit is 1 to " + LARGEST_PAGE);
         }
         List<StateResourceRepository.Listed> page = service.resources(state, cursor, size);
         return new ResourcePage(page, page.size() == size ? page.get(page.size() - 1).address() : null);
-    }
-
-    /** The state, if the caller may read its tenant; otherwise, as if it did not exist. */
-    private TerraformState readable(Caller caller, UUID id) {
-        TerraformState state = service.get(id);
-        try {
-            access.requireMember(caller, state.tenantId());
-        } catch (ForbiddenException e) {
-            throw StateService.notFound(id);
-        }
-        return state;
     }
 }

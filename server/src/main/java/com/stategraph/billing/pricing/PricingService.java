@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The price book: what it holds, and loading a new one. */
@@ -17,8 +18,11 @@ public class PricingService {
     private final PriceBookLoader loader;
     private final PriceBookSource sources;
 
-    public PricingService(DataSource dataSource, com.stategraph.billing.storage.ObjectStores stores) {
+    private final ApplicationEventPublisher events;
+
+    public PricingService(DataSource dataSource, com.stategraph.billing.storage.ObjectStores stores, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.events = events;
         this.loader = new PriceBookLoader(dataSource);
         this.sources = new PriceBookSource(stores);
     }
@@ -53,6 +57,7 @@ public class PricingService {
         PriceBook book = loader.load(csv, source);
         log.info("price book loaded from {}: {} products {} in {} s", source, book.products(), book.byVendor(),
                 (System.nanoTime() - start) / 1_000_000_000);
+        events.publishEvent(new PriceBookLoaded(book));
         return book;
     }
 }

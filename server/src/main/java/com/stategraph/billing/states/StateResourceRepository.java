@@ -71,6 +71,22 @@ public class StateResourceRepository {
                 .list();
     }
 
+    /**
+     * Every instance of the state with its attributes, in address order, read by one statement in
+     * batches (so one consistent view, and never the whole state in memory). Needs a transaction:
+     * outside one, the driver reads the whole result first.
+     */
+    public void forEach(UUID tenantId, UUID stateId, java.util.function.Consumer<ResourceInstance> each) {
+        JdbcTemplate streaming = new JdbcTemplate(batch.getDataSource());
+        streaming.setFetchSize(500);
+        streaming.query("SELECT address, type, provider, region, tags::text AS tags, cloud_ids, attributes::text AS attributes"
+                + " FROM terraform_resources WHERE tenant_id = ? AND state_id = ? ORDER BY address", rs -> {
+                    each.accept(new ResourceInstance(rs.getString("address"), rs.getString("type"), rs.getString("provider"),
+                            rs.getString("region"), tagsOf(rs.getString("tags")), List.of((String[]) rs.getArray("cloud_ids").getArray()),
+                            (tools.jackson.databind.node.ObjectNode) json.readTree(rs.getString("attributes"))));
+                }, tenantId, stateId);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, String> tagsOf(String text) {
         return json.readValue(text, Map.class);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,14 @@ public class StateService {
     private final StateResourceRepository resources;
     private final AuditLog audit;
     private final StateReader reader;
+    private final ApplicationEventPublisher events;
 
-    public StateService(StateRepository states, StateResourceRepository resources, AuditLog audit,
+    public StateService(StateRepository states, StateResourceRepository resources, AuditLog audit, ApplicationEventPublisher events,
                         @Value("${stategraph.pricing.default-region:us-east-1}") String defaultAwsRegion) {
         this.states = states;
         this.resources = resources;
         this.audit = audit;
+        this.events = events;
         this.reader = new StateReader(defaultAwsRegion);
     }
 
@@ -81,6 +84,7 @@ public class StateService {
         TerraformState saved = states.update(tenantId, before.id(), header, count[0], source);
         audit.record(caller, tenantId, created ? "state.create" : "state.replace", "state", saved.id(),
                 Map.of("name", name, "serial", saved.serial(), "resource_count", saved.resourceCount()));
+        events.publishEvent(new StateChanged(saved, false));
         return new Pushed(saved, created);
     }
 
@@ -99,6 +103,7 @@ public class StateService {
             throw notFound(state.id());
         }
         audit.record(caller, state.tenantId(), "state.delete", "state", state.id(), Map.of("name", state.name()));
+        events.publishEvent(new StateChanged(state, true));
     }
 
     public List<StateResourceRepository.Listed> resources(TerraformState state, String after, int limit) {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.stategraph.billing.estimates.EstimateQueue;
 import com.stategraph.billing.pricing.PricingRefresh;
 import com.stategraph.billing.db.BackgroundDatabase;
 import java.lang.management.ManagementFactory;
@@ -54,10 +55,12 @@ public class SyncScheduling {
     /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
     @Bean
     @DependsOnDatabaseInitialization
-    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<Void> syncTask,
+    SchedulerClient schedulerClient(DataSource dataSource, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
+                                    @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
                                     @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                     @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, scheduleTask, pricingTask)
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, estimateTask, scheduleTask,
+                        pricingTask)
                 .build();
     }
 
@@ -69,7 +72,8 @@ public class SyncScheduling {
      */
     @Bean
     @DependsOnDatabaseInitialization
-    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, OneTimeTask<Void> syncTask,
+    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
+                                      @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
                                       @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                       @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask,
                                       @Value("${stategraph.sync.threads}") int threads,
@@ -80,7 +84,7 @@ public class SyncScheduling {
 
             @Override
             public void start() {
-                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask))
+                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask))
                         .startTasks(scheduleTask, pricingTask)
                         .threads(threads)
                         .pollingInterval(pollInterval)

@@ -22,20 +22,72 @@ public final class PriceBooks {
         return new PriceBooks();
     }
 
+    /** One price of a product, as cloud-pricing-api writes it. */
+    public record Price(String purchaseOption, String unit, String usd, String startUsageAmount, String termLength) {
+        public static Price onDemand(String unit, String usd) {
+            return new Price("on_demand", unit, usd, "0", null);
+        }
+
+        public static Price of(String purchaseOption, String unit, String usd) {
+            return new Price(purchaseOption, unit, usd, "0", null);
+        }
+
+        public static Price reserved(String unit, String usd) {
+            return new Price("reserved", unit, usd, "0", "1yr");
+        }
+
+        public Price from(String usage) {
+            return new Price(purchaseOption, unit, usd, usage, termLength);
+        }
+    }
+
     /** One on-demand price per product, from usage 0. */
     public PriceBooks product(String vendor, String region, String service, String family, Map<String, String> attributes,
                               String unit, String usd) {
-        String hash = "p" + rows.size() + "-" + Integer.toHexString((vendor + region + service + family + attributes).hashCode());
-        Map<String, Object> price = new LinkedHashMap<>();
-        price.put("priceHash", hash + "-od");
-        price.put("purchaseOption", "on_demand");
-        price.put("unit", unit);
-        price.put("USD", usd);
-        price.put("effectiveDateStart", "2024-01-01T00:00:00Z");
-        price.put("startUsageAmount", "0");
-        price.put("endUsageAmount", "Inf");
-        String prices = HttpApi.JSON.writeValueAsString(Map.of(hash + "-od", List.of(price)));
-        return raw(hash, "SKU" + rows.size(), vendor, region, service, family, HttpApi.JSON.writeValueAsString(attributes), prices);
+        return product(vendor, region, service, family, attributes, Price.onDemand(unit, usd));
+    }
+
+    /** A product with its prices, grouped as cloud-pricing-api groups them (one group per price here). */
+    public PriceBooks product(String vendor, String region, String service, String family, Map<String, String> attributes,
+                              Price... prices) {
+        // Products added later sort first: a lookup that takes the first of several matches gets a decoy, not the product added first.
+        String hash = String.format("p%06d-%08x", 999_999 - rows.size(), (vendor + region + service + family + attributes).hashCode());
+        Map<String, Object> groups = new LinkedHashMap<>();
+        for (int i = 0; i < prices.length; i++) {
+            Price p = prices[i];
+            Map<String, Object> price = new LinkedHashMap<>();
+            price.put("priceHash", hash + "-" + i);
+            price.put("purchaseOption", p.purchaseOption());
+            price.put("unit", p.unit());
+            price.put("USD", p.usd());
+            price.put("effectiveDateStart", "2024-01-01T00:00:00Z");
+            price.put("startUsageAmount", p.startUsageAmount());
+            price.put("endUsageAmount", "Inf");
+            if (p.termLength() != null) {
+                price.put("termLength", p.termLength());
+                price.put("termPurchaseOption", "No Upfront");
+                price.put("termOfferingClass", "standard");
+            }
+            groups.put(hash + "-" + i, List.of(price));
+        }
+        return raw(hash, "SKU" + rows.size(), vendor, region, service, family, HttpApi.JSON.writeValueAsString(attributes),
+                HttpApi.JSON.writeValueAsString(groups));
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** Products whose attributes hold that value. */
+    public long withAttribute(String key, String value) {
+        return rows.stream().filter(r -> value.equals(HttpApi.JSON.readTree(r[6]).path(key).asString(null))).count();
+    }
+
+    /** Products per vendor, as GET /api/v1/pricing counts them. */
+    public Map<String, Long> byVendor() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.merge(r[2], 1L, Long::sum));
+        return counts;
     }
 
     /** A row as given, for malformed books. */

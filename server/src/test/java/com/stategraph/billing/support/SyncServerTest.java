@@ -67,13 +67,8 @@ public abstract class SyncServerTest {
         registry.add("stategraph.pricing.source", SyncServerTest::operatorsPriceBook);
     }
 
-    /** The price book this server loads at start (STATEGRAPH_PRICING_SOURCE), put in the S3 store first. */
-    public static final PriceBooks OPERATORS_PRICE_BOOK = PriceBooks.book()
-            .product("aws", "us-east-1", "AmazonEC2", "Compute Instance", java.util.Map.of("instanceType", "t3.small"), "Hrs", "0.0208")
-            .product("aws", "us-east-1", "AmazonRDS", "Database Instance", java.util.Map.of("instanceType", "db.t3.small"), "Hrs",
-                    "0.034")
-            .product("gcp", "us-central1", "Compute Engine", "Compute Instance", java.util.Map.of("machineType", "e2-small"), "h",
-                    "0.0168");
+    /** The price book this server loads at start (STATEGRAPH_PRICING_SOURCE), put in the S3 store first: the estimates' fixture. */
+    public static final PriceBooks OPERATORS_PRICE_BOOK = EstimateFixture.BOOK;
 
     private static String operatorsPriceBook() {
         try (S3Client s3 = s3Admin()) {
@@ -113,6 +108,17 @@ public abstract class SyncServerTest {
         return S3Client.builder().endpointOverride(S3.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3_ACCESS, S3_SECRET)))
                 .build();
+    }
+
+    /** Waits until the server has loaded the operator's price book, which it starts doing when it starts. */
+    protected void awaitOperatorsPriceBook() {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(60));
+        while (api.get(ADMIN_KEY, "/api/v1/pricing").body().path("products").asLong() == 0) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the operator's price book was not loaded within a minute of the start");
+            }
+            sleep(200);
+        }
     }
 
     protected static Path dataDir() {

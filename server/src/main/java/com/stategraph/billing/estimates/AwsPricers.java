@@ -1,0 +1,205 @@
+package com.stategraph.billing.estimates;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** AWS resource types: what each is charged for and which products of the price book price it. */
+final class AwsPricers {
+    private static final BigDecimal ONE = BigDecimal.ONE;
+
+    private AwsPricers() {
+    }
+
+    static void register(Map<String, Pricer> pricers) {
+        pricers.put("aws_instance", AwsPricers::instance);
+        pricers.put("aws_ebs_volume", r -> EbsVolumes.of(r.region(), r.text("type", "gp2"), r.number("size", null),
+                r.number("iops", null), r.number("throughput", null)));
+        pricers.put("aws_db_instance", AwsPricers::dbInstance);
+        pricers.put("aws_nat_gateway", AwsPricers::natGateway);
+        pricers.put("aws_lb", AwsPricers::loadBalancer);
+        pricers.put("aws_alb", AwsPricers::loadBalancer);
+        pricers.put("aws_eks_cluster", r -> List.of(Component.hourly("EKS cluster", ONE,
+                ProductQuery.of("aws", r.region(), "AmazonEKS", "Compute").regex("usagetype", "AmazonEKS-Hours:perCluster$"))));
+        pricers.put("aws_eks_node_group", AwsPricers::eksNodeGroup);
+        pricers.put("aws_elasticache_cluster", AwsPricers::elasticacheCluster);
+        pricers.put("aws_eip", AwsPricers::eip);
+        pricers.put("aws_s3_bucket", r -> List.of(
+                Component.usage("Standard storage", "GB", ProductQuery.of("aws", r.region(), "AmazonS3", "Storage")
+                        .attr("storageClass", "General Purpose").attr("volumeType", "Standard")),
+                Component.usage("PUT, COPY, POST, LIST requests", "requests", ProductQuery.of("aws", r.region(), "AmazonS3",
+                        "API Request").attr("group", "S3-API-Tier1")),
+                Component.usage("GET, SELECT, and all other requests", "requests", ProductQuery.of("aws", r.region(), "AmazonS3",
+                        "API Request").attr("group", "S3-API-Tier2"))));
+        pricers.put("aws_lambda_function", r -> List.of(
+                Component.usage("Requests", "requests", ProductQuery.of("aws", r.region(), "AWSLambda", "Serverless")
+                        .attr("group", "AWS-Lambda-Requests")),
+                Component.usage("Duration", "GB-seconds", ProductQuery.of("aws", r.region(), "AWSLambda", "Serverless")
+                        .attr("group", "AWS-Lambda-Duration"))));
+        pricers.put("aws_sqs_queue", r -> List.of(Component.usage("Requests", "requests",
+                ProductQuery.of("aws", r.region(), "AWSQueueService", "API Request")
+                        .attr("queueType", r.flag("fifo_queue") ? "FIFO (first-in, first-out)" : "Standard"))));
+    }
+
+    private static List<Component> instance(Resource r) {
+        List<Component> components = new ArrayList<>();
+        String tenancy = r.text("tenancy", "default").toLowerCase(Locale.ROOT);
+        // A host-tenancy instance runs on a Dedicated Host, which is what is charged (aws_ec2_host).
+        if (!tenancy.equals("host")) {
+            components.add(compute(r.region(), r.text("instance_type", ""), tenancy.equals("dedicated") ? "Dedicated" : "Shared", ONE));
+        }
+        JsonNode root = r.block("root_block_device");
+        components.addAll(prefixed("root_block_device: ", EbsVolumes.of(r.region(), Resource.text(root, "volume_type", "gp2"),
+                Resource.number(root, "volume_size", null), Resource.number(root, "iops", null),
+                Resource.number(root, "throughput", null))));
+        for (JsonNode device : r.blocks("ebs_block_device")) {
+            components.addAll(prefixed("ebs_block_device[" + Resource.text(device, "device_name", "?") + "]: ",
+                    EbsVolumes.of(r.region(), Resource.text(device, "volume_type", "gp2"), Resource.number(device, "volume_size", null),
+                            Resource.number(device, "iops", null), Resource.number(device, "throughput", null))));
+        }
+        return components;
+    }
+
+    /** Linux, no pre-installed software, no licence: a state does not say which operating system an AMI holds. */
+    static Component compute(String region, String instanceType, String tenancy, BigDecimal count) {
+        return Component.hourly("Instance usage (Linux/UNIX, on-demand, " + instanceType + ")", count,
+                ProductQuery.of("aws", region, "AmazonEC2", "Compute Instance")
+                        .attr("instanceType", instanceType)
+                        .attr("tenancy", tenancy)
+                        .attr("operatingSystem", "Linux")
+                        .attr("preInstalledSw", "NA")
+                        .attr("licenseModel", "No License required")
+                        .attr("capacitystatus", "Used"));
+    }
+
+    private static List<Component> dbInstance(Resource r) {
+        String deployment = r.flag("multi_az") ? "Multi-AZ" : "Single-AZ";
+        String instanceClass = r.text("instance_class", "");
+        String engine = r.text("engine", "");
+        List<Component> components = new ArrayList<>();
+        ProductQuery instance = ProductQuery.of("aws", r.region(), "AmazonRDS", "Database Instance")
+                .attr("instanceType", instanceClass)
+                .attr("deploymentOption", deployment);
+        DbEngine db = DbEngine.of(engine, r.text("license_model", null));
+        components.add(Component.hourly("Database instance (on-demand, " + deployment + ", " + instanceClass + ")", ONE,
+                db == null ? null : db.filter(instance)));
+        String storageType = r.text("storage_type", "gp2").toLowerCase(Locale.ROOT);
+        String volumeType = switch (storageType) {
+            case "gp3" -> "General Purpose-GP3";
+            case "io1" -> "Provisioned IOPS";
+            case "io2" -> "Provisioned IOPS-IO2";
+            case "standard" -> "Magnetic";
+            default -> "General Purpose";
+        };
+        components.add(Component.monthly("Storage (" + storageType + ")", "GB", r.number("allocated_storage", BigDecimal.ZERO),
+                ProductQuery.of("aws", r.region(), "AmazonRDS", "Database Storage")
+                        .attr("volumeType", volumeType)
+                        .attr("deploymentOption", deployment)));
+        if (storageType.equals("io1") || storageType.equals("io2")) {
+            components.add(Component.monthly("Provisioned IOPS", "IOPS", r.number("iops", BigDecimal.ZERO),
+                    ProductQuery.of("aws", r.region(), "AmazonRDS", "Provisioned IOPS")
+                            .attr("deploymentOption", deployment)
+                            .regex("usagetype", storageType.equals("io2") ? "PIOPS-IO2$" : "PIOPS$")));
+        }
+        return components;
+    }
+
+    /** The price list's database engine and edition for an {@code engine} of the provider. */
+    private record DbEngine(String engine, String edition, String licenseModel) {
+        static DbEngine of(String engine, String license) {
+            String byol = "bring-your-own-license".equals(license) ? "Bring your own license" : "License included";
+            return switch (engine.toLowerCase(Locale.ROOT)) {
+                case "mysql" -> new DbEngine("MySQL", null, null);
+                case "postgres" -> new DbEngine("PostgreSQL", null, null);
+                case "mariadb" -> new DbEngine("MariaDB", null, null);
+                case "oracle-se2" -> new DbEngine("Oracle", "Standard Two", byol);
+                case "oracle-ee" -> new DbEngine("Oracle", "Enterprise", "Bring your own license");
+                case "sqlserver-ex" -> new DbEngine("SQL Server", "Express", "License included");
+                case "sqlserver-web" -> new DbEngine("SQL Server", "Web", "License included");
+                case "sqlserver-se" -> new DbEngine("SQL Server", "Standard", "License included");
+                case "sqlserver-ee" -> new DbEngine("SQL Server", "Enterprise", "License included");
+                default -> null;
+            };
+        }
+
+        ProductQuery filter(ProductQuery q) {
+            ProductQuery f = q.attr("databaseEngine", engine);
+            if (edition != null) {
+                f = f.attr("databaseEdition", edition).attr("licenseModel", licenseModel);
+            }
+            return f;
+        }
+    }
+
+    private static List<Component> natGateway(Resource r) {
+        ProductQuery nat = ProductQuery.of("aws", r.region(), "AmazonEC2", "NAT Gateway");
+        return List.of(
+                Component.hourly("NAT gateway", ONE, nat.regex("usagetype", "NatGateway-Hours$")),
+                Component.usage("Data processed", "GB", nat.regex("usagetype", "NatGateway-Bytes$")));
+    }
+
+    private static List<Component> loadBalancer(Resource r) {
+        String type = r.text("load_balancer_type", "application").toLowerCase(Locale.ROOT);
+        String family = switch (type) {
+            case "network" -> "Load Balancer-Network";
+            case "gateway" -> "Load Balancer-Gateway";
+            default -> "Load Balancer-Application";
+        };
+        String capacityUnit = switch (type) {
+            case "network" -> "NLCU";
+            case "gateway" -> "GLCU";
+            default -> "LCU";
+        };
+        ProductQuery lb = ProductQuery.of("aws", r.region(), "AWSELB", family);
+        return List.of(
+                Component.hourly(switch (type) {
+                    case "network" -> "Network load balancer";
+                    case "gateway" -> "Gateway load balancer";
+                    default -> "Application load balancer";
+                }, ONE, lb.regex("usagetype", "LoadBalancerUsage$")),
+                Component.usage("Load balancer capacity units", capacityUnit + "-hours", lb.regex("usagetype", "LCUUsage$")));
+    }
+
+    private static List<Component> eksNodeGroup(Resource r) {
+        List<String> types = r.texts("instance_types");
+        String instanceType = types.isEmpty() ? "t3.medium" : types.get(0);
+        BigDecimal nodes = Resource.number(r.block("scaling_config"), "desired_size", ONE);
+        List<Component> components = new ArrayList<>();
+        components.add(compute(r.region(), instanceType, "Shared", nodes));
+        // Nodes launched from a launch template take their disks from it; otherwise each has a gp2 disk of disk_size (20 GB).
+        if (r.block("launch_template").isEmpty()) {
+            components.addAll(prefixed("Node disk: ", EbsVolumes.of(r.region(), "gp2",
+                    r.number("disk_size", BigDecimal.valueOf(20)).multiply(nodes), null, null)));
+        }
+        return components;
+    }
+
+    private static List<Component> elasticacheCluster(Resource r) {
+        String nodeType = r.text("node_type", "");
+        String engine = switch (r.text("engine", "redis").toLowerCase(Locale.ROOT)) {
+            case "memcached" -> "Memcached";
+            case "valkey" -> "Valkey";
+            default -> "Redis";
+        };
+        return List.of(Component.hourly("ElastiCache (on-demand, " + nodeType + ")", r.number("num_cache_nodes", ONE),
+                ProductQuery.of("aws", r.region(), "AmazonElastiCache", "Cache Instance")
+                        .attr("instanceType", nodeType)
+                        .attr("cacheEngine", engine)));
+    }
+
+    /** Every public IPv4 address is charged by the hour since February 2024, whether in use or idle. */
+    private static List<Component> eip(Resource r) {
+        boolean inUse = r.text("instance", null) != null || r.text("network_interface", null) != null
+                || r.text("association_id", null) != null;
+        return List.of(Component.hourly(inUse ? "Public IPv4 address (in use)" : "Public IPv4 address (idle)", ONE,
+                ProductQuery.of("aws", r.region(), "AmazonVPC", "VPC Public IPv4 Address")
+                        .regex("usagetype", inUse ? "PublicIPv4:InUseAddress$" : "PublicIPv4:IdleAddress$")));
+    }
+
+    static List<Component> prefixed(String prefix, List<Component> components) {
+        return components.stream().map(c -> c.named(prefix)).toList();
+    }
+}

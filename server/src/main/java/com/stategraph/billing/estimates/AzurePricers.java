@@ -1,0 +1,149 @@
+package com.stategraph.billing.estimates;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Azure resource types: what each is charged for and which products of the price book price it. */
+final class AzurePricers {
+    private static final BigDecimal ONE = BigDecimal.ONE;
+    /** Azure's retail prices call the pay-as-you-go price "Consumption". */
+    private static final String PAY_AS_YOU_GO = "Consumption";
+    /** Managed disk tiers by the largest size (GiB) each holds; a disk is charged as the smallest tier it fits. */
+    private static final int[] TIER_SIZES = {4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767};
+    private static final String[] TIER_NUMBERS = {"1", "2", "3", "4", "6", "10", "15", "20", "30", "40", "50", "60", "70", "80"};
+
+    private AzurePricers() {
+    }
+
+    static void register(Map<String, Pricer> pricers) {
+        pricers.put("azurerm_linux_virtual_machine", r -> virtualMachine(r, false));
+        pricers.put("azurerm_windows_virtual_machine", r -> virtualMachine(r, true));
+        pricers.put("azurerm_managed_disk", r -> List.of(disk(region(r), r.text("storage_account_type", "Standard_LRS"),
+                r.number("disk_size_gb", BigDecimal.valueOf(32)), ONE)));
+        pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
+        pricers.put("azurerm_public_ip", AzurePricers::publicIp);
+        pricers.put("azurerm_storage_account", r -> List.of(Component.usage("Capacity", "GB",
+                ProductQuery.of("azure", region(r), "Storage", "Storage").purchaseOption(PAY_AS_YOU_GO)
+                        .attr("productName", "General Block Blob v2")
+                        .attr("skuName", capitalised(r.text("access_tier", "Hot")) + " " + r.text("account_replication_type", "LRS"))
+                        .regex("meterName", "Data Stored$"))));
+    }
+
+    /** Azure writes locations both as {@code eastus} and {@code East US}; the price book has the first. */
+    static String region(Resource r) {
+        return r.region() == null ? null : r.region().toLowerCase(Locale.ROOT).replace(" ", "");
+    }
+
+    private static List<Component> virtualMachine(Resource r, boolean windows) {
+        String region = region(r);
+        List<Component> components = new ArrayList<>();
+        components.add(compute(region, r.text("size", ""), windows, ONE));
+        JsonNode osDisk = r.block("os_disk");
+        components.add(disk(region, Resource.text(osDisk, "storage_account_type", "Standard_LRS"),
+                Resource.number(osDisk, "disk_size_gb", BigDecimal.valueOf(windows ? 127 : 30)), ONE).named("OS disk: "));
+        return components;
+    }
+
+    /** Pay-as-you-go, neither Spot nor Low Priority; Windows prices include the licence. */
+    static Component compute(String region, String size, boolean windows, BigDecimal count) {
+        return Component.hourly("Instance usage (" + (windows ? "Windows" : "Linux") + ", pay as you go, " + size + ")", count,
+                ProductQuery.of("azure", region, "Virtual Machines", "Compute").purchaseOption(PAY_AS_YOU_GO)
+                        .attr("armSkuName", size)
+                        .regex("meterName", "^(?!.*(Spot|Low Priority)).*$")
+                        .regex("productName", windows ? "Windows$" : "^(?!.*Windows).*$"));
+    }
+
+    /** Standard_LRS, StandardSSD_LRS/ZRS, Premium_LRS/ZRS; Premium SSD v2 and Ultra disks are priced by IOPS too (not priced here). */
+    static Component disk(String region, String accountType, BigDecimal sizeGb, BigDecimal count) {
+        String[] kind = accountType.split("_", 2);
+        String redundancy = kind.length == 2 ? kind[1].toUpperCase(Locale.ROOT) : "LRS";
+        String letter;
+        String product;
+        switch (kind[0].toLowerCase(Locale.ROOT)) {
+            case "premium" -> {
+                letter = "P";
+                product = "Premium SSD Managed Disks";
+            }
+            case "standardssd" -> {
+                letter = "E";
+                product = "Standard SSD Managed Disks";
+            }
+            case "standard" -> {
+                letter = "S";
+                product = "Standard HDD Managed Disks";
+            }
+            default -> {
+                letter = null;
+                product = null;
+            }
+        }
+        String tier = letter == null ? null : tier(letter, sizeGb);
+        String name = "Storage (" + (tier == null ? accountType : tier + ", " + redundancy) + ")";
+        return Component.monthly(name, "months", count, tier == null ? null
+                : ProductQuery.of("azure", region, "Storage", "Storage").purchaseOption(PAY_AS_YOU_GO)
+                .attr("productName", product)
+                .attr("skuName", tier + " " + redundancy)
+                .regex("meterName", "Disks?$"));
+    }
+
+    /** The smallest tier of that kind the size fits; Standard HDD starts at S4 (32 GiB). */
+    private static String tier(String letter, BigDecimal sizeGb) {
+        for (int i = 0; i < TIER_SIZES.length; i++) {
+            if (letter.equals("S") && TIER_SIZES[i] < 32) {
+                continue;
+            }
+            if (sizeGb.compareTo(BigDecimal.valueOf(TIER_SIZES[i])) <= 0) {
+                return letter + TIER_NUMBERS[i];
+            }
+        }
+        return null;
+    }
+
+    private static List<Component> kubernetesCluster(Resource r) {
+        String region = region(r);
+        List<Component> components = new ArrayList<>();
+        String sku = capitalised(r.text("sku_tier", "Free"));
+        if (!sku.equals("Free")) {
+            components.add(Component.hourly("Uptime SLA (" + sku + " tier)", ONE,
+                    ProductQuery.of("azure", region, "Azure Kubernetes Service", "Compute").purchaseOption(PAY_AS_YOU_GO)
+                            .attr("skuName", sku)
+                            .regex("meterName", sku.equals("Premium") ? "Long Term Support$" : "Uptime SLA$")));
+        }
+        JsonNode pool = r.block("default_node_pool");
+        BigDecimal nodes = Resource.number(pool, "node_count", Resource.number(pool, "min_count", ONE));
+        String size = Resource.text(pool, "vm_size", "");
+        components.add(compute(region, size, false, nodes).named("default_node_pool: "));
+        // Ephemeral OS disks live on the VM's local storage and cost nothing more.
+        if (!Resource.text(pool, "os_disk_type", "Managed").equalsIgnoreCase("Ephemeral")) {
+            String accountType = premiumCapable(size) ? "Premium_LRS" : "StandardSSD_LRS";
+            components.add(disk(region, accountType, Resource.number(pool, "os_disk_size_gb", BigDecimal.valueOf(128)), nodes)
+                    .named("default_node_pool: OS disk: "));
+        }
+        return components;
+    }
+
+    /** AKS gives nodes of sizes with premium storage (an "s" among the size's letters: D2s_v3, DS2_v2) Premium SSD OS disks. */
+    private static boolean premiumCapable(String size) {
+        String name = size.toLowerCase(Locale.ROOT).replaceFirst("^standard_", "");
+        String letters = name.split("_")[0].replaceAll("\\d", "");
+        return letters.length() > 1 && letters.substring(1).contains("s");
+    }
+
+    private static List<Component> publicIp(Resource r) {
+        String sku = capitalised(r.text("sku", "Standard"));
+        String allocation = capitalised(r.text("allocation_method", "Static"));
+        return List.of(Component.hourly("IP address (" + allocation.toLowerCase(Locale.ROOT) + ", " + sku.toLowerCase(Locale.ROOT) + ")", ONE,
+                ProductQuery.of("azure", region(r), "Virtual Network", "Networking").purchaseOption(PAY_AS_YOU_GO)
+                        .attr("productName", "IP Addresses")
+                        .attr("skuName", sku)
+                        .regex("meterName", "^" + sku + " IPv4 " + allocation + " Public IP$")));
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,76 @@
+package com.stategraph.billing.estimates;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which resource types are estimated: priced ones (a {@link Pricer} each), free ones (supported,
+ * nothing to pay), and every other type, which is unsupported and never counted as free.
+ */
+public final class PricedTypes {
+    private static final Map<String, Pricer> PRICERS = pricers();
+
+    /** Types that cost nothing themselves: identity, network plumbing, configuration, and Terraform's own helpers. */
+    private static final Set<String> FREE = Set.of(
+            "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+            "aws_vpc_security_group_egress_rule", "aws_vpc", "aws_subnet", "aws_route_table", "aws_route",
+            "aws_route_table_association", "aws_internet_gateway", "aws_egress_only_internet_gateway", "aws_network_acl",
+            "aws_network_acl_rule", "aws_default_vpc", "aws_default_subnet", "aws_default_security_group",
+            "aws_default_route_table", "aws_default_network_acl", "aws_key_pair", "aws_launch_template", "aws_placement_group",
+            "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_lb_target_group_attachment",
+            "aws_alb_listener", "aws_alb_target_group", "aws_eip_association", "aws_db_subnet_group", "aws_db_parameter_group",
+            "aws_db_option_group", "aws_elasticache_subnet_group", "aws_elasticache_parameter_group", "aws_eks_addon",
+            "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_vpc_dhcp_options",
+            "aws_vpc_dhcp_options_association", "aws_network_interface", "aws_volume_attachment",
+            "aws_s3_bucket_policy", "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block", "aws_s3_bucket_acl",
+            "aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
+            "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_notification",
+            "aws_lambda_permission", "aws_sqs_queue_policy", "aws_kms_alias",
+            "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_route",
+            "google_project_service", "google_service_account", "google_service_account_key",
+            "google_storage_bucket_object", "google_compute_instance_template",
+            "azurerm_resource_group", "azurerm_virtual_network", "azurerm_subnet", "azurerm_network_security_group",
+            "azurerm_network_security_rule", "azurerm_network_interface", "azurerm_subnet_network_security_group_association",
+            "azurerm_network_interface_security_group_association", "azurerm_role_assignment", "azurerm_role_definition",
+            "azurerm_user_assigned_identity", "azurerm_route_table", "azurerm_route", "azurerm_subnet_route_table_association",
+            "azurerm_virtual_network_peering", "azurerm_storage_container");
+
+    /** Whole families that cost nothing: IAM, Google IAM bindings, and providers that create nothing in a cloud. */
+    private static final List<String> FREE_PREFIXES = List.of("aws_iam_", "google_project_iam_", "google_storage_bucket_iam_",
+            "google_service_account_iam_", "random_", "null_", "terraform_", "tls_", "time_", "local_", "archive_");
+
+    private PricedTypes() {
+    }
+
+    private static Map<String, Pricer> pricers() {
+        Map<String, Pricer> all = new HashMap<>();
+        AwsPricers.register(all);
+        GooglePricers.register(all);
+        AzurePricers.register(all);
+        return Map.copyOf(all);
+    }
+
+    public static Optional<Pricer> pricer(String type) {
+        return Optional.ofNullable(PRICERS.get(type));
+    }
+
+    public static boolean free(String type) {
+        return FREE.contains(type) || FREE_PREFIXES.stream().anyMatch(type::startsWith);
+    }
+
+    public static Set<String> priced() {
+        return new TreeSet<>(PRICERS.keySet());
+    }
+
+    public static Set<String> freeTypes() {
+        return new TreeSet<>(FREE);
+    }
+
+    public static List<String> freePrefixes() {
+        return FREE_PREFIXES;
+    }
+}

@@ -1,0 +1,45 @@
+package com.stategraph.billing.estimates;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which product of the price book prices a component, and which of its prices: vendor, region,
+ * service and product family exactly; attributes exactly or by a case-insensitive regular
+ * expression (PostgreSQL's); the price by purchase option, unit and the usage tier that starts
+ * at {@code startUsageAmount}.
+ */
+public record ProductQuery(String vendor, String region, String service, String productFamily, List<AttributeFilter> attributes,
+                           String purchaseOption, String unit, String startUsageAmount) {
+
+    /** @param regex a PostgreSQL regular expression matched case-insensitively, when {@code value} is null */
+    public record AttributeFilter(String key, String value, String regex) {
+    }
+
+    /** The on-demand price from usage 0 of the product that the filters added later select. */
+    public static ProductQuery of(String vendor, String region, String service, String productFamily) {
+        return new ProductQuery(vendor, region, service, productFamily, List.of(), "on_demand", null, "0");
+    }
+
+    public ProductQuery attr(String key, String value) {
+        return with(new AttributeFilter(key, value, null));
+    }
+
+    public ProductQuery regex(String key, String regex) {
+        return with(new AttributeFilter(key, null, regex));
+    }
+
+    public ProductQuery purchaseOption(String option) {
+        return new ProductQuery(vendor, region, service, productFamily, attributes, option, unit, startUsageAmount);
+    }
+
+    public ProductQuery unit(String priceUnit) {
+        return new ProductQuery(vendor, region, service, productFamily, attributes, purchaseOption, priceUnit, startUsageAmount);
+    }
+
+    private ProductQuery with(AttributeFilter filter) {
+        List<AttributeFilter> all = new ArrayList<>(attributes);
+        all.add(filter);
+        return new ProductQuery(vendor, region, service, productFamily, List.copyOf(all), purchaseOption, unit, startUsageAmount);
+    }
+}

@@ -1,0 +1,182 @@
+package com.stategraph.billing.estimates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.EstimateFixture;
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.SyncServerTest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A state with every supported type, priced from the fixture book the server loaded at start
+ * (with its decoys): every component's quantity, unit price and monthly cost exact, nothing
+ * unsupported counted as free, and the totals the sum of their parts.
+ */
+class EstimatesTest extends SyncServerTest {
+
+    @Test
+    void everySupportedTypeIsPricedExactlyFromTheRightProducts() {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        String state = push(tenant, "fixture", EstimateFixture.STATE.json());
+        JsonNode costs = awaitCosts(state);
+
+        Map<String, JsonNode> instances = new LinkedHashMap<>();
+        costs.path("instance_costs").forEach(i -> instances.put(i.path("address").asString(), i));
+        assertThat(EstimateFixture.EXPECTED).isNotEmpty();
+        Map<String, BigDecimal> expectedByInstance = new HashMap<>();
+        Map<String, Set<String>> namesByInstance = new HashMap<>();
+        for (EstimateFixture.Expected e : EstimateFixture.EXPECTED) {
+            JsonNode instance = instances.get(e.address());
+            assertThat(instance).as(e.address()).isNotNull();
+            JsonNode component = component(instance, e.component());
+            assertThat(component).as(e.address() + " / " + e.component()).isNotNull();
+            assertThat(new BigDecimal(component.path("monthly_quantity").asString())).as(e.address() + " / " + e.component() + " quantity")
+                    .isEqualByComparingTo(e.quantity());
+            assertThat(new BigDecimal(component.path("price").asString())).as(e.address() + " / " + e.component() + " price")
+                    .isEqualByComparingTo(e.price());
+            assertThat(new BigDecimal(component.path("monthly_cost").asString())).as(e.address() + " / " + e.component() + " cost")
+                    .isEqualByComparingTo(e.monthlyCost());
+            expectedByInstance.merge(e.address(), e.monthlyCost(), BigDecimal::add);
+            namesByInstance.computeIfAbsent(e.address(), a -> new TreeSet<>()).add(e.component());
+        }
+        namesByInstance.forEach((address, names) -> {
+            JsonNode instance = instances.get(address);
+            Set<String> shown = new TreeSet<>();
+            instance.path("components").forEach(c -> shown.add(c.path("name").asString()));
+            assertThat(shown).as(address + ": no component more, none less").isEqualTo(names);
+            assertThat(instance.path("supported").asBoolean()).isTrue();
+            assertThat(instance.path("no_price").asBoolean()).as(address).isFalse();
+            assertThat(new BigDecimal(instance.path("monthly_cost").asString())).as(address)
+                    .isEqualByComparingTo(expectedByInstance.get(address));
+            assertThat(new BigDecimal(instance.path("hourly_cost").asString())).as(address)
+                    .isEqualByComparingTo(expectedByInstance.get(address).divide(BigDecimal.valueOf(730), 10, RoundingMode.HALF_EVEN));
+        });
+
+        for (String free : EstimateFixture.FREE) {
+            assertThat(instances.get(free).path("supported").asBoolean()).as(free).isTrue();
+            assertThat(instances.get(free).path("components").isEmpty()).as(free).isTrue();
+            assertThat(instances.get(free).path("monthly_cost").asString()).isEqualTo("0");
+        }
+        for (String unsupported : EstimateFixture.UNSUPPORTED) {
+            assertThat(instances.get(unsupported).path("supported").asBoolean()).as(unsupported).isFalse();
+        }
+        JsonNode unknown = instances.get(EstimateFixture.UNPRICED);
+        assertThat(unknown.path("supported").asBoolean()).isTrue();
+        assertThat(unknown.path("no_price").asBoolean()).as("an instance type the book does not have").isTrue();
+        JsonNode compute = component(unknown, "Instance usage (Linux/UNIX, on-demand, x9.huge)");
+        assertThat(compute.path("price").isNull()).isTrue();
+        assertThat(compute.path("monthly_cost").isNull()).isTrue();
+        BigDecimal unknownRoot = new BigDecimal(component(unknown, "root_block_device: Storage (general purpose SSD, gp2)")
+                .path("monthly_cost").asString());
+        assertThat(unknownRoot).isPositive();
+        assertThat(instances).as("data sources are not resources").doesNotContainKey("data.aws_ami.ubuntu");
+
+        BigDecimal total = expectedByInstance.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).add(unknownRoot);
+        assertThat(new BigDecimal(costs.path("monthly_cost").asString())).isEqualByComparingTo(total);
+        int resources = namesByInstance.size() + EstimateFixture.FREE.size() + EstimateFixture.UNSUPPORTED.size() + 1;
+        assertThat(costs.path("resource_count").asInt()).isEqualTo(resources).isEqualTo(instances.size());
+        assertThat(costs.path("supported_count").asInt()).isEqualTo(resources - EstimateFixture.UNSUPPORTED.size());
+        int priced = resources - EstimateFixture.UNSUPPORTED.size() - 1;
+        assertThat(costs.path("priced_count").asInt()).isEqualTo(priced);
+        assertThat(new BigDecimal(costs.path("coverage_percent").asString())).isEqualByComparingTo(
+                BigDecimal.valueOf(priced * 100L).divide(BigDecimal.valueOf(resources), 2, RoundingMode.HALF_EVEN));
+        assertThat(costs.path("currency").asString()).isEqualTo("USD");
+
+        JsonNode unsupported = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs/unsupported").body().path("results");
+        assertThat(unsupported.findValuesAsString("type")).containsExactlyInAnyOrderElementsOf(EstimateFixture.UNSUPPORTED.stream()
+                .map(a -> a.substring(0, a.indexOf('.'))).toList());
+    }
+
+    @Test
+    void theTenantViewSumsTheStatesByProviderTypeAndTag() {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        String web = push(tenant, "web", com.stategraph.billing.support.TerraformStates.state(1, "w")
+                .managed("aws_instance", "a", "aws", Map.of("id", "i-a", "instance_type", "m5.large", "region", "us-east-1",
+                        "tags_all", Map.of("team", "web")))
+                .managed("aws_nat_gateway", "n", "aws", Map.of("id", "nat-1", "region", "us-east-1"))
+                .json());
+        String data = push(tenant, "data", com.stategraph.billing.support.TerraformStates.state(1, "d")
+                .managed("aws_instance", "b", "aws", Map.of("id", "i-b", "instance_type", "t3.large", "region", "us-east-1",
+                        "tags_all", Map.of("team", "data")))
+                .json());
+        JsonNode webCosts = awaitCosts(web);
+        JsonNode dataCosts = awaitCosts(data);
+        Map<String, BigDecimal> byAddress = new HashMap<>();
+        for (JsonNode costs : List.of(webCosts, dataCosts)) {
+            costs.path("instance_costs").forEach(i -> byAddress.put(i.path("address").asString(), new BigDecimal(i.path("monthly_cost").asString())));
+        }
+        assertThat(byAddress).hasSize(3);
+        assertThat(byAddress.values()).allSatisfy(v -> assertThat(v).isPositive());
+
+        JsonNode view = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs?tag_key=team").body();
+        BigDecimal total = byAddress.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(new BigDecimal(view.path("monthly_cost").asString())).isEqualByComparingTo(total);
+        assertThat(groups(view.path("by_provider"))).containsExactly(Map.entry("aws", total));
+        assertThat(groups(view.path("by_type"))).containsOnly(
+                Map.entry("aws_instance", byAddress.get("aws_instance.a").add(byAddress.get("aws_instance.b"))),
+                Map.entry("aws_nat_gateway", byAddress.get("aws_nat_gateway.n")));
+        assertThat(groups(view.path("by_tag"))).containsOnly(Map.entry("web", byAddress.get("aws_instance.a")),
+                Map.entry("data", byAddress.get("aws_instance.b")), Map.entry("untagged", byAddress.get("aws_nat_gateway.n")));
+        assertThat(view.path("states").findValuesAsString("name")).containsExactlyInAnyOrder("web", "data");
+
+        // Today's point of the history carries both states; removing one ends its share.
+        JsonNode history = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/history?group_by=state").body();
+        JsonNode today = history.path("points").get(history.path("points").size() - 1);
+        assertThat(new BigDecimal(today.path("monthly_cost").asString())).isEqualByComparingTo(total);
+        assertThat(groups(today.path("groups")).keySet()).containsExactlyInAnyOrder("web", "data");
+        assertThat(api.delete(ADMIN_KEY, "/api/v1/states/" + data).status()).isEqualTo(204);
+        JsonNode after = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/history?group_by=state").body();
+        JsonNode todayAfter = after.path("points").get(after.path("points").size() - 1);
+        assertThat(groups(todayAfter.path("groups")).keySet()).containsExactly("web");
+        assertThat(new BigDecimal(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs").body().path("monthly_cost").asString()))
+                .isEqualByComparingTo(total.subtract(byAddress.get("aws_instance.b")));
+    }
+
+    private static Map<String, BigDecimal> groups(JsonNode list) {
+        Map<String, BigDecimal> groups = new LinkedHashMap<>();
+        list.forEach(g -> groups.put(g.path("key").asString(), new BigDecimal(g.path("monthly_cost").asString())));
+        return groups;
+    }
+
+    private static JsonNode component(JsonNode instance, String name) {
+        for (JsonNode c : instance.path("components")) {
+            if (c.path("name").asString().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private String push(String tenant, String name, String json) {
+        HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/" + name, json);
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        return pushed.text("id");
+    }
+
+    /** The state's estimate, once the background calculation wrote it. */
+    private JsonNode awaitCosts(String state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpApi.Response costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
+        while (costs.status() == 202) {
+            assertThat(costs.body().path("status").asString()).isEqualTo("computing");
+            assertThat(Instant.now()).as("the estimate is calculated within a minute").isBefore(deadline);
+            sleep(200);
+            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
+        }
+        assertThat(costs.status()).as(costs.raw()).isEqualTo(200);
+        return costs.body();
+    }
+}
