@@ -2,7 +2,9 @@ package com.stategraph.billing.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "cost", mixinStandardHelpOptions = true, description = "Cloud billing: billing sources and spend.",
-        subcommands = {BillingSourceCommand.class, ActualsCommand.class, ActualsCommand.TagKeys.class})
+@Command(name = "cost", mixinStandardHelpOptions = true,
+        description = "Cloud billing and estimates: billing sources, spend, and list-price estimates of Terraform states.",
+        subcommands = {BillingSourceCommand.class, ActualsCommand.class, ActualsCommand.TagKeys.class, EstimateCommand.class,
+                EstimateCommand.Tenant.class})
 class CostCommand {
 }

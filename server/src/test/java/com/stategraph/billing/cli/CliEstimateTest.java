@@ -1,0 +1,50 @@
+package com.stategraph.billing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.SyncServerTest;
+import com.stategraph.billing.support.TerraformStates;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** stategraph cost estimate and cost estimates against a server with the fixture price book. */
+class CliEstimateTest extends SyncServerTest {
+    @Test
+    void aStatesEstimateAndTheTenantsTotals() {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        CliRunner cli = new CliRunner(api.base(), ADMIN_KEY).env("STATEGRAPH_TENANT_ID", tenant);
+        var pushed = cli.stdin(TerraformStates.state(1, "cli")
+                .managed("aws_instance", "web", "aws", Map.of("id", "i-1", "instance_type", "m5.large", "region", "us-east-1",
+                        "tags_all", Map.of("team", "web")))
+                .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1"))
+                .json()).run("state", "push", "--name", "web", "-");
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+        String id = HttpApi.JSON.readTree(cli.run("state", "list", "--format", "json").out()).get(0).path("id").asString();
+
+        var json = cli.run("cost", "estimate", "--state", id, "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode costs = HttpApi.JSON.readTree(json.out());
+        JsonNode web = costs.path("instance_costs").get(1);
+        assertThat(web.path("address").asString()).isEqualTo("aws_instance.web");
+        assertThat(web.path("components").size()).isEqualTo(2);
+        BigDecimal monthly = new BigDecimal(costs.path("monthly_cost").asString());
+        assertThat(monthly).isEqualByComparingTo(new BigDecimal(web.path("monthly_cost").asString())).isPositive();
+
+        var table = cli.run("cost", "estimate", "--state", id);
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Instance usage (Linux/UNIX, on-demand, m5.large)")
+                .contains("root_block_device: Storage (general purpose SSD, gp2)")
+                .contains("Monthly estimate: " + monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+                .contains("Not estimated (type not supported):").contains("aws_cloudfront_distribution.cdn");
+
+        var tenantView = cli.run("cost", "estimates", "--tag-key", "team", "--format", "csv");
+        assertThat(tenantView.exit()).as(tenantView.err()).isZero();
+        assertThat(tenantView.out()).contains("state,web,2," + monthly.stripTrailingZeros().toPlainString())
+                .contains("tag team,web,1," + monthly.stripTrailingZeros().toPlainString())
+                .contains("tag team,untagged,1,0");
+    }
+}
