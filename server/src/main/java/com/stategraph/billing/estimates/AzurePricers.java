@@ -136,8 +136,10 @@ final class AzurePricers {
     private static List<Component> publicIp(Resource r) {
         String sku = capitalised(r.text("sku", "Standard"));
         String allocation = capitalised(r.text("allocation_method", "Static"));
+        // Only the values Azure has go into the expression: anything else is shown without a price.
+        boolean known = (sku.equals("Basic") || sku.equals("Standard")) && (allocation.equals("Static") || allocation.equals("Dynamic"));
         return List.of(Component.hourly("IP address (" + allocation.toLowerCase(Locale.ROOT) + ", " + sku.toLowerCase(Locale.ROOT) + ")", ONE,
-                ProductQuery.of("azure", region(r), "Virtual Network", "Networking").purchaseOption(PAY_AS_YOU_GO)
+                !known ? null : ProductQuery.of("azure", region(r), "Virtual Network", "Networking").purchaseOption(PAY_AS_YOU_GO)
                         .attr("productName", "IP Addresses")
                         .attr("skuName", sku)
                         .regex("meterName", "^" + sku + " IPv4 " + allocation + " Public IP$")));

@@ -66,10 +66,6 @@ public final class PricedTypes {
         return new TreeSet<>(PRICERS.keySet());
     }
 
-    public static Set<String> freeTypes() {
-        return new TreeSet<>(FREE);
-    }
-
     public static List<String> freePrefixes() {
         return FREE_PREFIXES;
     }

@@ -1,0 +1,23 @@
+package com.stategraph.billing.estimates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** docs/estimates.md lists every priced type and every family of free types the code knows. */
+class EstimatesDocsTest {
+    @Test
+    void everyPricedTypeAndFreeFamilyIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "estimates.md"));
+        assertThat(PricedTypes.priced()).isNotEmpty();
+        for (String type : PricedTypes.priced()) {
+            assertThat(docs).as(type).contains("`" + type + "`");
+        }
+        assertThat(PricedTypes.freePrefixes()).isNotEmpty();
+        for (String prefix : PricedTypes.freePrefixes()) {
+            assertThat(docs).as(prefix).contains("`" + prefix + "*`");
+        }
+    }
+}
