@@ -253,15 +253,9 @@ class BillingSourceCommand {
             String source = sourcePath();
             if (!autoApprove) {
                 JsonNode current = api.get(source);
-                String answer = context.terminal().readLine("Remove billing source " + id + " ("
-                        + current.path("provider").asString() + " " + current.path("source_uri").asString()
-                        + ") and every billing row it loaded?\n  Only 'yes' will be accepted to confirm.\n\n  Enter a value: ");
-                if (answer == null) {
-                    throw new Main.Cancelled("Cancelled: no terminal to confirm on; pass --auto-approve to remove without asking");
-                }
-                if (!"yes".equals(answer.trim())) {
-                    throw new Main.Cancelled("Cancelled: billing source " + id + " was not removed");
-                }
+                Confirmation.require(context, "Remove billing source " + id + " (" + current.path("provider").asString() + " "
+                        + current.path("source_uri").asString() + ") and every billing row it loaded?",
+                        "billing source " + id + " was not removed");
             }
             api.delete(source);
             context.out().println("Removed billing source " + id + " and its billing rows");

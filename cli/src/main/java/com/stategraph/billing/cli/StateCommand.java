@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = "Terraform states: what each managed resource is, where it runs, and the ids a bill names it by.",
-        subcommands = {StateCommand.Push.class, StateCommand.ListStates.class, StateCommand.Show.class, StateCommand.Remove.class})
+        subcommands = {StateCommand.Push.class, StateCommand.ListStates.class, StateCommand.Show.class, StateCommand.Remove.class,
+                StateSourceCommand.class})
 class StateCommand {
 
     @Command(name = "push", mixinStandardHelpOptions = true,

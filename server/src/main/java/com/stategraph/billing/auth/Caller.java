@@ -8,10 +8,15 @@ import java.util.UUID;
  */
 public record Caller(UUID id, String name, String email, boolean isAdmin, Type type, UUID keyTenantId, Role keyRole) {
 
-    public enum Type { USER, API }
+    /** SYSTEM: the server itself, acting for a tenant's configuration (a state source's sync), recorded as such in the audit log. */
+    public enum Type { USER, API, SYSTEM }
 
     public static Caller user(UUID id, String name, String email, boolean isAdmin) {
         return new Caller(id, name, email, isAdmin, Type.USER, null, null);
+    }
+
+    public static Caller system(UUID id, String name) {
+        return new Caller(id, name, null, false, Type.SYSTEM, null, null);
     }
 
     public static Caller tenantKey(UUID keyId, String name, UUID tenantId, Role role) {

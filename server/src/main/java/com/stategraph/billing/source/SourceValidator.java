@@ -35,8 +35,21 @@ public class SourceValidator {
     }
 
     public void sourceUri(Provider provider, String uri) {
+        Location location = location(uri, provider.example());
+        if (location.scheme() != Location.Scheme.FILE && location.scheme() != provider.scheme()) {
+            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + provider.value()
+                    + " sources need a " + provider.scheme().prefix() + ":// URI, for example " + provider.example());
+        }
+    }
+
+    /** A state source's URI: s3://, gs://, abfss://, or file:// where the operator allowed it. */
+    public Location stateSourceUri(String uri) {
+        return location(uri, "s3://tf-state/envs/**/*.tfstate");
+    }
+
+    private Location location(String uri, String example) {
         if (uri == null || uri.isBlank()) {
-            throw new InvalidInputException("MISSING_FIELD", "source_uri is required, for example " + provider.example());
+            throw new InvalidInputException("MISSING_FIELD", "source_uri is required, for example " + example);
         }
         if (uri.length() > MAX_URI_LENGTH) {
             throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri is " + uri.length() + " characters long; at most "
@@ -59,20 +72,16 @@ public class SourceValidator {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
         }
-        if (location.scheme() == Location.Scheme.FILE) {
-            if (!allowFileSources) {
-                throw new InvalidInputException("FILE_SOURCES_DISABLED",
-                        "source_uri: file:// sources are disabled on this server (the operator can allow them with STATEGRAPH_ALLOW_FILE_SOURCES=true)");
-            }
-        } else if (location.scheme() != provider.scheme()) {
-            throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + provider.value()
-                    + " sources need a " + provider.scheme().prefix() + ":// URI, for example " + provider.example());
+        if (location.scheme() == Location.Scheme.FILE && !allowFileSources) {
+            throw new InvalidInputException("FILE_SOURCES_DISABLED",
+                    "source_uri: file:// sources are disabled on this server (the operator can allow them with STATEGRAPH_ALLOW_FILE_SOURCES=true)");
         }
         try {
             location.glob();
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
         }
+        return location;
     }
 
     public void windowMonths(int months) {

@@ -40,6 +40,36 @@ public class StateRepository {
                 .query((rs, i) -> map(rs)).single();
     }
 
+    /** Where a state comes from: a state source (and the object version read), or a push (null source). */
+    public record Origin(UUID sourceId, String version) {
+    }
+
+    Origin origin(UUID tenantId, UUID id) {
+        return jdbc.sql("SELECT state_source_id, source_version FROM terraform_states WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, id).query((rs, i) -> new Origin(rs.getObject(1, UUID.class), rs.getString(2))).single();
+    }
+
+    void setOrigin(UUID tenantId, UUID id, Origin origin) {
+        jdbc.sql("UPDATE terraform_states SET state_source_id = ?, source_version = ? WHERE tenant_id = ? AND id = ?")
+                .params(origin.sourceId(), origin.version(), tenantId, id).update();
+    }
+
+    /** The states a state source made, with the version of the object each was last read from. */
+    public java.util.Map<String, Origin> ofSource(UUID tenantId, UUID sourceId) {
+        java.util.Map<String, Origin> byName = new java.util.TreeMap<>();
+        jdbc.sql("SELECT name, state_source_id, source_version FROM terraform_states WHERE tenant_id = ? AND state_source_id = ?")
+                .params(tenantId, sourceId)
+                .query(rs -> {
+                    byName.put(rs.getString(1), new Origin(rs.getObject(2, UUID.class), rs.getString(3)));
+                });
+        return byName;
+    }
+
+    public Optional<TerraformState> findByName(UUID tenantId, String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM terraform_states WHERE tenant_id = ? AND name = ?")
+                .params(tenantId, name).query((rs, i) -> map(rs)).optional();
+    }
+
     public List<TerraformState> list(UUID tenantId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM terraform_states WHERE tenant_id = ? ORDER BY name")
                 .param(tenantId).query((rs, i) -> map(rs)).list();

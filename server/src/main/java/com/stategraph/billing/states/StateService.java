@@ -57,9 +57,25 @@ public class StateService {
      */
     @Transactional
     public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source) {
+        return push(caller, tenantId, name, body, source, new StateRepository.Origin(null, null));
+    }
+
+    /**
+     * A push by a state source: {@code origin} names the source and the version of the object read.
+     * A state belongs to where it came from: a source never replaces a pushed state or another
+     * source's, and a push never replaces a source's state (STATE_NAME_TAKEN).
+     */
+    @Transactional
+    public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source, StateRepository.Origin origin) {
         validateName(name);
         boolean created = states.insertIfAbsent(tenantId, name, source).isPresent();
         TerraformState before = states.lockByName(tenantId, name).orElseThrow();
+        UUID owner = states.origin(tenantId, before.id()).sourceId();
+        if (!created && !Objects.equals(owner, origin.sourceId())) {
+            throw new ConflictException("STATE_NAME_TAKEN", owner == null
+                    ? "a state named " + name + " was pushed to this tenant; a state source does not replace it"
+                    : "the state " + name + " is synced from state source " + owner + "; push it under another name");
+        }
         resources.deleteOfState(tenantId, before.id());
         List<ResourceInstance> pending = new ArrayList<>(BATCH);
         int[] count = {0};
@@ -82,6 +98,7 @@ public class StateService {
                     + before.lineage() + "; this one is serial " + header.serial() + ", older: it would undo later changes");
         }
         TerraformState saved = states.update(tenantId, before.id(), header, count[0], source);
+        states.setOrigin(tenantId, saved.id(), origin);
         audit.record(caller, tenantId, created ? "state.create" : "state.replace", "state", saved.id(),
                 Map.of("name", name, "serial", saved.serial(), "resource_count", saved.resourceCount()));
         events.publishEvent(new StateChanged(saved, false));

@@ -8,7 +8,7 @@ import com.stategraph.billing.load.BillingLoad;
  * column where we know them. Cloud SDKs explain a missing credential in a page of text; that page
  * goes to the server log (with the stack trace), the run gets the sentence that matters.
  */
-final class SyncErrors {
+public final class SyncErrors {
     static final int MAX_LENGTH = 600;
     static final String NO_AWS_CREDENTIALS = "no AWS credentials found: set AWS_PROFILE,"
             + " AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run on an instance role (or EKS pod identity)";
@@ -20,7 +20,7 @@ final class SyncErrors {
     private SyncErrors() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         if (e instanceof StackOverflowError) {
             return "the sync failed: a value nests too deeply to read (StackOverflowError); nothing was changed";
         }

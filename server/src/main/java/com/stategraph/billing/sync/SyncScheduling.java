@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.stategraph.billing.estimates.EstimateQueue;
 import com.stategraph.billing.pricing.PricingRefresh;
+import com.stategraph.billing.statesources.StateSourceQueue;
 import com.stategraph.billing.db.BackgroundDatabase;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -46,10 +47,13 @@ public class SyncScheduling {
     @Bean(SCHEDULE_TASK)
     RecurringTask<Void> scheduleTask(@Value("${stategraph.sync.schedule}") String cron,
                                      @Value("${stategraph.sync.timezone}") String zone,
-                                     ObjectProvider<ScheduledSyncs> scheduled) {
+                                     ObjectProvider<ScheduledSyncs> scheduled, ObjectProvider<StateSourceQueue> stateSources) {
         // The operator's schedule is in UTC (or the zone they name), never in the JVM's default zone.
         return Tasks.recurring(SCHEDULE_TASK, Schedules.cron(SyncSchedule.sixFields(cron), SyncSchedule.zone(zone)))
-                .execute((instance, context) -> scheduled.getObject().requestAll());
+                .execute((instance, context) -> {
+                    scheduled.getObject().requestAll();
+                    stateSources.getObject().requestAll();
+                });
     }
 
     /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
@@ -57,10 +61,11 @@ public class SyncScheduling {
     @DependsOnDatabaseInitialization
     SchedulerClient schedulerClient(DataSource dataSource, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
                                     @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
+                                    @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
                                     @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                     @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, estimateTask, scheduleTask,
-                        pricingTask)
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, estimateTask, stateSourceTask,
+                        scheduleTask, pricingTask)
                 .build();
     }
 
@@ -74,6 +79,7 @@ public class SyncScheduling {
     @DependsOnDatabaseInitialization
     SmartLifecycle schedulerLifecycle(BackgroundDatabase background, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
                                       @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
+                                      @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
                                       @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                       @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask,
                                       @Value("${stategraph.sync.threads}") int threads,
@@ -84,7 +90,7 @@ public class SyncScheduling {
 
             @Override
             public void start() {
-                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask))
+                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask, stateSourceTask))
                         .startTasks(scheduleTask, pricingTask)
                         .threads(threads)
                         .pollingInterval(pollInterval)
