@@ -7,13 +7,20 @@ import com.stategraph.billing.auth.Role;
 import com.stategraph.billing.auth.UserRepository;
 import com.stategraph.billing.auth.TenantRepository;
 import com.stategraph.billing.costs.ActualsRepository;
+import com.stategraph.billing.estimates.EstimateCalculator;
+import com.stategraph.billing.estimates.Snapshot;
+import com.stategraph.billing.pricing.PricingService;
+import com.stategraph.billing.states.StateService;
+import com.stategraph.billing.states.TerraformState;
 import com.stategraph.billing.source.BillingSource;
 import com.stategraph.billing.source.BillingSourceService;
 import com.stategraph.billing.sync.SyncQueue;
 import com.stategraph.billing.sync.SyncRun;
 import com.stategraph.billing.sync.SyncRunRepository;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,6 +35,7 @@ import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code stategraph demo}: the server on the embedded default with file sources allowed, a
@@ -77,7 +85,25 @@ public final class Demo {
                 throw new IllegalStateException("the demo sync of " + source.sourceUri() + " failed: " + run.error());
             }
         }
-        summarise(tenant, dataDir, consoleLogin);
+        Snapshot estimate = estimate(tenant, caller);
+        summarise(tenant, dataDir, consoleLogin, estimate);
+    }
+
+    /**
+     * The demo state, priced: from the demo's price book where the server has no other (a real
+     * book, loaded by the operator, is never replaced by the demo's).
+     */
+    private Snapshot estimate(UUID tenant, Caller caller) {
+        PricingService pricing = context.getBean(PricingService.class);
+        ObjectMapper json = context.getBean(ObjectMapper.class);
+        String source = pricing.source();
+        if (source == null || source.equals(DemoPriceBook.SOURCE)) {
+            pricing.load(new ByteArrayInputStream(DemoPriceBook.csv(json).getBytes(StandardCharsets.UTF_8)), DemoPriceBook.SOURCE);
+        }
+        StateService states = context.getBean(StateService.class);
+        TerraformState state = states.push(caller, tenant, DemoState.NAME,
+                new ByteArrayInputStream(DemoState.json(json).getBytes(StandardCharsets.UTF_8)), "upload").state();
+        return context.getBean(EstimateCalculator.class).calculate(state.id(), false).orElseThrow();
     }
 
     /**
@@ -129,7 +155,7 @@ public final class Demo {
         throw new IllegalStateException("the demo sync of source " + sourceId + " did not finish within 5 minutes");
     }
 
-    private void summarise(UUID tenant, Path dataDir, String consoleLogin) {
+    private void summarise(UUID tenant, Path dataDir, String consoleLogin, Snapshot estimate) {
         List<ActualsRepository.Loaded> lines = context.getBean(ActualsRepository.class).loadedByCloud(tenant);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         String base = "http://localhost:" + port;
@@ -141,12 +167,17 @@ public final class Demo {
             out.printf("  %-8s %-8s %,10d %20s%n", l.cloud(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
         }
         out.println();
+        out.println("Estimate: state " + DemoState.NAME + " (" + estimate.stateId() + "), " + estimate.resourceCount()
+                + " resources, " + estimate.monthlyCost().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+                + " USD a month at list price, " + estimate.coveragePercent().toPlainString() + " % of its resources priced");
+        out.println();
         out.println("Console:  " + base + "/   sign in as " + consoleLogin);
         out.println("Server:   " + base + "   (API description: " + base + "/api/openapi.json)");
         Path keyFile = dataDir.resolve("bootstrap-api-key");
         String key = Files.exists(keyFile) ? "$(cat " + keyFile + ")" : "<the key in STATEGRAPH_BOOTSTRAP_API_KEY>";
         out.println("Try:      STATEGRAPH_API_BASE=" + base + " STATEGRAPH_API_KEY=" + key
                 + " bin/stategraph cost billing-source list --tenant " + tenant);
+        out.println("          ... bin/stategraph cost estimate --state " + estimate.stateId());
         out.println("Stop with Ctrl-C.");
     }
 }

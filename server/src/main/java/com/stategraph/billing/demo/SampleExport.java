@@ -94,8 +94,8 @@ public final class SampleExport {
             for (int day = 1; day <= lastDay; day++) {
                 LocalDate d = m.atDay(day);
                 for (Service s : AWS) {
-                    for (int i = 0; i < 6; i++) {
-                        double billed = cost(r, s.dailyBase() / 6);
+                    for (int i = 0; i < DemoResources.PER_SERVICE; i++) {
+                        double billed = cost(r, s.dailyBase() / DemoResources.PER_SERVICE);
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("BilledCost", billed);
                         row.put("EffectiveCost", billed);
@@ -115,11 +115,11 @@ public final class SampleExport {
                         row.put("InvoiceIssuerName", "AWS");
                         row.put("ServiceName", s.name());
                         row.put("ServiceCategory", s.category());
-                        String account = "44445555666" + (i % 3);
+                        String account = DemoResources.account(i);
                         row.put("SubAccountId", account);
                         row.put("SubAccountName", "acme-" + ENVS[i % 3]);
-                        row.put("RegionId", i % 2 == 0 ? "us-east-1" : "eu-west-1");
-                        row.put("ResourceId", "arn:aws:demo:" + account + ":" + s.category().toLowerCase() + "/r-" + i);
+                        row.put("RegionId", DemoResources.region(i));
+                        row.put("ResourceId", DemoResources.resourceId(s.name(), i));
                         row.put("ConsumedQuantity", Math.round(r.nextDouble() * 24 * 1000) / 1000.0);
                         row.put("ConsumedUnit", "Hours");
                         row.put("Tags", tags(r));
