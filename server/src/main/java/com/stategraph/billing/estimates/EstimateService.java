@@ -103,6 +103,18 @@ public class EstimateService {
                 tagged ? groups(tenantId, "coalesce(i.tags ->> :tag, 'untagged')", tagKey) : List.of(), states);
     }
 
+    /** The tag keys of the instances of the tenant's current estimates, for choosing one to group by. */
+    public List<String> tagKeys(UUID tenantId) {
+        return jdbc.sql("SELECT DISTINCT k FROM estimate_instances i CROSS JOIN LATERAL jsonb_object_keys(i.tags) k"
+                        + " WHERE i.tenant_id = :tenant AND i.snapshot_id IN (" + LATEST + ") ORDER BY k LIMIT 200")
+                .param("tenant", tenantId).query(String.class).list();
+    }
+
+    /** Whether a price book is loaded: without one nothing can be priced. */
+    public boolean priceBookLoaded() {
+        return pricing.book().loadedAt() != null;
+    }
+
     private List<EstimateViews.Group> groups(UUID tenantId, String key, String tagKey) {
         var spec = jdbc.sql("SELECT " + key + " AS key, sum(i.monthly_cost) AS cost, count(*) AS n FROM estimate_instances i"
                         + " WHERE i.tenant_id = :tenant AND i.snapshot_id IN (" + LATEST + ") GROUP BY 1 ORDER BY 2 DESC, 1")
@@ -177,7 +189,7 @@ public class EstimateService {
     }
 
     private void requireBook() {
-        if (pricing.book().loadedAt() == null) {
+        if (!priceBookLoaded()) {
             throw new UnavailableException("PRICING_NOT_LOADED", "no price book is loaded, so nothing can be priced: an instance admin"
                     + " loads one with `stategraph pricing load FILE` (a dump of Infracost's cloud-pricing-api products table,"
                     + " CSV or CSV.gz) or names one in STATEGRAPH_PRICING_SOURCE");

@@ -321,4 +321,47 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertNoConsoleErrors("after accepting an invitation");
         browser.findElement(By.id("logout")).click();
     }
+
+    @Test
+    void theEstimatesPageShowsEachStatesResourcesComponentsAndWhatIsNotEstimated() throws Exception {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        String email = "estimates-" + tenant.substring(0, 8) + "@example.com";
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Erin",
+                "role", "member", "password", "correct horse battery erin")).status()).isEqualTo(201);
+        var pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/envs/prod",
+                com.stategraph.billing.support.TerraformStates.state(1, "console")
+                        .managed("aws_instance", "web", "aws", Map.of("id", "i-1", "instance_type", "m5.large", "region", "us-east-1",
+                                "tags_all", Map.of("team", "web")))
+                        .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1", "tags_all", Map.of("team", "edge")))
+                        .json());
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        String state = pushed.text("id");
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofSeconds(60));
+        var costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
+        while (costs.status() == 202 && java.time.Instant.now().isBefore(deadline)) {
+            sleep(200);
+            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
+        }
+        assertThat(costs.status()).as(costs.raw()).isEqualTo(200);
+        String monthly = new java.math.BigDecimal(costs.text("monthly_cost")).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+
+        signIn(email, "correct horse battery erin");
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant));
+        browser.findElement(By.id("nav-estimates")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("estimate-total")));
+
+        assertThat(browser.findElement(By.id("estimate-total")).getText()).contains("USD " + monthly).contains("2 resources")
+                .contains("50.00 % priced");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By state']")).getText()).contains("envs/prod")
+                .contains("USD " + monthly);
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By tag team']")).getText()).contains("web").contains("edge");
+        assertThat(browser.findElement(By.id("unsupported")).getText()).contains("aws_cloudfront_distribution.cdn");
+        String resources = browser.findElement(By.id("state-resources")).getText();
+        assertThat(resources).contains("aws_instance.web").contains("Instance usage (Linux/UNIX, on-demand, m5.large)")
+                .contains("730 hours").contains("not supported");
+        shoot("estimates");
+        assertNoConsoleErrors("Estimates");
+        browser.findElement(By.id("logout")).click();
+    }
 }
