@@ -42,6 +42,13 @@ public final class PricingBenchmark {
     record Measure(double seconds, long peakRss, long peakLive) {
     }
 
+    /** A state's estimate: how long from the push to its snapshot, for how many instances. */
+    record Estimate(int instances, double pushSeconds, double estimateSeconds, String monthlyCost) {
+    }
+
+    /** Instances of the benchmark's state: every third with an extra EBS volume, over the book's regions and types. */
+    static final int STATE_INSTANCES = 10_000;
+
     public static void main(String[] args) throws Exception {
         long products = 3_600_000;
         for (int i = 0; i < args.length; i++) {
@@ -57,9 +64,11 @@ public final class PricingBenchmark {
         Measure load;
         double baseline;
         long stored;
+        Estimate estimate;
         try (EmbeddedPostgres pg = BenchServer.durablePostgres().start();
              BenchServer server = BenchServer.start(work, "pricing-server", pg, Map.of())) {
             load = load(server, file, products);
+            estimate = estimate(server);
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
                 var rs = st.executeQuery("SELECT pg_total_relation_size('pricing.products')");
                 rs.next();
@@ -67,7 +76,7 @@ public final class PricingBenchmark {
             }
             baseline = copyBaseline(pg, file, products);
         }
-        report(products, Files.size(file), load, baseline, stored);
+        report(products, Files.size(file), load, baseline, stored, estimate);
     }
 
     /** The generated dump under {@code work}, written once and reused by later runs. */
@@ -146,6 +155,56 @@ public final class PricingBenchmark {
         return new Measure(seconds, peaks[0], peaks[1]);
     }
 
+    /**
+     * A state of {@link #STATE_INSTANCES} EC2 instances (root volumes, and an EBS volume for every
+     * third) pushed once the book is loaded, timed until its estimate snapshot can be read.
+     */
+    private static Estimate estimate(BenchServer server) throws Exception {
+        String tenant = server.post("/api/v1/tenants", Map.of("name", "estimates")).path("id").asString();
+        StringBuilder state = new StringBuilder("{\"version\": 4, \"terraform_version\": \"1.9.8\", \"serial\": 1,"
+                + " \"lineage\": \"bench\", \"outputs\": {}, \"resources\": [");
+        for (int i = 0; i < STATE_INSTANCES; i++) {
+            String region = AWS_REGIONS[i % AWS_REGIONS.length];
+            String type = INSTANCE_TYPES[i % 6];
+            state.append(i == 0 ? "" : ",").append("{\"mode\": \"managed\", \"type\": \"aws_instance\", \"name\": \"web").append(i)
+                    .append("\", \"provider\": \"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\", \"instances\": [{")
+                    .append("\"schema_version\": 1, \"attributes\": {\"id\": \"i-").append(i).append("\", \"instance_type\": \"")
+                    .append(type).append("\", \"region\": \"").append(region).append("\", \"tags_all\": {\"team\": \"t")
+                    .append(i % 7).append("\"}, \"root_block_device\": [{\"volume_type\": \"gp3\", \"volume_size\": 20}]")
+                    .append(i % 3 == 0 ? ", \"ebs_block_device\": [{\"device_name\": \"/dev/sdf\", \"volume_type\": \"io2\","
+                            + " \"volume_size\": 100, \"iops\": 40000}]" : "")
+                    .append("}, \"sensitive_attributes\": []}]}");
+        }
+        state.append("]}");
+        long start = System.nanoTime();
+        HttpResponse<String> pushed = server.http().send(server.request("/api/v1/tenants/" + tenant + "/states/bench")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(state.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double pushSeconds = (System.nanoTime() - start) / 1e9;
+        if (pushed.statusCode() != 201) {
+            throw new IllegalStateException("the state push failed: " + pushed.statusCode() + " " + pushed.body());
+        }
+        String id = BenchServer.JSON.readTree(pushed.body()).path("id").asString();
+        while (true) {
+            HttpResponse<String> costs = server.http().send(server.request("/api/v1/states/" + id + "/costs").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (costs.statusCode() == 200) {
+                double seconds = (System.nanoTime() - start) / 1e9 - pushSeconds;
+                JsonNode answer = BenchServer.JSON.readTree(costs.body());
+                if (answer.path("resource_count").asInt() != STATE_INSTANCES) {
+                    throw new IllegalStateException("the estimate holds " + answer.path("resource_count").asInt() + " instances");
+                }
+                log(String.format(Locale.ROOT, "state of %d instances pushed in %.1f s, estimated in %.1f s more", STATE_INSTANCES,
+                        pushSeconds, seconds));
+                return new Estimate(STATE_INSTANCES, pushSeconds, seconds, answer.path("monthly_cost").asString());
+            }
+            if (costs.statusCode() != 202) {
+                throw new IllegalStateException("the estimate failed: " + costs.statusCode() + " " + costs.body());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** PostgreSQL alone: the same file, decompressed here, into a plain table by CSV COPY. */
     private static double copyBaseline(EmbeddedPostgres pg, Path file, long products) throws Exception {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
@@ -167,7 +226,8 @@ public final class PricingBenchmark {
         }
     }
 
-    private static void report(long products, long fileBytes, Measure load, double baseline, long stored) throws Exception {
+    private static void report(long products, long fileBytes, Measure load, double baseline, long stored, Estimate estimate)
+            throws Exception {
         StringBuilder md = new StringBuilder("## Price book load\n\n");
         md.append("Written by `bench/run-pricing` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores). A generated dump of ")
@@ -184,6 +244,12 @@ public final class PricingBenchmark {
         md.append(String.format(Locale.ROOT, "%nThe book in the database: %,d MiB with its index. One load per run (each takes"
                 + " minutes); the server streams the body into COPY, so its heap does not grow with the file.%n", stored >> 20));
         md.append("\nGoal (issue 10): a dump of about 3.6 million products loads, streaming, in minutes.\n");
+        md.append(String.format(Locale.ROOT, "%nThen a state of %,d EC2 instances (six instance types over eight regions, a gp3 root"
+                        + " volume each, an io2 volume with tiered IOPS on every third) is pushed and priced from that book: pushed in"
+                        + " %.1f s, its estimate snapshot readable %.1f s later (%,.0f instances/s; %s USD a month). The estimate runs"
+                        + " in the background (db-scheduler, polled every 2 s), so the figure includes up to one poll interval.%n",
+                estimate.instances(), estimate.pushSeconds(), estimate.estimateSeconds(),
+                estimate.instances() / estimate.estimateSeconds(), estimate.monthlyCost()));
         md.append("\nReproduce: `bench/run-pricing` (option: `--products N`).\n");
         BenchmarksFile.replaceSection("pricing", md.toString());
         log("wrote " + BenchmarksFile.FILE);

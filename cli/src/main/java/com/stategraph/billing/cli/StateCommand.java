@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = "Terraform states: what each managed resource is, where it runs, and the ids a bill names it by.",
         subcommands = {StateCommand.Push.class, StateCommand.ListStates.class, StateCommand.Show.class, StateCommand.Remove.class,
-                StateSourceCommand.class})
+                StateCommand.Usage.class, StateSourceCommand.class})
 class StateCommand {
 
     @Command(name = "push", mixinStandardHelpOptions = true,
@@ -104,6 +104,32 @@ class StateCommand {
         void execute(CliContext context, ApiClient api) {
             api.delete("/api/v1/states/" + PathSegment.encode(id));
             context.out().println("Removed state " + id);
+        }
+    }
+
+    @Command(name = "usage", mixinStandardHelpOptions = true,
+            description = "Give a state's usage-priced resources their usage (requests, GB stored, ...), as JSON in the shape of"
+                    + " Infracost's usage file; the estimate is calculated again (tenant admin).")
+    static class Usage extends ApiCommand {
+        @Parameters(index = "0", paramLabel = "STATE_ID", description = "ID of the state")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "{\"resource_usage\": {\"ADDRESS\": {\"KEY\": quantity}}}, or -"
+                + " for standard input")
+        String file;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            InputFile.check(this, file);
+            JsonNode body;
+            try (java.io.InputStream in = InputFile.open(context, file)) {
+                body = context.json().readTree(in);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new ServerRefusal("cannot read " + file + " as JSON: " + e.getMessage());
+            }
+            JsonNode stored = api.put("/api/v1/states/" + PathSegment.encode(id) + "/usage", body);
+            context.out().println("Usage set for " + stored.path("resource_usage").size() + " resources; the estimate is being"
+                    + " calculated again (stategraph cost estimate --state " + id + ")");
         }
     }
 }

@@ -4,6 +4,10 @@ import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.estimates.EstimateService;
 import com.stategraph.billing.estimates.EstimateViews;
+import com.stategraph.billing.estimates.StateUsage;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PutMapping;
 import com.stategraph.billing.states.TerraformState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,11 +32,13 @@ public class EstimateController {
     private static final String NO_BOOK = "PRICING_NOT_LOADED: no price book is loaded";
 
     private final EstimateService estimates;
+    private final StateUsage usage;
     private final ReadableStates readable;
     private final TenantAccess access;
 
-    EstimateController(EstimateService estimates, ReadableStates readable, TenantAccess access) {
+    EstimateController(EstimateService estimates, StateUsage usage, ReadableStates readable, TenantAccess access) {
         this.estimates = estimates;
+        this.usage = usage;
         this.readable = readable;
         this.access = access;
     }
@@ -74,6 +80,30 @@ public class EstimateController {
         TerraformState state = readable.get(caller, id);
         return estimates.unsupported(state).<ResponseEntity<Object>>map(list -> ResponseEntity.ok(new Results<>(list)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new EstimateViews.Computing("computing")));
+    }
+
+    @Schema(name = "StateUsage")
+    public record Usage(@Schema(description = "by resource address, then usage key (docs/estimates.md lists the keys of each type)")
+                        @com.fasterxml.jackson.annotation.JsonProperty("resource_usage")
+                        Map<String, Map<String, BigDecimal>> resourceUsage) {
+    }
+
+    @GetMapping("/api/v1/states/{id}/usage")
+    @Operation(summary = "The usage given to the state's usage-priced resources")
+    public Usage usage(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id) {
+        return new Usage(usage.get(readable.get(caller, id)));
+    }
+
+    @PutMapping("/api/v1/states/{id}/usage")
+    @Operation(summary = "Replace the usage of the state's usage-priced resources (Infracost's usage-file shape, as JSON); the"
+            + " estimate is calculated again")
+    @ApiResponse(responseCode = "400", description = "INVALID_USAGE: an unknown usage key or a quantity that is not a number >= 0",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Usage setUsage(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
+                          @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body) {
+        TerraformState state = readable.get(caller, id);
+        access.requireAdmin(caller, state.tenantId());
+        return new Usage(usage.set(caller, state, body));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs")

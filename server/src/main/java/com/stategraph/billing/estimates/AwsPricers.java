@@ -17,7 +17,7 @@ final class AwsPricers {
     static void register(Map<String, Pricer> pricers) {
         pricers.put("aws_instance", AwsPricers::instance);
         pricers.put("aws_ebs_volume", r -> EbsVolumes.of(r.region(), r.text("type", "gp2"), r.number("size", null),
-                r.number("iops", null), r.number("throughput", null)));
+                r.number("iops", null), r.number("throughput", null), r.usage("monthly_standard_io_requests")));
         pricers.put("aws_db_instance", AwsPricers::dbInstance);
         pricers.put("aws_nat_gateway", AwsPricers::natGateway);
         pricers.put("aws_lb", AwsPricers::loadBalancer);
@@ -28,18 +28,14 @@ final class AwsPricers {
         pricers.put("aws_elasticache_cluster", AwsPricers::elasticacheCluster);
         pricers.put("aws_eip", AwsPricers::eip);
         pricers.put("aws_s3_bucket", r -> List.of(
-                Component.usage("Standard storage", "GB", ProductQuery.of("aws", r.region(), "AmazonS3", "Storage")
+                Component.usage("Standard storage", "GB", r.usage("standard_storage_gb"), ProductQuery.of("aws", r.region(), "AmazonS3", "Storage")
                         .attr("storageClass", "General Purpose").attr("volumeType", "Standard")),
-                Component.usage("PUT, COPY, POST, LIST requests", "requests", ProductQuery.of("aws", r.region(), "AmazonS3",
+                Component.usage("PUT, COPY, POST, LIST requests", "requests", r.usage("monthly_tier_1_requests"), ProductQuery.of("aws", r.region(), "AmazonS3",
                         "API Request").attr("group", "S3-API-Tier1")),
-                Component.usage("GET, SELECT, and all other requests", "requests", ProductQuery.of("aws", r.region(), "AmazonS3",
+                Component.usage("GET, SELECT, and all other requests", "requests", r.usage("monthly_tier_2_requests"), ProductQuery.of("aws", r.region(), "AmazonS3",
                         "API Request").attr("group", "S3-API-Tier2"))));
-        pricers.put("aws_lambda_function", r -> List.of(
-                Component.usage("Requests", "requests", ProductQuery.of("aws", r.region(), "AWSLambda", "Serverless")
-                        .attr("group", "AWS-Lambda-Requests")),
-                Component.usage("Duration", "GB-seconds", ProductQuery.of("aws", r.region(), "AWSLambda", "Serverless")
-                        .attr("group", "AWS-Lambda-Duration"))));
-        pricers.put("aws_sqs_queue", r -> List.of(Component.usage("Requests", "requests",
+        pricers.put("aws_lambda_function", AwsPricers::lambdaFunction);
+        pricers.put("aws_sqs_queue", r -> List.of(Component.usage("Requests", "requests", r.usage("monthly_requests"),
                 ProductQuery.of("aws", r.region(), "AWSQueueService", "API Request")
                         .attr("queueType", r.flag("fifo_queue") ? "FIFO (first-in, first-out)" : "Standard"))));
     }
@@ -134,11 +130,22 @@ final class AwsPricers {
         }
     }
 
+    /** Duration is charged in GB-seconds: invocations x seconds each x memory (memory_size MB, default 128) in GB. */
+    private static List<Component> lambdaFunction(Resource r) {
+        BigDecimal requests = r.usage("monthly_requests");
+        BigDecimal gb = r.number("memory_size", BigDecimal.valueOf(128)).divide(BigDecimal.valueOf(1024));
+        BigDecimal gbSeconds = requests.multiply(r.usage("request_duration_ms")).divide(BigDecimal.valueOf(1000)).multiply(gb);
+        ProductQuery lambda = ProductQuery.of("aws", r.region(), "AWSLambda", "Serverless");
+        return List.of(
+                Component.usage("Requests", "requests", requests, lambda.attr("group", "AWS-Lambda-Requests")),
+                Component.usage("Duration", "GB-seconds", gbSeconds, lambda.attr("group", "AWS-Lambda-Duration")));
+    }
+
     private static List<Component> natGateway(Resource r) {
         ProductQuery nat = ProductQuery.of("aws", r.region(), "AmazonEC2", "NAT Gateway");
         return List.of(
                 Component.hourly("NAT gateway", ONE, nat.regex("usagetype", "NatGateway-Hours$")),
-                Component.usage("Data processed", "GB", nat.regex("usagetype", "NatGateway-Bytes$")));
+                Component.usage("Data processed", "GB", r.usage("monthly_data_processed_gb"), nat.regex("usagetype", "NatGateway-Bytes$")));
     }
 
     private static List<Component> loadBalancer(Resource r) {
@@ -160,7 +167,8 @@ final class AwsPricers {
                     case "gateway" -> "Gateway load balancer";
                     default -> "Application load balancer";
                 }, ONE, lb.regex("usagetype", "LoadBalancerUsage$")),
-                Component.usage("Load balancer capacity units", capacityUnit + "-hours", lb.regex("usagetype", "LCUUsage$")));
+                Component.usage("Load balancer capacity units", capacityUnit + "-hours",
+                        r.usage("capacity_units").multiply(Component.HOURS_A_MONTH), lb.regex("usagetype", "LCUUsage$")));
     }
 
     private static List<Component> eksNodeGroup(Resource r) {

@@ -26,7 +26,7 @@ final class AzurePricers {
                 r.number("disk_size_gb", BigDecimal.valueOf(32)), ONE)));
         pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
         pricers.put("azurerm_public_ip", AzurePricers::publicIp);
-        pricers.put("azurerm_storage_account", r -> List.of(Component.usage("Capacity", "GB",
+        pricers.put("azurerm_storage_account", r -> List.of(Component.usage("Capacity", "GB", r.usage("storage_gb"),
                 ProductQuery.of("azure", region(r), "Storage", "Storage").purchaseOption(PAY_AS_YOU_GO)
                         .attr("productName", "General Block Blob v2")
                         .attr("skuName", capitalised(r.text("access_tier", "Hot")) + " " + r.text("account_replication_type", "LRS"))

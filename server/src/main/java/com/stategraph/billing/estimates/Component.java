@@ -21,9 +21,9 @@ public record Component(String name, String unit, BigDecimal monthlyQuantity, Pr
         return new Component(name, unit, quantity, query);
     }
 
-    /** Priced by usage the state does not tell: shown with its price and a quantity of 0. */
-    public static Component usage(String name, String unit, ProductQuery query) {
-        return new Component(name, unit, BigDecimal.ZERO, query);
+    /** Priced by usage, which the state does not tell: the quantity given for the resource, else 0 (shown with its price). */
+    public static Component usage(String name, String unit, BigDecimal quantity, ProductQuery query) {
+        return new Component(name, unit, quantity, query);
     }
 
     public Component named(String prefix) {

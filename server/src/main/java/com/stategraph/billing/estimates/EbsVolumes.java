@@ -18,6 +18,12 @@ final class EbsVolumes {
     }
 
     static List<Component> of(String region, String type, BigDecimal size, BigDecimal iops, BigDecimal throughput) {
+        return of(region, type, size, iops, throughput, BigDecimal.ZERO);
+    }
+
+    /** @param ioRequests I/O requests a month, which only magnetic volumes are charged for */
+    static List<Component> of(String region, String type, BigDecimal size, BigDecimal iops, BigDecimal throughput,
+                              BigDecimal ioRequests) {
         String volumeType = type == null ? "gp2" : type.toLowerCase(Locale.ROOT);
         List<Component> components = new ArrayList<>();
         components.add(Component.monthly(storageName(volumeType), "GB", size == null ? DEFAULT_SIZE : size,
@@ -49,7 +55,7 @@ final class EbsVolumes {
                             all.subtract(IO2_TIER.add(IO2_TIER))));
                 }
             }
-            case "standard" -> components.add(Component.usage("I/O requests", "requests",
+            case "standard" -> components.add(Component.usage("I/O requests", "requests", ioRequests,
                     ec2(region, "System Operation").attr("volumeApiName", "standard").regex("usagetype", "VolumeIOUsage$")));
             default -> {
             }

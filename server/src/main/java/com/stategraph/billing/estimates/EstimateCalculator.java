@@ -29,10 +29,12 @@ public class EstimateCalculator {
     private final StateResourceRepository resources;
     private final SnapshotRepository snapshots;
     private final PricingService pricing;
+    private final StateUsage usage;
     private final Clock clock;
 
     public EstimateCalculator(JdbcClient jdbc, ObjectMapper json, StateRepository states, StateResourceRepository resources,
-                              SnapshotRepository snapshots, PricingService pricing, Clock clock) {
+                              SnapshotRepository snapshots, PricingService pricing, StateUsage usage, Clock clock) {
+        this.usage = usage;
         this.jdbc = jdbc;
         this.json = json;
         this.states = states;
@@ -68,12 +70,14 @@ public class EstimateCalculator {
                 bookLoadedAt, BigDecimal.ZERO, 0, 0, 0);
         snapshots.insert(empty);
         Estimator estimator = new Estimator(new PriceLookup(jdbc, json));
+        java.util.Map<String, java.util.Map<String, BigDecimal>> given = usage.get(state);
         List<Estimator.Estimate> pending = new ArrayList<>(BATCH);
         BigDecimal[] monthly = {BigDecimal.ZERO};
         int[] counts = new int[3];
         resources.forEach(state.tenantId(), state.id(), instance -> {
             Estimator.Estimate e = estimator.estimate(new Resource(instance.address(), instance.type(), instance.provider(),
-                    instance.region(), instance.tags(), instance.attributes()));
+                    instance.region(), instance.tags(), instance.attributes(),
+                    given.getOrDefault(instance.address(), java.util.Map.of())));
             monthly[0] = monthly[0].add(e.monthly());
             counts[0]++;
             if (e.cost().supported()) {

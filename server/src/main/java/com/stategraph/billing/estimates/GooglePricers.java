@@ -28,11 +28,12 @@ final class GooglePricers {
         pricers.put("google_sql_database_instance", GooglePricers::sqlInstance);
         pricers.put("google_container_cluster", GooglePricers::containerCluster);
         pricers.put("google_storage_bucket", r -> List.of(Component.usage("Storage (" + r.text("storage_class", "STANDARD") + ")",
-                "GiB", ProductQuery.of("gcp", r.text("location", "US").toLowerCase(Locale.ROOT), "Cloud Storage", "Storage")
+                "GiB", r.usage("storage_gb"), ProductQuery.of("gcp", r.text("location", "US").toLowerCase(Locale.ROOT), "Cloud Storage", "Storage")
                         .regex("description", "^" + storageClass(r.text("storage_class", "STANDARD")) + " Storage"))));
         pricers.put("google_cloudfunctions_function", r -> List.of(Component.usage("Invocations", "invocations",
+                r.usage("monthly_function_invocations"),
                 ProductQuery.of("gcp", region(r), "Cloud Run Functions", "ApplicationServices").regex("description", "^Invocations"))));
-        pricers.put("google_pubsub_topic", r -> List.of(Component.usage("Message delivery data", "TiB",
+        pricers.put("google_pubsub_topic", r -> List.of(Component.usage("Message delivery data", "TiB", r.usage("monthly_message_data_tb"),
                 ProductQuery.of("gcp", region(r), "Cloud Pub/Sub", "ApplicationServices")
                         .regex("description", "^Message Delivery Basic"))));
     }

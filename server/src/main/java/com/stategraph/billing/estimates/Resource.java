@@ -6,8 +6,17 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** A managed resource instance as pricers read it: its attributes, with lenient readers for what Terraform may leave out. */
-public record Resource(String address, String type, String provider, String region, Map<String, String> tags, JsonNode attributes) {
+/**
+ * A managed resource instance as pricers read it: its attributes, with lenient readers for what
+ * Terraform may leave out, and the usage the tenant gave it (see {@link UsageKeys}).
+ */
+public record Resource(String address, String type, String provider, String region, Map<String, String> tags, JsonNode attributes,
+                       Map<String, BigDecimal> usage) {
+
+    /** The usage given for {@code key}, or 0: a state does not say how much a resource will be used. */
+    public BigDecimal usage(String key) {
+        return usage.getOrDefault(key, BigDecimal.ZERO);
+    }
 
     /** A string attribute, or {@code otherwise} when it is absent, null or empty. */
     public String text(String name, String otherwise) {

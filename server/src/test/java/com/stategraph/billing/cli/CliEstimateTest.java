@@ -41,6 +41,14 @@ class CliEstimateTest extends SyncServerTest {
                 .contains("Monthly estimate: " + monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
                 .contains("Not estimated (type not supported):").contains("aws_cloudfront_distribution.cdn");
 
+        var usage = cli.stdin("{\"resource_usage\": {\"aws_s3_bucket.none\": {\"standard_storage_gb\": 5}}}")
+                .run("state", "usage", id, "-");
+        assertThat(usage.exit()).as(usage.err()).isZero();
+        assertThat(usage.out()).contains("Usage set for 1 resources");
+        var badUsage = cli.stdin("{\"resource_usage\": {\"aws_s3_bucket.none\": {\"storage_tb\": 5}}}").run("state", "usage", id, "-");
+        assertThat(badUsage.exit()).isEqualTo(1);
+        assertThat(badUsage.err()).contains("storage_tb");
+
         var tenantView = cli.run("cost", "estimates", "--tag-key", "team", "--format", "csv");
         assertThat(tenantView.exit()).as(tenantView.err()).isZero();
         assertThat(tenantView.out()).contains("state,web,2," + monthly.stripTrailingZeros().toPlainString())

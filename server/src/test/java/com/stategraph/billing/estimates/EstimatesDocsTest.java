@@ -15,6 +15,9 @@ class EstimatesDocsTest {
         for (String type : PricedTypes.priced()) {
             assertThat(docs).as(type).contains("`" + type + "`");
         }
+        assertThat(UsageKeys.all()).isNotEmpty();
+        UsageKeys.all().forEach((type, keys) -> keys.keySet().forEach(key ->
+                assertThat(docs).as(type + " " + key).contains("`" + key + "`")));
         assertThat(PricedTypes.freePrefixes()).isNotEmpty();
         for (String prefix : PricedTypes.freePrefixes()) {
             assertThat(docs).as(prefix).contains("`" + prefix + "*`");

@@ -145,6 +145,63 @@ class EstimatesTest extends SyncServerTest {
                 .isEqualByComparingTo(total.subtract(byAddress.get("aws_instance.b")));
     }
 
+    @Test
+    void usageGivenToUsagePricedResourcesIsPricedAndTheEstimateCalculatedAgain() {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        String state = push(tenant, "usage", com.stategraph.billing.support.TerraformStates.state(1, "u")
+                .managed("aws_lambda_function", "fn", "aws", Map.of("id", "fn", "arn", "arn:aws:lambda:us-east-1:1:function:fn",
+                        "memory_size", 512))
+                .managed("aws_s3_bucket", "logs", "aws", Map.of("id", "logs", "region", "us-east-1"))
+                .json());
+        JsonNode before = awaitCosts(state);
+        assertThat(new BigDecimal(before.path("monthly_cost").asString())).isZero();
+
+        BigDecimal requests = new BigDecimal("1000000");
+        BigDecimal durationMs = new BigDecimal("250");
+        BigDecimal storedGb = new BigDecimal("100");
+        HttpApi.Response set = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage", Map.of(
+                "aws_lambda_function.fn", Map.of("monthly_requests", requests, "request_duration_ms", durationMs),
+                "aws_s3_bucket.logs", Map.of("standard_storage_gb", storedGb))));
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        JsonNode after = awaitSnapshotAfter(state, before.path("snapshot_id").asString());
+
+        Map<String, JsonNode> instances = new HashMap<>();
+        after.path("instance_costs").forEach(i -> instances.put(i.path("address").asString(), i));
+        BigDecimal gbSeconds = requests.multiply(durationMs).divide(BigDecimal.valueOf(1000)).multiply(new BigDecimal("0.5"));
+        assertThat(new BigDecimal(component(instances.get("aws_lambda_function.fn"), "Requests").path("monthly_quantity").asString()))
+                .isEqualByComparingTo(requests);
+        assertThat(new BigDecimal(component(instances.get("aws_lambda_function.fn"), "Duration").path("monthly_cost").asString()))
+                .isEqualByComparingTo(gbSeconds.multiply(new BigDecimal("0.0000166667")));
+        assertThat(new BigDecimal(component(instances.get("aws_s3_bucket.logs"), "Standard storage").path("monthly_cost").asString()))
+                .isEqualByComparingTo(storedGb.multiply(new BigDecimal("0.023")));
+        assertThat(new BigDecimal(after.path("monthly_cost").asString())).isEqualByComparingTo(requests.multiply(new BigDecimal("0.0000002"))
+                .add(gbSeconds.multiply(new BigDecimal("0.0000166667"))).add(storedGb.multiply(new BigDecimal("0.023"))));
+        assertThat(api.get(ADMIN_KEY, "/api/v1/states/" + state + "/usage").body().path("resource_usage")
+                .path("aws_s3_bucket.logs").path("standard_storage_gb").asInt()).isEqualTo(100);
+
+        HttpApi.Response unknown = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage",
+                Map.of("aws_s3_bucket.logs", Map.of("storage_tb", 1))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("id")).isEqualTo("INVALID_USAGE");
+        assertThat(unknown.text("data")).contains("resource_usage.aws_s3_bucket.logs.storage_tb");
+        HttpApi.Response negative = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage",
+                Map.of("aws_s3_bucket.logs", Map.of("standard_storage_gb", -1))));
+        assertThat(negative.status()).isEqualTo(400);
+    }
+
+    /** The state's estimate once a snapshot other than {@code previous} is the last. */
+    private JsonNode awaitSnapshotAfter(String state, String previous) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode costs = awaitCosts(state);
+        while (costs.path("snapshot_id").asString().equals(previous)) {
+            assertThat(Instant.now()).as("a new snapshot within a minute").isBefore(deadline);
+            sleep(200);
+            costs = awaitCosts(state);
+        }
+        return costs;
+    }
+
     private static Map<String, BigDecimal> groups(JsonNode list) {
         Map<String, BigDecimal> groups = new LinkedHashMap<>();
         list.forEach(g -> groups.put(g.path("key").asString(), new BigDecimal(g.path("monthly_cost").asString())));

@@ -43,7 +43,7 @@ class StateSourcesTest extends SyncServerTest {
         }
         String tenant = newTenant();
         HttpApi.Response created = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/state-sources",
-                Map.of("source_uri", "s3://" + bucket + "/**/*.tfstate"));
+                Map.of("source_uri", "s3://" + bucket + "/**/*.tfstate", "region", "us-east-1"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String source = created.text("id");
         assertThat(created.body().path("region").asString()).isEqualTo("us-east-1");
@@ -112,7 +112,8 @@ class StateSourcesTest extends SyncServerTest {
     void aSourceThatCannotBeListedFailsWithAnErrorAndKeepsItsStates() {
         String tenant = newTenant();
         String source = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/state-sources",
-                Map.of("source_uri", "s3://no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8) + "/*.tfstate")).text("id");
+                Map.of("source_uri", "s3://no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8) + "/*.tfstate",
+                        "region", "us-east-1")).text("id");
         JsonNode run = syncStates(tenant, source);
         assertThat(run.path("status").asString()).isEqualTo("error");
         assertThat(run.path("error").asString()).isNotBlank();

@@ -1,0 +1,93 @@
+package com.stategraph.billing.estimates;
+
+import com.stategraph.billing.audit.AuditLog;
+import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.domain.InvalidInputException;
+import com.stategraph.billing.states.TerraformState;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The usage a tenant gives a state's usage-priced resources, in the shape of Infracost's usage
+ * file: {@code {"resource_usage": {"aws_lambda_function.fn": {"monthly_requests": 1000000}}}}.
+ * Setting it calculates the state's estimate again.
+ */
+@Service
+public class StateUsage {
+    private static final int MAX_ADDRESSES = 100_000;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final EstimateQueue queue;
+    private final AuditLog audit;
+
+    public StateUsage(JdbcClient jdbc, ObjectMapper json, EstimateQueue queue, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** Usage by address, then by usage key. */
+    public Map<String, Map<String, BigDecimal>> get(TerraformState state) {
+        String stored = jdbc.sql("SELECT usage::text FROM state_usage WHERE tenant_id = ? AND state_id = ?")
+                .params(state.tenantId(), state.id()).query(String.class).optional().orElse("{}");
+        Map<String, Map<String, BigDecimal>> usage = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(stored).properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> address = it.next();
+            Map<String, BigDecimal> values = new TreeMap<>();
+            address.getValue().properties().forEach(e -> values.put(e.getKey(), e.getValue().decimalValue()));
+            usage.put(address.getKey(), values);
+        }
+        return usage;
+    }
+
+    /** Replaces the state's usage by {@code body}; refuses unknown keys and quantities that are not numbers of 0 or more. */
+    @Transactional
+    public Map<String, Map<String, BigDecimal>> set(Caller caller, TerraformState state, JsonNode body) {
+        JsonNode resources = body == null ? null : body.get("resource_usage");
+        if (resources == null || !resources.isObject()) {
+            throw new InvalidInputException("INVALID_USAGE", "the body is {\"resource_usage\": {\"ADDRESS\": {\"USAGE_KEY\": quantity}}}");
+        }
+        if (resources.size() > MAX_ADDRESSES) {
+            throw new InvalidInputException("INVALID_USAGE", "usage for at most " + MAX_ADDRESSES + " addresses");
+        }
+        Map<String, Map<String, BigDecimal>> usage = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> address : resources.properties()) {
+            if (address.getKey().isEmpty() || address.getKey().length() > 1024 || !address.getValue().isObject()) {
+                throw new InvalidInputException("INVALID_USAGE", "resource_usage." + abbreviated(address.getKey())
+                        + ": give an address of at most 1,024 characters and an object of usage keys");
+            }
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> value : address.getValue().properties()) {
+                String where = "resource_usage." + abbreviated(address.getKey()) + "." + abbreviated(value.getKey());
+                if (!UsageKeys.known(value.getKey())) {
+                    throw new InvalidInputException("INVALID_USAGE", where + ": not a usage key; docs/estimates.md lists them by type");
+                }
+                if (!value.getValue().isNumber() || value.getValue().decimalValue().signum() < 0) {
+                    throw new InvalidInputException("INVALID_USAGE", where + ": a quantity is a number of 0 or more");
+                }
+                values.put(value.getKey(), value.getValue().decimalValue());
+            }
+            usage.put(address.getKey(), values);
+        }
+        jdbc.sql("INSERT INTO state_usage (tenant_id, state_id, usage) VALUES (?, ?, ?::jsonb) ON CONFLICT (tenant_id, state_id)"
+                        + " DO UPDATE SET usage = excluded.usage, updated_at = now()")
+                .params(state.tenantId(), state.id(), json.writeValueAsString(usage)).update();
+        audit.record(caller, state.tenantId(), "state.usage", "state", state.id(), Map.of("addresses", usage.size()));
+        queue.recalculate(state.id());
+        return usage;
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,44 @@
+package com.stategraph.billing.estimates;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The usage each usage-priced type can be given, by key (Infracost's usage-file keys where it has one), and what each means. */
+public final class UsageKeys {
+    private static final Map<String, Map<String, String>> KEYS = keys();
+
+    private UsageKeys() {
+    }
+
+    private static Map<String, Map<String, String>> keys() {
+        Map<String, Map<String, String>> k = new LinkedHashMap<>();
+        k.put("aws_s3_bucket", Map.of("standard_storage_gb", "GB stored in S3 Standard",
+                "monthly_tier_1_requests", "PUT, COPY, POST and LIST requests a month",
+                "monthly_tier_2_requests", "GET, SELECT and other requests a month"));
+        k.put("aws_lambda_function", Map.of("monthly_requests", "invocations a month",
+                "request_duration_ms", "average duration of an invocation, in milliseconds (with memory_size: GB-seconds)"));
+        k.put("aws_sqs_queue", Map.of("monthly_requests", "API requests a month"));
+        k.put("aws_nat_gateway", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("aws_lb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
+        k.put("aws_alb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
+        k.put("aws_ebs_volume", Map.of("monthly_standard_io_requests", "I/O requests a month (magnetic volumes)"));
+        k.put("google_storage_bucket", Map.of("storage_gb", "GiB stored"));
+        k.put("google_cloudfunctions_function", Map.of("monthly_function_invocations", "invocations a month"));
+        k.put("google_pubsub_topic", Map.of("monthly_message_data_tb", "TiB of messages delivered a month"));
+        k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
+        return Map.copyOf(k);
+    }
+
+    /** The keys a type takes (none for types without usage components). */
+    public static Map<String, String> of(String type) {
+        return KEYS.getOrDefault(type, Map.of());
+    }
+
+    public static boolean known(String key) {
+        return KEYS.values().stream().anyMatch(m -> m.containsKey(key));
+    }
+
+    public static Map<String, Map<String, String>> all() {
+        return KEYS;
+    }
+}
