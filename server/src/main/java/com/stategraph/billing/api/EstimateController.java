@@ -5,7 +5,6 @@ import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.estimates.EstimateService;
 import com.stategraph.billing.estimates.EstimateViews;
 import com.stategraph.billing.estimates.StateUsage;
-import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PutMapping;
 import com.stategraph.billing.states.TerraformState;
@@ -83,9 +82,10 @@ public class EstimateController {
     }
 
     @Schema(name = "StateUsage")
-    public record Usage(@Schema(description = "by resource address, then usage key (docs/estimates.md lists the keys of each type)")
+    public record Usage(@Schema(description = "by resource address, then usage key: a number, or a word for operating_system"
+                        + " (docs/estimates.md lists the keys of each type)")
                         @com.fasterxml.jackson.annotation.JsonProperty("resource_usage")
-                        Map<String, Map<String, BigDecimal>> resourceUsage) {
+                        Map<String, Map<String, Object>> resourceUsage) {
     }
 
     @GetMapping("/api/v1/states/{id}/usage")

@@ -45,7 +45,8 @@ final class AwsPricers {
         String tenancy = r.text("tenancy", "default").toLowerCase(Locale.ROOT);
         // A host-tenancy instance runs on a Dedicated Host, which is what is charged (aws_ec2_host).
         if (!tenancy.equals("host")) {
-            components.add(compute(r.region(), r.text("instance_type", ""), tenancy.equals("dedicated") ? "Dedicated" : "Shared", ONE));
+            components.add(compute(r.region(), r.text("instance_type", ""), tenancy.equals("dedicated") ? "Dedicated" : "Shared", ONE,
+                    r.usageWord("operating_system", "linux")));
         }
         JsonNode root = r.block("root_block_device");
         components.addAll(prefixed("root_block_device: ", EbsVolumes.of(r.region(), Resource.text(root, "volume_type", "gp2"),
@@ -59,13 +60,26 @@ final class AwsPricers {
         return components;
     }
 
-    /** Linux, no pre-installed software, no licence: a state does not say which operating system an AMI holds. */
     static Component compute(String region, String instanceType, String tenancy, BigDecimal count) {
-        return Component.hourly("Instance usage (Linux/UNIX, on-demand, " + instanceType + ")", count,
-                ProductQuery.of("aws", region, "AmazonEC2", "Compute Instance")
+        return compute(region, instanceType, tenancy, count, "linux");
+    }
+
+    /**
+     * On demand, no pre-installed software; Linux unless the usage says otherwise (a state does not
+     * say which operating system an AMI holds). Windows, RHEL and SUSE prices include their licence.
+     */
+    static Component compute(String region, String instanceType, String tenancy, BigDecimal count, String operatingSystem) {
+        String os = switch (operatingSystem) {
+            case "windows" -> "Windows";
+            case "rhel" -> "RHEL";
+            case "suse" -> "SUSE";
+            default -> "Linux";
+        };
+        return Component.hourly("Instance usage (" + (os.equals("Linux") ? "Linux/UNIX" : os) + ", on-demand, " + instanceType + ")",
+                count, ProductQuery.of("aws", region, "AmazonEC2", "Compute Instance")
                         .attr("instanceType", instanceType)
                         .attr("tenancy", tenancy)
-                        .attr("operatingSystem", "Linux")
+                        .attr("operatingSystem", os)
                         .attr("preInstalledSw", "NA")
                         .attr("licenseModel", "No License required")
                         .attr("capacitystatus", "Used"));

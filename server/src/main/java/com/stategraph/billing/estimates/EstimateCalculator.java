@@ -70,7 +70,7 @@ public class EstimateCalculator {
                 bookLoadedAt, BigDecimal.ZERO, 0, 0, 0);
         snapshots.insert(empty);
         Estimator estimator = new Estimator(new PriceLookup(jdbc, json));
-        java.util.Map<String, java.util.Map<String, BigDecimal>> given = usage.get(state);
+        java.util.Map<String, java.util.Map<String, Object>> given = usage.get(state);
         List<Estimator.Estimate> pending = new ArrayList<>(BATCH);
         BigDecimal[] monthly = {BigDecimal.ZERO};
         int[] counts = new int[3];

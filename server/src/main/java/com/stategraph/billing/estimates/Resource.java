@@ -11,11 +11,16 @@ import tools.jackson.databind.JsonNode;
  * Terraform may leave out, and the usage the tenant gave it (see {@link UsageKeys}).
  */
 public record Resource(String address, String type, String provider, String region, Map<String, String> tags, JsonNode attributes,
-                       Map<String, BigDecimal> usage) {
+                       Map<String, Object> usage) {
 
     /** The usage given for {@code key}, or 0: a state does not say how much a resource will be used. */
     public BigDecimal usage(String key) {
-        return usage.getOrDefault(key, BigDecimal.ZERO);
+        return usage.get(key) instanceof BigDecimal quantity ? quantity : BigDecimal.ZERO;
+    }
+
+    /** A word given as usage ({@code operating_system}), or {@code otherwise}. */
+    public String usageWord(String key, String otherwise) {
+        return usage.get(key) instanceof String word ? word : otherwise;
     }
 
     /** A string attribute, or {@code otherwise} when it is absent, null or empty. */

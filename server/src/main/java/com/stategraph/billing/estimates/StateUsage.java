@@ -4,7 +4,6 @@ import com.stategraph.billing.audit.AuditLog;
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.states.TerraformState;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,15 +35,16 @@ public class StateUsage {
         this.audit = audit;
     }
 
-    /** Usage by address, then by usage key. */
-    public Map<String, Map<String, BigDecimal>> get(TerraformState state) {
+    /** Usage by address, then by usage key: a number (BigDecimal) or a word (String, see {@link UsageKeys#words}). */
+    public Map<String, Map<String, Object>> get(TerraformState state) {
         String stored = jdbc.sql("SELECT usage::text FROM state_usage WHERE tenant_id = ? AND state_id = ?")
                 .params(state.tenantId(), state.id()).query(String.class).optional().orElse("{}");
-        Map<String, Map<String, BigDecimal>> usage = new TreeMap<>();
+        Map<String, Map<String, Object>> usage = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(stored).properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> address = it.next();
-            Map<String, BigDecimal> values = new TreeMap<>();
-            address.getValue().properties().forEach(e -> values.put(e.getKey(), e.getValue().decimalValue()));
+            Map<String, Object> values = new TreeMap<>();
+            address.getValue().properties().forEach(e -> values.put(e.getKey(),
+                    e.getValue().isNumber() ? e.getValue().decimalValue() : e.getValue().asString()));
             usage.put(address.getKey(), values);
         }
         return usage;
@@ -52,7 +52,7 @@ public class StateUsage {
 
     /** Replaces the state's usage by {@code body}; refuses unknown keys and quantities that are not numbers of 0 or more. */
     @Transactional
-    public Map<String, Map<String, BigDecimal>> set(Caller caller, TerraformState state, JsonNode body) {
+    public Map<String, Map<String, Object>> set(Caller caller, TerraformState state, JsonNode body) {
         JsonNode resources = body == null ? null : body.get("resource_usage");
         if (resources == null || !resources.isObject()) {
             throw new InvalidInputException("INVALID_USAGE", "the body is {\"resource_usage\": {\"ADDRESS\": {\"USAGE_KEY\": quantity}}}");
@@ -60,17 +60,25 @@ public class StateUsage {
         if (resources.size() > MAX_ADDRESSES) {
             throw new InvalidInputException("INVALID_USAGE", "usage for at most " + MAX_ADDRESSES + " addresses");
         }
-        Map<String, Map<String, BigDecimal>> usage = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> usage = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> address : resources.properties()) {
             if (address.getKey().isEmpty() || address.getKey().length() > 1024 || !address.getValue().isObject()) {
                 throw new InvalidInputException("INVALID_USAGE", "resource_usage." + abbreviated(address.getKey())
                         + ": give an address of at most 1,024 characters and an object of usage keys");
             }
-            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> value : address.getValue().properties()) {
                 String where = "resource_usage." + abbreviated(address.getKey()) + "." + abbreviated(value.getKey());
                 if (!UsageKeys.known(value.getKey())) {
                     throw new InvalidInputException("INVALID_USAGE", where + ": not a usage key; docs/estimates.md lists them by type");
+                }
+                java.util.Set<String> words = UsageKeys.words(value.getKey());
+                if (words != null) {
+                    if (!value.getValue().isString() || !words.contains(value.getValue().asString())) {
+                        throw new InvalidInputException("INVALID_USAGE", where + ": one of " + new java.util.TreeSet<>(words));
+                    }
+                    values.put(value.getKey(), value.getValue().asString());
+                    continue;
                 }
                 if (!value.getValue().isNumber() || value.getValue().decimalValue().signum() < 0) {
                     throw new InvalidInputException("INVALID_USAGE", where + ": a quantity is a number of 0 or more");

@@ -12,6 +12,8 @@ public final class UsageKeys {
 
     private static Map<String, Map<String, String>> keys() {
         Map<String, Map<String, String>> k = new LinkedHashMap<>();
+        k.put("aws_instance", Map.of("operating_system", "linux (the default), windows, rhel or suse: a state does not say what an AMI"
+                + " holds"));
         k.put("aws_s3_bucket", Map.of("standard_storage_gb", "GB stored in S3 Standard",
                 "monthly_tier_1_requests", "PUT, COPY, POST and LIST requests a month",
                 "monthly_tier_2_requests", "GET, SELECT and other requests a month"));
@@ -27,6 +29,15 @@ public final class UsageKeys {
         k.put("google_pubsub_topic", Map.of("monthly_message_data_tb", "TiB of messages delivered a month"));
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
+    }
+
+    /** Keys whose value is a word, with the words allowed; every other key takes a number of 0 or more. */
+    private static final Map<String, java.util.Set<String>> WORDS = Map.of("operating_system", java.util.Set.of("linux", "windows",
+            "rhel", "suse"));
+
+    /** The words a key takes, or null when it takes a number. */
+    public static java.util.Set<String> words(String key) {
+        return WORDS.get(key);
     }
 
     /** The keys a type takes (none for types without usage components). */

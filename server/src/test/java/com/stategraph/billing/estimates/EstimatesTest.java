@@ -153,16 +153,22 @@ class EstimatesTest extends SyncServerTest {
                 .managed("aws_lambda_function", "fn", "aws", Map.of("id", "fn", "arn", "arn:aws:lambda:us-east-1:1:function:fn",
                         "memory_size", 512))
                 .managed("aws_s3_bucket", "logs", "aws", Map.of("id", "logs", "region", "us-east-1"))
+                .managed("aws_instance", "win", "aws", Map.of("id", "i-w", "instance_type", "m5.large", "region", "us-east-1",
+                        "root_block_device", List.of(Map.of("volume_type", "gp2", "volume_size", 30))))
                 .json());
         JsonNode before = awaitCosts(state);
-        assertThat(new BigDecimal(before.path("monthly_cost").asString())).isZero();
+        BigDecimal disk = new BigDecimal("30").multiply(new BigDecimal("0.10"));
+        BigDecimal windows = new BigDecimal("0.188").multiply(BigDecimal.valueOf(730));
+        assertThat(new BigDecimal(before.path("monthly_cost").asString()))
+                .isEqualByComparingTo(new BigDecimal("0.096").multiply(BigDecimal.valueOf(730)).add(disk));
 
         BigDecimal requests = new BigDecimal("1000000");
         BigDecimal durationMs = new BigDecimal("250");
         BigDecimal storedGb = new BigDecimal("100");
         HttpApi.Response set = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage", Map.of(
                 "aws_lambda_function.fn", Map.of("monthly_requests", requests, "request_duration_ms", durationMs),
-                "aws_s3_bucket.logs", Map.of("standard_storage_gb", storedGb))));
+                "aws_s3_bucket.logs", Map.of("standard_storage_gb", storedGb),
+                "aws_instance.win", Map.of("operating_system", "windows"))));
         assertThat(set.status()).as(set.raw()).isEqualTo(200);
         JsonNode after = awaitSnapshotAfter(state, before.path("snapshot_id").asString());
 
@@ -175,8 +181,12 @@ class EstimatesTest extends SyncServerTest {
                 .isEqualByComparingTo(gbSeconds.multiply(new BigDecimal("0.0000166667")));
         assertThat(new BigDecimal(component(instances.get("aws_s3_bucket.logs"), "Standard storage").path("monthly_cost").asString()))
                 .isEqualByComparingTo(storedGb.multiply(new BigDecimal("0.023")));
+        JsonNode compute = component(instances.get("aws_instance.win"), "Instance usage (Windows, on-demand, m5.large)");
+        assertThat(compute).as("told it runs Windows").isNotNull();
+        assertThat(new BigDecimal(compute.path("monthly_cost").asString())).isEqualByComparingTo(windows);
         assertThat(new BigDecimal(after.path("monthly_cost").asString())).isEqualByComparingTo(requests.multiply(new BigDecimal("0.0000002"))
-                .add(gbSeconds.multiply(new BigDecimal("0.0000166667"))).add(storedGb.multiply(new BigDecimal("0.023"))));
+                .add(gbSeconds.multiply(new BigDecimal("0.0000166667"))).add(storedGb.multiply(new BigDecimal("0.023")))
+                .add(windows).add(disk));
         assertThat(api.get(ADMIN_KEY, "/api/v1/states/" + state + "/usage").body().path("resource_usage")
                 .path("aws_s3_bucket.logs").path("standard_storage_gb").asInt()).isEqualTo(100);
 
@@ -188,6 +198,10 @@ class EstimatesTest extends SyncServerTest {
         HttpApi.Response negative = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage",
                 Map.of("aws_s3_bucket.logs", Map.of("standard_storage_gb", -1))));
         assertThat(negative.status()).isEqualTo(400);
+        HttpApi.Response os = api.put(ADMIN_KEY, "/api/v1/states/" + state + "/usage", Map.of("resource_usage",
+                Map.of("aws_instance.win", Map.of("operating_system", "beos"))));
+        assertThat(os.status()).isEqualTo(400);
+        assertThat(os.text("data")).contains("[linux, rhel, suse, windows]");
     }
 
     /** The state's estimate once a snapshot other than {@code previous} is the last. */
