@@ -246,10 +246,11 @@ public final class PricingBenchmark {
         md.append("\nGoal (issue 10): a dump of about 3.6 million products loads, streaming, in minutes.\n");
         md.append(String.format(Locale.ROOT, "%nThen a state of %,d EC2 instances (six instance types over eight regions, a gp3 root"
                         + " volume each, an io2 volume with tiered IOPS on every third) is pushed and priced from that book: pushed in"
-                        + " %.1f s, its estimate snapshot readable %.1f s later (%,.0f instances/s; %s USD a month). The estimate runs"
+                        + " %.1f s, its estimate snapshot readable %.1f s later (%,.0f instances/s; %,.2f USD a month at the book's"
+                        + " generated prices). The estimate runs"
                         + " in the background (db-scheduler, polled every 2 s), so the figure includes up to one poll interval.%n",
                 estimate.instances(), estimate.pushSeconds(), estimate.estimateSeconds(),
-                estimate.instances() / estimate.estimateSeconds(), estimate.monthlyCost()));
+                estimate.instances() / estimate.estimateSeconds(), new java.math.BigDecimal(estimate.monthlyCost())));
         md.append("\nReproduce: `bench/run-pricing` (option: `--products N`).\n");
         BenchmarksFile.replaceSection("pricing", md.toString());
         log("wrote " + BenchmarksFile.FILE);
