@@ -38,7 +38,7 @@ public enum Dimension {
         return rollupColumn;
     }
 
-    String rowsColumn() {
+    public String rowsColumn() {
         return rowsColumn;
     }
 

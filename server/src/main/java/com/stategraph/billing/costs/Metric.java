@@ -15,7 +15,7 @@ public enum Metric {
     }
 
     /** The column in billing_rows and in the rollups. */
-    String column() {
+    public String column() {
         return column;
     }
 

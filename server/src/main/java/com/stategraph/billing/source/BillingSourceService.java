@@ -33,9 +33,12 @@ public class BillingSourceService {
     private final AwsRegionResolver regions;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public BillingSourceService(BillingSourceRepository sources, BillingLoadRepository loads, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
-                                AwsRegionResolver regions, AuditLog audit, Clock clock) {
+                                AwsRegionResolver regions, AuditLog audit, Clock clock,
+                                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sources = sources;
         this.loads = loads;
         this.runs = runs;
@@ -116,6 +119,7 @@ public class BillingSourceService {
         Map<String, Object> detail = settings(current);
         detail.put("billing_rows_deleted", rows);
         audit.record(caller, tenantId, "billing_source.delete", "billing_source", id, detail);
+        events.publishEvent(new com.stategraph.billing.attribution.BillingRowsChanged(tenantId));
     }
 
     @Transactional

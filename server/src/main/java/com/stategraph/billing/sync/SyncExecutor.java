@@ -57,10 +57,13 @@ public class SyncExecutor {
     private final SyncLimits limits;
     private final SyncMemory memory;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                  DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
-                 BillingLoad.Settings loadSettings, Duration timeout, SyncLimits limits, SyncMemory memory) {
+                 BillingLoad.Settings loadSettings, Duration timeout, SyncLimits limits, SyncMemory memory,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -105,6 +108,7 @@ public class SyncExecutor {
             warnings.addAll(findings.warnings());
             runs.finish(runId, true, null, rows, warnings, progress.versions);
             sources.markSynced(run.tenantId(), run.sourceId(), rows);
+            events.publishEvent(new com.stategraph.billing.attribution.BillingRowsChanged(run.tenantId()));
             log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
         } catch (Throwable e) {
             // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.stategraph.billing.attribution.AttributionQueue;
 import com.stategraph.billing.estimates.EstimateQueue;
 import com.stategraph.billing.pricing.PricingRefresh;
 import com.stategraph.billing.statesources.StateSourceQueue;
@@ -62,10 +63,11 @@ public class SyncScheduling {
     SchedulerClient schedulerClient(DataSource dataSource, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
                                     @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
                                     @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
+                                    @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
                                     @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                     @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask) {
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, estimateTask, stateSourceTask,
-                        scheduleTask, pricingTask)
+                        attributionTask, scheduleTask, pricingTask)
                 .build();
     }
 
@@ -80,6 +82,7 @@ public class SyncScheduling {
     SmartLifecycle schedulerLifecycle(BackgroundDatabase background, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
                                       @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
                                       @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
+                                      @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
                                       @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
                                       @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask,
                                       @Value("${stategraph.sync.threads}") int threads,
@@ -90,7 +93,7 @@ public class SyncScheduling {
 
             @Override
             public void start() {
-                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask, stateSourceTask))
+                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask, stateSourceTask, attributionTask))
                         .startTasks(scheduleTask, pricingTask)
                         .threads(threads)
                         .pollingInterval(pollInterval)

@@ -32,11 +32,11 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
                               @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
-                              SyncLimits limits, SyncMemory memory) {
+                              SyncLimits limits, SyncMemory memory, org.springframework.context.ApplicationEventPublisher events) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory);
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory, events);
     }
 
     @Bean

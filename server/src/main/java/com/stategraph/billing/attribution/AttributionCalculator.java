@@ -1,0 +1,114 @@
+package com.stategraph.billing.attribution;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Attributes a tenant's billing lines: matches each distinct ResourceId of its bills against the
+ * identifiers of its states' resource instances and writes the answer for all of them in one
+ * transaction (readers see the old attribution or the new).
+ */
+@Service
+public class AttributionCalculator {
+    private static final int BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final Clock clock;
+
+    public AttributionCalculator(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(5_000);
+        this.clock = clock;
+    }
+
+    /** What a computation found. */
+    public record Outcome(int resourceIds, int attributed, int identifiers) {
+    }
+
+    /**
+     * Computes the tenant's attribution unless the last one already answered the last request by
+     * this matcher version (or {@code force}). One computation per tenant at a time.
+     */
+    @Transactional
+    public Outcome compute(UUID tenantId, boolean force) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("attribution:" + tenantId).query().singleRow();
+        var run = jdbc.sql("SELECT requested_at, computed_for, matcher_version FROM attribution_runs WHERE tenant_id = ?")
+                .param(tenantId).query().listOfRows();
+        Object requested = run.isEmpty() ? null : run.get(0).get("requested_at");
+        if (!force && !run.isEmpty() && requested != null && requested.equals(run.get(0).get("computed_for"))
+                && Integer.valueOf(CloudIds.MATCHER_VERSION).equals(run.get(0).get("matcher_version"))) {
+            return null;
+        }
+        IdentifierIndex index = new IdentifierIndex();
+        streaming.query("SELECT r.state_id, s.name, r.address, r.cloud_ids FROM terraform_resources r"
+                + " JOIN terraform_states s ON s.tenant_id = r.tenant_id AND s.id = r.state_id WHERE r.tenant_id = ?", rs -> {
+                    IdentifierIndex.Owner owner = new IdentifierIndex.Owner(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3));
+                    for (String id : (String[]) rs.getArray(4).getArray()) {
+                        index.add(id, owner);
+                    }
+                }, tenantId);
+        jdbc.sql("DELETE FROM attribution_resources WHERE tenant_id = ?").param(tenantId).update();
+        List<Object[]> pending = new ArrayList<>(BATCH);
+        int[] counts = new int[2];
+        streaming.query("SELECT DISTINCT resource_id FROM cost_resource_month_totals WHERE tenant_id = ? AND resource_id <> ''", rs -> {
+            String resourceId = rs.getString(1);
+            IdentifierIndex.Owner owner = index.match(resourceId);
+            counts[0]++;
+            if (owner != null) {
+                counts[1]++;
+            }
+            pending.add(new Object[] {resourceId, owner == null ? null : owner.stateId(), owner == null ? null : owner.address()});
+            if (pending.size() == BATCH) {
+                write(tenantId, pending);
+                pending.clear();
+            }
+        }, tenantId);
+        write(tenantId, pending);
+        Instant now = clock.instant();
+        // Answers the request read at the start: one made since then has an execution of its own, which computes again.
+        Timestamp answered = requested instanceof Timestamp t ? t : Timestamp.from(now);
+        jdbc.sql("INSERT INTO attribution_runs (tenant_id, requested_at, computed_at, computed_for, matcher_version, resource_ids)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET computed_at = excluded.computed_at,"
+                        + " computed_for = excluded.computed_for, matcher_version = excluded.matcher_version,"
+                        + " resource_ids = excluded.resource_ids")
+                .params(tenantId, answered, Timestamp.from(now), answered, CloudIds.MATCHER_VERSION, counts[0])
+                .update();
+        return new Outcome(counts[0], counts[1], index.size());
+    }
+
+    private void write(UUID tenantId, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        streaming.batchUpdate("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) VALUES (?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Object[] r = rows.get(i);
+                        ps.setObject(1, tenantId);
+                        ps.setString(2, (String) r[0]);
+                        ps.setObject(3, r[1]);
+                        ps.setString(4, (String) r[2]);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+    }
+}

@@ -1,0 +1,129 @@
+package com.stategraph.billing.attribution;
+
+import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.costs.Dimension;
+import com.stategraph.billing.load.BillingLoadRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The attribution view: a range's lines by status, per currency and provider. */
+@Service
+public class AttributionService {
+    private final JdbcClient jdbc;
+    private final CostQueryParser parser;
+    private final BillingLoadRepository loads;
+    private final TransactionTemplate snapshot;
+
+    public AttributionService(JdbcClient jdbc, CostQueryParser parser, BillingLoadRepository loads, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.parser = parser;
+        this.loads = loads;
+        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /** Sums by status (0 attributed, 1 unmanaged, 2 unallocated, 3 uncomputed) of one provider and currency. */
+    private static final class Sums {
+        final BigDecimal[] cost = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        final long[] lines = new long[4];
+
+        void add(int status, BigDecimal c, long n) {
+            cost[status] = cost[status].add(c);
+            lines[status] += n;
+        }
+
+        void add(Sums other) {
+            for (int i = 0; i < 4; i++) {
+                add(i, other.cost[i], other.lines[i]);
+            }
+        }
+
+        BigDecimal total() {
+            return cost[0].add(cost[1]).add(cost[2]).add(cost[3]);
+        }
+
+        long lineCount() {
+            return lines[0] + lines[1] + lines[2] + lines[3];
+        }
+    }
+
+    /** {@code [from, to)} on ChargePeriodStart, default the month so far; metric default billed. */
+    public Attribution attribution(UUID tenantId, String from, String to, String metric) {
+        CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
+        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<String, Map<String, Sums>> byCurrencyAndProvider = snapshot.execute(s -> {
+            jdbc.sql(BillingLoadRepository.LOCK_ROWS).update();
+            Map<String, Map<String, Sums>> sums = new TreeMap<>();
+            List<UUID> current = loads.currentChargedIn(tenantId, start, end);
+            if (current.isEmpty()) {
+                return sums;
+            }
+            jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency,"
+                            + " CASE WHEN r.resource_id IS NULL OR r.resource_id = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
+                            + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END AS status, coalesce(sum(r." + q.metric().column() + "), 0) AS cost,"
+                            + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                            + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
+                            + " WHERE " + BillingLoadRepository.onlyLoads("r.load_id", current) + " AND r.tenant_id = ?"
+                            + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
+                    .params(tenantId, Timestamp.from(start), Timestamp.from(end))
+                    .query(rs -> {
+                        sums.computeIfAbsent(rs.getString("currency"), c -> new TreeMap<>())
+                                .computeIfAbsent(String.valueOf(rs.getString("provider")), p -> new Sums())
+                                .add(rs.getInt("status"), rs.getBigDecimal("cost"), rs.getLong("n"));
+                    });
+            return sums;
+        });
+        List<Attribution.Split> byCurrency = new ArrayList<>();
+        List<Attribution.Split> byProvider = new ArrayList<>();
+        Sums all = new Sums();
+        byCurrencyAndProvider.forEach((currency, providers) -> {
+            Sums ofCurrency = new Sums();
+            providers.forEach((provider, sums) -> {
+                ofCurrency.add(sums);
+                byProvider.add(split(provider, currency, sums));
+            });
+            all.add(ofCurrency);
+            byCurrency.add(split(null, currency, ofCurrency));
+        });
+        boolean oneCurrency = byCurrency.size() == 1;
+        var run = jdbc.sql("SELECT computed_at, matcher_version FROM attribution_runs WHERE tenant_id = ?").param(tenantId)
+                .query((rs, i) -> new Object[] {rs.getTimestamp(1), rs.getObject(2)}).optional();
+        Instant computedAt = run.map(r -> r[0] == null ? null : ((Timestamp) r[0]).toInstant()).orElse(null);
+        Integer version = run.map(r -> (Integer) r[1]).orElse(null);
+        return new Attribution(q.from(), q.to(), q.metric().value(), oneCurrency ? byCurrency.get(0).currency() : null,
+                oneCurrency ? money(all.total()) : null, oneCurrency ? money(all.cost[0]) : null,
+                oneCurrency ? money(all.cost[1]) : null, oneCurrency ? money(all.cost[2]) : null,
+                oneCurrency ? coverage(all) : null, all.lineCount(), all.lines[0], all.lines[1], all.lines[2], all.lines[3],
+                byCurrency, byProvider, computedAt, version);
+    }
+
+    private static Attribution.Split split(String provider, String currency, Sums s) {
+        return new Attribution.Split(provider, currency, money(s.total()), money(s.cost[0]), money(s.cost[1]), money(s.cost[2]),
+                coverage(s), s.lineCount());
+    }
+
+    private static String coverage(Sums s) {
+        BigDecimal total = s.total();
+        return total.signum() == 0 ? null : s.cost[0].multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN)
+                .toPlainString();
+    }
+
+    private static String money(BigDecimal v) {
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+}

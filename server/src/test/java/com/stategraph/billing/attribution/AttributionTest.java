@@ -1,0 +1,144 @@
+package com.stategraph.billing.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ExportFixtures;
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.SyncServerTest;
+import com.stategraph.billing.support.TerraformStates;
+import com.stategraph.billing.support.TerraformStates.Instance;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A billing export and states built so that every matching rule is exercised: an ARN against a
+ * bare id (any partition), a Google full resource name against a self link, an Azure id in another
+ * case, count, for_each and module addresses, a data source whose id the bill names, an id two
+ * states claim, lines without ResourceId (a negative credit among them), two currencies.
+ */
+class AttributionTest extends SyncServerTest {
+    private record Line(String resourceId, String cost, String currency, String status) {
+    }
+
+    private static final List<Line> LINES = List.of(
+            new Line("arn:aws:ec2:us-east-1:111122223333:instance/i-0abc", "10.5", "USD", "attributed"),
+            new Line("arn:aws:ec2:us-east-1:111122223333:natgateway/nat-0abc", "3.25", "USD", "attributed"),
+            new Line("arn:aws-us-gov:ec2:us-gov-west-1:111122223333:volume/vol-0gov", "2", "USD", "attributed"),
+            new Line("//compute.googleapis.com/projects/p1/zones/us-central1-a/instances/vm1", "4", "USD", "attributed"),
+            new Line("/subscriptions/S1/resourcegroups/RG1/providers/microsoft.storage/storageaccounts/sa1", "1.5", "USD", "attributed"),
+            new Line("shared-1", "2", "USD", "attributed"),
+            new Line("ami-0123", "0.75", "USD", "unmanaged"),
+            new Line("i-unknown", "6", "USD", "unmanaged"),
+            new Line("", "1.2", "USD", "unallocated"),
+            new Line("", "-5", "USD", "unallocated"),
+            new Line("i-0abc", "7", "EUR", "attributed"));
+
+    @Test
+    void everyLineGetsItsStatusAndRemovingAStateMakesItsLinesUnmanaged() throws Exception {
+        String tenant = newTenant();
+        String web = push(tenant, "web", TerraformStates.state(1, "web")
+                .resource("managed", null, "aws_instance", "web", "aws", Instance.of(0, Map.of("id", "i-0abc", "region", "us-east-1")))
+                .resource("managed", "module.net", "aws_nat_gateway", "main", "aws", Instance.of(null, Map.of("id", "nat-0abc")))
+                .resource("managed", null, "aws_ebs_volume", "data", "aws", Instance.of("gov", Map.of("id", "vol-0gov")))
+                .resource("data", null, "aws_ami", "ubuntu", "aws", Instance.of(null, Map.of("id", "ami-0123")))
+                .json());
+        push(tenant, "clouds", TerraformStates.state(1, "clouds")
+                .managed("google_compute_instance", "vm1", "google", Map.of("id", "projects/p1/zones/us-central1-a/instances/vm1",
+                        "self_link", "https://www.googleapis.com/compute/v1/projects/p1/zones/us-central1-a/instances/vm1"))
+                .managed("azurerm_storage_account", "sa1", "azurerm", Map.of("id",
+                        "/subscriptions/S1/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
+                .json());
+        push(tenant, "a-first", TerraformStates.state(1, "a").managed("aws_s3_bucket", "one", "aws", Map.of("id", "shared-1")).json());
+        push(tenant, "b-second", TerraformStates.state(1, "b").managed("aws_s3_bucket", "two", "aws", Map.of("id", "shared-1")).json());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.withDayOfMonth(1);
+        Path dir = tempDir("attribution-");
+        List<List<String>> rows = new ArrayList<>();
+        for (Line l : LINES) {
+            rows.add(List.of(l.cost(), l.cost(), l.currency(), first + "T00:00:00Z", today + "T00:00:00Z", "Compute", l.resourceId()));
+        }
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+
+        JsonNode answer = awaitComputed(tenant, null);
+        assertSplit(answer, LINES);
+        JsonNode computed = answer;
+        assertThat(computed.path("matcher_version").asInt()).isEqualTo(CloudIds.MATCHER_VERSION);
+        assertThat(computed.has("currency")).as("the lines mix USD and EUR").isFalse();
+        assertThat(computed.has("total_cost")).isFalse();
+
+        // Removing a state turns its lines unmanaged.
+        assertThat(api.delete(ADMIN_KEY, "/api/v1/states/" + web).status()).isEqualTo(204);
+        List<Line> after = new ArrayList<>();
+        for (Line l : LINES) {
+            boolean ofWeb = l.resourceId().contains("i-0abc") || l.resourceId().contains("nat-0abc") || l.resourceId().contains("vol-0gov");
+            after.add(ofWeb ? new Line(l.resourceId(), l.cost(), l.currency(), "unmanaged") : l);
+        }
+        assertSplit(awaitComputed(tenant, computed.path("computed_at").asString()), after);
+    }
+
+    private void assertSplit(JsonNode answer, List<Line> lines) {
+        Map<String, Map<String, BigDecimal>> expected = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        for (Line l : lines) {
+            expected.computeIfAbsent(l.currency(), c -> new HashMap<>()).merge(l.status(), new BigDecimal(l.cost()), BigDecimal::add);
+            counts.merge(l.status(), 1L, Long::sum);
+        }
+        assertThat(answer.path("line_count").asLong()).isEqualTo(lines.size());
+        for (String status : List.of("attributed", "unmanaged", "unallocated")) {
+            assertThat(answer.path(status + "_count").asLong()).as(status).isEqualTo(counts.getOrDefault(status, 0L));
+        }
+        assertThat(answer.path("uncomputed_count").asLong()).isZero();
+        assertThat(answer.path("by_currency").size()).isEqualTo(expected.size());
+        for (JsonNode split : answer.path("by_currency")) {
+            Map<String, BigDecimal> sums = expected.get(split.path("currency").asString());
+            BigDecimal total = BigDecimal.ZERO;
+            for (String status : List.of("attributed", "unmanaged", "unallocated")) {
+                BigDecimal want = sums.getOrDefault(status, BigDecimal.ZERO);
+                total = total.add(want);
+                assertThat(new BigDecimal(split.path(status + "_cost").asString())).as(split.path("currency").asString() + " " + status)
+                        .isEqualByComparingTo(want);
+            }
+            assertThat(new BigDecimal(split.path("total_cost").asString())).isEqualByComparingTo(total);
+            assertThat(new BigDecimal(split.path("coverage_percent").asString())).isEqualByComparingTo(sums.getOrDefault("attributed",
+                    BigDecimal.ZERO).multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN));
+        }
+    }
+
+    private String push(String tenant, String name, String json) {
+        HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/" + name, json);
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        return pushed.text("id");
+    }
+
+    /** The attribution once computed after every change (and after {@code before}, when given). */
+    private JsonNode awaitComputed(String tenant, String before) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonNode answer = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
+            boolean done = answer.path("uncomputed_count").asLong() == 0 && answer.hasNonNull("computed_at")
+                    && (before == null || !answer.path("computed_at").asString().equals(before))
+                    && jdbc.sql("SELECT requested_at = computed_for FROM attribution_runs WHERE tenant_id = ?::uuid").param(tenant)
+                    .query(Boolean.class).optional().orElse(false);
+            if (done) {
+                return api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
+            }
+            assertThat(Instant.now()).as("attributed within a minute").isBefore(deadline);
+            sleep(200);
+        }
+    }
+}
