@@ -2,6 +2,8 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.attribution.Attribution;
 import com.stategraph.billing.attribution.AttributionService;
+import com.stategraph.billing.attribution.StateActuals;
+import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,10 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AttributionController {
     private final AttributionService attribution;
+    private final UnmanagedResources unmanaged;
+    private final StateActuals stateActuals;
+    private final ReadableStates readable;
     private final TenantAccess access;
 
-    public AttributionController(AttributionService attribution, TenantAccess access) {
+    AttributionController(AttributionService attribution, UnmanagedResources unmanaged, StateActuals stateActuals,
+                          ReadableStates readable, TenantAccess access) {
         this.attribution = attribution;
+        this.unmanaged = unmanaged;
+        this.stateActuals = stateActuals;
+        this.readable = readable;
         this.access = access;
     }
 
@@ -32,5 +41,25 @@ public class AttributionController {
                                    @RequestParam(name = "metric", required = false) String metric) {
         access.requireMember(caller, tenantId);
         return attribution.attribution(tenantId, from, to, metric);
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/unmanaged")
+    @Operation(summary = "The resources a range's bills name that no Terraform state manages, by billed cost, largest first")
+    public UnmanagedResources.Page unmanaged(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                             @RequestParam(name = "from", required = false) String from,
+                                             @RequestParam(name = "to", required = false) String to,
+                                             @RequestParam(name = "limit", defaultValue = "100") int limit,
+                                             @RequestParam(name = "cursor", required = false) String cursor) {
+        access.requireMember(caller, tenantId);
+        return unmanaged.page(tenantId, from, to, limit, cursor);
+    }
+
+    @GetMapping("/api/v1/states/{id}/costs/actuals")
+    @Operation(summary = "What the state's resources really cost in [from, to) (default the month so far): the billing lines"
+            + " attributed to them, per address")
+    public StateActuals.Actuals stateActuals(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
+                                             @RequestParam(name = "from", required = false) String from,
+                                             @RequestParam(name = "to", required = false) String to) {
+        return stateActuals.of(readable.get(caller, id), from, to);
     }
 }

@@ -3,7 +3,6 @@ package com.stategraph.billing.attribution;
 import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.costs.Dimension;
-import com.stategraph.billing.load.BillingLoadRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -16,24 +15,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The attribution view: a range's lines by status, per currency and provider. */
 @Service
 public class AttributionService {
     private final JdbcClient jdbc;
     private final CostQueryParser parser;
-    private final BillingLoadRepository loads;
-    private final TransactionTemplate snapshot;
+    private final RowsInRange rows;
 
-    public AttributionService(JdbcClient jdbc, CostQueryParser parser, BillingLoadRepository loads, TransactionTemplate tx) {
+    AttributionService(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows) {
         this.jdbc = jdbc;
         this.parser = parser;
-        this.loads = loads;
-        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.rows = rows;
     }
 
     /** Sums by status (0 attributed, 1 unmanaged, 2 unallocated, 3 uncomputed) of one provider and currency. */
@@ -66,19 +59,14 @@ public class AttributionService {
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
         Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, Map<String, Sums>> byCurrencyAndProvider = snapshot.execute(s -> {
-            jdbc.sql(BillingLoadRepository.LOCK_ROWS).update();
+        Map<String, Map<String, Sums>> byCurrencyAndProvider = rows.read(tenantId, start, end, onlyLoads -> {
             Map<String, Map<String, Sums>> sums = new TreeMap<>();
-            List<UUID> current = loads.currentChargedIn(tenantId, start, end);
-            if (current.isEmpty()) {
-                return sums;
-            }
             jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency,"
                             + " CASE WHEN r.resource_id IS NULL OR r.resource_id = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
                             + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END AS status, coalesce(sum(r." + q.metric().column() + "), 0) AS cost,"
                             + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
                             + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
-                            + " WHERE " + BillingLoadRepository.onlyLoads("r.load_id", current) + " AND r.tenant_id = ?"
+                            + " WHERE " + onlyLoads + " AND r.tenant_id = ?"
                             + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
                     .params(tenantId, Timestamp.from(start), Timestamp.from(end))
                     .query(rs -> {
@@ -87,7 +75,7 @@ public class AttributionService {
                                 .add(rs.getInt("status"), rs.getBigDecimal("cost"), rs.getLong("n"));
                     });
             return sums;
-        });
+        }, TreeMap::new);
         List<Attribution.Split> byCurrency = new ArrayList<>();
         List<Attribution.Split> byProvider = new ArrayList<>();
         Sums all = new Sums();
@@ -123,7 +111,7 @@ public class AttributionService {
                 .toPlainString();
     }
 
-    private static String money(BigDecimal v) {
+    static String money(BigDecimal v) {
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

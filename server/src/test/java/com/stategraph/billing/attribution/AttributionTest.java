@@ -81,6 +81,40 @@ class AttributionTest extends SyncServerTest {
         assertThat(computed.has("currency")).as("the lines mix USD and EUR").isFalse();
         assertThat(computed.has("total_cost")).isFalse();
 
+        // The unmanaged resources, largest first, a page at a time.
+        List<Line> unmanaged = LINES.stream().filter(l -> l.status().equals("unmanaged"))
+                .sorted((x, y) -> new BigDecimal(y.cost()).compareTo(new BigDecimal(x.cost()))).toList();
+        assertThat(unmanaged).hasSizeGreaterThan(1);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/unmanaged?limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).body();
+            page.path("results").forEach(u -> paged.add(u.path("resource_id").asString() + " " + u.path("billed_cost").asString()));
+            cursor = page.path("next_cursor").isString() ? page.path("next_cursor").asString() : null;
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(unmanaged.stream().map(l -> l.resourceId() + " " + l.cost()).toList());
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/unmanaged?cursor=bogus").status()).isEqualTo(400);
+
+        // What the web state's resources cost: its lines, by address as Terraform prints it, in each currency.
+        Map<String, String> webAddresses = Map.of("i-0abc", "aws_instance.web[0]", "nat-0abc", "module.net.aws_nat_gateway.main",
+                "vol-0gov", "aws_ebs_volume.data[\"gov\"]");
+        Map<String, BigDecimal> expectedByAddress = new HashMap<>();
+        for (Line l : LINES) {
+            webAddresses.forEach((id, address) -> {
+                if (l.resourceId().endsWith(id)) {
+                    expectedByAddress.merge(address + " " + l.currency(), new BigDecimal(l.cost()), BigDecimal::add);
+                }
+            });
+        }
+        JsonNode actuals = api.get(ADMIN_KEY, "/api/v1/states/" + web + "/costs/actuals").body();
+        Map<String, BigDecimal> byAddress = new HashMap<>();
+        actuals.path("resources").forEach(r -> byAddress.put(r.path("address").asString() + " " + r.path("currency").asString(),
+                new BigDecimal(r.path("billed_cost").asString())));
+        assertThat(byAddress).hasSameSizeAs(expectedByAddress);
+        expectedByAddress.forEach((k, v) -> assertThat(byAddress.get(k)).as(k).isEqualByComparingTo(v));
+        assertThat(actuals.has("billed_cost")).as("USD and EUR").isFalse();
+
         // Removing a state turns its lines unmanaged.
         assertThat(api.delete(ADMIN_KEY, "/api/v1/states/" + web).status()).isEqualTo(204);
         List<Line> after = new ArrayList<>();

@@ -1,0 +1,78 @@
+package com.stategraph.billing.attribution;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.states.TerraformState;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** What a state's resources really cost in a range: the billing lines attributed to them. */
+@Service
+public class StateActuals {
+    private final JdbcClient jdbc;
+    private final CostQueryParser parser;
+    private final RowsInRange rows;
+
+    StateActuals(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows) {
+        this.jdbc = jdbc;
+        this.parser = parser;
+        this.rows = rows;
+    }
+
+    @Schema(name = "ResourceActuals")
+    public record ResourceActuals(String address, @JsonProperty("billed_cost") String billedCost,
+                                  @JsonProperty("effective_cost") String effectiveCost, @JsonProperty("line_count") long lineCount,
+                                  String currency) {
+    }
+
+    /** The state's totals, absent (with currency) when its lines mix currencies; one entry per address and currency. */
+    @Schema(name = "StateActuals")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Actuals(@JsonProperty("window_start") java.time.LocalDate windowStart,
+                          @JsonProperty("window_end") java.time.LocalDate windowEnd,
+                          @Schema(nullable = true) @JsonProperty("billed_cost") String billedCost,
+                          @Schema(nullable = true) @JsonProperty("effective_cost") String effectiveCost,
+                          @JsonProperty("line_count") long lineCount, @Schema(nullable = true) String currency,
+                          List<ResourceActuals> resources) {
+    }
+
+    public Actuals of(TerraformState state, String from, String to) {
+        CostQuery q = parser.parse(state.tenantId(), CostQueryParser.Params.range(from, to, "billed"));
+        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<ResourceActuals> resources = rows.read(state.tenantId(), start, end, onlyLoads -> jdbc.sql("SELECT a.address,"
+                        + " r.billing_currency AS currency, sum(r.billed_cost) AS billed, coalesce(sum(r.effective_cost), 0) AS effective,"
+                        + " count(*) AS n FROM billing_rows r JOIN attribution_resources a ON a.tenant_id = r.tenant_id"
+                        + " AND a.resource_id = r.resource_id AND a.state_id = ?"
+                        + " WHERE " + onlyLoads + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
+                        + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
+                .params(state.id(), state.tenantId(), Timestamp.from(start), Timestamp.from(end))
+                .query((rs, i) -> new ResourceActuals(rs.getString("address"), AttributionService.money(rs.getBigDecimal("billed")),
+                        AttributionService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list(),
+                ArrayList::new);
+        Set<String> currencies = new TreeSet<>();
+        BigDecimal billed = BigDecimal.ZERO;
+        BigDecimal effective = BigDecimal.ZERO;
+        long lines = 0;
+        for (ResourceActuals r : resources) {
+            currencies.add(r.currency());
+            billed = billed.add(new BigDecimal(r.billedCost()));
+            effective = effective.add(new BigDecimal(r.effectiveCost()));
+            lines += r.lineCount();
+        }
+        boolean one = currencies.size() <= 1;
+        return new Actuals(q.from(), q.to(), one ? AttributionService.money(billed) : null, one ? AttributionService.money(effective) : null,
+                lines, currencies.size() == 1 ? currencies.iterator().next() : null, resources);
+    }
+}

@@ -1,0 +1,104 @@
+package com.stategraph.billing.attribution;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.costs.Dimension;
+import com.stategraph.billing.domain.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The resources a range's bills name that no state manages, largest first, a page at a time. */
+@Service
+public class UnmanagedResources {
+    public static final int LARGEST_PAGE = 1_000;
+
+    private final JdbcClient jdbc;
+    private final CostQueryParser parser;
+    private final RowsInRange rows;
+    private final ObjectMapper json;
+
+    UnmanagedResources(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.parser = parser;
+        this.rows = rows;
+        this.json = json;
+    }
+
+    @Schema(name = "UnmanagedResource")
+    public record Unmanaged(String provider, @Schema(nullable = true) @JsonProperty("service_name") String serviceName,
+                            @JsonProperty("resource_id") String resourceId,
+                            @Schema(nullable = true) @JsonProperty("resource_type") String resourceType,
+                            @Schema(nullable = true) @JsonProperty("region_id") String regionId,
+                            @JsonProperty("billed_cost") String billedCost, @JsonProperty("line_count") long lineCount, String currency) {
+    }
+
+    @Schema(name = "UnmanagedResources")
+    public record Page(List<Unmanaged> results,
+                       @Schema(nullable = true, description = "pass as cursor for the next page; null on the last")
+                       @JsonProperty("next_cursor") String nextCursor) {
+    }
+
+    /** One entry per ResourceId, provider and currency, by billed cost (largest first), then ResourceId. */
+    public Page page(UUID tenantId, String from, String to, int limit, String cursor) {
+        if (limit < 1 || limit > LARGEST_PAGE) {
+            throw new InvalidInputException("INVALID_PARAMETER", "limit is 1 to " + LARGEST_PAGE);
+        }
+        CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, "billed"));
+        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+        JsonNode after = cursor == null ? null : decode(cursor);
+        List<Unmanaged> found = rows.read(tenantId, start, end, onlyLoads -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider,"
+                    + " min(r.service_name) AS service_name, r.resource_id, min(r.resource_type) AS resource_type,"
+                    + " min(r.region_id) AS region_id, sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency"
+                    + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                    + " JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id IS NULL"
+                    + " WHERE " + onlyLoads + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
+                    + " GROUP BY r.resource_id, 1, r.billing_currency) u");
+            List<Object> params = new ArrayList<>(List.of(tenantId, Timestamp.from(start), Timestamp.from(end)));
+            if (after != null) {
+                sql.append(" WHERE billed < ? OR (billed = ? AND (resource_id, provider, currency) > (?, ?, ?))");
+                BigDecimal cost = new BigDecimal(after.get(0).asString());
+                params.addAll(List.of(cost, cost, after.get(1).asString(), after.get(2).asString(), after.get(3).asString()));
+            }
+            sql.append(" ORDER BY billed DESC, resource_id, provider, currency LIMIT ?");
+            params.add(limit);
+            return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Unmanaged(rs.getString("provider"),
+                    rs.getString("service_name"), rs.getString("resource_id"), rs.getString("resource_type"), rs.getString("region_id"),
+                    AttributionService.money(rs.getBigDecimal("billed")), rs.getLong("n"), rs.getString("currency"))).list();
+        }, List::of);
+        String next = found.size() < limit ? null : encode(found.get(found.size() - 1));
+        return new Page(found, next);
+    }
+
+    private String encode(Unmanaged last) {
+        String text = json.writeValueAsString(List.of(last.billedCost(), last.resourceId(), last.provider(), last.currency()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode decode(String cursor) {
+        try {
+            JsonNode node = json.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (!node.isArray() || node.size() != 4) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            new BigDecimal(node.get(0).asString());
+            return node;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", "cursor is not one this endpoint gave (pass next_cursor as it came)");
+        }
+    }
+}
