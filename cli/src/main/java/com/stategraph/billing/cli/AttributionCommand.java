@@ -14,11 +14,8 @@ class AttributionCommand extends ApiCommand {
     @Mixin
     TenantOption tenant;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: the first of this month)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Day after the last (default: tomorrow)")
-    String to;
+    @Mixin
+    DateRangeOption range;
 
     @Option(names = "--metric", description = "billed (default), effective, list or contracted")
     String metric;
@@ -28,13 +25,7 @@ class AttributionCommand extends ApiCommand {
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        List<String> query = new ArrayList<>();
-        if (from != null) {
-            query.add("from=" + PathSegment.encode(from));
-        }
-        if (to != null) {
-            query.add("to=" + PathSegment.encode(to));
-        }
+        List<String> query = new ArrayList<>(range.parameters());
         if (metric != null) {
             query.add("metric=" + PathSegment.encode(metric));
         }
@@ -74,11 +65,8 @@ class AttributionCommand extends ApiCommand {
         @Mixin
         TenantOption tenant;
 
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: the first of this month)")
-        String from;
-
-        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Day after the last (default: tomorrow)")
-        String to;
+        @Mixin
+        DateRangeOption range;
 
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE})")
         int limit;
@@ -91,8 +79,9 @@ class AttributionCommand extends ApiCommand {
             if (limit < 1) {
                 throw usageError("--limit must be 1 or more");
             }
-            String base = "/api/v1/tenants/" + tenant(tenant) + "/costs/unmanaged?limit=" + Math.min(limit, 1000)
-                    + (from == null ? "" : "&from=" + PathSegment.encode(from)) + (to == null ? "" : "&to=" + PathSegment.encode(to));
+            List<String> query = new ArrayList<>(range.parameters());
+            query.add("limit=" + Math.min(limit, 1000));
+            String base = "/api/v1/tenants/" + tenant(tenant) + "/costs/unmanaged?" + String.join("&", query);
             ArrayNode all = context.json().createArrayNode();
             String cursor = null;
             do {
