@@ -96,7 +96,7 @@ final class BenchRows {
                     r.put("PublisherName", "AWS");
                     r.put("RegionId", region);
                     r.put("RegionName", region);
-                    r.put("ResourceId", "arn:aws:ec2:" + region + ":" + account + ":instance/i-" + String.format("%012x", resource * 0x9E3779B1L & 0xFFFFFFFFFFFFL));
+                    r.put("ResourceId", "arn:aws:ec2:" + region + ":" + account + ":instance/" + instanceId(resource));
                     r.put("ResourceType", "Instance");
                     r.put("ServiceCategory", CATEGORIES[s]);
                     r.put("ServiceName", SERVICES[s]);
@@ -114,6 +114,11 @@ final class BenchRows {
             files.add(file);
         }
         return files;
+    }
+
+    /** The EC2 instance id of resource number {@code resource}: its rows' ResourceId is the ARN that ends with it. */
+    static String instanceId(long resource) {
+        return "i-" + String.format("%012x", resource * 0x9E3779B1L & 0xFFFFFFFFFFFFL);
     }
 
     /**

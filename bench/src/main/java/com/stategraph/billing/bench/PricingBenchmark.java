@@ -248,7 +248,7 @@ public final class PricingBenchmark {
                         + " volume each, an io2 volume with tiered IOPS on every third) is pushed and priced from that book: pushed in"
                         + " %.1f s, its estimate snapshot readable %.1f s later (%,.0f instances/s; %,.2f USD a month at the book's"
                         + " generated prices). The estimate runs"
-                        + " in the background (db-scheduler, polled every 2 s), so the figure includes up to one poll interval.%n",
+                        + " in the background (db-scheduler, polled every 200 ms by the bench server), so the figure includes up to one poll interval.%n",
                 estimate.instances(), estimate.pushSeconds(), estimate.estimateSeconds(),
                 estimate.instances() / estimate.estimateSeconds(), new java.math.BigDecimal(estimate.monthlyCost())));
         md.append("\nReproduce: `bench/run-pricing` (option: `--products N`).\n");
