@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,23 +60,47 @@ public class AttributionService {
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
         Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, Map<String, Sums>> byCurrencyAndProvider = rows.read(tenantId, start, end, onlyLoads -> {
+        String metricColumn = q.metric().column();
+        // Whole months come from the monthly resource rollup (one row per resource and month); the edges of a range that
+        // cuts a month's charges are read from the billing rows.
+        Map<String, Map<String, Sums>> byCurrencyAndProvider = rows.onSnapshot(() -> {
             Map<String, Map<String, Sums>> sums = new TreeMap<>();
-            jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency,"
-                            + " CASE WHEN r.resource_id IS NULL OR r.resource_id = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
-                            + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END AS status, coalesce(sum(r." + q.metric().column() + "), 0) AS cost,"
-                            + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                            + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
-                            + " WHERE " + onlyLoads + " AND r.tenant_id = ?"
-                            + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
-                    .params(tenantId, Timestamp.from(start), Timestamp.from(end))
-                    .query(rs -> {
-                        sums.computeIfAbsent(rs.getString("currency"), c -> new TreeMap<>())
-                                .computeIfAbsent(String.valueOf(rs.getString("provider")), p -> new Sums())
-                                .add(rs.getInt("status"), rs.getBigDecimal("cost"), rs.getLong("n"));
-                    });
+            List<java.sql.Date> wholeMonths = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(q.from()); !m.atDay(1).isAfter(q.to().minusDays(1)); m = m.plusMonths(1)) {
+                Instant monthStart = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant monthEnd = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                if (rows.monthWhole(tenantId, monthStart, monthEnd, start, end)) {
+                    wholeMonths.add(java.sql.Date.valueOf(m.atDay(1)));
+                    continue;
+                }
+                Instant edgeFrom = start.isAfter(monthStart) ? start : monthStart;
+                Instant edgeTo = end.isBefore(monthEnd) ? end : monthEnd;
+                rows.within(tenantId, edgeFrom, edgeTo, onlyLoads -> {
+                    jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
+                                    + status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
+                                    + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                                    + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
+                                    + " WHERE " + onlyLoads + " AND r.tenant_id = ?"
+                                    + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
+                            .params(tenantId, Timestamp.from(edgeFrom), Timestamp.from(edgeTo))
+                            .query(rs -> {
+                                add(sums, rs);
+                            });
+                    return null;
+                }, () -> null);
+            }
+            if (!wholeMonths.isEmpty()) {
+                jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status,"
+                                + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n FROM cost_monthly_resources m"
+                                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3")
+                        .params(tenantId, wholeMonths.toArray(new java.sql.Date[0]))
+                        .query(rs -> {
+                            add(sums, rs);
+                        });
+            }
             return sums;
-        }, TreeMap::new);
+        });
         List<Attribution.Split> byCurrency = new ArrayList<>();
         List<Attribution.Split> byProvider = new ArrayList<>();
         Sums all = new Sums();
@@ -98,6 +123,18 @@ public class AttributionService {
                 oneCurrency ? money(all.cost[1]) : null, oneCurrency ? money(all.cost[2]) : null,
                 oneCurrency ? coverage(all) : null, all.lineCount(), all.lines[0], all.lines[1], all.lines[2], all.lines[3],
                 byCurrency, byProvider, computedAt, version);
+    }
+
+    /** 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId), 3 uncomputed (no answer yet), joined to {@code a}. */
+    private static String status(String resourceId) {
+        return "CASE WHEN " + resourceId + " IS NULL OR " + resourceId + " = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
+                + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
+    }
+
+    private static void add(Map<String, Map<String, Sums>> sums, java.sql.ResultSet rs) throws java.sql.SQLException {
+        sums.computeIfAbsent(rs.getString("currency"), c -> new TreeMap<>())
+                .computeIfAbsent(String.valueOf(rs.getString("provider")), p -> new Sums())
+                .add(rs.getInt("status"), rs.getBigDecimal("cost"), rs.getLong("n"));
     }
 
     private static Attribution.Split split(String provider, String currency, Sums s) {

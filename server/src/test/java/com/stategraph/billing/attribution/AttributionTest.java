@@ -69,6 +69,10 @@ class AttributionTest extends SyncServerTest {
         for (Line l : LINES) {
             rows.add(List.of(l.cost(), l.cost(), l.currency(), first + "T00:00:00Z", today + "T00:00:00Z", "Compute", l.resourceId()));
         }
+        // Last month: a line before and one after the 10th, for a range that cuts that month.
+        LocalDate last = first.minusMonths(1);
+        rows.add(List.of("100", "100", "USD", last + "T00:00:00Z", last.withDayOfMonth(5) + "T00:00:00Z", "Compute", "i-early"));
+        rows.add(List.of("50", "50", "USD", last + "T00:00:00Z", last.withDayOfMonth(25) + "T00:00:00Z", "Compute", "i-0abc"));
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
                 "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
         String source = addSource(tenant, "aws", "file://" + dir + "/");
@@ -80,6 +84,24 @@ class AttributionTest extends SyncServerTest {
         assertThat(computed.path("matcher_version").asInt()).isEqualTo(CloudIds.MATCHER_VERSION);
         assertThat(computed.has("currency")).as("the lines mix USD and EUR").isFalse();
         assertThat(computed.has("total_cost")).isFalse();
+
+        // A range that cuts last month's charges reads that month's rows (from the 10th on) and this month's rollup.
+        JsonNode cut = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?from=" + last.withDayOfMonth(10) + "&to="
+                + today.plusDays(1)).body();
+        assertThat(cut.path("line_count").asLong()).isEqualTo(LINES.size() + 1);
+        assertThat(cut.path("attributed_count").asLong()).isEqualTo(answer.path("attributed_count").asLong() + 1);
+        JsonNode usd = null;
+        JsonNode usdBefore = null;
+        for (JsonNode c : cut.path("by_currency")) {
+            usd = c.path("currency").asString().equals("USD") ? c : usd;
+        }
+        for (JsonNode c : answer.path("by_currency")) {
+            usdBefore = c.path("currency").asString().equals("USD") ? c : usdBefore;
+        }
+        assertThat(new BigDecimal(usd.path("attributed_cost").asString()))
+                .isEqualByComparingTo(new BigDecimal(usdBefore.path("attributed_cost").asString()).add(new BigDecimal("50")));
+        assertThat(new BigDecimal(usd.path("unmanaged_cost").asString()))
+                .isEqualByComparingTo(new BigDecimal(usdBefore.path("unmanaged_cost").asString()));
 
         // The unmanaged resources, largest first, a page at a time.
         List<Line> unmanaged = LINES.stream().filter(l -> l.status().equals("unmanaged"))
