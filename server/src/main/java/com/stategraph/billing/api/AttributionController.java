@@ -2,6 +2,7 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.attribution.Attribution;
 import com.stategraph.billing.attribution.AttributionService;
+import com.stategraph.billing.attribution.EstimateComparison;
 import com.stategraph.billing.attribution.StateActuals;
 import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.auth.Caller;
@@ -20,11 +21,13 @@ public class AttributionController {
     private final AttributionService attribution;
     private final UnmanagedResources unmanaged;
     private final StateActuals stateActuals;
+    private final EstimateComparison comparison;
     private final ReadableStates readable;
     private final TenantAccess access;
 
     AttributionController(AttributionService attribution, UnmanagedResources unmanaged, StateActuals stateActuals,
-                          ReadableStates readable, TenantAccess access) {
+                          EstimateComparison comparison, ReadableStates readable, TenantAccess access) {
+        this.comparison = comparison;
         this.attribution = attribution;
         this.unmanaged = unmanaged;
         this.stateActuals = stateActuals;
@@ -61,5 +64,23 @@ public class AttributionController {
                                              @RequestParam(name = "from", required = false) String from,
                                              @RequestParam(name = "to", required = false) String to) {
         return stateActuals.of(readable.get(caller, id), from, to);
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/compare")
+    @Operation(summary = "A month's estimate (each snapshot for the hours it was in force) next to the effective cost of the lines"
+            + " attributed to the same resources, by state, resource type or tag value")
+    public EstimateComparison.Comparison compare(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                                 @RequestParam(name = "month", required = false) String month,
+                                                 @RequestParam(name = "group_by", required = false) String groupBy,
+                                                 @RequestParam(name = "tag_key", required = false) String tagKey) {
+        access.requireMember(caller, tenantId);
+        return comparison.tenant(tenantId, month, groupBy, tagKey);
+    }
+
+    @GetMapping("/api/v1/states/{id}/costs/compare")
+    @Operation(summary = "A month's estimate of the state's resources next to what they really cost, per address")
+    public EstimateComparison.Comparison compareState(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
+                                                      @RequestParam(name = "month", required = false) String month) {
+        return comparison.state(readable.get(caller, id), month);
     }
 }

@@ -55,10 +55,19 @@ public class AttributionQueue {
 
     /** In the caller's transaction: the request and its execution commit with the change that asked for them. */
     public void request(UUID tenantId) {
+        request(jdbc, scheduler, task, clock, tenantId);
+    }
+
+    /**
+     * A request through the given database and scheduler client: a sync, which runs on the
+     * background pool, must not wait for the API's pool to ask for its lines' attribution.
+     */
+    public static void request(JdbcClient db, SchedulerClient client, OneTimeTask<Void> attributionTask, Clock clock, UUID tenantId) {
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO attribution_runs (tenant_id, requested_at) VALUES (?, ?)"
+        db.sql("INSERT INTO attribution_runs (tenant_id, requested_at) VALUES (?, ?)"
                         + " ON CONFLICT (tenant_id) DO UPDATE SET requested_at = excluded.requested_at")
                 .params(tenantId, Timestamp.from(now)).update();
-        scheduler.scheduleIfNotExists(task.instance(tenantId + ":" + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000)), now);
+        client.scheduleIfNotExists(attributionTask.instance(tenantId + ":" + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000)),
+                now);
     }
 }

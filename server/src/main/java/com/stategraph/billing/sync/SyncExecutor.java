@@ -57,13 +57,14 @@ public class SyncExecutor {
     private final SyncLimits limits;
     private final SyncMemory memory;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
-    private final org.springframework.context.ApplicationEventPublisher events;
+    /** Told the tenant whose billing rows a sync changed (to have their attribution computed again). */
+    private final java.util.function.Consumer<UUID> rowsChanged;
 
     SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                  DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
                  BillingLoad.Settings loadSettings, Duration timeout, SyncLimits limits, SyncMemory memory,
-                 org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+                 java.util.function.Consumer<UUID> rowsChanged) {
+        this.rowsChanged = rowsChanged;
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -108,7 +109,7 @@ public class SyncExecutor {
             warnings.addAll(findings.warnings());
             runs.finish(runId, true, null, rows, warnings, progress.versions);
             sources.markSynced(run.tenantId(), run.sourceId(), rows);
-            events.publishEvent(new com.stategraph.billing.attribution.BillingRowsChanged(run.tenantId()));
+            rowsChanged.accept(run.tenantId());
             log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
         } catch (Throwable e) {
             // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.

@@ -1,6 +1,7 @@
 package com.stategraph.billing.sync;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.stategraph.billing.attribution.AttributionQueue;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.stategraph.billing.source.BillingSourceRepository;
@@ -32,11 +33,16 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
                               @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
-                              SyncLimits limits, SyncMemory memory, org.springframework.context.ApplicationEventPublisher events) {
+                              SyncLimits limits, SyncMemory memory,
+                              @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
+        // Asked through the background pool too: a sync never waits for the API's connections.
+        SchedulerClient attributionClient = SchedulerClient.Builder
+                .create(new TransactionAwareDataSourceProxy(background.dataSource()), attributionTask).build();
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory, events);
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory,
+                tenant -> AttributionQueue.request(background.jdbc(), attributionClient, attributionTask, clock, tenant));
     }
 
     @Bean

@@ -1,0 +1,209 @@
+package com.stategraph.billing.attribution;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.domain.InvalidInputException;
+import com.stategraph.billing.states.TerraformState;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A month's estimate next to what was really spent. The estimate of a resource for a month is
+ * each snapshot in force during the month, for the hours it was in force (the month's own hours,
+ * not 730; for the month in progress, until now), at its monthly cost / 730 an hour. The actual
+ * is the effective cost of the lines attributed to the resource that month, in USD (the price
+ * book's currency; spend in other currencies is named, not converted).
+ */
+@Service
+public class EstimateComparison {
+    private static final BigDecimal HOURS_A_MONTH = BigDecimal.valueOf(730);
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EstimateComparison(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Schema(name = "ComparisonRow")
+    public record Row(String key, @JsonProperty("estimated_cost") String estimatedCost, @JsonProperty("actual_cost") String actualCost,
+                      @Schema(description = "actual - estimated") String difference,
+                      @Schema(nullable = true, description = "actual / estimated, 4 decimals; null without an estimate") String ratio,
+                      @JsonProperty("line_count") long lineCount) {
+    }
+
+    @Schema(name = "Comparison")
+    public record Comparison(String month, String currency, @JsonProperty("group_by") String groupBy,
+                             @Schema(nullable = true) @JsonProperty("tag_key") String tagKey,
+                             @Schema(description = "the estimate counts the hours up to here") @JsonProperty("estimated_until") Instant estimatedUntil,
+                             Row total, List<Row> groups,
+                             @JsonProperty("spend_without_estimate") List<String> spendWithoutEstimate,
+                             @JsonProperty("estimate_without_spend") List<String> estimateWithoutSpend,
+                             @Schema(description = "currencies of attributed spend other than USD, left out of the comparison")
+                             @JsonProperty("other_currencies") List<String> otherCurrencies) {
+    }
+
+    /** One resource's month: which state and address, its type and tags, estimate and actual. */
+    private static final class Resource {
+        String stateName;
+        String address;
+        String type;
+        Map<String, String> tags = Map.of();
+        BigDecimal estimated = BigDecimal.ZERO;
+        boolean hasEstimate;
+        BigDecimal actual = BigDecimal.ZERO;
+        long lines;
+    }
+
+    /** The tenant's month, grouped by state, resource type or a tag's values. */
+    public Comparison tenant(UUID tenantId, String month, String groupBy, String tagKey) {
+        String by = groupBy == null ? "state" : groupBy;
+        Function<Resource, String> key = switch (by) {
+            case "state" -> r -> r.stateName;
+            case "type" -> r -> r.type;
+            case "tag" -> {
+                if (tagKey == null || tagKey.isBlank()) {
+                    throw new InvalidInputException("INVALID_PARAMETER", "group_by=tag needs tag_key");
+                }
+                yield r -> r.tags.getOrDefault(tagKey, "untagged");
+            }
+            default -> throw new InvalidInputException("INVALID_PARAMETER", "group_by is one of state, type, tag");
+        };
+        return compare(tenantId, null, month, by, "tag".equals(by) ? tagKey : null, key);
+    }
+
+    /** One state's month, per resource address. */
+    public Comparison state(TerraformState state, String month) {
+        return compare(state.tenantId(), state.id(), month, "resource", null, r -> r.address);
+    }
+
+    private Comparison compare(UUID tenantId, UUID stateId, String monthText, String groupBy, String tagKey, Function<Resource, String> key) {
+        YearMonth month = month(monthText);
+        Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant now = clock.instant();
+        Instant until = now.isBefore(monthEnd) ? (now.isAfter(start) ? now : start) : monthEnd;
+        Map<String, Resource> resources = new TreeMap<>();
+        jdbc.sql("WITH snaps AS (SELECT s.id, s.state_id, s.state_name, s.removed, greatest(s.calculated_at, :start) AS f,"
+                        + "   least(coalesce(lead(s.calculated_at) OVER (PARTITION BY s.state_id ORDER BY s.calculated_at, s.id), :until), :until) AS t"
+                        + "   FROM estimate_snapshots s WHERE s.tenant_id = :tenant AND (:state::uuid IS NULL OR s.state_id = :state)"
+                        + "   AND s.calculated_at < :until)"
+                        + " SELECT sn.state_id, sn.state_name, i.address, i.type, i.tags::text AS tags,"
+                        + "   sum(i.monthly_cost * extract(epoch FROM sn.t - sn.f)) AS cost_seconds"
+                        + " FROM snaps sn JOIN estimate_instances i ON i.tenant_id = :tenant AND i.snapshot_id = sn.id"
+                        + " WHERE sn.t > sn.f AND NOT sn.removed GROUP BY 1, 2, 3, 4, 5")
+                .param("start", Timestamp.from(start)).param("until", Timestamp.from(until)).param("tenant", tenantId)
+                .param("state", stateId)
+                .query(rs -> {
+                    Resource r = resources.computeIfAbsent(rs.getString("state_id") + " " + rs.getString("address"), k -> new Resource());
+                    r.stateName = rs.getString("state_name");
+                    r.address = rs.getString("address");
+                    r.type = rs.getString("type");
+                    r.tags = tags(rs.getString("tags"));
+                    r.hasEstimate = true;
+                    // monthly cost x hours / 730, the hours counted in seconds
+                    r.estimated = r.estimated.add(rs.getBigDecimal("cost_seconds")
+                            .divide(HOURS_A_MONTH.multiply(BigDecimal.valueOf(3600)), 10, RoundingMode.HALF_EVEN));
+                });
+        List<String> otherCurrencies = new ArrayList<>();
+        jdbc.sql("SELECT a.state_id, s.name, a.address, m.billing_currency, tr.type, tr.tags::text AS tags,"
+                        + " sum(m.effective_cost) AS cost, sum(m.row_count) AS n FROM cost_monthly_resources m"
+                        + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NOT NULL"
+                        + " JOIN terraform_states s ON s.tenant_id = a.tenant_id AND s.id = a.state_id"
+                        + " LEFT JOIN terraform_resources tr ON tr.tenant_id = a.tenant_id AND tr.state_id = a.state_id AND tr.address = a.address"
+                        + " WHERE m.tenant_id = ? AND m.month = ? AND (?::uuid IS NULL OR a.state_id = ?)"
+                        + " GROUP BY 1, 2, 3, 4, 5, 6")
+                .params(tenantId, java.sql.Date.valueOf(month.atDay(1)), stateId, stateId)
+                .query(rs -> {
+                    String currency = rs.getString("billing_currency");
+                    if (!"USD".equals(currency)) {
+                        if (!otherCurrencies.contains(currency)) {
+                            otherCurrencies.add(currency);
+                        }
+                        return;
+                    }
+                    Resource r = resources.computeIfAbsent(rs.getString("state_id") + " " + rs.getString("address"), k -> new Resource());
+                    if (r.address == null) {
+                        r.stateName = rs.getString("name");
+                        r.address = rs.getString("address");
+                        r.type = rs.getString("type") == null ? "(removed)" : rs.getString("type");
+                        r.tags = tags(rs.getString("tags"));
+                    }
+                    r.actual = r.actual.add(rs.getBigDecimal("cost"));
+                    r.lines += rs.getLong("n");
+                });
+        Map<String, Resource> groups = new LinkedHashMap<>();
+        Resource total = new Resource();
+        List<String> spendWithoutEstimate = new ArrayList<>();
+        List<String> estimateWithoutSpend = new ArrayList<>();
+        for (Resource r : resources.values()) {
+            Resource g = groups.computeIfAbsent(String.valueOf(key.apply(r)), k -> new Resource());
+            for (Resource sum : List.of(g, total)) {
+                sum.estimated = sum.estimated.add(r.estimated);
+                sum.actual = sum.actual.add(r.actual);
+                sum.lines += r.lines;
+            }
+            String name = stateId == null ? r.stateName + ": " + r.address : r.address;
+            if (r.lines > 0 && (!r.hasEstimate || r.estimated.signum() == 0)) {
+                spendWithoutEstimate.add(name);
+            } else if (r.lines == 0 && r.estimated.signum() > 0) {
+                estimateWithoutSpend.add(name);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.forEach((k, g) -> rows.add(row(k, g)));
+        rows.sort((a, b) -> new BigDecimal(b.actualCost()).add(new BigDecimal(b.estimatedCost()))
+                .compareTo(new BigDecimal(a.actualCost()).add(new BigDecimal(a.estimatedCost()))));
+        otherCurrencies.sort(String::compareTo);
+        return new Comparison(month.toString(), "USD", groupBy, tagKey, until, row("total", total), rows, spendWithoutEstimate,
+                estimateWithoutSpend, otherCurrencies);
+    }
+
+    private static Row row(String key, Resource r) {
+        BigDecimal estimated = r.estimated.setScale(10, RoundingMode.HALF_EVEN);
+        String ratio = estimated.signum() == 0 ? null : r.actual.divide(estimated, 4, RoundingMode.HALF_EVEN).toPlainString();
+        return new Row(key, AttributionService.money(estimated), AttributionService.money(r.actual),
+                AttributionService.money(r.actual.subtract(estimated)), ratio, r.lines);
+    }
+
+    private Map<String, String> tags(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        Map<String, String> tags = new TreeMap<>();
+        JsonNode node = json.readTree(text);
+        node.properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
+        return tags;
+    }
+
+    private YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", "month '" + text + "' is not of the form YYYY-MM");
+        }
+    }
+}
