@@ -137,10 +137,20 @@ class AttributionTest extends SyncServerTest {
         expectedByAddress.forEach((k, v) -> assertThat(byAddress.get(k)).as(k).isEqualByComparingTo(v));
         assertThat(actuals.has("billed_cost")).as("USD and EUR").isFalse();
 
+        // A re-sync whose export names another managed resource: the new lines are attributed too.
+        List<Line> resynced = new ArrayList<>(LINES);
+        resynced.add(new Line("arn:aws:s3:::shared-1", "4.5", "USD", "attributed"));
+        rows.add(2, List.of("4.5", "4.5", "USD", first + "T00:00:00Z", today + "T00:00:00Z", "Compute", "arn:aws:s3:::shared-1"));
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        computed = awaitComputed(tenant, computed.path("computed_at").asString());
+        assertSplit(computed, resynced);
+
         // Removing a state turns its lines unmanaged.
         assertThat(api.delete(ADMIN_KEY, "/api/v1/states/" + web).status()).isEqualTo(204);
         List<Line> after = new ArrayList<>();
-        for (Line l : LINES) {
+        for (Line l : resynced) {
             boolean ofWeb = l.resourceId().contains("i-0abc") || l.resourceId().contains("nat-0abc") || l.resourceId().contains("vol-0gov");
             after.add(ofWeb ? new Line(l.resourceId(), l.cost(), l.currency(), "unmanaged") : l);
         }
