@@ -1,5 +1,6 @@
 package com.stategraph.billing.attribution;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.costs.Dimension;
@@ -119,8 +120,8 @@ public class AttributionService {
         Instant computedAt = run.map(r -> r[0] == null ? null : ((Timestamp) r[0]).toInstant()).orElse(null);
         Integer version = run.map(r -> (Integer) r[1]).orElse(null);
         return new Attribution(q.from(), q.to(), q.metric().value(), oneCurrency ? byCurrency.get(0).currency() : null,
-                oneCurrency ? money(all.total()) : null, oneCurrency ? money(all.cost[0]) : null,
-                oneCurrency ? money(all.cost[1]) : null, oneCurrency ? money(all.cost[2]) : null,
+                oneCurrency ? ActualsService.money(all.total()) : null, oneCurrency ? ActualsService.money(all.cost[0]) : null,
+                oneCurrency ? ActualsService.money(all.cost[1]) : null, oneCurrency ? ActualsService.money(all.cost[2]) : null,
                 oneCurrency ? coverage(all) : null, all.lineCount(), all.lines[0], all.lines[1], all.lines[2], all.lines[3],
                 byCurrency, byProvider, computedAt, version);
     }
@@ -138,7 +139,7 @@ public class AttributionService {
     }
 
     private static Attribution.Split split(String provider, String currency, Sums s) {
-        return new Attribution.Split(provider, currency, money(s.total()), money(s.cost[0]), money(s.cost[1]), money(s.cost[2]),
+        return new Attribution.Split(provider, currency, ActualsService.money(s.total()), ActualsService.money(s.cost[0]), ActualsService.money(s.cost[1]), ActualsService.money(s.cost[2]),
                 coverage(s), s.lineCount());
     }
 
@@ -146,9 +147,5 @@ public class AttributionService {
         BigDecimal total = s.total();
         return total.signum() == 0 ? null : s.cost[0].multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN)
                 .toPlainString();
-    }
-
-    static String money(BigDecimal v) {
-        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

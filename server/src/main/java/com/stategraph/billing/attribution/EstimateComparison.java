@@ -1,5 +1,6 @@
 package com.stategraph.billing.attribution;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.states.TerraformState;
@@ -182,8 +183,8 @@ public class EstimateComparison {
     private static Row row(String key, Resource r) {
         BigDecimal estimated = r.estimated.setScale(10, RoundingMode.HALF_EVEN);
         String ratio = estimated.signum() == 0 ? null : r.actual.divide(estimated, 4, RoundingMode.HALF_EVEN).toPlainString();
-        return new Row(key, AttributionService.money(estimated), AttributionService.money(r.actual),
-                AttributionService.money(r.actual.subtract(estimated)), ratio, r.lines);
+        return new Row(key, ActualsService.money(estimated), ActualsService.money(r.actual),
+                ActualsService.money(r.actual.subtract(estimated)), ratio, r.lines);
     }
 
     private Map<String, String> tags(String text) {

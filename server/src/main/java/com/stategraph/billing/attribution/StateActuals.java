@@ -1,5 +1,6 @@
 package com.stategraph.billing.attribution;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.costs.CostQuery;
@@ -58,8 +59,8 @@ public class StateActuals {
                         + " WHERE " + onlyLoads + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
                         + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
                 .params(state.id(), state.tenantId(), Timestamp.from(start), Timestamp.from(end))
-                .query((rs, i) -> new ResourceActuals(rs.getString("address"), AttributionService.money(rs.getBigDecimal("billed")),
-                        AttributionService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list(),
+                .query((rs, i) -> new ResourceActuals(rs.getString("address"), ActualsService.money(rs.getBigDecimal("billed")),
+                        ActualsService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list(),
                 ArrayList::new);
         Set<String> currencies = new TreeSet<>();
         BigDecimal billed = BigDecimal.ZERO;
@@ -72,7 +73,7 @@ public class StateActuals {
             lines += r.lineCount();
         }
         boolean one = currencies.size() <= 1;
-        return new Actuals(q.from(), q.to(), one ? AttributionService.money(billed) : null, one ? AttributionService.money(effective) : null,
+        return new Actuals(q.from(), q.to(), one ? ActualsService.money(billed) : null, one ? ActualsService.money(effective) : null,
                 lines, currencies.size() == 1 ? currencies.iterator().next() : null, resources);
     }
 }

@@ -1,5 +1,6 @@
 package com.stategraph.billing.attribution;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
@@ -78,7 +79,7 @@ public class UnmanagedResources {
             params.add(limit);
             return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Unmanaged(rs.getString("provider"),
                     rs.getString("service_name"), rs.getString("resource_id"), rs.getString("resource_type"), rs.getString("region_id"),
-                    AttributionService.money(rs.getBigDecimal("billed")), rs.getLong("n"), rs.getString("currency"))).list();
+                    ActualsService.money(rs.getBigDecimal("billed")), rs.getLong("n"), rs.getString("currency"))).list();
         }, List::of);
         String next = found.size() < limit ? null : encode(found.get(found.size() - 1));
         return new Page(found, next);

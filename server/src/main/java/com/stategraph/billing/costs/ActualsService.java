@@ -108,7 +108,7 @@ public class ActualsService {
     }
 
     /** An exact decimal string without trailing zeros: 12.5, 0, -3.000001. */
-    static String money(BigDecimal amount) {
+    public static String money(BigDecimal amount) {
         return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package com.stategraph.billing.estimates;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.domain.UnavailableException;
 import com.stategraph.billing.pricing.PricingService;
@@ -47,8 +48,8 @@ public class EstimateService {
     /** The state's last estimate; empty while the first is being calculated. */
     public Optional<EstimateViews.StateCosts> costs(TerraformState state) {
         requireBook();
-        return latest(state).map(s -> new EstimateViews.StateCosts(state.id(), s.id(), s.calculatedAt(), CURRENCY, Estimator.money(s.monthlyCost()),
-                Estimator.money(Estimator.hourly(s.monthlyCost())), s.resourceCount(), s.supportedCount(), s.pricedCount(),
+        return latest(state).map(s -> new EstimateViews.StateCosts(state.id(), s.id(), s.calculatedAt(), CURRENCY, ActualsService.money(s.monthlyCost()),
+                ActualsService.money(Estimator.hourly(s.monthlyCost())), s.resourceCount(), s.supportedCount(), s.pricedCount(),
                 s.coveragePercent().toPlainString(), snapshots.instances(state.tenantId(), s.id())));
     }
 
@@ -81,7 +82,8 @@ public class EstimateService {
     /** The tenant's current estimate: every state's last snapshot, by provider, type and (with a tag key) tag value. */
     public EstimateViews.TenantEstimate tenant(UUID tenantId, String tagKey) {
         requireBook();
-        List<Snapshot> latest = snapshots.latestOfTenant(tenantId);
+        List<Snapshot> latest = new ArrayList<>(snapshots.latestOfTenant(tenantId));
+        latest.sort(java.util.Comparator.comparing(Snapshot::monthlyCost).reversed().thenComparing(Snapshot::stateName));
         BigDecimal monthly = BigDecimal.ZERO;
         int resources = 0;
         int priced = 0;
@@ -90,15 +92,13 @@ public class EstimateService {
             monthly = monthly.add(s.monthlyCost());
             resources += s.resourceCount();
             priced += s.pricedCount();
-            states.add(new EstimateViews.StateEstimate(s.stateId(), s.stateName(), s.id(), s.calculatedAt(), Estimator.money(s.monthlyCost()),
+            states.add(new EstimateViews.StateEstimate(s.stateId(), s.stateName(), s.id(), s.calculatedAt(), ActualsService.money(s.monthlyCost()),
                     s.resourceCount(), s.coveragePercent().toPlainString()));
         }
-        states.sort((a, b) -> new BigDecimal(b.monthlyCost()).compareTo(new BigDecimal(a.monthlyCost())) != 0
-                ? new BigDecimal(b.monthlyCost()).compareTo(new BigDecimal(a.monthlyCost())) : a.name().compareTo(b.name()));
         String coverage = resources == 0 ? "100" : BigDecimal.valueOf(priced * 100L)
                 .divide(BigDecimal.valueOf(resources), 2, RoundingMode.HALF_EVEN).toPlainString();
         boolean tagged = tagKey != null && !tagKey.isBlank();
-        return new EstimateViews.TenantEstimate(CURRENCY, Estimator.money(monthly), Estimator.money(Estimator.hourly(monthly)), resources,
+        return new EstimateViews.TenantEstimate(CURRENCY, ActualsService.money(monthly), ActualsService.money(Estimator.hourly(monthly)), resources,
                 coverage, tagged ? tagKey : null, groups(tenantId, "i.provider", null), groups(tenantId, "i.type", null),
                 tagged ? groups(tenantId, "coalesce(i.tags ->> :tag, 'untagged')", tagKey) : List.of(), states);
     }
@@ -122,7 +122,7 @@ public class EstimateService {
         if (tagKey != null) {
             spec = spec.param("tag", tagKey);
         }
-        return spec.query((rs, i) -> new EstimateViews.Group(rs.getString("key"), Estimator.money(rs.getBigDecimal("cost")),
+        return spec.query((rs, i) -> new EstimateViews.Group(rs.getString("key"), ActualsService.money(rs.getBigDecimal("cost")),
                 rs.getInt("n"))).list();
     }
 
@@ -174,12 +174,12 @@ public class EstimateService {
         }
         spec.query(rs -> {
             byDay.get(rs.getObject("day", LocalDate.class)).add(new EstimateViews.Group(rs.getString("key"),
-                    Estimator.money(rs.getBigDecimal("cost")), rs.getInt("n")));
+                    ActualsService.money(rs.getBigDecimal("cost")), rs.getInt("n")));
         });
         List<EstimateViews.Point> points = new ArrayList<>();
         byDay.forEach((day, groups) -> {
             BigDecimal total = groups.stream().map(g -> new BigDecimal(g.monthlyCost())).reduce(BigDecimal.ZERO, BigDecimal::add);
-            points.add(new EstimateViews.Point(day, Estimator.money(total), groupBy == null ? List.of() : groups));
+            points.add(new EstimateViews.Point(day, ActualsService.money(total), groupBy == null ? List.of() : groups));
         });
         return new EstimateViews.History(start, end, CURRENCY, groupBy, "tag".equals(groupBy) ? tagKey : null, points);
     }

@@ -1,5 +1,6 @@
 package com.stategraph.billing.estimates;
 
+import com.stategraph.billing.costs.ActualsService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -32,19 +33,15 @@ final class Estimator {
                 if (cost != null) {
                     monthly = monthly.add(cost);
                 }
-                components.add(new PricedComponent(c.name(), c.unit(), money(c.monthlyQuantity()), price.map(Estimator::money).orElse(null),
-                        cost == null ? null : money(cost)));
+                components.add(new PricedComponent(c.name(), c.unit(), ActualsService.money(c.monthlyQuantity()), price.map(ActualsService::money).orElse(null),
+                        cost == null ? null : ActualsService.money(cost)));
             }
         }
-        return new Estimate(new InstanceCost(r.address(), r.type(), r.provider(), r.region(), supported, noPrice, money(monthly),
-                money(hourly(monthly)), r.tags(), components), monthly);
+        return new Estimate(new InstanceCost(r.address(), r.type(), r.provider(), r.region(), supported, noPrice, ActualsService.money(monthly),
+                ActualsService.money(hourly(monthly)), r.tags(), components), monthly);
     }
 
     static BigDecimal hourly(BigDecimal monthly) {
         return monthly.divide(Component.HOURS_A_MONTH, 10, RoundingMode.HALF_EVEN);
-    }
-
-    static String money(BigDecimal v) {
-        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

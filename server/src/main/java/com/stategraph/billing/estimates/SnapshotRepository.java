@@ -1,5 +1,6 @@
 package com.stategraph.billing.estimates;
 
+import com.stategraph.billing.costs.ActualsService;
 import com.stategraph.billing.db.Timestamps;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -100,8 +101,8 @@ public class SnapshotRepository {
                 .query((rs, i) -> {
                     BigDecimal monthly = rs.getBigDecimal("monthly_cost");
                     return new InstanceCost(rs.getString("address"), rs.getString("type"), rs.getString("provider"),
-                            rs.getString("region"), rs.getBoolean("supported"), rs.getBoolean("no_price"), Estimator.money(monthly),
-                            Estimator.money(Estimator.hourly(monthly)),
+                            rs.getString("region"), rs.getBoolean("supported"), rs.getBoolean("no_price"), ActualsService.money(monthly),
+                            ActualsService.money(Estimator.hourly(monthly)),
                             json.readValue(rs.getString("tags"), new TypeReference<Map<String, String>>() { }),
                             json.readValue(rs.getString("components"), new TypeReference<List<PricedComponent>>() { }));
                 })

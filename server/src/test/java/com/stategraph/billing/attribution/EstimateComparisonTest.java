@@ -38,12 +38,7 @@ class EstimateComparisonTest extends SyncServerTest {
         assertThat(pushed.status()).isEqualTo(201);
         String state = pushed.text("id");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpApi.Response costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        while (costs.status() == 202) {
-            assertThat(Instant.now()).isBefore(deadline);
-            sleep(200);
-            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        }
+        HttpApi.Response costs = awaitEstimate(state);
         Map<String, BigDecimal> monthly = new HashMap<>();
         costs.body().path("instance_costs").forEach(i -> monthly.put(i.path("address").asString(),
                 new BigDecimal(i.path("monthly_cost").asString())));

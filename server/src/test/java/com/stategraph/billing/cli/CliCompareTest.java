@@ -8,8 +8,6 @@ import com.stategraph.billing.support.TerraformStates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -24,13 +22,7 @@ class CliCompareTest extends SyncServerTest {
         HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/svc", TerraformStates.state(1, "s")
                 .managed("aws_instance", "a", "aws", Map.of("id", "i-cli-cmp", "instance_type", "m5.large", "region", "us-east-1")).json());
         String state = pushed.text("id");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpApi.Response costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        while (costs.status() == 202) {
-            assertThat(Instant.now()).isBefore(deadline);
-            sleep(200);
-            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        }
+        HttpApi.Response costs = awaitEstimate(state);
         BigDecimal monthly = new BigDecimal(costs.text("monthly_cost"));
         YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         jdbc.sql("UPDATE estimate_snapshots SET calculated_at = ? WHERE state_id = ?::uuid")

@@ -337,12 +337,7 @@ class ConsoleBrowserTest extends SyncServerTest {
                         .json());
         assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
         String state = pushed.text("id");
-        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofSeconds(60));
-        var costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        while (costs.status() == 202 && java.time.Instant.now().isBefore(deadline)) {
-            sleep(200);
-            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        }
+        var costs = awaitEstimate(state);
         assertThat(costs.status()).as(costs.raw()).isEqualTo(200);
         String monthly = new java.math.BigDecimal(costs.text("monthly_cost")).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 

@@ -239,14 +239,7 @@ class EstimatesTest extends SyncServerTest {
 
     /** The state's estimate, once the background calculation wrote it. */
     private JsonNode awaitCosts(String state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpApi.Response costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        while (costs.status() == 202) {
-            assertThat(costs.body().path("status").asString()).isEqualTo("computing");
-            assertThat(Instant.now()).as("the estimate is calculated within a minute").isBefore(deadline);
-            sleep(200);
-            costs = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs");
-        }
+        HttpApi.Response costs = awaitEstimate(state);
         assertThat(costs.status()).as(costs.raw()).isEqualTo(200);
         return costs.body();
     }

@@ -121,6 +121,23 @@ public abstract class SyncServerTest {
         }
     }
 
+    /** The state's estimate (GET /api/v1/states/{id}/costs) once the background calculation wrote it. */
+    protected HttpApi.Response awaitEstimate(String stateId) {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(60));
+        HttpApi.Response costs = api.get(ADMIN_KEY, "/api/v1/states/" + stateId + "/costs");
+        while (costs.status() == 202) {
+            if (!"computing".equals(costs.body().path("status").asString())) {
+                throw new AssertionError("202 without {\"status\": \"computing\"}: " + costs.raw());
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the estimate of state " + stateId + " was not calculated within a minute");
+            }
+            sleep(200);
+            costs = api.get(ADMIN_KEY, "/api/v1/states/" + stateId + "/costs");
+        }
+        return costs;
+    }
+
     protected static Path dataDir() {
         return DATA_DIR;
     }
