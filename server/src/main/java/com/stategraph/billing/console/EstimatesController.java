@@ -9,6 +9,10 @@ import com.stategraph.billing.states.TerraformState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +31,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class EstimatesController {
     private static final String USD = EstimateService.CURRENCY;
-    private static final List<String> PREFERRED_TAGS = List.of("team", "env", "environment", "owner");
+    /** Tag keys that usually name a team or an environment, shown first. */
+    static final List<String> PREFERRED_TAGS = List.of("team", "env", "environment", "owner");
 
     private final ConsoleSession sessions;
     private final TenantAccess access;
     private final EstimateService estimates;
     private final StateService states;
+    private final AttributionPanels attribution;
+    private final Clock clock;
 
-    public EstimatesController(ConsoleSession sessions, TenantAccess access, EstimateService estimates, StateService states) {
+    public EstimatesController(ConsoleSession sessions, TenantAccess access, EstimateService estimates, StateService states,
+                               AttributionPanels attribution, Clock clock) {
+        this.attribution = attribution;
+        this.clock = clock;
         this.sessions = sessions;
         this.access = access;
         this.estimates = estimates;
@@ -55,7 +65,7 @@ public class EstimatesController {
 
     @GetMapping("/console/t/{tenant}/estimates")
     String estimates(@PathVariable UUID tenant, Principal principal, Model model, @RequestParam(required = false) String tag,
-                     @RequestParam(required = false) UUID state) {
+                     @RequestParam(required = false) UUID state, @RequestParam(required = false) String month) {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
         model.addAttribute("me", session);
@@ -100,6 +110,9 @@ public class EstimatesController {
         if (shown != null) {
             TerraformState selected = states.get(shown);
             model.addAttribute("state", selected);
+            YearMonth compared = SpendController.month(month, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            model.addAttribute("month", compared.toString());
+            model.addAttribute("stateComparison", attribution.state(selected, compared));
             Optional<EstimateViews.StateCosts> costs = estimates.costs(selected);
             model.addAttribute("computing", costs.isEmpty());
             costs.ifPresent(c -> {

@@ -1,6 +1,7 @@
 package com.stategraph.billing.console;
 
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.source.BillingSourceService;
 import com.stategraph.billing.costs.Actuals;
 import com.stategraph.billing.costs.ActualsService;
@@ -11,6 +12,9 @@ import com.stategraph.billing.costs.CostSummaryService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +46,11 @@ public class SpendController {
     private final ActualsService actuals;
     private final CostSummaryService summaries;
     private final BillingSourceService sources;
+    private final AttributionPanels attribution;
 
     public SpendController(ConsoleSession sessions, TenantAccess access, CostQueryParser parser, ActualsService actuals,
-                           CostSummaryService summaries, BillingSourceService sources) {
+                           CostSummaryService summaries, BillingSourceService sources, AttributionPanels attribution) {
+        this.attribution = attribution;
         this.sessions = sessions;
         this.access = access;
         this.parser = parser;
@@ -68,7 +74,8 @@ public class SpendController {
     String spend(@PathVariable UUID tenant, Principal principal, Model model,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) String metric, @RequestParam(required = false) String currency,
-                 @RequestParam(required = false, defaultValue = "provider") String stack) {
+                 @RequestParam(required = false, defaultValue = "provider") String stack,
+                 @RequestParam(required = false) String compare) {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
         CostQuery base = parser.parse(tenant, CostQueryParser.Params.range(blank(from), blank(to), blank(metric)));
@@ -89,6 +96,10 @@ public class SpendController {
         model.addAttribute("tagKeys", tagKeys);
         model.addAttribute("hasSources", !sources.list(tenant).isEmpty());
         model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric())));
+        // The estimate is compared month by month: by default the range's last month.
+        YearMonth month = month(compare, base.to().minusDays(1));
+        model.addAttribute("compareMonth", month.toString());
+        model.addAttribute("estimateVsActual", attribution.tenant(tenant, month));
         if (shown == null) {
             return "spend";
         }
@@ -108,7 +119,21 @@ public class SpendController {
             }
         }
         model.addAttribute("tables", tables);
+        model.addAttribute("split", attribution.split(tenant, base.from(), base.to(), base.metric().value(), shown));
+        model.addAttribute("unmanaged", attribution.topUnmanaged(tenant, base.from(), base.to(), TOP_RESOURCES));
         return "spend";
+    }
+
+    /** A month picked in a form ({@code YYYY-MM}), or the one of {@code fallback}. */
+    static YearMonth month(String text, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return YearMonth.from(fallback);
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", "month '" + text + "' is not of the form YYYY-MM");
+        }
     }
 
     private Actuals grouped(CostQuery base, String groupBy, String granularity, Integer limit) {

@@ -78,7 +78,7 @@ class AttributionTest extends SyncServerTest {
         String source = addSource(tenant, "aws", "file://" + dir + "/");
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
 
-        JsonNode answer = awaitComputed(tenant, null);
+        JsonNode answer = awaitAttribution(tenant, null);
         assertSplit(answer, LINES);
         JsonNode computed = answer;
         assertThat(computed.path("matcher_version").asInt()).isEqualTo(CloudIds.MATCHER_VERSION);
@@ -144,7 +144,7 @@ class AttributionTest extends SyncServerTest {
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
                 "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
-        computed = awaitComputed(tenant, computed.path("computed_at").asString());
+        computed = awaitAttribution(tenant, computed.path("computed_at").asString());
         assertSplit(computed, resynced);
 
         // Removing a state turns its lines unmanaged.
@@ -154,7 +154,7 @@ class AttributionTest extends SyncServerTest {
             boolean ofWeb = l.resourceId().contains("i-0abc") || l.resourceId().contains("nat-0abc") || l.resourceId().contains("vol-0gov");
             after.add(ofWeb ? new Line(l.resourceId(), l.cost(), l.currency(), "unmanaged") : l);
         }
-        assertSplit(awaitComputed(tenant, computed.path("computed_at").asString()), after);
+        assertSplit(awaitAttribution(tenant, computed.path("computed_at").asString()), after);
     }
 
     private void assertSplit(JsonNode answer, List<Line> lines) {
@@ -189,22 +189,5 @@ class AttributionTest extends SyncServerTest {
         HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/" + name, json);
         assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
         return pushed.text("id");
-    }
-
-    /** The attribution once computed after every change (and after {@code before}, when given). */
-    private JsonNode awaitComputed(String tenant, String before) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonNode answer = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
-            boolean done = answer.path("uncomputed_count").asLong() == 0 && answer.hasNonNull("computed_at")
-                    && (before == null || !answer.path("computed_at").asString().equals(before))
-                    && jdbc.sql("SELECT requested_at = computed_for FROM attribution_runs WHERE tenant_id = ?::uuid").param(tenant)
-                    .query(Boolean.class).optional().orElse(false);
-            if (done) {
-                return api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
-            }
-            assertThat(Instant.now()).as("attributed within a minute").isBefore(deadline);
-            sleep(200);
-        }
     }
 }

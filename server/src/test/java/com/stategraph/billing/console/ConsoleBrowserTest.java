@@ -88,6 +88,15 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(errors).as("browser console errors on " + page).isEmpty();
     }
 
+    /** A new member of the tenant whose password is "correct horse battery " and the name in lower case. */
+    private String member(String tenant, String name) {
+        String email = name.toLowerCase() + "-" + tenant.substring(0, 8) + "@example.com";
+        var created = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", name,
+                "role", "member", "password", "correct horse battery " + name.toLowerCase()));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return email;
+    }
+
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // A page being replaced (Apply, refresh, htmx swaps) leaves stale elements for a moment.
@@ -326,9 +335,7 @@ class ConsoleBrowserTest extends SyncServerTest {
     void theEstimatesPageShowsEachStatesResourcesComponentsAndWhatIsNotEstimated() throws Exception {
         awaitOperatorsPriceBook();
         String tenant = newTenant();
-        String email = "estimates-" + tenant.substring(0, 8) + "@example.com";
-        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Erin",
-                "role", "member", "password", "correct horse battery erin")).status()).isEqualTo(201);
+        String email = member(tenant, "Erin");
         var pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/envs/prod",
                 com.stategraph.billing.support.TerraformStates.state(1, "console")
                         .managed("aws_instance", "web", "aws", Map.of("id", "i-1", "instance_type", "m5.large", "region", "us-east-1",
@@ -357,6 +364,94 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .contains("730 hours").contains("not supported");
         shoot("estimates");
         assertNoConsoleErrors("Estimates");
+        browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void theSpendPageSplitsSpendByAttributionAndSetsEstimatesAgainstActuals() throws Exception {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        String email = member(tenant, "Ada");
+        var pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/envs/prod",
+                com.stategraph.billing.support.TerraformStates.state(1, "console")
+                        .managed("aws_instance", "web", "aws", Map.of("id", "i-0web", "instance_type", "m5.large", "region", "us-east-1",
+                                "tags_all", Map.of("team", "web")))
+                        .managed("aws_instance", "idle", "aws", Map.of("id", "i-0idle", "instance_type", "m5.large", "region", "us-east-1",
+                                "tags_all", Map.of("team", "data")))
+                        .json());
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        String state = pushed.text("id");
+        assertThat(awaitEstimate(state).status()).isEqualTo(200);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String ps = today.withDayOfMonth(1) + "T00:00:00Z";
+        String day = today + "T00:00:00Z";
+        List<String> header = List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+                "ServiceName", "RegionId", "ResourceId");
+        // i-0web is managed (attributed); the bucket no state manages (unmanaged); a tax and a credit name no resource.
+        List<List<String>> rows = List.of(
+                List.of("1200.125", "1200.125", "USD", ps, day, "Amazon EC2", "us-east-1",
+                        "arn:aws:ec2:us-east-1:123456789012:instance/i-0web"),
+                List.of("34.5", "34.5", "USD", ps, day, "Amazon S3", "eu-west-1", "arn:aws:s3:::bucket-data"),
+                List.of("0.375", "0.375", "USD", ps, day, "Tax", "", ""),
+                List.of("-0.125", "-0.125", "USD", ps, day, "Credits", "", ""));
+        Path dir = tempDir("console-attribution-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, header, rows);
+        String source = addSource(tenant, "aws", dir.toUri().toString());
+        syncAndWait(tenant, source);
+        var computed = awaitAttribution(tenant, null);
+        assertThat(computed.path("attributed_count").asLong()).as(computed.toString()).isEqualTo(1);
+
+        signIn(email, "correct horse battery ada");
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant));
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attribution")));
+
+        java.math.BigDecimal attributed = new java.math.BigDecimal(rows.get(0).get(1));
+        java.math.BigDecimal unmanaged = new java.math.BigDecimal(rows.get(1).get(1));
+        java.math.BigDecimal unallocated = new java.math.BigDecimal(rows.get(2).get(1)).add(new java.math.BigDecimal(rows.get(3).get(1)));
+        java.math.BigDecimal total = attributed.add(unmanaged).add(unallocated);
+        String coverage = attributed.multiply(java.math.BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString();
+        WebElement split = browser.findElement(By.id("attribution"));
+        assertThat(split.getText()).contains(coverage + " %").contains(Money.exact(total.toPlainString(), "USD"));
+        assertThat(split.findElement(By.cssSelector("tr[data-status='attributed']")).getText())
+                .contains(Money.exact(attributed.toPlainString(), "USD"));
+        assertThat(split.findElement(By.cssSelector("tr[data-status='unmanaged']")).getText())
+                .contains(Money.exact(unmanaged.toPlainString(), "USD"));
+        assertThat(split.findElement(By.cssSelector("tr[data-status='unallocated']")).getText())
+                .contains(Money.exact(unallocated.toPlainString(), "USD"));
+        assertThat(split.findElements(By.cssSelector(".split .part"))).as("one bar part per positive amount").hasSize(3);
+        assertThat(browser.findElement(By.id("top-unmanaged")).getText()).contains("arn:aws:s3:::bucket-data")
+                .contains(Money.format(unmanaged.toPlainString(), "USD")).doesNotContain("i-0web");
+
+        WebElement compare = browser.findElement(By.id("estimate-vs-actual"));
+        WebElement byState = compare.findElement(By.cssSelector("table[data-title='Estimate vs actual by state']"));
+        WebElement prod = byState.findElement(By.xpath(".//tbody/tr[td[1][text()='envs/prod']]"));
+        // The estimate counts the seconds since the snapshot: far below 1,200 USD, so the actual is highlighted as over.
+        assertThat(prod.getText()).contains(Money.format(attributed.toPlainString(), "USD"));
+        assertThat(prod.getAttribute("class")).isEqualTo("over");
+        assertThat(compare.findElement(By.cssSelector("table[data-title='Estimate vs actual by resource type']")).getText())
+                .contains("aws_instance");
+        String byTeam = compare.findElement(By.cssSelector("table[data-title='Estimate vs actual by tag team']")).getText();
+        assertThat(byTeam).contains("web").contains("data");
+        browser.executeScript("arguments[0].scrollIntoView()", split);
+        shoot("spend-attribution");
+        browser.executeScript("arguments[0].scrollIntoView()", compare);
+        shoot("spend-estimate-vs-actual");
+        assertNoConsoleErrors("Spend with attribution");
+
+        browser.get(url("/console/t/" + tenant + "/estimates?state=" + state));
+        WebElement actuals = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("state-actuals")));
+        WebElement web = actuals.findElement(By.xpath(".//tbody/tr[td[1][text()='aws_instance.web']]"));
+        assertThat(web.getText()).contains(Money.format(attributed.toPlainString(), "USD"));
+        assertThat(web.getAttribute("class")).isEqualTo("over");
+        WebElement idle = actuals.findElement(By.xpath(".//tbody/tr[td[1][text()='aws_instance.idle']]"));
+        assertThat(idle.getText()).contains("USD 0.00");
+        assertThat(actuals.findElement(By.cssSelector(".estimate-without-spend")).getText()).contains("aws_instance.idle");
+        browser.executeScript("arguments[0].scrollIntoView()", actuals);
+        shoot("state-actuals");
+        assertNoConsoleErrors("a state's estimate vs actual");
         browser.findElement(By.id("logout")).click();
     }
 }

@@ -138,6 +138,25 @@ public abstract class SyncServerTest {
         return costs;
     }
 
+    /** GET /tenants/{t}/costs/attribution once computed after every change (and after {@code before}, when given). */
+    protected JsonNode awaitAttribution(String tenant, String before) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonNode answer = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
+            boolean done = answer.path("uncomputed_count").asLong() == 0 && answer.hasNonNull("computed_at")
+                    && (before == null || !answer.path("computed_at").asString().equals(before))
+                    && jdbc.sql("SELECT requested_at = computed_for FROM attribution_runs WHERE tenant_id = ?::uuid").param(tenant)
+                    .query(Boolean.class).optional().orElse(false);
+            if (done) {
+                return api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("tenant " + tenant + " was not attributed within a minute");
+            }
+            sleep(200);
+        }
+    }
+
     protected static Path dataDir() {
         return DATA_DIR;
     }

@@ -1,0 +1,163 @@
+package com.stategraph.billing.console;
+
+import com.stategraph.billing.attribution.Attribution;
+import com.stategraph.billing.attribution.AttributionService;
+import com.stategraph.billing.attribution.EstimateComparison;
+import com.stategraph.billing.attribution.UnmanagedResources;
+import com.stategraph.billing.estimates.EstimateService;
+import com.stategraph.billing.states.TerraformState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the console shows of attribution: the split of a range's spend into attributed, unmanaged
+ * and unallocated, the unmanaged resources that cost the most, and estimate against actual.
+ */
+@Component
+public class AttributionPanels {
+    /** A difference within this share of the estimate is not highlighted: usage and proration make small ones normal. */
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.10");
+
+    private final AttributionService attribution;
+    private final UnmanagedResources unmanaged;
+    private final EstimateComparison comparison;
+    private final EstimateService estimates;
+
+    public AttributionPanels(AttributionService attribution, UnmanagedResources unmanaged, EstimateComparison comparison,
+                             EstimateService estimates) {
+        this.attribution = attribution;
+        this.unmanaged = unmanaged;
+        this.comparison = comparison;
+        this.estimates = estimates;
+    }
+
+    /** One part of the split: its exact amount, its share of the total, and its width in the bar (positive parts only). */
+    public record Part(String id, String name, String amount, String exact, String share, String width, long lines) {
+    }
+
+    public record Split(String currency, String total, String coverage, List<Part> parts, Instant computedAt,
+                        Integer matcherVersion, long uncomputedCount) {
+    }
+
+    public record UnmanagedLine(String resourceId, String provider, String service, String type, String region,
+                                String amount, String exact, long lines) {
+    }
+
+    /** "over" when the actual exceeds the estimate by more than the tolerance (or has none), "under" when below. */
+    public record CompareLine(String key, String estimated, String actual, String difference, String ratio, String highlight) {
+    }
+
+    public record CompareTable(String title, String month, CompareLine total, List<CompareLine> lines,
+                               List<String> spendWithoutEstimate, List<String> estimateWithoutSpend, List<String> otherCurrencies) {
+    }
+
+    /** The split of {@code [from, to)} in one currency, or null when the range has none of it. */
+    public Split split(UUID tenant, LocalDate from, LocalDate to, String metric, String currency) {
+        Attribution a = attribution.attribution(tenant, from.toString(), to.toString(), metric);
+        Attribution.Split s = a.byCurrency().stream().filter(c -> c.currency().equals(currency)).findFirst().orElse(null);
+        if (s == null) {
+            return null;
+        }
+        long attributedLines = 0;
+        long unmanagedLines = 0;
+        long unallocatedLines = 0;
+        if (a.byCurrency().size() == 1) {
+            attributedLines = a.attributedCount();
+            unmanagedLines = a.unmanagedCount();
+            unallocatedLines = a.unallocatedCount();
+        }
+        BigDecimal total = new BigDecimal(s.totalCost());
+        BigDecimal notYet = total.subtract(new BigDecimal(s.attributedCost())).subtract(new BigDecimal(s.unmanagedCost()))
+                .subtract(new BigDecimal(s.unallocatedCost()));
+        List<String[]> raw = new ArrayList<>(List.of(
+                new String[] {"attributed", "Managed by Terraform", s.attributedCost(), Long.toString(attributedLines)},
+                new String[] {"unmanaged", "Unmanaged resources", s.unmanagedCost(), Long.toString(unmanagedLines)},
+                new String[] {"unallocated", "Unallocated (no resource: taxes, support, fees, credits)", s.unallocatedCost(),
+                        Long.toString(unallocatedLines)}));
+        if (notYet.signum() != 0 || a.uncomputedCount() > 0) {
+            raw.add(new String[] {"uncomputed", "Not attributed yet (loaded since the last attribution)", notYet.toPlainString(),
+                    Long.toString(a.uncomputedCount())});
+        }
+        BigDecimal positive = raw.stream().map(r -> new BigDecimal(r[2])).filter(v -> v.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Part> parts = raw.stream().map(r -> {
+            BigDecimal v = new BigDecimal(r[2]);
+            String width = positive.signum() == 0 || v.signum() <= 0 ? "0"
+                    : v.multiply(BigDecimal.valueOf(100)).divide(positive, 2, RoundingMode.HALF_UP).toPlainString();
+            return new Part(r[0], r[1], Money.format(r[2], currency), Money.exact(r[2], currency), percent(v, total), width,
+                    Long.parseLong(r[3]));
+        }).toList();
+        return new Split(currency, Money.exact(s.totalCost(), currency), s.coveragePercent(), parts, a.computedAt(),
+                a.matcherVersion(), a.uncomputedCount());
+    }
+
+    /** The unmanaged resources of {@code [from, to)} with the largest billed cost. */
+    public List<UnmanagedLine> topUnmanaged(UUID tenant, LocalDate from, LocalDate to, int limit) {
+        return unmanaged.page(tenant, from.toString(), to.toString(), limit, null).results().stream()
+                .map(u -> new UnmanagedLine(u.resourceId(), u.provider(), nullToEmpty(u.serviceName()), nullToEmpty(u.resourceType()),
+                        nullToEmpty(u.regionId()), Money.format(u.billedCost(), u.currency()), Money.exact(u.billedCost(), u.currency()),
+                        u.lineCount()))
+                .toList();
+    }
+
+    /**
+     * The tenant's month by state, by resource type and by team (the first of the usual team-like tag keys the
+     * states carry); none when the month has neither an estimate nor attributed spend.
+     */
+    public List<CompareTable> tenant(UUID tenant, YearMonth month) {
+        CompareTable byState = table("Estimate vs actual by state", comparison.tenant(tenant, month.toString(), "state", null));
+        if (byState.lines().isEmpty()) {
+            return List.of();
+        }
+        List<CompareTable> tables = new ArrayList<>();
+        tables.add(byState);
+        tables.add(table("Estimate vs actual by resource type", comparison.tenant(tenant, month.toString(), "type", null)));
+        List<String> tagKeys = estimates.tagKeys(tenant);
+        EstimatesController.PREFERRED_TAGS.stream().filter(tagKeys::contains).findFirst().ifPresent(key ->
+                tables.add(table("Estimate vs actual by tag " + key, comparison.tenant(tenant, month.toString(), "tag", key))));
+        return tables;
+    }
+
+    /** One state's month, per resource. */
+    public CompareTable state(TerraformState state, YearMonth month) {
+        return table("Estimate vs actual by resource", comparison.state(state, month.toString()));
+    }
+
+    private static CompareTable table(String title, EstimateComparison.Comparison c) {
+        String currency = c.currency();
+        List<CompareLine> lines = c.groups().stream().map(r -> line(r, currency)).toList();
+        return new CompareTable(title, c.month(), line(c.total(), currency), lines, c.spendWithoutEstimate(),
+                c.estimateWithoutSpend(), c.otherCurrencies());
+    }
+
+    private static CompareLine line(EstimateComparison.Row r, String currency) {
+        BigDecimal estimated = new BigDecimal(r.estimatedCost());
+        BigDecimal difference = new BigDecimal(r.difference());
+        String highlight = "";
+        BigDecimal allowed = estimated.abs().multiply(TOLERANCE);
+        if (difference.compareTo(allowed) > 0) {
+            highlight = "over";
+        } else if (difference.negate().compareTo(allowed) > 0) {
+            highlight = "under";
+        }
+        String formatted = Money.format(r.difference(), currency);
+        String signed = difference.signum() > 0 ? formatted.replaceFirst(" ", " +") : formatted;
+        return new CompareLine(r.key(), Money.format(r.estimatedCost(), currency), Money.format(r.actualCost(), currency),
+                signed, r.ratio() == null ? "no estimate" : r.ratio(), highlight);
+    }
+
+    private static String percent(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? "" : part.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
