@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 public final class AttributionBenchmark {
     private static final int QUERIES = 5;
 
-    record Result(long rows, long resourceIds, long managed, double attributeSeconds, long attributedLines, double medianQueryMs) {
+    record Result(long rows, long resourceIds, long managed, double attributeSeconds, long attributedLines, double medianQueryMs,
+                  double medianUnmanagedMs, double medianCompareMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,23 +84,37 @@ public final class AttributionBenchmark {
             LocalDate first = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
             String path = "/api/v1/tenants/" + tenant + "/costs/attribution?from=" + first + "&to="
                     + LocalDate.now(ZoneOffset.UTC).plusDays(1);
-            double[] millis = new double[QUERIES];
-            JsonNode answer = null;
-            for (int q = 0; q < QUERIES; q++) {
-                long t = System.nanoTime();
-                answer = server.get(path);
-                millis[q] = (System.nanoTime() - t) / 1e6;
+            JsonNode answer = server.get(path);
+            double split = medianMillis(server, path);
+            String unmanagedPath = "/api/v1/tenants/" + tenant + "/costs/unmanaged?limit=10&from=" + first + "&to="
+                    + LocalDate.now(ZoneOffset.UTC).plusDays(1);
+            if (server.get(unmanagedPath).path("results").size() != 10) {
+                throw new IllegalStateException("fewer than 10 unmanaged resources: " + server.get(unmanagedPath));
             }
-            Arrays.sort(millis);
+            double unmanaged = medianMillis(server, unmanagedPath);
+            double compare = medianMillis(server, "/api/v1/tenants/" + tenant + "/costs/compare?group_by=state&month="
+                    + java.time.YearMonth.from(first));
             if (answer.path("line_count").asLong() != rows || answer.path("uncomputed_count").asLong() != 0) {
                 throw new IllegalStateException("the split does not cover every line: " + answer);
             }
             long resourceIds = db.sql("SELECT resource_ids FROM attribution_runs WHERE tenant_id = ?::uuid").param(tenant)
                     .query(Long.class).single();
-            Result result = new Result(rows, resourceIds, managed, seconds, answer.path("attributed_count").asLong(), millis[QUERIES / 2]);
+            Result result = new Result(rows, resourceIds, managed, seconds, answer.path("attributed_count").asLong(), split,
+                    unmanaged, compare);
             log(result.toString());
             return result;
         }
+    }
+
+    private static double medianMillis(BenchServer server, String path) throws Exception {
+        double[] millis = new double[QUERIES];
+        for (int q = 0; q < QUERIES; q++) {
+            long t = System.nanoTime();
+            server.get(path);
+            millis[q] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[QUERIES / 2];
     }
 
     /** Until the last request for the tenant's attribution is answered. */
@@ -117,12 +132,16 @@ public final class AttributionBenchmark {
                 .append(" ResourceId an EC2 instance's ARN, about 200 lines per instance) synced into a server at `-Xmx512m`; then a state")
                 .append(" managing every other instance by its bare id (`i-...`) is pushed, and timed until every line has its status")
                 .append(" again (the push, then the background computation: each distinct ResourceId matched once); then the split of the")
-                .append(" export's two months (`GET /costs/attribution`) asked for ").append(QUERIES).append(" times (median).\n\n");
-        md.append("| lines | distinct ResourceIds | managed instances | attributed lines | state push to every line attributed | split of two months (median) |\n")
-                .append("|---:|---:|---:|---:|---:|---:|\n");
+                .append(" export's two months (`GET /costs/attribution`), the ten largest unmanaged resources of those months")
+                .append(" (`GET /costs/unmanaged?limit=10`) and the first month's estimate against actual by state (`GET /costs/compare`),")
+                .append(" each asked for ").append(QUERIES).append(" times (median): the three reads the console's Spend page makes.\n\n");
+        md.append("| lines | distinct ResourceIds | managed instances | attributed lines | state push to every line attributed |")
+                .append(" split of two months | top 10 unmanaged | estimate vs actual by state |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %.1f s | %,.0f ms |%n", r.rows(), r.resourceIds(), r.managed(),
-                    r.attributedLines(), r.attributeSeconds(), r.medianQueryMs()));
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %.1f s | %,.0f ms | %,.0f ms | %,.0f ms |%n", r.rows(),
+                    r.resourceIds(), r.managed(), r.attributedLines(), r.attributeSeconds(), r.medianQueryMs(), r.medianUnmanagedMs(),
+                    r.medianCompareMs()));
         }
         md.append("\nGoal (issue 11): 10M lines attributed in under a minute on this machine.\n");
         md.append("\nReproduce: `bench/run-attribution` (option: `--rows N[,N]`).\n");

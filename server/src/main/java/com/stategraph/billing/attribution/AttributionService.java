@@ -8,8 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,43 +57,30 @@ public class AttributionService {
     /** {@code [from, to)} on ChargePeriodStart, default the month so far; metric default billed. */
     public Attribution attribution(UUID tenantId, String from, String to, String metric) {
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
-        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
         String metricColumn = q.metric().column();
         // Whole months come from the monthly resource rollup (one row per resource and month); the edges of a range that
         // cuts a month's charges are read from the billing rows.
         Map<String, Map<String, Sums>> byCurrencyAndProvider = rows.onSnapshot(() -> {
             Map<String, Map<String, Sums>> sums = new TreeMap<>();
-            List<java.sql.Date> wholeMonths = new ArrayList<>();
-            for (YearMonth m = YearMonth.from(q.from()); !m.atDay(1).isAfter(q.to().minusDays(1)); m = m.plusMonths(1)) {
-                Instant monthStart = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                Instant monthEnd = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                if (rows.monthWhole(tenantId, monthStart, monthEnd, start, end)) {
-                    wholeMonths.add(java.sql.Date.valueOf(m.atDay(1)));
-                    continue;
-                }
-                Instant edgeFrom = start.isAfter(monthStart) ? start : monthStart;
-                Instant edgeTo = end.isBefore(monthEnd) ? end : monthEnd;
-                rows.within(tenantId, edgeFrom, edgeTo, onlyLoads -> {
-                    jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
-                                    + status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
-                                    + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                                    + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
-                                    + " WHERE " + onlyLoads + " AND r.tenant_id = ?"
-                                    + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
-                            .params(tenantId, Timestamp.from(edgeFrom), Timestamp.from(edgeTo))
-                            .query(rs -> {
-                                add(sums, rs);
-                            });
-                    return null;
-                }, () -> null);
+            RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
+            for (RowsInRange.Edge edge : parts.edges()) {
+                jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
+                                + status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
+                                + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                                + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
+                                + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ?"
+                                + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
+                        .params(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to()))
+                        .query(rs -> {
+                            add(sums, rs);
+                        });
             }
-            if (!wholeMonths.isEmpty()) {
+            if (!parts.wholeMonths().isEmpty()) {
                 jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status,"
                                 + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n FROM cost_monthly_resources m"
                                 + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
                                 + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3")
-                        .params(tenantId, wholeMonths.toArray(new java.sql.Date[0]))
+                        .params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
                         .query(rs -> {
                             add(sums, rs);
                         });

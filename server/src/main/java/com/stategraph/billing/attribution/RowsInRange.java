@@ -2,9 +2,12 @@ package com.stategraph.billing.attribution;
 
 import com.stategraph.billing.load.BillingLoadRepository;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +33,6 @@ class RowsInRange {
         snapshot.setReadOnly(true);
     }
 
-    /** @param query given the condition on {@code r.load_id} that names the loads to read */
-    <T> T read(UUID tenantId, Instant from, Instant to, Function<String, T> query, Supplier<T> nothing) {
-        return onSnapshot(() -> within(tenantId, from, to, query, nothing));
-    }
-
     /** Runs {@code reads} on one snapshot, the loads' tables locked against being dropped. */
     <T> T onSnapshot(Supplier<T> reads) {
         return snapshot.execute(s -> {
@@ -43,10 +41,35 @@ class RowsInRange {
         });
     }
 
-    /** Inside {@link #onSnapshot}: {@code query} over the loads charged in the range. */
-    <T> T within(UUID tenantId, Instant from, Instant to, Function<String, T> query, Supplier<T> nothing) {
-        List<UUID> current = loads.currentChargedIn(tenantId, from, to);
-        return current.isEmpty() ? nothing.get() : query.apply(BillingLoadRepository.onlyLoads("r.load_id", current));
+    /** A range cut into the months the rollups hold whole and the edges that are read from the billing rows. */
+    record Parts(List<java.sql.Date> wholeMonths, List<Edge> edges) {
+    }
+
+    /** The part of a range inside one month that cuts its charges, with the condition naming the loads charged in it. */
+    record Edge(Instant from, Instant to, String onlyLoads) {
+    }
+
+    /** Inside {@link #onSnapshot}: {@code [from, to)} by month. */
+    Parts parts(UUID tenantId, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<java.sql.Date> whole = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to.minusDays(1)); m = m.plusMonths(1)) {
+            Instant monthStart = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant monthEnd = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (monthWhole(tenantId, monthStart, monthEnd, start, end)) {
+                whole.add(java.sql.Date.valueOf(m.atDay(1)));
+                continue;
+            }
+            Instant edgeFrom = start.isAfter(monthStart) ? start : monthStart;
+            Instant edgeTo = end.isBefore(monthEnd) ? end : monthEnd;
+            List<UUID> current = loads.currentChargedIn(tenantId, edgeFrom, edgeTo);
+            if (!current.isEmpty()) {
+                edges.add(new Edge(edgeFrom, edgeTo, BillingLoadRepository.onlyLoads("r.load_id", current)));
+            }
+        }
+        return new Parts(whole, edges);
     }
 
     /**
@@ -54,7 +77,7 @@ class RowsInRange {
      * {@code [from, to)} of that month: the range covers the month, or every current load with
      * charges in the month has them inside the range (by the charge range each load recorded).
      */
-    boolean monthWhole(UUID tenantId, Instant monthStart, Instant monthEnd, Instant from, Instant to) {
+    private boolean monthWhole(UUID tenantId, Instant monthStart, Instant monthEnd, Instant from, Instant to) {
         if (!from.isAfter(monthStart) && !to.isBefore(monthEnd)) {
             return true;
         }

@@ -9,8 +9,6 @@ import com.stategraph.billing.states.TerraformState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,18 +48,33 @@ public class StateActuals {
 
     public Actuals of(TerraformState state, String from, String to) {
         CostQuery q = parser.parse(state.tenantId(), CostQueryParser.Params.range(from, to, "billed"));
-        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<ResourceActuals> resources = rows.read(state.tenantId(), start, end, onlyLoads -> jdbc.sql("SELECT a.address,"
-                        + " r.billing_currency AS currency, sum(r.billed_cost) AS billed, coalesce(sum(r.effective_cost), 0) AS effective,"
-                        + " count(*) AS n FROM billing_rows r JOIN attribution_resources a ON a.tenant_id = r.tenant_id"
-                        + " AND a.resource_id = r.resource_id AND a.state_id = ?"
-                        + " WHERE " + onlyLoads + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
-                        + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
-                .params(state.id(), state.tenantId(), Timestamp.from(start), Timestamp.from(end))
-                .query((rs, i) -> new ResourceActuals(rs.getString("address"), ActualsService.money(rs.getBigDecimal("billed")),
-                        ActualsService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list(),
-                ArrayList::new);
+        // Whole months from the monthly resource rollup, the edges of a range that cuts a month from the billing rows.
+        List<ResourceActuals> resources = rows.onSnapshot(() -> {
+            RowsInRange.Parts parts = rows.parts(state.tenantId(), q.from(), q.to());
+            List<String> pieces = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (!parts.wholeMonths().isEmpty()) {
+                pieces.add("SELECT a.address, m.billing_currency AS currency, m.billed_cost AS billed, m.effective_cost AS effective,"
+                        + " m.row_count AS n FROM cost_monthly_resources m JOIN attribution_resources a ON a.tenant_id = m.tenant_id"
+                        + " AND a.resource_id = m.resource_id AND a.state_id = ? WHERE m.tenant_id = ? AND m.month = ANY (?)");
+                params.addAll(List.of(state.id(), state.tenantId(), parts.wholeMonths().toArray(new java.sql.Date[0])));
+            }
+            for (RowsInRange.Edge edge : parts.edges()) {
+                pieces.add("SELECT a.address, r.billing_currency AS currency, r.billed_cost AS billed,"
+                        + " coalesce(r.effective_cost, 0) AS effective, 1 AS n FROM billing_rows r JOIN attribution_resources a"
+                        + " ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id = ?"
+                        + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?");
+                params.addAll(List.of(state.id(), state.tenantId(), Timestamp.from(edge.from()), Timestamp.from(edge.to())));
+            }
+            if (pieces.isEmpty()) {
+                return List.<ResourceActuals>of();
+            }
+            return jdbc.sql("SELECT address, currency, sum(billed) AS billed, sum(effective) AS effective, sum(n) AS n FROM ("
+                            + String.join(" UNION ALL ", pieces) + ") p GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
+                    .params(params)
+                    .query((rs, i) -> new ResourceActuals(rs.getString("address"), ActualsService.money(rs.getBigDecimal("billed")),
+                            ActualsService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list();
+        });
         Set<String> currencies = new TreeSet<>();
         BigDecimal billed = BigDecimal.ZERO;
         BigDecimal effective = BigDecimal.ZERO;

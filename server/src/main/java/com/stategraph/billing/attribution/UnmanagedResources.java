@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -58,18 +56,37 @@ public class UnmanagedResources {
             throw new InvalidInputException("INVALID_PARAMETER", "limit is 1 to " + LARGEST_PAGE);
         }
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, "billed"));
-        Instant start = q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = q.to().atStartOfDay(ZoneOffset.UTC).toInstant();
         JsonNode after = cursor == null ? null : decode(cursor);
-        List<Unmanaged> found = rows.read(tenantId, start, end, onlyLoads -> {
-            StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider,"
-                    + " min(r.service_name) AS service_name, r.resource_id, min(r.resource_type) AS resource_type,"
-                    + " min(r.region_id) AS region_id, sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency"
-                    + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                    + " JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id IS NULL"
-                    + " WHERE " + onlyLoads + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
-                    + " GROUP BY r.resource_id, 1, r.billing_currency) u");
-            List<Object> params = new ArrayList<>(List.of(tenantId, Timestamp.from(start), Timestamp.from(end)));
+        // Whole months from the monthly resource rollup (a row per resource and month); the edges of a range that cuts a
+        // month's charges from the billing rows, summed per resource before they are put together.
+        List<Unmanaged> found = rows.onSnapshot(() -> {
+            RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
+            List<String> pieces = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (!parts.wholeMonths().isEmpty()) {
+                pieces.add("SELECT m.provider, m.service_name, m.resource_id, m.resource_type, m.region_id, m.billed_cost AS billed,"
+                        + " m.row_count AS n, m.billing_currency AS currency FROM cost_monthly_resources m"
+                        + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
+                        + " WHERE m.tenant_id = ? AND m.month = ANY (?)");
+                params.add(tenantId);
+                params.add(parts.wholeMonths().toArray(new java.sql.Date[0]));
+            }
+            for (RowsInRange.Edge edge : parts.edges()) {
+                pieces.add("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, min(r.service_name) AS service_name,"
+                        + " r.resource_id, min(r.resource_type) AS resource_type, min(r.region_id) AS region_id,"
+                        + " sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency"
+                        + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                        + " JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id IS NULL"
+                        + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
+                        + " GROUP BY r.resource_id, 1, r.billing_currency");
+                params.addAll(List.of(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to())));
+            }
+            if (pieces.isEmpty()) {
+                return List.<Unmanaged>of();
+            }
+            StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT provider, min(service_name) AS service_name, resource_id,"
+                    + " min(resource_type) AS resource_type, min(region_id) AS region_id, sum(billed) AS billed, sum(n) AS n, currency"
+                    + " FROM (" + String.join(" UNION ALL ", pieces) + ") p GROUP BY resource_id, provider, currency) u");
             if (after != null) {
                 sql.append(" WHERE billed < ? OR (billed = ? AND (resource_id, provider, currency) > (?, ?, ?))");
                 BigDecimal cost = new BigDecimal(after.get(0).asString());
@@ -80,7 +97,7 @@ public class UnmanagedResources {
             return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Unmanaged(rs.getString("provider"),
                     rs.getString("service_name"), rs.getString("resource_id"), rs.getString("resource_type"), rs.getString("region_id"),
                     ActualsService.money(rs.getBigDecimal("billed")), rs.getLong("n"), rs.getString("currency"))).list();
-        }, List::of);
+        });
         String next = found.size() < limit ? null : encode(found.get(found.size() - 1));
         return new Page(found, next);
     }

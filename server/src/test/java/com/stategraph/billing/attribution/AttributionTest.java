@@ -44,6 +44,13 @@ class AttributionTest extends SyncServerTest {
             new Line("", "-5", "USD", "unallocated"),
             new Line("i-0abc", "7", "EUR", "attributed"));
 
+    private static final List<String> HEADER = List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart",
+            "ChargePeriodStart", "ServiceName", "ResourceId", "ResourceType");
+
+    private static String typeOf(String resourceId) {
+        return resourceId.isEmpty() ? "" : resourceId.startsWith("ami-") ? "Image" : "Instance";
+    }
+
     @Test
     void everyLineGetsItsStatusAndRemovingAStateMakesItsLinesUnmanaged() throws Exception {
         String tenant = newTenant();
@@ -67,14 +74,16 @@ class AttributionTest extends SyncServerTest {
         Path dir = tempDir("attribution-");
         List<List<String>> rows = new ArrayList<>();
         for (Line l : LINES) {
-            rows.add(List.of(l.cost(), l.cost(), l.currency(), first + "T00:00:00Z", today + "T00:00:00Z", "Compute", l.resourceId()));
+            rows.add(List.of(l.cost(), l.cost(), l.currency(), first + "T00:00:00Z", today + "T00:00:00Z", "Compute", l.resourceId(),
+                    typeOf(l.resourceId())));
         }
-        // Last month: a line before and one after the 10th, for a range that cuts that month.
+        // Last month: a line before and two after the 10th, for a range that cuts that month.
         LocalDate last = first.minusMonths(1);
-        rows.add(List.of("100", "100", "USD", last + "T00:00:00Z", last.withDayOfMonth(5) + "T00:00:00Z", "Compute", "i-early"));
-        rows.add(List.of("50", "50", "USD", last + "T00:00:00Z", last.withDayOfMonth(25) + "T00:00:00Z", "Compute", "i-0abc"));
-        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
-                "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
+        rows.add(List.of("100", "100", "USD", last + "T00:00:00Z", last.withDayOfMonth(5) + "T00:00:00Z", "Compute", "i-early", "Instance"));
+        rows.add(List.of("50", "50", "USD", last + "T00:00:00Z", last.withDayOfMonth(25) + "T00:00:00Z", "Compute", "i-0abc", "Instance"));
+        rows.add(List.of("2.5", "2.5", "USD", last + "T00:00:00Z", last.withDayOfMonth(20) + "T00:00:00Z", "Compute", "i-unknown",
+                "Instance"));
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, HEADER, rows);
         String source = addSource(tenant, "aws", "file://" + dir + "/");
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
 
@@ -88,7 +97,7 @@ class AttributionTest extends SyncServerTest {
         // A range that cuts last month's charges reads that month's rows (from the 10th on) and this month's rollup.
         JsonNode cut = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?from=" + last.withDayOfMonth(10) + "&to="
                 + today.plusDays(1)).body();
-        assertThat(cut.path("line_count").asLong()).isEqualTo(LINES.size() + 1);
+        assertThat(cut.path("line_count").asLong()).isEqualTo(LINES.size() + 2);
         assertThat(cut.path("attributed_count").asLong()).isEqualTo(answer.path("attributed_count").asLong() + 1);
         JsonNode usd = null;
         JsonNode usdBefore = null;
@@ -101,7 +110,25 @@ class AttributionTest extends SyncServerTest {
         assertThat(new BigDecimal(usd.path("attributed_cost").asString()))
                 .isEqualByComparingTo(new BigDecimal(usdBefore.path("attributed_cost").asString()).add(new BigDecimal("50")));
         assertThat(new BigDecimal(usd.path("unmanaged_cost").asString()))
-                .isEqualByComparingTo(new BigDecimal(usdBefore.path("unmanaged_cost").asString()));
+                .isEqualByComparingTo(new BigDecimal(usdBefore.path("unmanaged_cost").asString()).add(new BigDecimal("2.5")));
+        // The unmanaged resources of that range: last month's edge read from the rows and this month's rollup, summed.
+        JsonNode cutUnmanaged = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/unmanaged?from=" + last.withDayOfMonth(10)
+                + "&to=" + today.plusDays(1)).body().path("results");
+        assertThat(cutUnmanaged).hasSize(2);
+        assertThat(cutUnmanaged.get(0).path("resource_id").asString()).isEqualTo("i-unknown");
+        assertThat(new BigDecimal(cutUnmanaged.get(0).path("billed_cost").asString())).isEqualByComparingTo("8.5");
+        assertThat(cutUnmanaged.get(0).path("line_count").asLong()).isEqualTo(2);
+        assertThat(cutUnmanaged.get(0).path("resource_type").asString()).isEqualTo("Instance");
+        assertThat(cutUnmanaged.get(1).path("resource_type").asString()).isEqualTo(typeOf("ami-0123"));
+        JsonNode cutActuals = api.get(ADMIN_KEY, "/api/v1/states/" + web + "/costs/actuals?from=" + last.withDayOfMonth(10)
+                + "&to=" + today.plusDays(1)).body();
+        JsonNode webLast = null;
+        for (JsonNode r : cutActuals.path("resources")) {
+            webLast = r.path("address").asString().equals("aws_instance.web[0]") && r.path("currency").asString().equals("USD") ? r : webLast;
+        }
+        assertThat(webLast).as(cutActuals.toString()).isNotNull();
+        assertThat(new BigDecimal(webLast.path("billed_cost").asString())).isEqualByComparingTo(new BigDecimal("10.5").add(new BigDecimal("50")));
+        assertThat(webLast.path("line_count").asLong()).isEqualTo(2);
 
         // The unmanaged resources, largest first, a page at a time.
         List<Line> unmanaged = LINES.stream().filter(l -> l.status().equals("unmanaged"))
@@ -112,10 +139,12 @@ class AttributionTest extends SyncServerTest {
         do {
             JsonNode page = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/unmanaged?limit=1"
                     + (cursor == null ? "" : "&cursor=" + cursor)).body();
-            page.path("results").forEach(u -> paged.add(u.path("resource_id").asString() + " " + u.path("billed_cost").asString()));
+            page.path("results").forEach(u -> paged.add(u.path("resource_id").asString() + " " + u.path("billed_cost").asString()
+                    + " " + u.path("resource_type").asString()));
             cursor = page.path("next_cursor").isString() ? page.path("next_cursor").asString() : null;
         } while (cursor != null);
-        assertThat(paged).containsExactlyElementsOf(unmanaged.stream().map(l -> l.resourceId() + " " + l.cost()).toList());
+        assertThat(paged).containsExactlyElementsOf(unmanaged.stream().map(l -> l.resourceId() + " " + l.cost() + " "
+                + typeOf(l.resourceId())).toList());
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/unmanaged?cursor=bogus").status()).isEqualTo(400);
 
         // What the web state's resources cost: its lines, by address as Terraform prints it, in each currency.
@@ -140,9 +169,9 @@ class AttributionTest extends SyncServerTest {
         // A re-sync whose export names another managed resource: the new lines are attributed too.
         List<Line> resynced = new ArrayList<>(LINES);
         resynced.add(new Line("arn:aws:s3:::shared-1", "4.5", "USD", "attributed"));
-        rows.add(2, List.of("4.5", "4.5", "USD", first + "T00:00:00Z", today + "T00:00:00Z", "Compute", "arn:aws:s3:::shared-1"));
-        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
-                "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "ResourceId"), rows);
+        rows.add(2, List.of("4.5", "4.5", "USD", first + "T00:00:00Z", today + "T00:00:00Z", "Compute", "arn:aws:s3:::shared-1",
+                "Bucket"));
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, HEADER, rows);
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
         computed = awaitAttribution(tenant, computed.path("computed_at").asString());
         assertSplit(computed, resynced);

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their own, attached to billing_rows; every row and every cent is still there afterwards. V10 then
  * builds the resource and tag-set rollups from those rows, and V12 the resource totals from those, so
  * data loaded before them answers alike. V13 turns each load's table into compact chunks: every
- * value of every row reads back the same through the billing_rows view.
+ * value of every row reads back the same through the billing_rows view. V21 gives the monthly
+ * resource rollup each resource's type from its rows.
  */
 class BillingRowsPerLoadMigrationTest {
 
@@ -56,13 +57,13 @@ class BillingRowsPerLoadMigrationTest {
                     sums[l] = sums[l].add(cost);
                     db.sql("INSERT INTO billing_rows (tenant_id, source_id, load_id, billing_period, billed_cost, billing_currency,"
                                     + " billing_period_start, charge_period_start, tags, list_cost, service_name, resource_id,"
-                                    + " charge_period_end, extra, sku_price_details)"
+                                    + " charge_period_end, extra, sku_price_details, resource_type)"
                                     + " VALUES (?, ?, ?, ?::date, ?, 'USD', ?::date, ?::date, '{\"team\":\"a\"}'::jsonb, ?, ?, ?,"
-                                    + " ?::timestamptz, ?::jsonb, NULL)")
+                                    + " ?::timestamptz, ?::jsonb, NULL, ?)")
                             .params(tenant, source, loads.get(l), periods.get(l), cost, periods.get(l), periods.get(l),
                                     i % 4 == 0 ? null : cost.add(BigDecimal.ONE), "svc-" + i % 3,
                                     i % 5 == 0 ? null : "arn:aws:ec2:r:1:instance/i-" + i, periods.get(l) + " 12:30:00.5+00",
-                                    "{\"x_Row\": \"" + i + "\"}").update();
+                                    "{\"x_Row\": \"" + i + "\"}", i % 2 == 0 ? "Instance" : null).update();
                 }
             }
 
@@ -110,6 +111,21 @@ class BillingRowsPerLoadMigrationTest {
                     .query(Long.class).single()).as("a repeated string is stored once").isEqualTo(1);
             assertThat(db.sql("SELECT count(*) FROM billing_json WHERE tenant_id = ? AND value = '{\"team\": \"a\"}'::jsonb")
                     .param(tenant).query(Long.class).single()).isEqualTo(1);
+            for (int l = 0; l < 2; l++) {
+                java.util.Map<String, String> types = new java.util.TreeMap<>();
+                for (int i = 0; i < 10 + l * 5; i++) {
+                    if (i % 5 != 0) {
+                        types.put("arn:aws:ec2:r:1:instance/i-" + i, i % 2 == 0 ? "Instance" : "(none)");
+                    }
+                }
+                java.util.Map<String, String> migrated = new java.util.TreeMap<>();
+                db.sql("SELECT resource_id, coalesce(resource_type, '(none)') AS t FROM cost_monthly_resources"
+                                + " WHERE tenant_id = ? AND billing_period = ?::date AND resource_id IS NOT NULL")
+                        .params(tenant, periods.get(l)).query(rs -> {
+                            migrated.put(rs.getString(1), rs.getString(2));
+                        });
+                assertThat(migrated).as("V21: each resource's type from its rows").isEqualTo(types);
+            }
             assertThat(db.sql("SELECT to_regclass('billing_rows_" + loads.get(0).toString().replace("-", "") + "') IS NULL")
                     .query(Boolean.class).single()).as("the row tables are gone").isTrue();
         }
