@@ -95,9 +95,6 @@ public class StateSourceController {
     public Results<StateSourceRun> runs(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                         @PathVariable("id") UUID id, @RequestParam(name = "limit", defaultValue = "50") int limit) {
         access.requireAdmin(caller, tenantId);
-        if (limit < 1 || limit > 500) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "limit must be between 1 and 500");
-        }
-        return new Results<>(service.runs(tenantId, id, limit));
+        return new Results<>(service.runs(tenantId, id, Results.historyLimit(limit)));
     }
 }

@@ -57,14 +57,13 @@ public class SyncExecutor {
     private final SyncLimits limits;
     private final SyncMemory memory;
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
-    /** Told the tenant whose billing rows a sync changed (to have their attribution computed again). */
-    private final java.util.function.Consumer<UUID> rowsChanged;
+    private final List<SyncListener> listeners;
 
     SyncExecutor(SyncRunRepository runs, BillingSourceRepository sources, ObjectStores stores, SyncQueue queue,
                  DataSource dataSource, TransactionTemplate tx, Clock clock, int maxAttempts, Duration retryBackoff,
                  BillingLoad.Settings loadSettings, Duration timeout, SyncLimits limits, SyncMemory memory,
-                 java.util.function.Consumer<UUID> rowsChanged) {
-        this.rowsChanged = rowsChanged;
+                 List<SyncListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.runs = runs;
         this.sources = sources;
         this.stores = stores;
@@ -93,7 +92,8 @@ public class SyncExecutor {
         if (!runs.start(runId, window)) {
             return;
         }
-        Progress progress = new Progress(runId, clock.instant().plus(timeout));
+        Instant started = clock.instant();
+        Progress progress = new Progress(runId, started.plus(timeout));
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
         if (run.trigger().equals("scheduled") && !source.enabled()) {
@@ -109,12 +109,15 @@ public class SyncExecutor {
             warnings.addAll(findings.warnings());
             runs.finish(runId, true, null, rows, warnings, progress.versions);
             sources.markSynced(run.tenantId(), run.sourceId(), rows);
-            rowsChanged.accept(run.tenantId());
             log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
+            tell(new SyncFinished(run.tenantId(), run.sourceId(), source.provider(), runId, true, null, summary(warnings), rows,
+                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant()));
         } catch (Throwable e) {
             // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.
             String error = SyncErrors.describe(e);
-            fail(run, progress, error, notes, findings, true);
+            List<ConformanceFindings.Warning> warnings = fail(run, progress, error, notes, findings, true);
+            tell(new SyncFinished(run.tenantId(), run.sourceId(), source.provider(), runId, false, error, summary(warnings), 0,
+                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant()));
             if (SyncErrors.aboutTheData(e)) {
                 log.warn("sync {} of source {} failed: {}", runId, source.id(), error);
             } else {
@@ -224,7 +227,21 @@ public class SyncExecutor {
         return outside;
     }
 
-    private void fail(SyncRunRepository.RunTarget run, Progress progress, String error,
+    private void tell(SyncFinished finished) {
+        for (SyncListener listener : listeners) {
+            try {
+                listener.finished(finished);
+            } catch (RuntimeException e) {
+                log.warn("after sync {}: {} failed", finished.runId(), listener.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static List<SyncFinished.Warning> summary(List<ConformanceFindings.Warning> warnings) {
+        return warnings.stream().map(w -> new SyncFinished.Warning(w.code(), w.message(), w.count())).toList();
+    }
+
+    private List<ConformanceFindings.Warning> fail(SyncRunRepository.RunTarget run, Progress progress, String error,
                       List<ConformanceFindings.Warning> notes, ConformanceFindings findings, boolean retry) {
         List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
         warnings.addAll(findings.warnings());
@@ -236,6 +253,7 @@ public class SyncExecutor {
                 queue.retry(run.tenantId(), run.sourceId(), run.attempt() + 1, delay);
             }
         });
+        return warnings;
     }
 
     /** Files and rows done so far, written to the run as the sync goes so `sync --wait` can show them. */

@@ -3,13 +3,11 @@ package com.stategraph.billing.sync;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import com.stategraph.billing.attribution.AttributionQueue;
-import com.stategraph.billing.estimates.EstimateQueue;
-import com.stategraph.billing.pricing.PricingRefresh;
 import com.stategraph.billing.statesources.StateSourceQueue;
 import com.stategraph.billing.db.BackgroundDatabase;
 import java.lang.management.ManagementFactory;
@@ -60,31 +58,22 @@ public class SyncScheduling {
     /** Schedules and reschedules executions; joins the caller's transaction, so a run row and its execution commit together. */
     @Bean
     @DependsOnDatabaseInitialization
-    SchedulerClient schedulerClient(DataSource dataSource, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
-                                    @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
-                                    @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
-                                    @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
-                                    @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
-                                    @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), syncTask, estimateTask, stateSourceTask,
-                        attributionTask, scheduleTask, pricingTask)
-                .build();
+    SchedulerClient schedulerClient(DataSource dataSource, List<OneTimeTask<Void>> oneTime, List<RecurringTask<Void>> recurring) {
+        List<Task<?>> known = new java.util.ArrayList<>(oneTime);
+        known.addAll(recurring);
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), known).build();
     }
 
     /**
      * Runs due executions while the application runs, polling and beating its heart on the
      * background pool so that API load cannot make it miss a beat. A db-scheduler {@code Scheduler} cannot be
      * started again once stopped (Spring's test context cache pauses and restarts contexts), so
-     * each start builds a new one.
+     * each start builds a new one. Every one-time task bean is known to it and every recurring one started.
      */
     @Bean
     @DependsOnDatabaseInitialization
-    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, @Qualifier(SYNC_TASK) OneTimeTask<Void> syncTask,
-                                      @Qualifier(EstimateQueue.TASK) OneTimeTask<Void> estimateTask,
-                                      @Qualifier(StateSourceQueue.TASK) OneTimeTask<Void> stateSourceTask,
-                                      @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
-                                      @Qualifier(SCHEDULE_TASK) RecurringTask<Void> scheduleTask,
-                                      @Qualifier(PricingRefresh.TASK) RecurringTask<Void> pricingTask,
+    SmartLifecycle schedulerLifecycle(BackgroundDatabase background, List<OneTimeTask<Void>> oneTime,
+                                      List<RecurringTask<Void>> recurring,
                                       @Value("${stategraph.sync.threads}") int threads,
                                       @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
                                       @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
@@ -93,8 +82,8 @@ public class SyncScheduling {
 
             @Override
             public void start() {
-                scheduler = Scheduler.create(background.dataSource(), List.of(syncTask, estimateTask, stateSourceTask, attributionTask))
-                        .startTasks(scheduleTask, pricingTask)
+                scheduler = Scheduler.create(background.dataSource(), new java.util.ArrayList<Task<?>>(oneTime))
+                        .startTasks(new java.util.ArrayList<>(recurring))
                         .threads(threads)
                         .pollingInterval(pollInterval)
                         .heartbeatInterval(heartbeat)

@@ -10,6 +10,7 @@ import com.stategraph.billing.db.BackgroundDatabase;
 import com.stategraph.billing.load.BillingLoad;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,8 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory,
-                              @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask) {
+                              @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
+                              List<SyncListener> others) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
         // Asked through the background pool too: a sync never waits for the API's connections.
         SchedulerClient attributionClient = SchedulerClient.Builder
@@ -42,7 +44,19 @@ public class SyncWorkers {
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
                 maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory,
-                tenant -> AttributionQueue.request(background.jdbc(), attributionClient, attributionTask, clock, tenant));
+                listeners(finished -> {
+                    if (finished.ok()) {
+                        // the tenant's billing rows changed: their attribution is computed again
+                        AttributionQueue.request(background.jdbc(), attributionClient, attributionTask, clock, finished.tenantId());
+                    }
+                }, others));
+    }
+
+    private static List<SyncListener> listeners(SyncListener first, List<SyncListener> others) {
+        List<SyncListener> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(others);
+        return all;
     }
 
     @Bean

@@ -38,7 +38,13 @@ import tools.jackson.databind.JsonNode;
         // Periods of a few rows share billing_chunks_small, larger ones get a table of their own: sync tests cover both.
         "stategraph.sync.own-table-rows=10",
         // Small enough for a test to write a larger row group; every other test file stays far below it.
-        "stategraph.sync.max-row-group-bytes=4MB"})
+        "stategraph.sync.max-row-group-bytes=4MB",
+        // Webhook receivers in the tests listen on loopback; retries come a second apart, three attempts in all.
+        "stategraph.notifications.allow-private-webhooks=true",
+        "stategraph.notifications.retry-backoff=1s",
+        "stategraph.notifications.max-attempts=3",
+        "stategraph.notifications.email-from=stategraph@example.com",
+        "stategraph.smtp.starttls=false"})
 public abstract class SyncServerTest {
     public static final String ADMIN_KEY = "sgk_sync-test-instance-admin-key-0123456789";
     public static final String S3_ACCESS = "sync-access";
@@ -47,6 +53,8 @@ public abstract class SyncServerTest {
     public static final S3ProxyExtension S3 = startS3();
     public static final GcsJsonApiStub GCS = startGcs();
     public static final Azurite AZURITE = Azurite.get();
+    /** A real SMTP server on loopback that email channels send through. */
+    public static final com.icegreen.greenmail.util.GreenMail MAIL = startMail();
 
     @LocalServerPort
     protected int port;
@@ -65,6 +73,15 @@ public abstract class SyncServerTest {
         registry.add("stategraph.azure.blob-endpoint", () -> AZURITE.endpoint().toString());
         registry.add("stategraph.azure.account-key", () -> Azurite.KEY);
         registry.add("stategraph.pricing.source", SyncServerTest::operatorsPriceBook);
+        registry.add("stategraph.smtp.host", () -> "127.0.0.1");
+        registry.add("stategraph.smtp.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    private static com.icegreen.greenmail.util.GreenMail startMail() {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     /** The price book this server loads at start (STATEGRAPH_PRICING_SOURCE), put in the S3 store first: the estimates' fixture. */
