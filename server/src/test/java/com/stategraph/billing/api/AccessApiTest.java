@@ -29,6 +29,14 @@ class AccessApiTest extends ServerTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(api.get(null, "/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+        // The Kubernetes probes of deploy/kubernetes: liveness without the database, readiness with it.
+        var liveness = api.get(null, "/actuator/health/liveness");
+        assertThat(liveness.status()).as(liveness.raw()).isEqualTo(200);
+        assertThat(liveness.text("status")).isEqualTo("UP");
+        var readiness = api.get(null, "/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.raw()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+        assertThat(api.get(null, "/actuator/health/db").status()).as("details stay behind a key").isEqualTo(401);
     }
 
     @Test
