@@ -9,6 +9,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration
@@ -41,20 +46,51 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** The console: local users sign in with email and password; a session cookie, CSRF tokens on every form. */
+    /**
+     * The console: local users sign in with email and password, and (when configured) everyone through the
+     * OpenID Connect provider; a session cookie kept in the database, CSRF tokens on every form. Password
+     * sign-ins are rate limited per account and per address.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, OidcSignIn oidc, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/console.css", "/console.js", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/console", true).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none';"
                                 + " form-action 'self'; base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (oidc.localLogin()) {
+            http.formLogin(f -> f.loginPage("/login").usernameParameter("email").permitAll()
+                            .successHandler((request, response, authentication) -> {
+                                throttle.succeeded(authentication.getName());
+                                response.sendRedirect(request.getContextPath() + "/console");
+                            })
+                            .failureHandler((request, response, exception) -> {
+                                throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+                                response.sendRedirect(request.getContextPath() + "/login?error");
+                            }))
+                    .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        }
+        SimpleUrlLogoutSuccessHandler signedOut = new SimpleUrlLogoutSuccessHandler();
+        signedOut.setDefaultTargetUrl("/login?logout");
+        if (oidc.enabled()) {
+            ClientRegistrationRepository registrations = oidc.registrations();
+            http.oauth2Login(o -> o.loginPage("/login").clientRegistrationRepository(registrations)
+                    .userInfoEndpoint(u -> u.oidcUserService(oidc.userService()))
+                    .defaultSuccessUrl("/console", true)
+                    .failureUrl("/login?sso-error"));
+            // Signing out of the console also ends the session at the provider, when it offers that.
+            OidcClientInitiatedLogoutSuccessHandler atProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            atProvider.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+            atProvider.setDefaultTargetUrl("/login?logout");
+            http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(atProvider));
+        } else {
+            http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut));
+        }
         return http.build();
     }
 }

@@ -12,13 +12,23 @@ public class HomeController {
     private final ConsoleSession sessions;
     private final InvitationRepository invitations;
 
-    public HomeController(ConsoleSession sessions, InvitationRepository invitations) {
+    private final com.stategraph.billing.auth.OidcSignIn oidc;
+    private final com.stategraph.billing.auth.SignInThrottle throttle;
+
+    public HomeController(ConsoleSession sessions, InvitationRepository invitations, com.stategraph.billing.auth.OidcSignIn oidc,
+                          com.stategraph.billing.auth.SignInThrottle throttle) {
         this.sessions = sessions;
         this.invitations = invitations;
+        this.oidc = oidc;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(org.springframework.ui.Model model) {
+        model.addAttribute("sso", oidc.enabled());
+        model.addAttribute("ssoName", oidc.displayName());
+        model.addAttribute("localLogin", oidc.localLogin());
+        model.addAttribute("throttleMinutes", throttle.window().toMinutes());
         return "login";
     }
 

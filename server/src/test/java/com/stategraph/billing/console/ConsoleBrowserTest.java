@@ -293,7 +293,7 @@ class ConsoleBrowserTest extends SyncServerTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/login"))).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+                .startsWith("SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         browser.findElement(By.id("logout")).click();
     }
 

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class TenantKeysSchemaTest extends ServerTest {
     /** Global tables: reference tables (replicated to every node) or the coordinator's own. See docs/scaling.md. */
     private static final Set<String> GLOBAL = Set.of("tenants", "users", "api_keys", "audit_log", "scheduled_tasks",
-            "flyway_schema_history");
+            "flyway_schema_history", "spring_session", "spring_session_attributes", "sign_in_failures");
+
+    /** The coordinator's own tables (not replicated): queues, migrations, console sessions and sign-in counts. */
+    private static final Set<String> LOCAL = Set.of("scheduled_tasks", "flyway_schema_history", "spring_session",
+            "spring_session_attributes", "sign_in_failures");
 
     private List<String> tables() {
         // Partitions follow their parent; only the parents are judged.
@@ -83,7 +87,7 @@ class TenantKeysSchemaTest extends ServerTest {
         List<String> tables = tables();
         assertThat(tables).isNotEmpty();
         for (String table : tables) {
-            if (table.equals("scheduled_tasks") || table.equals("flyway_schema_history")) {
+            if (LOCAL.contains(table)) {
                 assertThat(guide).as(table).contains("| `" + table + "` | local (coordinator)");
             } else if (GLOBAL.contains(table)) {
                 assertThat(guide).as(table).contains("SELECT create_reference_table('" + table + "');");
