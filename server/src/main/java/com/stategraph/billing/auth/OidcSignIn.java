@@ -61,6 +61,12 @@ public class OidcSignIn {
         return localLogin || !enabled();
     }
 
+    /** The provider's scheme, host and port, for the console's Content-Security-Policy. */
+    String issuerOrigin() {
+        java.net.URI uri = java.net.URI.create(issuer);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     public String displayName() {
         return displayName;
     }

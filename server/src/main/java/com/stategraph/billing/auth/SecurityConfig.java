@@ -61,7 +61,9 @@ public class SecurityConfig {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none';"
-                                + " form-action 'self'; base-uri 'none'; object-src 'none'"))
+                                // Signing out posts a form that redirects to the provider's end-session endpoint.
+                                + " form-action 'self'" + (oidc.enabled() ? " " + oidc.issuerOrigin() : "") + ";"
+                                + " base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidc.localLogin()) {
             http.formLogin(f -> f.loginPage("/login").usernameParameter("email").permitAll()

@@ -454,4 +454,57 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertNoConsoleErrors("a state's estimate vs actual");
         browser.findElement(By.id("logout")).click();
     }
+
+    /** The identity provider's answer to the next sign-in: this person, with these groups. */
+    private static void nextSignIn(String email, String name, List<String> groups) {
+        OIDC.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("idp", email, "JWT",
+                List.of("stategraph-console"), Map.of("email", email, "email_verified", true, "name", name, "groups", groups)));
+    }
+
+    @Test
+    void singleSignOnGivesTheRoleOfTheGroupClaimAndSignsOut() throws Exception {
+        var created = api.post(ADMIN_KEY, "/api/v1/tenants", Map.of("name", OIDC_TENANT));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String tenant = created.text("id");
+        String email = "grace@sso.example.com";
+
+        // A member of the "finops" group: a member of the tenant, who cannot open Billing Connections.
+        nextSignIn(email, "Grace Hopper", List.of("finops", "unrelated"));
+        browser.get(url("/login"));
+        browser.findElement(By.id("sso")).click();
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant));
+        assertThat(browser.findElement(By.cssSelector(".logout")).getText()).contains("Grace Hopper");
+        assertThat(browser.findElements(By.id("nav-billing"))).as("a member's console").isEmpty();
+        assertThat(jdbc.sql("SELECT role FROM tenant_members m JOIN users u ON u.id = m.user_id WHERE u.email = ? AND m.tenant_id = ?::uuid")
+                .params(email, tenant).query(String.class).single()).isEqualTo("member");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email).query(Long.class).single())
+                .as("the session is kept in the database").isEqualTo(1);
+        shoot("sso-member");
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElements(By.id("sso"))).as("signed out: the sign-in page again").hasSize(1);
+
+        // Now in "finops-admins": an admin.
+        nextSignIn(email, "Grace Hopper", List.of("finops-admins"));
+        browser.findElement(By.id("sso")).click();
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant));
+        assertThat(browser.findElements(By.id("nav-billing"))).as("an admin's console").hasSize(1);
+        assertNoConsoleErrors("after single sign-on");
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+
+        // In neither group any more: the membership the groups gave is gone.
+        nextSignIn(email, "Grace Hopper", List.of());
+        browser.findElement(By.id("sso")).click();
+        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_members m JOIN users u ON u.id = m.user_id WHERE u.email = ?")
+                .param(email).query(Long.class).single()).isZero();
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        assertThat(browser.getPageSource()).as("no longer a member").contains("You cannot open this page").doesNotContain("nav-billing");
+        // The 403 above is the browser's log's last entry: read now, so the next test starts with an empty log.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).anySatisfy(e -> assertThat(e.getMessage()).contains("403"));
+        browser.manage().deleteAllCookies();
+    }
 }

@@ -53,6 +53,10 @@ public abstract class SyncServerTest {
     public static final S3ProxyExtension S3 = startS3();
     public static final GcsJsonApiStub GCS = startGcs();
     public static final Azurite AZURITE = Azurite.get();
+    /** A real OpenID Connect provider on loopback (issuer "idp") that the console signs in through. */
+    public static final no.nav.security.mock.oauth2.MockOAuth2Server OIDC = startOidc();
+    /** The role mapping the server is given: the identity provider's groups to roles in tenant "sso-acme". */
+    public static final String OIDC_TENANT = "sso-acme";
     /** A real SMTP server on loopback that email channels send through. */
     public static final com.icegreen.greenmail.util.GreenMail MAIL = startMail();
 
@@ -73,8 +77,18 @@ public abstract class SyncServerTest {
         registry.add("stategraph.azure.blob-endpoint", () -> AZURITE.endpoint().toString());
         registry.add("stategraph.azure.account-key", () -> Azurite.KEY);
         registry.add("stategraph.pricing.source", SyncServerTest::operatorsPriceBook);
+        registry.add("stategraph.oidc.issuer-uri", () -> OIDC.issuerUrl("idp").toString());
+        registry.add("stategraph.oidc.client-id", () -> "stategraph-console");
+        registry.add("stategraph.oidc.client-secret", () -> "console-secret");
+        registry.add("stategraph.oidc.role-mapping", () -> "finops=" + OIDC_TENANT + ":member, finops-admins=" + OIDC_TENANT + ":admin");
         registry.add("stategraph.smtp.host", () -> "127.0.0.1");
         registry.add("stategraph.smtp.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    private static no.nav.security.mock.oauth2.MockOAuth2Server startOidc() {
+        no.nav.security.mock.oauth2.MockOAuth2Server server = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        server.start();
+        return server;
     }
 
     private static com.icegreen.greenmail.util.GreenMail startMail() {
