@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * data dir, file sources not allowed (the default), queued syncs left waiting. Every test makes its own tenants, so tests do
  * not see each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// As behind a proxy that terminates TLS: X-Forwarded-For and -Proto from loopback are trusted.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.forward-headers-strategy=native")
 public abstract class ServerTest {
     public static final String ADMIN_KEY = "sgk_test-instance-admin-key-0123456789abcdef";
     private static final Path DATA_DIR = tempDir();
