@@ -1,6 +1,7 @@
 package com.stategraph.billing.db;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Set;
 
 /** Files under the data dir belong to the server's user alone: group and others lose every permission. */
 final class OwnerOnly {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OwnerOnly.class);
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -25,9 +27,10 @@ final class OwnerOnly {
     static void createDirectories(Path dir) throws IOException {
         if (!Files.isDirectory(dir) && POSIX) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
+            restrict(dir);
+            return;
         }
+        Files.createDirectories(dir);
         restrict(dir);
     }
 
@@ -65,7 +68,15 @@ final class OwnerOnly {
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
         if (perms.removeAll(OTHERS)) {
-            Files.setPosixFilePermissions(path, perms);
+            try {
+                Files.setPosixFilePermissions(path, perms);
+            } catch (FileSystemException e) {
+                // Only a file's owner may change its mode: this one was given to the server by someone else (a container's
+                // data volume, owned by root and made writable through the pod's fsGroup). Its mode is theirs to set; what
+                // the server creates in it is still its own alone.
+                log.warn("{} belongs to another user; its permissions stay {}", path, PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(path)));
+            }
         }
     }
 }
