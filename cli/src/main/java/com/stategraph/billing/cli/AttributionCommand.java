@@ -25,12 +25,7 @@ class AttributionCommand extends ApiCommand {
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        List<String> query = new ArrayList<>(range.parameters());
-        if (metric != null) {
-            query.add("metric=" + PathSegment.encode(metric));
-        }
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/attribution"
-                + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/attribution" + range.query(metric));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;

@@ -23,4 +23,13 @@ class DateRangeOption {
         }
         return p;
     }
+
+    /** The query string of the range and a metric (each when given): {@code ?from=...&metric=...}, or empty. */
+    String query(String metric) {
+        List<String> p = parameters();
+        if (metric != null) {
+            p.add("metric=" + PathSegment.encode(metric));
+        }
+        return p.isEmpty() ? "" : "?" + String.join("&", p);
+    }
 }

@@ -1,0 +1,35 @@
+package com.stategraph.billing.api;
+
+import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.TagCoverage;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** How much of the spend carries each tag key: the gap tagging policies exist to close. */
+@RestController
+public class TagCoverageController {
+    private final TagCoverage coverage;
+    private final TenantAccess access;
+
+    public TagCoverageController(TagCoverage coverage, TenantAccess access) {
+        this.coverage = coverage;
+        this.access = access;
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/tag-coverage")
+    @Operation(summary = "Share of cost carrying each tag key",
+            description = "Per tag key and currency, in all, per provider and per service; `[from, to)` on the charge day, default the"
+                    + " month so far; metric default effective.")
+    public TagCoverage.Coverage tagCoverage(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String metric) {
+        access.requireMember(caller, tenantId);
+        return coverage.of(tenantId, from, to, metric);
+    }
+}
