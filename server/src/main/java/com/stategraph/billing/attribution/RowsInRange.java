@@ -1,6 +1,7 @@
 package com.stategraph.billing.attribution;
 
 import com.stategraph.billing.load.BillingLoadRepository;
+import com.stategraph.billing.load.RowsSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,8 +12,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a tenant's billing rows charged in a range: on one snapshot, after the lock that keeps the
@@ -23,22 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RowsInRange {
     private final JdbcClient jdbc;
     private final BillingLoadRepository loads;
-    private final TransactionTemplate snapshot;
+    private final RowsSnapshot snapshot;
 
-    RowsInRange(JdbcClient jdbc, BillingLoadRepository loads, TransactionTemplate tx) {
+    RowsInRange(JdbcClient jdbc, BillingLoadRepository loads, RowsSnapshot snapshot) {
         this.jdbc = jdbc;
         this.loads = loads;
-        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshot = snapshot;
     }
 
     /** Runs {@code reads} on one snapshot, the loads' tables locked against being dropped. */
     <T> T onSnapshot(Supplier<T> reads) {
-        return snapshot.execute(s -> {
-            jdbc.sql(BillingLoadRepository.LOCK_ROWS).update();
-            return reads.get();
-        });
+        return snapshot.read(reads);
     }
 
     /** A range cut into the months the rollups hold whole and the edges that are read from the billing rows. */

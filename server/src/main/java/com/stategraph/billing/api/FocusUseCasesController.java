@@ -2,6 +2,7 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.TagCoverage;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
@@ -11,15 +12,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How much of the spend carries each tag key: the gap tagging policies exist to close. */
+/**
+ * Answers to the FinOps Foundation's FOCUS use cases: how much of the spend carries each tag key (the gap
+ * tagging policies exist to close), and billed cost per invoice (to reconcile with the provider's invoices).
+ */
 @RestController
-public class TagCoverageController {
+public class FocusUseCasesController {
     private final TagCoverage coverage;
+    private final Invoices invoices;
     private final TenantAccess access;
 
-    public TagCoverageController(TagCoverage coverage, TenantAccess access) {
+    public FocusUseCasesController(TagCoverage coverage, Invoices invoices, TenantAccess access) {
         this.coverage = coverage;
+        this.invoices = invoices;
         this.access = access;
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/invoices")
+    @Operation(summary = "Billed cost per billing period, invoice issuer, invoice and currency",
+            description = "Billing periods [from, to) as YYYY-MM, default the last three months and this one. Lines without an"
+                    + " InvoiceId are one entry with invoice_id null.")
+    public Invoices.Page invoices(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        access.requireMember(caller, tenantId);
+        return invoices.of(tenantId, from, to);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/tag-coverage")

@@ -1,0 +1,102 @@
+package com.stategraph.billing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ExportFixtures;
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.SyncServerTest;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Billed cost per invoice (API and CLI): per billing period, issuer, invoice and currency, summed from
+ * the lines exactly, credits included; lines not yet invoiced apart; another tenant's lines, even with
+ * the same invoice id, never counted. One period is large enough for a table of its own and one
+ * shares the small-loads table, so both are read.
+ */
+class InvoicesTest extends SyncServerTest {
+    private record Line(YearMonth period, String issuer, String invoice, String currency, String billed) {
+    }
+
+    private static List<Line> lines(YearMonth big, YearMonth small) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(new Line(big, "Amazon Web Services, Inc.", i % 3 == 0 ? "INV-A2" : "INV-A1", "USD", "1" + i + ".125"));
+        }
+        lines.add(new Line(big, "Amazon Web Services, Inc.", "INV-A1", "USD", "-4.5"));
+        lines.add(new Line(big, "Amazon Web Services EMEA SARL", "INV-E1", "EUR", "7.25"));
+        lines.add(new Line(small, "Amazon Web Services, Inc.", "INV-B1", "USD", "3"));
+        lines.add(new Line(small, "", "", "USD", "0.75"));
+        lines.add(new Line(small, "", "", "USD", "0.5"));
+        return lines;
+    }
+
+    private static void export(Path dir, List<Line> lines) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (Line l : lines) {
+            String start = l.period().atDay(1) + "T00:00:00Z";
+            rows.add(List.of(l.billed(), l.currency(), start, start, l.issuer(), l.invoice()));
+        }
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "BillingCurrency", "BillingPeriodStart",
+                "ChargePeriodStart", "InvoiceIssuerName", "InvoiceId"), rows);
+    }
+
+    @Test
+    void billedCostPerInvoiceSumsTheLinesOfThatInvoiceOnly() throws Exception {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth last = now.minusMonths(1);
+        String tenant = newTenant();
+        List<Line> lines = lines(last, now);
+        Path dir = tempDir("invoices-");
+        export(dir, lines);
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+        // Another tenant bills the same invoice id: never counted here.
+        String other = newTenant();
+        Path otherDir = tempDir("invoices-other-");
+        export(otherDir, List.of(new Line(last, "Amazon Web Services, Inc.", "INV-A1", "USD", "1000")));
+        assertThat(syncAndWait(other, addSource(other, "aws", otherDir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
+        for (Line l : lines) {
+            String key = l.period() + "|" + l.issuer() + "|" + l.invoice() + "|" + l.currency();
+            expected.merge(key, new BigDecimal(l.billed()), BigDecimal::add);
+            counts.merge(key, 1L, Long::sum);
+        }
+        HttpApi.Response answer = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/invoices?from=" + last + "&to=" + now.plusMonths(1));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        Map<String, Long> actualCounts = new TreeMap<>();
+        JsonNode results = answer.body().path("results");
+        assertThat(results).isNotEmpty();
+        for (JsonNode r : results) {
+            String key = r.path("billing_period").asString() + "|" + (r.path("invoice_issuer").isString() ? r.path("invoice_issuer").asString() : "")
+                    + "|" + (r.path("invoice_id").isString() ? r.path("invoice_id").asString() : "") + "|" + r.path("currency").asString();
+            actual.put(key, new BigDecimal(r.path("billed_cost").asString()));
+            actualCounts.put(key, r.path("line_count").asLong());
+        }
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((k, v) -> assertThat(actual.get(k)).as(k).isEqualByComparingTo(v));
+        assertThat(actualCounts).isEqualTo(counts);
+
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/invoices?from=" + now + "&to=" + now.plusMonths(1)).body()
+                .path("results").size()).as("one period only").isEqualTo(2);
+        HttpApi.Response bad = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/invoices?from=2026-13");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("data")).contains("from '2026-13'");
+
+        String csv = new CliRunner(api.base(), ADMIN_KEY).run("cost", "invoices", "--tenant", tenant, "--from", last.toString(),
+                "--format", "csv").out();
+        String a1 = last + "|Amazon Web Services, Inc.|INV-A1|USD";
+        assertThat(csv).startsWith("PERIOD,ISSUER,INVOICE,CURRENCY,BILLED,LINES")
+                .contains(last + ",\"Amazon Web Services, Inc.\",INV-A1,USD," + expected.get(a1).stripTrailingZeros().toPlainString() + "," + counts.get(a1));
+    }
+}
