@@ -1,10 +1,7 @@
 package com.stategraph.billing.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 @Command(name = "invoices", mixinStandardHelpOptions = true,
@@ -13,26 +10,15 @@ class InvoicesCommand extends ApiCommand {
     @Mixin
     TenantOption tenant;
 
-    @Option(names = "--from", description = "First billing period, YYYY-MM (default: three months ago)")
-    String from;
-
-    @Option(names = "--to", description = "Billing period after the last, YYYY-MM (default: next month)")
-    String to;
+    @Mixin
+    PeriodRangeOption periods;
 
     @Mixin
     FormatOption format;
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        List<String> query = new ArrayList<>();
-        if (from != null) {
-            query.add("from=" + PathSegment.encode(from));
-        }
-        if (to != null) {
-            query.add("to=" + PathSegment.encode(to));
-        }
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/invoices"
-                + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/invoices" + periods.query());
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;
@@ -45,5 +31,38 @@ class InvoicesCommand extends ApiCommand {
                 .column("BILLED", r -> forPeople ? Money.format(r.path("billed_cost").asString(), r.path("currency").asString())
                         : r.path("billed_cost").asString())
                 .column("LINES", "line_count").print(context, answer.path("results"), format.format);
+    }
+
+    @Command(name = "commitments", mixinStandardHelpOptions = true,
+            description = "How much of each commitment discount was used, per billing period (effective cost Used against Unused).")
+    static class Commitments extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Mixin
+        PeriodRangeOption periods;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/commitments" + periods.query());
+            if (format.format == OutputFormat.JSON) {
+                context.printJson(answer);
+                return;
+            }
+            boolean forPeople = format.format == OutputFormat.TABLE;
+            new Table().column("PERIOD", "billing_period").column("COMMITMENT", "commitment_discount_id")
+                    .column("TYPE", r -> r.path("commitment_discount_type").isString() ? r.path("commitment_discount_type").asString() : "")
+                    .column("CURRENCY", "currency")
+                    .column("USED", r -> forPeople ? Money.format(r.path("used_cost").asString(), r.path("currency").asString())
+                            : r.path("used_cost").asString())
+                    .column("UNUSED", r -> forPeople ? Money.format(r.path("unused_cost").asString(), r.path("currency").asString())
+                            : r.path("unused_cost").asString())
+                    .column("UTILIZATION", r -> r.path("utilization_percent").isString()
+                            ? r.path("utilization_percent").asString() + (forPeople ? " %" : "") : "")
+                    .print(context, answer.path("results"), format.format);
+        }
     }
 }

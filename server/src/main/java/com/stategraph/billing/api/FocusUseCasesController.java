@@ -2,6 +2,7 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.Commitments;
 import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.TagCoverage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,18 +15,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers to the FinOps Foundation's FOCUS use cases: how much of the spend carries each tag key (the gap
- * tagging policies exist to close), and billed cost per invoice (to reconcile with the provider's invoices).
+ * tagging policies exist to close), billed cost per invoice (to reconcile with the provider's invoices), and
+ * how much of each commitment discount was used.
  */
 @RestController
 public class FocusUseCasesController {
     private final TagCoverage coverage;
     private final Invoices invoices;
+    private final Commitments commitments;
     private final TenantAccess access;
 
-    public FocusUseCasesController(TagCoverage coverage, Invoices invoices, TenantAccess access) {
+    public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, TenantAccess access) {
         this.coverage = coverage;
         this.invoices = invoices;
+        this.commitments = commitments;
         this.access = access;
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/commitments")
+    @Operation(summary = "Utilisation of each commitment discount per billing period",
+            description = "Effective cost of the lines with CommitmentDiscountStatus Used and Unused, per CommitmentDiscountId;"
+                    + " billing periods [from, to) as YYYY-MM, default the last three months and this one.")
+    public Commitments.Page commitments(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        access.requireMember(caller, tenantId);
+        return commitments.of(tenantId, from, to);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/invoices")

@@ -1,16 +1,9 @@
 package com.stategraph.billing.costs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.stategraph.billing.domain.InvalidInputException;
-import com.stategraph.billing.load.BillingLoadRepository;
 import com.stategraph.billing.load.RowsSnapshot;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +19,12 @@ import org.springframework.stereotype.Service;
 public class Invoices {
     private final JdbcClient jdbc;
     private final RowsSnapshot snapshot;
-    private final Clock clock;
+    private final BillingPeriods periods;
 
-    Invoices(JdbcClient jdbc, RowsSnapshot snapshot, Clock clock) {
+    Invoices(JdbcClient jdbc, RowsSnapshot snapshot, BillingPeriods periods) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
-        this.clock = clock;
+        this.periods = periods;
     }
 
     @Schema(name = "Invoice")
@@ -47,26 +40,17 @@ public class Invoices {
 
     /** Billing periods {@code [from, to)} as {@code YYYY-MM}; default the last three months and this one. */
     public Page of(UUID tenantId, String fromText, String toText) {
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        YearMonth from = month(fromText, "from", now.minusMonths(3));
-        YearMonth to = month(toText, "to", now.plusMonths(1));
-        if (!from.isBefore(to)) {
-            throw new InvalidInputException("INVALID_PARAMETER", "from (" + from + ") must be before to (" + to + ")");
-        }
-        LocalDate first = from.atDay(1);
-        LocalDate end = to.atDay(1);
+        BillingPeriods.Range range = periods.parse(fromText, toText);
+        LocalDate first = range.first();
+        LocalDate end = range.end();
         List<Invoice> invoices = snapshot.read(() -> {
-            List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current' AND row_count > 0"
-                            + " AND billing_period >= ? AND billing_period < ?")
-                    .params(tenantId, Date.valueOf(first), Date.valueOf(end)).query(UUID.class).list();
+            List<UUID> loads = CurrentChunks.loads(jdbc, tenantId, first, end);
             if (loads.isEmpty()) {
                 return List.<Invoice>of();
             }
-            String only = BillingLoadRepository.onlyLoads("load_id", loads);
-            String columns = "tenant_id, billing_period, invoice_id, invoice_issuer_name, billing_currency, billed_cost";
             return jdbc.sql("WITH lines AS (SELECT c.billing_period, u.invoice_id, u.issuer, u.currency, sum(u.billed) AS billed,"
-                            + "   count(*) AS n FROM (SELECT " + columns + " FROM billing_chunks WHERE tenant_id = ? AND " + only
-                            + "   UNION ALL SELECT " + columns + " FROM billing_chunks_small WHERE tenant_id = ? AND " + only + ") c"
+                            + "   count(*) AS n FROM " + CurrentChunks.source("billing_period, invoice_id, invoice_issuer_name,"
+                            + " billing_currency, billed_cost", loads)
                             + "   CROSS JOIN LATERAL unnest(c.invoice_id, c.invoice_issuer_name, c.billing_currency, c.billed_cost)"
                             + "     AS u (invoice_id, issuer, currency, billed)"
                             + "   GROUP BY 1, 2, 3, 4)"
@@ -81,17 +65,6 @@ public class Invoices {
                             rs.getString("currency"), ActualsService.money(rs.getBigDecimal("billed")), rs.getLong("n")))
                     .list();
         });
-        return new Page(from.toString(), to.toString(), invoices);
-    }
-
-    private static YearMonth month(String text, String name, YearMonth fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("INVALID_PARAMETER", name + " '" + text + "' is not a month of the form YYYY-MM");
-        }
+        return new Page(range.from().toString(), range.to().toString(), invoices);
     }
 }

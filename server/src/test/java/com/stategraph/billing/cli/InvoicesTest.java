@@ -99,4 +99,50 @@ class InvoicesTest extends SyncServerTest {
         assertThat(csv).startsWith("PERIOD,ISSUER,INVOICE,CURRENCY,BILLED,LINES")
                 .contains(last + ",\"Amazon Web Services, Inc.\",INV-A1,USD," + expected.get(a1).stripTrailingZeros().toPlainString() + "," + counts.get(a1));
     }
+
+    @Test
+    void commitmentUtilisationIsUsedOverUsedAndUnusedEffectiveCost() throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String start = month.atDay(1) + "T00:00:00Z";
+        // id, status, effective cost: a savings plan used in part, a reservation fully used, and on-demand usage.
+        List<List<String>> commitments = List.of(
+                List.of("arn:aws:savingsplans::1:savingsplan/sp-1", "Used", "60.5", "Savings Plan"),
+                List.of("arn:aws:savingsplans::1:savingsplan/sp-1", "Used", "20", "Savings Plan"),
+                List.of("arn:aws:savingsplans::1:savingsplan/sp-1", "Unused", "19.5", "Savings Plan"),
+                List.of("arn:aws:ec2:us-east-1:1:reserved-instances/ri-1", "Used", "30", "Reserved Instance"),
+                List.of("", "", "45", ""));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> c : commitments) {
+            rows.add(List.of(c.get(2), c.get(2), "USD", start, start, c.get(0), c.get(1), c.get(3), c.get(0).isEmpty() ? "" : "Spend"));
+        }
+        Path dir = tempDir("commitments-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "CommitmentDiscountId", "CommitmentDiscountStatus", "CommitmentDiscountType",
+                "CommitmentDiscountCategory"), rows);
+        String tenant = newTenant();
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+
+        JsonNode results = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/commitments").body().path("results");
+        assertThat(results).as("one entry per commitment; on-demand lines are none").hasSize(2);
+        Map<String, BigDecimal[]> expected = new TreeMap<>();
+        for (List<String> c : commitments) {
+            if (!c.get(0).isEmpty()) {
+                BigDecimal[] sums = expected.computeIfAbsent(c.get(0), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                int i = c.get(1).equals("Used") ? 0 : 1;
+                sums[i] = sums[i].add(new BigDecimal(c.get(2)));
+            }
+        }
+        for (JsonNode r : results) {
+            BigDecimal[] sums = expected.get(r.path("commitment_discount_id").asString());
+            assertThat(sums).as(r.toString()).isNotNull();
+            assertThat(new BigDecimal(r.path("used_cost").asString())).isEqualByComparingTo(sums[0]);
+            assertThat(new BigDecimal(r.path("unused_cost").asString())).isEqualByComparingTo(sums[1]);
+            assertThat(r.path("utilization_percent").asString()).isEqualTo(sums[0].multiply(BigDecimal.valueOf(100))
+                    .divide(sums[0].add(sums[1]), 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(r.path("billing_period").asString()).isEqualTo(month.toString());
+            assertThat(r.path("commitment_discount_category").asString()).isEqualTo("Spend");
+        }
+        String table = new CliRunner(api.base(), ADMIN_KEY).run("cost", "commitments", "--tenant", tenant).out();
+        assertThat(table).contains("sp-1").contains("80.50 %").contains("ri-1").contains("100.00 %");
+    }
 }

@@ -1,0 +1,32 @@
+package com.stategraph.billing.costs;
+
+import com.stategraph.billing.load.BillingLoadRepository;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The current loads' chunks of some billing periods, as a {@code FROM} source of only the columns a
+ * question needs: both the per-load tables and the small loads' shared one, the loads named as a
+ * constant so PostgreSQL reads their tables and no others. Use inside one snapshot.
+ */
+final class CurrentChunks {
+    private CurrentChunks() {
+    }
+
+    /** The current loads of the tenant with rows, of billing periods {@code [first, end)}. */
+    static List<UUID> loads(JdbcClient jdbc, UUID tenantId, LocalDate first, LocalDate end) {
+        return jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND state = 'current' AND row_count > 0"
+                        + " AND billing_period >= ? AND billing_period < ?")
+                .params(tenantId, Date.valueOf(first), Date.valueOf(end)).query(UUID.class).list();
+    }
+
+    /** {@code (SELECT columns FROM ... UNION ALL ...) c}, taking the tenant id twice as parameters. */
+    static String source(String columns, List<UUID> loads) {
+        String only = BillingLoadRepository.onlyLoads("load_id", loads);
+        return "(SELECT " + columns + " FROM billing_chunks WHERE tenant_id = ? AND " + only
+                + " UNION ALL SELECT " + columns + " FROM billing_chunks_small WHERE tenant_id = ? AND " + only + ") c";
+    }
+}
