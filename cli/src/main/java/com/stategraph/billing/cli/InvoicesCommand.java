@@ -65,4 +65,40 @@ class InvoicesCommand extends ApiCommand {
                     .print(context, answer.path("results"), format.format);
         }
     }
+
+    @Command(name = "savings", mixinStandardHelpOptions = true,
+            description = "Negotiated, commitment and total savings and the effective savings rate per billing period, provider and"
+                    + " service; lines without a list or contracted price counted apart.")
+    static class Savings extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Mixin
+        PeriodRangeOption periods;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/savings" + periods.query());
+            if (format.format == OutputFormat.JSON) {
+                context.printJson(answer);
+                return;
+            }
+            boolean forPeople = format.format == OutputFormat.TABLE;
+            Table table = new Table().column("PERIOD", "billing_period").column("PROVIDER", "provider")
+                    .column("SERVICE", r -> r.path("service_name").isString() ? r.path("service_name").asString() : "")
+                    .column("CURRENCY", "currency");
+            for (String[] c : new String[][] {{"LIST", "list_cost"}, {"EFFECTIVE", "effective_cost"}, {"NEGOTIATED", "negotiated_savings"},
+                    {"COMMITMENT", "commitment_savings"}, {"TOTAL_SAVINGS", "total_savings"}}) {
+                table.column(c[0], r -> forPeople ? Money.format(r.path(c[1]).asString(), r.path("currency").asString())
+                        : r.path(c[1]).asString());
+            }
+            table.column("ESR", r -> r.path("effective_savings_rate_percent").isString()
+                            ? r.path("effective_savings_rate_percent").asString() + (forPeople ? " %" : "") : "")
+                    .column("UNPRICED_LINES", "missing_price_lines")
+                    .print(context, answer.path("results"), format.format);
+        }
+    }
 }

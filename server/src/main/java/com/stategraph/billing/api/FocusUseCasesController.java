@@ -4,6 +4,7 @@ import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.costs.Commitments;
 import com.stategraph.billing.costs.Invoices;
+import com.stategraph.billing.costs.Savings;
 import com.stategraph.billing.costs.TagCoverage;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
@@ -16,20 +17,33 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers to the FinOps Foundation's FOCUS use cases: how much of the spend carries each tag key (the gap
  * tagging policies exist to close), billed cost per invoice (to reconcile with the provider's invoices), and
- * how much of each commitment discount was used.
+ * how much of each commitment discount was used, and what prices and commitments saved.
  */
 @RestController
 public class FocusUseCasesController {
     private final TagCoverage coverage;
     private final Invoices invoices;
     private final Commitments commitments;
+    private final Savings savings;
     private final TenantAccess access;
 
-    public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, TenantAccess access) {
+    public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, Savings savings,
+                                   TenantAccess access) {
         this.coverage = coverage;
         this.invoices = invoices;
         this.commitments = commitments;
+        this.savings = savings;
         this.access = access;
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/savings")
+    @Operation(summary = "Negotiated, commitment and total savings and the effective savings rate",
+            description = "Per billing period, provider, service and currency; lines without a list or contracted cost are left out"
+                    + " and reported. Billing periods [from, to) as YYYY-MM, default the last three months and this one.")
+    public Savings.Page savings(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        access.requireMember(caller, tenantId);
+        return savings.of(tenantId, from, to);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/commitments")

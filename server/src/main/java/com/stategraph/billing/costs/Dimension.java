@@ -47,7 +47,7 @@ public enum Dimension {
     }
 
     /** SQL for the FOCUS name of a configured cloud ({@link Provider#focusName()}), as the rollups use it. */
-    private static String cloudNames(String column) {
+    static String cloudNames(String column) {
         StringBuilder sql = new StringBuilder("CASE ").append(column);
         for (Provider p : Provider.values()) {
             sql.append(" WHEN '").append(p.value()).append("' THEN '").append(p.focusName()).append('\'');

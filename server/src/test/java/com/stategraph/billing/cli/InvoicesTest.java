@@ -145,4 +145,66 @@ class InvoicesTest extends SyncServerTest {
         String table = new CliRunner(api.base(), ADMIN_KEY).run("cost", "commitments", "--tenant", tenant).out();
         assertThat(table).contains("sp-1").contains("80.50 %").contains("ri-1").contains("100.00 %");
     }
+
+    @Test
+    void savingsPerServiceLeaveLinesWithoutAPriceOutAndSayHowMany() throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String start = month.atDay(1) + "T00:00:00Z";
+        // service, list, contracted, effective ("" = the export gives none)
+        List<List<String>> lines = List.of(
+                List.of("Amazon EC2", "100", "80", "60"),
+                List.of("Amazon EC2", "50.5", "50.5", "30.25"),
+                List.of("Amazon EC2", "", "20", "20"),
+                List.of("Amazon S3", "10", "9", "9"),
+                List.of("Amazon S3", "7", "", "7"));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> l : lines) {
+            rows.add(List.of(l.get(3), l.get(3), l.get(1), l.get(2), "USD", start, start, "AWS", l.get(0)));
+        }
+        Path dir = tempDir("savings-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
+                "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ProviderName", "ServiceName"), rows);
+        String tenant = newTenant();
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+
+        JsonNode results = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/savings").body().path("results");
+        assertThat(results).hasSize(2);
+        for (JsonNode g : results) {
+            String service = g.path("service_name").asString();
+            BigDecimal list = BigDecimal.ZERO;
+            BigDecimal contracted = BigDecimal.ZERO;
+            BigDecimal effective = BigDecimal.ZERO;
+            BigDecimal missingEffective = BigDecimal.ZERO;
+            long missing = 0;
+            long count = 0;
+            for (List<String> l : lines) {
+                if (!l.get(0).equals(service)) {
+                    continue;
+                }
+                count++;
+                if (l.get(1).isEmpty() || l.get(2).isEmpty()) {
+                    missing++;
+                    missingEffective = missingEffective.add(new BigDecimal(l.get(3)));
+                } else {
+                    list = list.add(new BigDecimal(l.get(1)));
+                    contracted = contracted.add(new BigDecimal(l.get(2)));
+                    effective = effective.add(new BigDecimal(l.get(3)));
+                }
+            }
+            assertThat(count).as(service).isPositive();
+            assertThat(g.path("provider").asString()).isEqualTo("AWS");
+            assertThat(g.path("billing_period").asString()).isEqualTo(month.toString());
+            assertThat(new BigDecimal(g.path("negotiated_savings").asString())).as(service).isEqualByComparingTo(list.subtract(contracted));
+            assertThat(new BigDecimal(g.path("commitment_savings").asString())).as(service).isEqualByComparingTo(contracted.subtract(effective));
+            assertThat(new BigDecimal(g.path("total_savings").asString())).as(service).isEqualByComparingTo(list.subtract(effective));
+            assertThat(g.path("effective_savings_rate_percent").asString()).isEqualTo(list.subtract(effective)
+                    .multiply(BigDecimal.valueOf(100)).divide(list, 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(g.path("missing_price_lines").asLong()).as(service).isEqualTo(missing).isPositive();
+            assertThat(new BigDecimal(g.path("missing_price_effective_cost").asString())).isEqualByComparingTo(missingEffective);
+            assertThat(g.path("line_count").asLong()).isEqualTo(count);
+        }
+        String csv = new CliRunner(api.base(), ADMIN_KEY).run("cost", "savings", "--tenant", tenant, "--format", "csv").out();
+        assertThat(csv).startsWith("PERIOD,PROVIDER,SERVICE,CURRENCY,LIST,EFFECTIVE,NEGOTIATED,COMMITMENT,TOTAL_SAVINGS,ESR,UNPRICED_LINES")
+                .contains(month + ",AWS,Amazon S3,USD,10,9,1,0,1,10.00,1");
+    }
 }
