@@ -72,6 +72,8 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // The sign-in's redirect must land before the caller navigates, or it replaces the caller's page.
+        waiting().until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 
     private void shoot(String name) throws Exception {
