@@ -30,19 +30,11 @@ import tools.jackson.databind.JsonNode;
  * answered once and nowhere after.
  */
 class NotificationsTest extends SyncServerTest {
-    private static final WebhookReceiver RECEIVER = receiver();
+    private static final WebhookReceiver RECEIVER = WebhookReceiver.started();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     StaleSources staleSources;
-
-    private static WebhookReceiver receiver() {
-        try {
-            return new WebhookReceiver();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

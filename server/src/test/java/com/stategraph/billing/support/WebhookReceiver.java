@@ -29,6 +29,15 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, LinkedBlockingQueue<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
 
+    /** A receiver for a test class's static field. */
+    public static WebhookReceiver started() {
+        try {
+            return new WebhookReceiver();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {

@@ -1,0 +1,91 @@
+package com.stategraph.billing.anomalies;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.audit.AuditLog;
+import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.domain.ConflictException;
+import com.stategraph.billing.domain.InvalidInputException;
+import com.stategraph.billing.domain.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A tenant's anomalies as people read and triage them. */
+@Service
+public class Anomalies {
+    static final int MAX_REASON = 500;
+    static final List<String> STATUSES = List.of(Anomaly.ACTIVE, Anomaly.EXPIRED, Anomaly.DISMISSED, "all");
+
+    private final AnomalyStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Anomalies(AnomalyStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Schema(name = "CostAnomalies")
+    public record Page(@JsonProperty("window_start") LocalDate windowStart, @JsonProperty("window_end") LocalDate windowEnd,
+                       String status, List<Anomaly> results) {
+    }
+
+    /** Days {@code [from, to)} (default the last 30 days); status active, expired, dismissed or all (default). */
+    public Page list(UUID tenantId, String from, String to, String status) {
+        LocalDate today = today();
+        LocalDate end = date("to", to, today.plusDays(1));
+        LocalDate start = date("from", from, end.minusDays(30));
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("INVALID_PARAMETER", "from (" + start + ") must be before to (" + end + ")");
+        }
+        String wanted = status == null || status.isBlank() ? "all" : status;
+        if (!STATUSES.contains(wanted)) {
+            throw new InvalidInputException("INVALID_PARAMETER", "status must be one of " + String.join(", ", STATUSES)
+                    + ", got '" + status + "'");
+        }
+        List<Anomaly> found = store.between(tenantId, start, end).stream().map(a -> a.view(today))
+                .filter(a -> "all".equals(wanted) || a.status().equals(wanted)).toList();
+        return new Page(start, end, wanted, found);
+    }
+
+    /** Dismisses it with the caller's reason; dismissing it twice is a conflict, so the first reason is never overwritten. */
+    @Transactional
+    public Anomaly dismiss(Caller caller, UUID tenantId, UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("INVALID_PARAMETER", "reason is required: say why this is not a problem");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException("INVALID_PARAMETER", "reason is " + reason.length() + " characters; at most " + MAX_REASON);
+        }
+        store.find(tenantId, id).orElseThrow(() -> new NotFoundException("anomaly " + id + " not found"));
+        String by = caller.email() != null ? caller.email() : caller.name();
+        if (!store.dismiss(tenantId, id, by, reason.strip(), clock.instant())) {
+            throw new ConflictException("anomaly " + id + " is already dismissed");
+        }
+        audit.record(caller, tenantId, "cost_anomaly.dismiss", "cost_anomaly", id, Map.of("reason", reason.strip()));
+        return store.find(tenantId, id).orElseThrow().view(today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate date(String name, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", name + " must be a date YYYY-MM-DD, got '" + value + "'");
+        }
+    }
+}
