@@ -47,10 +47,13 @@ public class SpendController {
     private final CostSummaryService summaries;
     private final BillingSourceService sources;
     private final AttributionPanels attribution;
+    private final AnomalyPanel anomalies;
 
     public SpendController(ConsoleSession sessions, TenantAccess access, CostQueryParser parser, ActualsService actuals,
-                           CostSummaryService summaries, BillingSourceService sources, AttributionPanels attribution) {
+                           CostSummaryService summaries, BillingSourceService sources, AttributionPanels attribution,
+                           AnomalyPanel anomalies) {
         this.attribution = attribution;
+        this.anomalies = anomalies;
         this.sessions = sessions;
         this.access = access;
         this.parser = parser;
@@ -96,6 +99,7 @@ public class SpendController {
         model.addAttribute("tagKeys", tagKeys);
         model.addAttribute("hasSources", !sources.list(tenant).isEmpty());
         model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric())));
+        model.addAttribute("anomalies", anomalies.active(tenant));
         // The estimate is compared month by month: by default the range's last month.
         YearMonth month = month(compare, base.to().minusDays(1));
         model.addAttribute("compareMonth", month.toString());

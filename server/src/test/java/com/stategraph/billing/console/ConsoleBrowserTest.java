@@ -457,6 +457,55 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void anActiveAnomalyIsShownOnTheSpendPageAndDismissedWithAReason() throws Exception {
+        String tenant = newTenant();
+        String email = member(tenant, "Noor");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate spike = today.minusDays(1);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (LocalDate day = today.minusDays(30); !day.isAfter(spike); day = day.plusDays(1)) {
+            String cost = day.equals(spike) ? "912.40" : day.getDayOfMonth() % 3 == 0 ? "204.00" : "196.00";
+            rows.add(List.of(cost, cost, "USD", day.withDayOfMonth(1) + "T00:00:00Z", day + "T00:00:00Z", "Amazon SageMaker",
+                    "444444444444"));
+        }
+        Path dir = tempDir("console-anomalies-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "SubAccountId"), rows);
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+        var found = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/anomalies").body().path("results");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (found.isEmpty()) {
+            assertThat(java.time.Instant.now()).as("the scan after the sync found the spike").isBefore(deadline);
+            sleep(200);
+            found = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/anomalies").body().path("results");
+        }
+        assertThat(found).hasSize(1);
+        String id = found.get(0).path("id").asString();
+
+        signIn(email, "correct horse battery noor");
+        browser.get(url("/console/t/" + tenant + "/spend"));
+        WebElement panel = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("anomalies")));
+        WebElement row = panel.findElement(By.cssSelector("tr[data-anomaly='" + id + "']"));
+        String difference = new java.math.BigDecimal(found.get(0).path("difference").asString()).toPlainString();
+        assertThat(row.getText()).contains(spike.toString()).contains("high").contains("Amazon SageMaker in 444444444444")
+                .contains(Money.format("912.40", "USD")).contains(Money.format(difference, "USD").replaceFirst(" ", " +"));
+        browser.executeScript("arguments[0].scrollIntoView()", panel);
+        shoot("spend-anomalies");
+        assertNoConsoleErrors("Spend with an anomaly");
+
+        row.findElement(By.name("reason")).sendKeys("quarterly model retraining");
+        row.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement notice = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        assertThat(notice.getText()).contains("Dismissed the anomaly of " + spike);
+        assertThat(browser.findElements(By.id("anomalies"))).as("no active anomaly is left").isEmpty();
+        var dismissed = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/anomalies?status=dismissed").body().path("results");
+        assertThat(dismissed).hasSize(1);
+        assertThat(dismissed.get(0).path("dismissed_reason").asString()).isEqualTo("quarterly model retraining");
+        assertThat(dismissed.get(0).path("dismissed_by").asString()).isEqualTo(email);
+        browser.findElement(By.id("logout")).click();
+    }
+
     /** The identity provider's answer to the next sign-in: this person, with these groups. */
     private static void nextSignIn(String email, String name, List<String> groups) {
         OIDC.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("idp", email, "JWT",
