@@ -1,7 +1,5 @@
 package com.stategraph.billing.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +28,8 @@ class AnomaliesCommand extends ApiCommand {
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        List<String> p = new ArrayList<>();
-        for (String[] option : new String[][] {{"from", from}, {"to", to}, {"status", status}}) {
-            if (option[1] != null) {
-                p.add(option[0] + "=" + PathSegment.encode(option[1]));
-            }
-        }
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/anomalies" + (p.isEmpty() ? "" : "?" + String.join("&", p)));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/anomalies"
+                + QueryString.of("from", from, "to", to, "status", status));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;

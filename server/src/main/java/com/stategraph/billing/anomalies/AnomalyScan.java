@@ -1,6 +1,7 @@
 package com.stategraph.billing.anomalies;
 
 import com.stategraph.billing.anomalies.AnomalyStore.SeriesKey;
+import com.stategraph.billing.checks.SpendCheck;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * found in those days, except dismissed anomalies, which stay as they were dismissed.
  */
 @Service
-public class AnomalyScan {
+public class AnomalyScan implements SpendCheck {
     private static final Logger log = LoggerFactory.getLogger(AnomalyScan.class);
     /** How many of each provider's last days are checked; older days keep what earlier scans found. */
     static final int CHECKED_DAYS = 90;
@@ -55,6 +56,11 @@ public class AnomalyScan {
         this.listeners = listeners;
         this.clock = clock;
         this.foldKeys = foldKeys;
+    }
+
+    @Override
+    public void check(UUID tenantId) {
+        scan(tenantId);
     }
 
     /** What a scan did. */

@@ -23,7 +23,7 @@ public enum Metric {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Metric parse(String text) {
+    public static Metric parse(String text) {
         return Arrays.stream(values()).filter(m -> m.value().equals(text)).findFirst()
                 .orElseThrow(() -> CostQueryParser.invalid("metric", text, names(values())));
     }

@@ -18,7 +18,7 @@ class AnomalyNotifier implements AnomalyListener {
     @Override
     public void found(UUID tenantId, List<Anomaly> anomalies) {
         NotificationEvent event = new NotificationEvent(NotificationEvent.ANOMALY, tenantId, null, null, null, null, List.of(),
-                notifications.now(), anomalies);
+                notifications.now(), anomalies, null);
         notifications.database.tx().executeWithoutResult(s -> notifications.notifyChannels(event));
     }
 }

@@ -3,6 +3,7 @@ package com.stategraph.billing.notifications;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.anomalies.Anomaly;
+import com.stategraph.billing.budgets.BudgetAlert;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
 /** What a channel is told, as a webhook receives it (JSON) and as Slack and email render it. */
 @Schema(name = "NotificationEvent")
 public record NotificationEvent(
-        @Schema(description = "sync_failed, sync_warning, sync_stale, anomaly or test") String event,
+        @Schema(description = "sync_failed, sync_warning, sync_stale, anomaly, budget or test") String event,
         @JsonProperty("tenant_id") UUID tenantId,
         @Schema(nullable = true) @JsonProperty("source_id") UUID sourceId,
         @Schema(nullable = true) @JsonProperty("run_id") UUID runId,
@@ -20,20 +21,23 @@ public record NotificationEvent(
         List<Warning> warnings,
         @JsonProperty("occurred_at") Instant occurredAt,
         @Schema(nullable = true, description = "anomaly events only: the new active anomalies one scan found")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Anomaly> anomalies) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Anomaly> anomalies,
+        @Schema(nullable = true, description = "budget events only: the threshold crossed")
+        @JsonInclude(JsonInclude.Include.NON_NULL) BudgetAlert budget) {
 
     public static final String SYNC_FAILED = "sync_failed";
     public static final String SYNC_WARNING = "sync_warning";
     public static final String SYNC_STALE = "sync_stale";
     public static final String ANOMALY = "anomaly";
+    public static final String BUDGET = "budget";
     public static final String TEST = "test";
     /** The events a channel can take (a test is sent on demand, to one channel). */
-    public static final List<String> EVENTS = List.of(SYNC_FAILED, SYNC_WARNING, SYNC_STALE, ANOMALY);
+    public static final List<String> EVENTS = List.of(SYNC_FAILED, SYNC_WARNING, SYNC_STALE, ANOMALY, BUDGET);
 
     /** A sync's event, or a test: no anomalies. */
     public NotificationEvent(String event, UUID tenantId, UUID sourceId, UUID runId, String status, String error, List<Warning> warnings,
                              Instant occurredAt) {
-        this(event, tenantId, sourceId, runId, status, error, warnings, occurredAt, null);
+        this(event, tenantId, sourceId, runId, status, error, warnings, occurredAt, null, null);
     }
 
     @Schema(name = "NotificationWarning")
@@ -49,6 +53,9 @@ public record NotificationEvent(
             case SYNC_STALE -> "Stategraph: billing source " + sourceId + " has not synced for 48 hours";
             case ANOMALY -> "Stategraph: " + anomalies.size() + (anomalies.size() == 1 ? " spend anomaly" : " spend anomalies")
                     + " in tenant " + tenantId;
+            case BUDGET -> "Stategraph: budget '" + budget.budgetName() + "' " + (budget.type().equals("forecast")
+                    ? "is forecast to reach " : "reached ") + budget.percent().toPlainString() + " % of " + budget.amount() + " "
+                    + budget.currency();
             default -> "Stategraph: test notification";
         };
     }
@@ -74,6 +81,14 @@ public record NotificationEvent(
                 out.append(a.day()).append(' ').append(a.severity()).append(": ").append(series(a)).append(" spent ")
                         .append(a.actualCost()).append(' ').append(a.currency()).append(", expected ").append(a.expectedCost())
                         .append(" (").append(a.difference().startsWith("-") ? "" : "+").append(a.difference()).append(")\n");
+            }
+        }
+        if (budget != null) {
+            out.append("Budget: ").append(budget.budgetName()).append(" (").append(budget.budgetId()).append("), period from ")
+                    .append(budget.periodStart()).append('\n').append("Amount: ").append(budget.amount()).append(' ')
+                    .append(budget.currency()).append('\n').append("Spent: ").append(budget.spent()).append('\n');
+            if (budget.forecast() != null) {
+                out.append("Forecast at the period's end: ").append(budget.forecast()).append('\n');
             }
         }
         out.append("At: ").append(occurredAt).append('\n');

@@ -1,0 +1,120 @@
+package com.stategraph.billing.budgets;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.costs.Actuals;
+import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.domain.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Period-end forecasts of a tenant's spend, in all or in a scope, from the daily costs the cost views answer. */
+@Service
+public class SpendForecasts {
+    private final ActualsService actuals;
+    private final CostQueryParser parser;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SpendForecasts(ActualsService actuals, CostQueryParser parser, JdbcClient jdbc, Clock clock) {
+        this.actuals = actuals;
+        this.parser = parser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Schema(name = "SpendForecast")
+    public record CurrencyForecast(String currency,
+                                   @Schema(description = "spent in the period through the last loaded day") String spent,
+                                   @Schema(nullable = true, description = "at the period's end; null without history") String forecast,
+                                   @Schema(nullable = true, description = "95 % band") @JsonProperty("forecast_lower") String lower,
+                                   @Schema(nullable = true) @JsonProperty("forecast_upper") String upper,
+                                   @JsonProperty("days_remaining") long daysRemaining) {
+    }
+
+    @Schema(name = "SpendForecasts")
+    public record Page(String month, String metric,
+                       @Schema(nullable = true, description = "the last day with loaded spend") LocalDate through,
+                       List<CurrencyForecast> results) {
+    }
+
+    /** The tenant's month-end forecast per currency; month {@code YYYY-MM}, default this one. */
+    public Page month(UUID tenantId, String month, String metric) {
+        YearMonth m = month == null || month.isBlank() ? YearMonth.from(today()) : parseMonth(month);
+        String asked = metric == null || metric.isBlank() ? "effective" : metric;
+        Map<String, Forecaster.Forecast> found = forecast(tenantId, SpendScope.ALL, asked, m.atDay(1), m.plusMonths(1).atDay(1));
+        List<CurrencyForecast> results = new ArrayList<>();
+        LocalDate through = lastLoadedDay(tenantId);
+        found.forEach((currency, f) -> results.add(view(currency, f)));
+        return new Page(m.toString(), asked, through, results);
+    }
+
+    static CurrencyForecast view(String currency, Forecaster.Forecast f) {
+        return new CurrencyForecast(currency, plain(f.spent()), plain(f.forecast()), plain(f.lower()), plain(f.upper()), f.daysRemaining());
+    }
+
+    /** Per currency of the scope's spend: the forecast of {@code [start, end)}. */
+    Map<String, Forecaster.Forecast> forecast(UUID tenantId, SpendScope scope, String metric, LocalDate start, LocalDate end) {
+        Map<String, Forecaster.Forecast> out = new LinkedHashMap<>();
+        LocalDate last = lastLoadedDay(tenantId);
+        if (last == null) {
+            return out;
+        }
+        LocalDate through = last.isBefore(end) ? last : end.minusDays(1);
+        LocalDate trailing = through.minusDays(Forecaster.TRAILING_DAYS - 1L);
+        LocalDate from = start.isBefore(trailing) ? start : trailing;
+        if (from.isAfter(through)) {
+            return out;
+        }
+        Actuals daily = actuals.actuals(parser.parse(tenantId, new CostQueryParser.Params(from.toString(), through.plusDays(1).toString(),
+                metric, null, null, "day", scope.provider(), scope.service(), scope.subAccount(), null, null, scope.tags(), null, null,
+                null, null)));
+        int days = (int) (through.toEpochDay() - from.toEpochDay() + 1);
+        for (Actuals.Group g : daily.results()) {
+            BigDecimal[] costs = new BigDecimal[days];
+            Arrays.fill(costs, BigDecimal.ZERO);
+            for (Actuals.Point p : g.series()) {
+                int at = (int) (p.period().toEpochDay() - from.toEpochDay());
+                if (at >= 0 && at < days) {
+                    costs[at] = costs[at].add(new BigDecimal(p.cost()));
+                }
+            }
+            out.put(g.currency(), Forecaster.of(from, costs, start, end));
+        }
+        return out;
+    }
+
+    /** The last day any of the tenant's sources has spend on. */
+    LocalDate lastLoadedDay(UUID tenantId) {
+        return jdbc.sql("SELECT max(day) FROM cost_daily WHERE tenant_id = ?").param(tenantId).query(LocalDate.class).optional().orElse(null);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", "month must be YYYY-MM, got '" + month + "'");
+        }
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : ActualsService.money(amount);
+    }
+}
