@@ -101,4 +101,37 @@ class InvoicesCommand extends ApiCommand {
                     .print(context, answer.path("results"), format.format);
         }
     }
+
+    @Command(name = "commitment-coverage", mixinStandardHelpOptions = true,
+            description = "How much of the usage commitment discounts covered, per billing period, provider and service.")
+    static class Coverage extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Mixin
+        PeriodRangeOption periods;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/commitment-coverage" + periods.query());
+            if (format.format == OutputFormat.JSON) {
+                context.printJson(answer);
+                return;
+            }
+            boolean forPeople = format.format == OutputFormat.TABLE;
+            new Table().column("PERIOD", "billing_period").column("PROVIDER", "provider")
+                    .column("SERVICE", r -> r.path("service_name").isString() ? r.path("service_name").asString() : "")
+                    .column("CURRENCY", "currency")
+                    .column("COVERED", r -> forPeople ? Money.format(r.path("covered_cost").asString(), r.path("currency").asString())
+                            : r.path("covered_cost").asString())
+                    .column("ON_DEMAND", r -> forPeople ? Money.format(r.path("on_demand_cost").asString(), r.path("currency").asString())
+                            : r.path("on_demand_cost").asString())
+                    .column("COVERAGE", r -> r.path("coverage_percent").isString()
+                            ? r.path("coverage_percent").asString() + (forPeople ? " %" : "") : "")
+                    .print(context, answer.path("results"), format.format);
+        }
+    }
 }

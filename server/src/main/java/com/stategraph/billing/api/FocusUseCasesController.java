@@ -2,6 +2,7 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.CommitmentCoverage;
 import com.stategraph.billing.costs.Commitments;
 import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.Savings;
@@ -25,10 +26,12 @@ public class FocusUseCasesController {
     private final Invoices invoices;
     private final Commitments commitments;
     private final Savings savings;
+    private final CommitmentCoverage commitmentCoverage;
     private final TenantAccess access;
 
     public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, Savings savings,
-                                   TenantAccess access) {
+                                   CommitmentCoverage commitmentCoverage, TenantAccess access) {
+        this.commitmentCoverage = commitmentCoverage;
         this.coverage = coverage;
         this.invoices = invoices;
         this.commitments = commitments;
@@ -54,6 +57,17 @@ public class FocusUseCasesController {
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         access.requireMember(caller, tenantId);
         return commitments.of(tenantId, from, to);
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/commitment-coverage")
+    @Operation(summary = "How much of the usage commitment discounts covered, per billing period, provider, service and currency",
+            description = "Effective cost of Usage lines with a commitment discount Used against Usage lines without one; billing"
+                    + " periods [from, to) as YYYY-MM, default the last three months and this one.")
+    public CommitmentCoverage.Page commitmentCoverage(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                                      @RequestParam(required = false) String from,
+                                                      @RequestParam(required = false) String to) {
+        access.requireMember(caller, tenantId);
+        return commitmentCoverage.of(tenantId, from, to);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/invoices")

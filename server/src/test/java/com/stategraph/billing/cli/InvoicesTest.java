@@ -147,6 +147,55 @@ class InvoicesTest extends SyncServerTest {
     }
 
     @Test
+    void commitmentCoverageSetsCoveredUsageAgainstOnDemandUsagePerService() throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String start = month.atDay(1) + "T00:00:00Z";
+        // service, charge category, commitment id, status, effective cost
+        List<List<String>> lines = List.of(
+                List.of("Amazon EC2", "Usage", "sp-1", "Used", "60.25"),
+                List.of("Amazon EC2", "Usage", "", "", "39.75"),
+                List.of("Amazon EC2", "Usage", "sp-1", "Unused", "10"),
+                List.of("Amazon EC2", "Purchase", "sp-1", "", "100"),
+                List.of("Amazon EC2", "Tax", "", "", "3"),
+                List.of("Amazon S3", "Usage", "", "", "5"),
+                List.of("Amazon RDS", "Usage", "ri-1", "Used", "30"));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> l : lines) {
+            rows.add(List.of(l.get(4), l.get(4), "USD", start, start, "AWS", l.get(0), l.get(1), l.get(2), l.get(3)));
+        }
+        Path dir = tempDir("coverage-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ProviderName", "ServiceName", "ChargeCategory", "CommitmentDiscountId",
+                "CommitmentDiscountStatus"), rows);
+        String tenant = newTenant();
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+
+        Map<String, BigDecimal[]> expected = new TreeMap<>();
+        for (List<String> l : lines) {
+            BigDecimal[] sums = expected.computeIfAbsent(l.get(0), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if (l.get(1).equals("Usage") && l.get(3).equals("Used")) {
+                sums[0] = sums[0].add(new BigDecimal(l.get(4)));
+            } else if (l.get(1).equals("Usage") && l.get(2).isEmpty()) {
+                sums[1] = sums[1].add(new BigDecimal(l.get(4)));
+            }
+        }
+        JsonNode results = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/commitment-coverage").body().path("results");
+        assertThat(results).hasSize(expected.size());
+        for (JsonNode g : results) {
+            BigDecimal[] sums = expected.get(g.path("service_name").asString());
+            assertThat(sums).as(g.toString()).isNotNull();
+            assertThat(new BigDecimal(g.path("covered_cost").asString())).isEqualByComparingTo(sums[0]);
+            assertThat(new BigDecimal(g.path("on_demand_cost").asString())).isEqualByComparingTo(sums[1]);
+            assertThat(g.path("coverage_percent").asString()).isEqualTo(sums[0].multiply(BigDecimal.valueOf(100))
+                    .divide(sums[0].add(sums[1]), 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            assertThat(g.path("provider").asString()).isEqualTo("AWS");
+            assertThat(g.path("billing_period").asString()).isEqualTo(month.toString());
+        }
+        String csv = new CliRunner(api.base(), ADMIN_KEY).run("cost", "commitment-coverage", "--tenant", tenant, "--format", "csv").out();
+        assertThat(csv).contains(month + ",AWS,Amazon EC2,USD,60.25,39.75,60.25");
+    }
+
+    @Test
     void savingsPerServiceLeaveLinesWithoutAPriceOutAndSayHowMany() throws Exception {
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         String start = month.atDay(1) + "T00:00:00Z";
