@@ -4,7 +4,9 @@ import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.costs.Actuals;
 import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.currency.ConvertedActuals;
 import com.stategraph.billing.costs.CostSummary;
 import com.stategraph.billing.costs.CostSummaryService;
 import com.stategraph.billing.costs.Metric;
@@ -29,8 +31,11 @@ public class CostsController {
     private final CostQueryParser parser;
     private final ActualsService actuals;
     private final CostSummaryService summary;
+    private final ConvertedActuals converted;
 
-    public CostsController(TenantAccess access, CostQueryParser parser, ActualsService actuals, CostSummaryService summary) {
+    public CostsController(TenantAccess access, CostQueryParser parser, ActualsService actuals, CostSummaryService summary,
+                           ConvertedActuals converted) {
+        this.converted = converted;
         this.access = access;
         this.parser = parser;
         this.actuals = actuals;
@@ -64,10 +69,13 @@ public class CostsController {
                            @RequestParam(name = "source_id", required = false) String sourceId,
                            @Parameter(description = "KEY:VALUE, repeatable") @RequestParam(name = "tag", required = false) List<String> tag,
                            @Parameter(description = "top N groups by cost per currency; the rest as 'other'")
-                           @RequestParam(required = false) String limit) {
+                           @RequestParam(required = false) String limit,
+                           @Parameter(description = "ISO 4217: every amount converted into it at its month's exchange rate; each group"
+                                   + " keeps its original currencies' costs") @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return actuals.actuals(parser.parse(tenantId, new CostQueryParser.Params(from, to, metric, groupBy, tagKey,
-                granularity, provider, service, subAccount, region, sourceId, tag, limit, hostProvider, publisher, invoiceIssuer)));
+        CostQuery q = parser.parse(tenantId, new CostQueryParser.Params(from, to, metric, groupBy, tagKey,
+                granularity, provider, service, subAccount, region, sourceId, tag, limit, hostProvider, publisher, invoiceIssuer));
+        return currency == null || currency.isBlank() ? actuals.actuals(q) : converted.actuals(q, currency);
     }
 
     @GetMapping("/tag-keys")
@@ -82,9 +90,12 @@ public class CostsController {
     @GetMapping("/summary")
     @Operation(summary = "Month to date, the same days of last month, last month; the periods each source has loaded")
     public CostSummary summary(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                               @RequestParam(required = false) String metric) {
+                               @RequestParam(required = false) String metric,
+                               @Parameter(description = "ISO 4217: the totals converted into it") @RequestParam(required = false)
+                               String currency) {
         access.requireMember(caller, tenantId);
         Metric m = parser.parse(tenantId, CostQueryParser.Params.range(null, null, metric)).metric();
-        return summary.summary(tenantId, m);
+        return currency == null || currency.isBlank() ? summary.summary(tenantId, m)
+                : summary.summary(tenantId, m, q -> converted.actuals(q, currency));
     }
 }

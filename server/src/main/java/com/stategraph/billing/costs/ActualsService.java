@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ActualsService {
-    static final String OTHER = "other";
+    public static final String OTHER = "other";
 
     private final ActualsRepository repository;
 
@@ -76,7 +76,7 @@ public class ActualsService {
         return repository.tagKeys(tenantId, from, to);
     }
 
-    private static Actuals.Group group(String key, String currency, Map<LocalDate, BigDecimal> series, List<LocalDate> periods) {
+    public static Actuals.Group group(String key, String currency, Map<LocalDate, BigDecimal> series, List<LocalDate> periods) {
         List<Actuals.Point> points = new ArrayList<>(periods.size());
         for (LocalDate p : periods) {
             points.add(new Actuals.Point(p, money(series.getOrDefault(p, BigDecimal.ZERO))));
@@ -85,7 +85,7 @@ public class ActualsService {
     }
 
     /** Every period of the range, so a chart has a point for each day or month, zero where nothing was spent. */
-    static List<LocalDate> periods(CostQuery q) {
+    public static List<LocalDate> periods(CostQuery q) {
         List<LocalDate> periods = new ArrayList<>();
         switch (q.granularity()) {
             case TOTAL -> periods.add(q.from());
@@ -103,7 +103,7 @@ public class ActualsService {
         return periods;
     }
 
-    private static BigDecimal sum(Map<LocalDate, BigDecimal> series) {
+    public static BigDecimal sum(Map<LocalDate, BigDecimal> series) {
         return series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -28,22 +28,28 @@ public class CostSummaryService {
     }
 
     public CostSummary summary(UUID tenantId, Metric metric) {
+        return summary(tenantId, metric, actuals::actuals);
+    }
+
+    /** The summary with each range's totals answered by {@code view} (e.g. converted into one currency). */
+    public CostSummary summary(UUID tenantId, Metric metric, java.util.function.Function<CostQuery, Actuals> view) {
         LocalDate today = LocalDate.now(clock);
         LocalDate monthStart = today.withDayOfMonth(1);
         LocalDate previousStart = monthStart.minusMonths(1);
         LocalDate sameDay = previousStart.plusDays(today.getDayOfMonth());
         LocalDate previousSameDaysEnd = sameDay.isAfter(monthStart) ? monthStart : sameDay;
         return new CostSummary(metric.value(),
-                range(tenantId, metric, monthStart, today.plusDays(1)),
-                range(tenantId, metric, previousStart, previousSameDaysEnd),
-                range(tenantId, metric, previousStart, monthStart),
+                range(view, tenantId, metric, monthStart, today.plusDays(1)),
+                range(view, tenantId, metric, previousStart, previousSameDaysEnd),
+                range(view, tenantId, metric, previousStart, monthStart),
                 sources(tenantId));
     }
 
-    private CostSummary.Range range(UUID tenantId, Metric metric, LocalDate from, LocalDate to) {
+    private CostSummary.Range range(java.util.function.Function<CostQuery, Actuals> view, UUID tenantId, Metric metric, LocalDate from,
+                                    LocalDate to) {
         CostQuery q = new CostQuery(tenantId, from, to, metric, null, null, Granularity.TOTAL, null, null, null, null,
                 null, List.of(), null, null, null, null);
-        return new CostSummary.Range(from, to, actuals.actuals(q).totals());
+        return new CostSummary.Range(from, to, view.apply(q).totals());
     }
 
     private List<CostSummary.SourcePeriods> sources(UUID tenantId) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TenantKeysSchemaTest extends ServerTest {
     /** Global tables: reference tables (replicated to every node) or the coordinator's own. See docs/scaling.md. */
     private static final Set<String> GLOBAL = Set.of("tenants", "users", "api_keys", "audit_log", "scheduled_tasks",
-            "flyway_schema_history", "spring_session", "spring_session_attributes", "sign_in_failures");
+            "flyway_schema_history", "spring_session", "spring_session_attributes", "sign_in_failures", "exchange_rates");
 
     /** The coordinator's own tables (not replicated): queues, migrations, console sessions and sign-in counts. */
     private static final Set<String> LOCAL = Set.of("scheduled_tasks", "flyway_schema_history", "spring_session",

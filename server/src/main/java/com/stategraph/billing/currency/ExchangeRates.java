@@ -1,0 +1,210 @@
+package com.stategraph.billing.currency;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.stategraph.billing.audit.AuditLog;
+import com.stategraph.billing.auth.Caller;
+import com.stategraph.billing.domain.ConflictException;
+import com.stategraph.billing.domain.InvalidInputException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operator's exchange rates per currency pair and month (by hand or from a CSV), the tenants'
+ * reporting currency, and converters over them. A month before the current one is final: a rate
+ * set for it is never changed.
+ */
+@Service
+public class ExchangeRates {
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    static final int MAX_CSV_ROWS = 100_000;
+    static final BigDecimal MAX_RATE = new BigDecimal("1e12");
+
+    private final ExchangeRateStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExchangeRates(ExchangeRateStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Schema(name = "ExchangeRatesLoaded")
+    public record Loaded(@Schema(description = "rows set or changed") int set,
+                         @Schema(description = "rows equal to what was there") int unchanged) {
+    }
+
+    @Schema(name = "ReportingCurrency")
+    public record Reporting(@Schema(nullable = true) @JsonProperty("reporting_currency") String reportingCurrency) {
+    }
+
+    public List<ExchangeRate> list(String from, String to) {
+        if (from != null) {
+            currency("from", from);
+        }
+        if (to != null) {
+            currency("to", to);
+        }
+        return store.list(from, to).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public ExchangeRate set(Caller caller, String from, String to, String month, BigDecimal rate) {
+        ExchangeRateStore.Stored wanted = valid(from, to, month, rate, "manual", caller, "");
+        boolean changed = put(wanted, "");
+        if (changed) {
+            audit.record(caller, null, "exchange_rate.set", "exchange_rate", null,
+                    Map.of("from", from, "to", to, "month", month, "rate", rate.toPlainString()));
+        }
+        return view(store.find(wanted.from(), wanted.to(), wanted.month()).orElseThrow());
+    }
+
+    /** A CSV of {@code from,to,month,rate} (a header first): every row checked before any is written, all or none. */
+    @Transactional
+    public Loaded load(Caller caller, InputStream csv) {
+        List<ExchangeRateStore.Stored> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
+                .ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+            var it = reader.iterator();
+            if (!it.hasNext()) {
+                throw new InvalidInputException("INVALID_CSV", "the CSV is empty: the first row names the columns from,to,month,rate");
+            }
+            List<String> header = it.next().getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            int[] at = new int[4];
+            String[] names = {"from", "to", "month", "rate"};
+            for (int i = 0; i < names.length; i++) {
+                at[i] = header.indexOf(names[i]);
+                if (at[i] < 0) {
+                    throw new InvalidInputException("INVALID_CSV", "row 1: the header has no column '" + names[i]
+                            + "' (it needs from,to,month,rate; it has " + String.join(",", header) + ")");
+                }
+            }
+            int row = 1;
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                row++;
+                if (rows.size() >= MAX_CSV_ROWS) {
+                    throw new InvalidInputException("INVALID_CSV", "more than " + MAX_CSV_ROWS + " rows");
+                }
+                String where = "row " + row + ", column ";
+                String[] v = new String[4];
+                for (int i = 0; i < 4; i++) {
+                    v[i] = at[i] < r.getFieldCount() ? r.getField(at[i]).strip() : "";
+                }
+                BigDecimal rate;
+                try {
+                    rate = new BigDecimal(v[3]);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("INVALID_CSV", where + "rate: '" + v[3] + "' is not a number");
+                }
+                rows.add(valid(v[0], v[1], v[2], rate, "csv", caller, where));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new InvalidInputException("INVALID_CSV", "the CSV cannot be read: " + e.getMessage());
+        }
+        int set = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (put(rows.get(i), "row " + (i + 2) + ": ")) {
+                set++;
+            }
+        }
+        audit.record(caller, null, "exchange_rate.load", "exchange_rate", null, Map.of("rows", rows.size(), "set", set));
+        return new Loaded(set, rows.size() - set);
+    }
+
+    public Reporting reportingCurrency(UUID tenantId) {
+        return new Reporting(store.reportingCurrency(tenantId).orElse(null));
+    }
+
+    @Transactional
+    public Reporting setReportingCurrency(Caller caller, UUID tenantId, String currency) {
+        if (currency != null) {
+            currency("reporting_currency", currency);
+        }
+        store.setReportingCurrency(tenantId, currency);
+        audit.record(caller, tenantId, "tenant.reporting_currency", "tenant", tenantId,
+                currency == null ? Map.of() : Map.of("reporting_currency", currency));
+        return new Reporting(currency);
+    }
+
+    /** Converts into {@code target} the given currencies over months {@code [first, last]}. */
+    public Converter converter(Collection<String> currencies, String target, YearMonth first, YearMonth last) {
+        currency("currency", target);
+        List<String> others = currencies.stream().filter(c -> !c.equals(target)).distinct().toList();
+        return new Converter(target, others.isEmpty() ? Map.of() : store.between(others, target, first, last));
+    }
+
+    /** Sets it unless a final month has it otherwise; true when it changed something. */
+    private boolean put(ExchangeRateStore.Stored wanted, String where) {
+        var existing = store.find(wanted.from(), wanted.to(), wanted.month());
+        if (existing.isPresent() && existing.get().rate().compareTo(wanted.rate()) == 0) {
+            return false;
+        }
+        if (existing.isPresent() && isFinal(wanted.month())) {
+            throw new ConflictException("RATE_FINAL", where + "the rate from " + wanted.from() + " to " + wanted.to() + " for "
+                    + wanted.month() + " is final (" + existing.get().rate().toPlainString() + ", set " + existing.get().updatedAt()
+                    + "): a month before the current one never changes");
+        }
+        store.put(wanted);
+        return true;
+    }
+
+    private ExchangeRateStore.Stored valid(String from, String to, String month, BigDecimal rate, String source, Caller caller,
+                                           String where) {
+        currency(where + "from", from);
+        currency(where + "to", to);
+        if (from.equals(to)) {
+            throw new InvalidInputException("INVALID_PARAMETER", where + "to: the pair " + from + " to " + to + " has one currency");
+        }
+        YearMonth m;
+        try {
+            m = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("INVALID_PARAMETER", where + "month must be YYYY-MM, got '" + month + "'");
+        }
+        if (rate == null || rate.signum() <= 0 || rate.compareTo(MAX_RATE) >= 0) {
+            throw new InvalidInputException("INVALID_PARAMETER", where + "rate must be a number above 0 and below 10^12, got "
+                    + (rate == null ? "nothing" : rate.toPlainString()));
+        }
+        String by = caller.email() != null ? caller.email() : caller.name();
+        return new ExchangeRateStore.Stored(from, to, m, rate, source, Instant.now(clock), by);
+    }
+
+    private boolean isFinal(YearMonth month) {
+        return month.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    private ExchangeRate view(ExchangeRateStore.Stored s) {
+        return new ExchangeRate(s.from(), s.to(), s.month().toString(), s.rate().toPlainString(), s.source(), s.updatedAt(), s.updatedBy(),
+                isFinal(s.month()));
+    }
+
+    static void currency(String field, String value) {
+        if (value == null || !CURRENCY.matcher(value).matches()) {
+            throw new InvalidInputException("INVALID_PARAMETER", field + " must be an ISO 4217 code such as EUR, got "
+                    + (value == null ? "nothing" : "'" + value + "'"));
+        }
+    }
+}
