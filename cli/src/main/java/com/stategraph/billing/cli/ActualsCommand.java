@@ -77,6 +77,9 @@ class ActualsCommand extends ApiCommand {
     @Option(names = "--limit", description = "Top N groups per currency (1 to 1000); the rest as 'other'")
     Integer limit;
 
+    @Option(names = "--currency", description = "Convert every amount into this currency (ISO 4217) at its month's exchange rate")
+    String currency;
+
     @Mixin
     FormatOption format;
 
@@ -103,6 +106,7 @@ class ActualsCommand extends ApiCommand {
         params.put("sub_account", subAccount);
         params.put("source_id", sourceId);
         params.put("limit", limit);
+        params.put("currency", currency);
         StringBuilder query = query(params);
         for (String tag : tags) {
             int colon = tag.indexOf(':');

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
                 ApiKeyCommand.class,
                 UserCommand.class,
                 CostCommand.class,
+                ExchangeRateCommand.class,
                 StateCommand.class,
                 PricingCommand.class
         })

@@ -9,6 +9,8 @@ import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.costs.CostSummary;
 import com.stategraph.billing.costs.CostSummaryService;
+import com.stategraph.billing.currency.ConvertedActuals;
+import com.stategraph.billing.currency.ExchangeRates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.Principal;
@@ -48,10 +50,14 @@ public class SpendController {
     private final BillingSourceService sources;
     private final AttributionPanels attribution;
     private final AnomalyPanel anomalies;
+    private final ConvertedActuals converted;
+    private final ExchangeRates rates;
 
     public SpendController(ConsoleSession sessions, TenantAccess access, CostQueryParser parser, ActualsService actuals,
                            CostSummaryService summaries, BillingSourceService sources, AttributionPanels attribution,
-                           AnomalyPanel anomalies) {
+                           AnomalyPanel anomalies, ConvertedActuals converted, ExchangeRates rates) {
+        this.converted = converted;
+        this.rates = rates;
         this.attribution = attribution;
         this.anomalies = anomalies;
         this.sessions = sessions;
@@ -82,9 +88,11 @@ public class SpendController {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
         CostQuery base = parser.parse(tenant, CostQueryParser.Params.range(blank(from), blank(to), blank(metric)));
-        Actuals total = actuals.actuals(base);
-        List<String> currencies = total.totals().stream().map(Actuals.CurrencyTotal::currency).toList();
-        String shown = currencies.contains(currency) ? currency : largest(total);
+        Display display = display(tenant, base, currency, model);
+        Actuals total = display.total();
+        List<String> currencies = display.currencies();
+        String shown = display.shown();
+        java.util.function.Function<CostQuery, Actuals> view = display.view();
         List<String> tagKeys = actuals.tagKeys(tenant, base.from(), base.to());
 
         model.addAttribute("me", session);
@@ -98,7 +106,7 @@ public class SpendController {
         model.addAttribute("stack", stack);
         model.addAttribute("tagKeys", tagKeys);
         model.addAttribute("hasSources", !sources.list(tenant).isEmpty());
-        model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric())));
+        model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric(), view)));
         model.addAttribute("anomalies", anomalies.active(tenant));
         // The estimate is compared month by month: by default the range's last month.
         YearMonth month = month(compare, base.to().minusDays(1));
@@ -110,22 +118,54 @@ public class SpendController {
         String totalCost = total.totals().stream().filter(t -> t.currency().equals(shown)).findFirst().orElseThrow().cost();
         model.addAttribute("total", Money.format(totalCost, shown));
         model.addAttribute("totalExact", Money.exact(totalCost, shown));
-        model.addAttribute("chart", chart(grouped(base, stack, "day", 8), shown));
+        model.addAttribute("chart", chart(grouped(view, base, stack, "day", 8), shown));
         List<Table> tables = new ArrayList<>();
-        tables.add(table("By provider", grouped(base, "provider", "total", null), shown));
-        tables.add(table("By service", grouped(base, "service", "total", null), shown));
-        tables.add(table("By sub-account", grouped(base, "sub_account", "total", null), shown));
-        tables.add(table("By region", grouped(base, "region", "total", null), shown));
-        tables.add(table("Top resources", grouped(base, "resource", "total", TOP_RESOURCES), shown));
+        tables.add(table("By provider", grouped(view, base, "provider", "total", null), shown));
+        tables.add(table("By service", grouped(view, base, "service", "total", null), shown));
+        tables.add(table("By sub-account", grouped(view, base, "sub_account", "total", null), shown));
+        tables.add(table("By region", grouped(view, base, "region", "total", null), shown));
+        tables.add(table("Top resources", grouped(view, base, "resource", "total", TOP_RESOURCES), shown));
         for (String key : tagKeys) {
             if (TAG_TABLES.contains(key.toLowerCase())) {
-                tables.add(table("By tag " + key, grouped(base, "tag:" + key, "total", null), shown));
+                tables.add(table("By tag " + key, grouped(view, base, "tag:" + key, "total", null), shown));
             }
         }
         model.addAttribute("tables", tables);
         model.addAttribute("split", attribution.split(tenant, base.from(), base.to(), base.metric().value(), shown));
         model.addAttribute("unmanaged", attribution.topUnmanaged(tenant, base.from(), base.to(), TOP_RESOURCES));
         return "spend";
+    }
+
+    /** The currency the page shows, its total, and how its other views answer (converted into the reporting currency, or not). */
+    private record Display(String shown, Actuals total, List<String> currencies, java.util.function.Function<CostQuery, Actuals> view) {
+    }
+
+    /**
+     * The tenant's reporting currency, when it has one, is offered first and shown by default: every
+     * amount of the page converted into it (unless it is the only currency billed). Without a rate
+     * for a month the page shows the billing currencies and says which rate is missing.
+     */
+    private Display display(UUID tenant, CostQuery base, String asked, Model model) {
+        Actuals billed = actuals.actuals(base);
+        List<String> currencies = new ArrayList<>(billed.totals().stream().map(Actuals.CurrencyTotal::currency).toList());
+        String reporting = rates.reportingCurrency(tenant).reportingCurrency();
+        if (reporting != null && !currencies.isEmpty() && !currencies.contains(reporting)) {
+            currencies.add(0, reporting);
+        }
+        String shown = currencies.contains(asked) ? asked : reporting != null && currencies.contains(reporting) ? reporting
+                : largest(billed);
+        if (shown != null && shown.equals(reporting) && !billed.totals().stream().allMatch(t -> t.currency().equals(reporting))) {
+            try {
+                Actuals converted = this.converted.actuals(base, reporting);
+                model.addAttribute("converted", true);
+                return new Display(shown, converted, currencies, q -> this.converted.actuals(q, reporting));
+            } catch (InvalidInputException e) {
+                model.addAttribute("error", e.getMessage());
+                currencies.remove(reporting);
+                return new Display(largest(billed), billed, currencies, actuals::actuals);
+            }
+        }
+        return new Display(shown, billed, currencies, actuals::actuals);
     }
 
     /** A month picked in a form ({@code YYYY-MM}), or the one of {@code fallback}. */
@@ -140,9 +180,10 @@ public class SpendController {
         }
     }
 
-    private Actuals grouped(CostQuery base, String groupBy, String granularity, Integer limit) {
+    private Actuals grouped(java.util.function.Function<CostQuery, Actuals> view, CostQuery base, String groupBy, String granularity,
+                            Integer limit) {
         boolean tag = groupBy.startsWith("tag:");
-        return actuals.actuals(parser.parse(base.tenantId(), new CostQueryParser.Params(base.from().toString(),
+        return view.apply(parser.parse(base.tenantId(), new CostQueryParser.Params(base.from().toString(),
                 base.to().toString(), base.metric().value(), tag ? "tag" : groupBy, tag ? groupBy.substring(4) : null,
                 granularity, null, null, null, null, null, null, limit == null ? null : limit.toString(), null, null, null)));
     }

@@ -506,6 +506,45 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void theReportingCurrencyConvertsTheSpendPage() throws Exception {
+        String tenant = newTenant();
+        String email = member(tenant, "Rita");
+        java.time.YearMonth march = java.time.YearMonth.of(2025, 3);
+        String start = march.atDay(1) + "T00:00:00Z";
+        String day = march.atDay(10) + "T00:00:00Z";
+        Path usd = tempDir("console-usd-");
+        ExportFixtures.csv(usd.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName"), List.of(List.of("200", "200", "USD", start, day, "Amazon EC2")));
+        Path eur = tempDir("console-eur-");
+        ExportFixtures.csv(eur.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName"), List.of(List.of("30.25", "30.25", "EUR", start, day,
+                "Virtual Machines")));
+        syncAndWait(tenant, addSource(tenant, "aws", usd.toUri().toString()));
+        syncAndWait(tenant, addSource(tenant, "azure", eur.toUri().toString()));
+        assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/EUR/" + march, Map.of("rate", new java.math.BigDecimal("0.8")))
+                .status()).isEqualTo(200);
+        assertThat(api.put(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/reporting-currency", Map.of("reporting_currency", "EUR"))
+                .status()).isEqualTo(200);
+
+        signIn(email, "correct horse battery rita");
+        browser.get(url("/console/t/" + tenant + "/spend?from=" + march.atDay(1) + "&to=" + march.plusMonths(1).atDay(1)));
+        WebElement total = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("range-total")));
+        String converted = new java.math.BigDecimal("200").multiply(new java.math.BigDecimal("0.8")).add(new java.math.BigDecimal("30.25"))
+                .toPlainString();
+        assertThat(total.getText()).isEqualTo(Money.format(converted, "EUR"));
+        assertThat(browser.findElement(By.id("converted")).getText()).contains("converted");
+        assertThat(browser.findElement(By.cssSelector("table[data-title='By service']")).getText())
+                .contains(Money.format("160", "EUR")).contains(Money.format("30.25", "EUR"));
+        // Each billing currency can still be picked, unconverted.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("currency"))).selectByValue("USD");
+        browser.findElement(By.id("apply")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("range-total"), Money.format("200", "USD")));
+        assertThat(browser.findElements(By.id("converted"))).isEmpty();
+        assertNoConsoleErrors("Spend in the reporting currency");
+        browser.findElement(By.id("logout")).click();
+    }
+
     /** The identity provider's answer to the next sign-in: this person, with these groups. */
     private static void nextSignIn(String email, String name, List<String> groups) {
         OIDC.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("idp", email, "JWT",
