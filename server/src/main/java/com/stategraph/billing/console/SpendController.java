@@ -73,7 +73,8 @@ public class SpendController {
     public record Line(String key, String amount, String exact, String share) {
     }
 
-    public record Table(String title, List<Line> lines) {
+    /** @param view the grouping, as the table's CSV download names it */
+    public record Table(String title, String view, List<Line> lines) {
     }
 
     public record Comparison(String currency, String monthToDate, String previousSameDays, String change) {
@@ -120,20 +121,42 @@ public class SpendController {
         model.addAttribute("totalExact", Money.exact(totalCost, shown));
         model.addAttribute("chart", chart(grouped(view, base, stack, "day", 8), shown));
         List<Table> tables = new ArrayList<>();
-        tables.add(table("By provider", grouped(view, base, "provider", "total", null), shown));
-        tables.add(table("By service", grouped(view, base, "service", "total", null), shown));
-        tables.add(table("By sub-account", grouped(view, base, "sub_account", "total", null), shown));
-        tables.add(table("By region", grouped(view, base, "region", "total", null), shown));
-        tables.add(table("Top resources", grouped(view, base, "resource", "total", TOP_RESOURCES), shown));
+        tables.add(table("By provider", "provider", grouped(view, base, "provider", "total", null), shown));
+        tables.add(table("By service", "service", grouped(view, base, "service", "total", null), shown));
+        tables.add(table("By sub-account", "sub_account", grouped(view, base, "sub_account", "total", null), shown));
+        tables.add(table("By region", "region", grouped(view, base, "region", "total", null), shown));
+        tables.add(table("Top resources", "resource", grouped(view, base, "resource", "total", TOP_RESOURCES), shown));
         for (String key : tagKeys) {
             if (TAG_TABLES.contains(key.toLowerCase())) {
-                tables.add(table("By tag " + key, grouped(view, base, "tag:" + key, "total", null), shown));
+                tables.add(table("By tag " + key, "tag:" + key, grouped(view, base, "tag:" + key, "total", null), shown));
             }
         }
         model.addAttribute("tables", tables);
         model.addAttribute("split", attribution.split(tenant, base.from(), base.to(), base.metric().value(), shown));
         model.addAttribute("unmanaged", attribution.topUnmanaged(tenant, base.from(), base.to(), TOP_RESOURCES));
         return "spend";
+    }
+
+    /** One of the page's tables, every currency's groups, as CSV: what the table shows, to take elsewhere. */
+    @GetMapping("/console/t/{tenant}/spend.csv")
+    void csv(@PathVariable UUID tenant, Principal principal, @RequestParam String view,
+             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+             @RequestParam(required = false) String metric, @RequestParam(required = false) String currency,
+             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ConsoleSession.View session = sessions.of(principal);
+        access.requireMember(session.caller(), tenant);
+        if (!List.of("provider", "service", "sub_account", "region", "resource").contains(view) && !view.startsWith("tag:")) {
+            throw new InvalidInputException("INVALID_PARAMETER", "view must be provider, service, sub_account, region, resource or tag:KEY");
+        }
+        CostQuery base = parser.parse(tenant, CostQueryParser.Params.range(blank(from), blank(to), blank(metric)));
+        Display display = display(tenant, base, currency, new org.springframework.ui.ExtendedModelMap());
+        Actuals answer = grouped(display.view(), base, view, "total", view.equals("resource") ? TOP_RESOURCES : null);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"spend-" + view.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
+                + base.from() + "-" + base.to() + ".csv\"");
+        java.io.Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        com.stategraph.billing.export.CsvTable.write(JSON.valueToTree(answer), out);
+        out.flush();
     }
 
     /** The currency the page shows, its total, and how its other views answer (converted into the reporting currency, or not). */
@@ -188,7 +211,7 @@ public class SpendController {
                 granularity, null, null, null, null, null, null, limit == null ? null : limit.toString(), null, null, null)));
     }
 
-    private static Table table(String title, Actuals answer, String currency) {
+    private static Table table(String title, String view, Actuals answer, String currency) {
         BigDecimal total = answer.totals().stream().filter(t -> t.currency().equals(currency))
                 .map(t -> new BigDecimal(t.cost())).findFirst().orElse(BigDecimal.ZERO);
         List<Line> lines = new ArrayList<>();
@@ -200,7 +223,7 @@ public class SpendController {
                 lines.add(new Line(g.key(), Money.format(g.cost(), currency), Money.exact(g.cost(), currency), share));
             }
         }
-        return new Table(title, lines);
+        return new Table(title, view, lines);
     }
 
     /**

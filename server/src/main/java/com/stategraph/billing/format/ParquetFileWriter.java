@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -40,9 +41,14 @@ public final class ParquetFileWriter implements AutoCloseable {
 
     /** With row groups of about {@code rowGroupBytes} (parquet-java's default is 128 MiB). */
     public ParquetFileWriter(Path file, String schemaText, CompressionCodecName codec, long rowGroupBytes) throws IOException {
+        this(new LocalOutputFile(file), schemaText, codec, rowGroupBytes);
+    }
+
+    /** To any output, a stream included: parquet-java writes a file front to back, the footer last. */
+    public ParquetFileWriter(OutputFile file, String schemaText, CompressionCodecName codec, long rowGroupBytes) throws IOException {
         this.schema = MessageTypeParser.parseMessageType(schemaText);
         this.groups = new SimpleGroupFactory(schema);
-        this.writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        this.writer = ExampleParquetWriter.builder(file)
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withCodecFactory(new ParquetCodecs())

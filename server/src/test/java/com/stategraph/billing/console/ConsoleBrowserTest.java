@@ -536,6 +536,14 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(browser.findElement(By.id("converted")).getText()).contains("converted");
         assertThat(browser.findElement(By.cssSelector("table[data-title='By service']")).getText())
                 .contains(Money.format("160", "EUR")).contains(Money.format("30.25", "EUR"));
+        // Each table downloads as CSV, in the currency shown, with the original currencies kept.
+        String csv = (String) browser.executeScript("return fetch(document.querySelector(\"a.download[data-view='service']\").href)"
+                + ".then(r => r.headers.get('Content-Disposition'))");
+        String body = (String) browser.executeScript("return fetch(document.querySelector(\"a.download[data-view='service']\").href)"
+                + ".then(r => r.text())");
+        assertThat(csv).startsWith("attachment; filename=\"spend-service-" + march.atDay(1));
+        assertThat(body.lines().toList()).contains("key,currency,cost,original,series_period,series_cost")
+                .anySatisfy(l -> assertThat(l).startsWith("Amazon EC2,EUR,160,").endsWith("," + march.atDay(1) + ",160"));
         // Each billing currency can still be picked, unconverted.
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("currency"))).selectByValue("USD");
         browser.findElement(By.id("apply")).click();
