@@ -12,12 +12,14 @@ import java.time.LocalDate;
  */
 final class Forecaster {
     static final int TRAILING_DAYS = 28;
+    /** A band needs a week of loaded days: fewer cannot say how days scatter. */
+    static final int MIN_BAND_DAYS = 7;
     private static final double Z = 1.96;
     private static final MathContext MC = MathContext.DECIMAL64;
 
     /**
      * @param through the last loaded day; the days after it are forecast
-     * @param lower null when there is no history to forecast from (and then forecast is null)
+     * @param lower null with fewer than 7 loaded days to forecast from (and forecast is null without any)
      */
     record Forecast(BigDecimal spent, BigDecimal forecast, BigDecimal lower, BigDecimal upper, LocalDate through, long daysRemaining) {
     }
@@ -87,8 +89,11 @@ final class Forecaster {
         for (int w = 0; w < 7; w++) {
             meansUncertainty += (double) ahead[w] * ahead[w] / (samples[w] > 0 ? samples[w] : n);
         }
-        BigDecimal band = BigDecimal.valueOf(Z * Math.sqrt(variance * (remaining + meansUncertainty)));
         BigDecimal forecast = spent.add(expected);
+        if (n < MIN_BAND_DAYS) {
+            return new Forecast(spent, money(forecast), null, null, through, remaining);
+        }
+        BigDecimal band = BigDecimal.valueOf(Z * Math.sqrt(variance * (remaining + meansUncertainty)));
         BigDecimal lower = forecast.subtract(band);
         if (!negative && lower.compareTo(spent) < 0) {
             lower = spent;

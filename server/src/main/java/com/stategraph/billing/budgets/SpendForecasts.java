@@ -76,6 +76,11 @@ public class SpendForecasts {
         LocalDate through = last.isBefore(end) ? last : end.minusDays(1);
         LocalDate trailing = through.minusDays(Forecaster.TRAILING_DAYS - 1L);
         LocalDate from = start.isBefore(trailing) ? start : trailing;
+        // before the tenant's first loaded day spend is unknown, not zero
+        LocalDate first = firstLoadedDay(tenantId);
+        if (first != null && from.isBefore(first)) {
+            from = first;
+        }
         if (from.isAfter(through)) {
             return out;
         }
@@ -95,6 +100,10 @@ public class SpendForecasts {
             out.put(g.currency(), Forecaster.of(from, costs, start, end));
         }
         return out;
+    }
+
+    private LocalDate firstLoadedDay(UUID tenantId) {
+        return jdbc.sql("SELECT min(day) FROM cost_daily WHERE tenant_id = ?").param(tenantId).query(LocalDate.class).optional().orElse(null);
     }
 
     /** The last day any of the tenant's sources has spend on. */

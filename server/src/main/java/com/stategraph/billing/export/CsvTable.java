@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Any answer of the API as one CSV table: a row per element of its {@code results} (the whole answer
  * is one row when it has none). Nested objects become columns named by their path
- * ({@code status_spent}); the first list of objects in an element (a series, say) becomes a row per
- * item under the element's own columns; other lists are written as JSON in their cell.
+ * ({@code status_spent}); an element's {@code series} (a cost view's points) becomes a row per point
+ * under the element's own columns; other lists are written as JSON in their cell.
  */
 public final class CsvTable {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
@@ -24,7 +24,11 @@ public final class CsvTable {
     private CsvTable() {
     }
 
-    public static void write(JsonNode answer, Writer out) {
+    /** A table's columns and rows, every cell as text (formula-like text not yet quoted). */
+    public record Table(List<String> header, List<List<String>> rows) {
+    }
+
+    public static Table of(JsonNode answer) {
         List<Map<String, String>> rows = new ArrayList<>();
         JsonNode results = answer.path("results");
         if (results.isArray()) {
@@ -36,14 +40,23 @@ public final class CsvTable {
         }
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(r -> header.addAll(r.keySet()));
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
-        csv.writeRecord(header);
+        List<List<String>> cells = new ArrayList<>();
         for (Map<String, String> row : rows) {
-            List<String> cells = new ArrayList<>(header.size());
+            List<String> line = new ArrayList<>(header.size());
             for (String column : header) {
-                cells.add(safe(row.getOrDefault(column, "")));
+                line.add(row.getOrDefault(column, ""));
             }
-            csv.writeRecord(cells);
+            cells.add(line);
+        }
+        return new Table(List.copyOf(header), cells);
+    }
+
+    public static void write(JsonNode answer, Writer out) {
+        Table table = of(answer);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
+        csv.writeRecord(table.header());
+        for (List<String> row : table.rows()) {
+            csv.writeRecord(row.stream().map(CsvTable::safe).toList());
         }
         try {
             csv.flush();
@@ -52,7 +65,7 @@ public final class CsvTable {
         }
     }
 
-    /** An element's rows: one, or one per item of its first list of objects. */
+    /** An element's rows: one, or one per point of its series. */
     private static List<Map<String, String>> rows(JsonNode element) {
         Map<String, String> own = new LinkedHashMap<>();
         String[] exploded = {null};
@@ -79,7 +92,8 @@ public final class CsvTable {
             JsonNode value = field.getValue();
             if (value.isObject()) {
                 flatten(name + "_", value, into, new String[] {""});
-            } else if (value.isArray() && exploded[0] == null && prefix.isEmpty() && !value.isEmpty() && value.get(0).isObject()) {
+            } else if (value.isArray() && exploded[0] == null && prefix.isEmpty() && field.getKey().equals("series")
+                    && !value.isEmpty() && value.get(0).isObject()) {
                 exploded[0] = field.getKey();
             } else if (value.isArray()) {
                 into.put(name, value.toString());

@@ -109,6 +109,19 @@ class ForecasterTest {
     }
 
     @Test
+    void lessThanAWeekOfHistoryForecastsWithoutABand() {
+        BigDecimal[] costs = {new BigDecimal("69"), new BigDecimal("71")};
+        LocalDate start = FIRST;
+        Forecaster.Forecast f = Forecaster.of(FIRST, costs, start, start.plusMonths(1));
+        assertThat(f.spent()).isEqualByComparingTo("140");
+        // every remaining day at the mean of the two: 70
+        long left = start.plusMonths(1).toEpochDay() - FIRST.plusDays(2).toEpochDay();
+        assertThat(f.forecast()).isEqualByComparingTo(BigDecimal.valueOf(140 + 70 * left));
+        assertThat(f.lower()).isNull();
+        assertThat(f.upper()).isNull();
+    }
+
+    @Test
     void theLowerBoundNeverFallsBelowWhatIsSpentWhenNothingIsCredited() {
         BigDecimal[] costs = new BigDecimal[40];
         Random random = new Random(3);

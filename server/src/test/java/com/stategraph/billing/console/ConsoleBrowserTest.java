@@ -553,6 +553,39 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.findElement(By.id("logout")).click();
     }
 
+    @Test
+    void theFinOpsPageShowsForecastBudgetsSavingsAndInvoicesWithTheirCsv() throws Exception {
+        String tenant = newTenant();
+        String email = member(tenant, "Femi");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String period = today.withDayOfMonth(1) + "T00:00:00Z";
+        Path dir = tempDir("console-finops-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
+                "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ServiceName", "InvoiceId", "InvoiceIssuerName"),
+                List.of(List.of("80", "60", "100", "80", "USD", period, today + "T00:00:00Z", "Amazon EC2", "INV-7", "AWS Inc."),
+                        List.of("9", "9", "10", "9", "USD", period, today + "T00:00:00Z", "Amazon S3", "INV-7", "AWS Inc.")));
+        syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString()));
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/budgets", Map.of("name", "Platform", "period", "monthly",
+                "amount", new java.math.BigDecimal("5000"), "currency", "USD")).status()).isEqualTo(201);
+
+        signIn(email, "correct horse battery femi");
+        browser.findElement(By.id("nav-finops")).click();
+        WebElement budgets = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("budgets")));
+        assertThat(budgets.getText()).contains("Platform").contains("5000").contains("69");
+        assertThat(browser.findElement(By.id("forecast")).getText()).contains("USD").contains("69");
+        String savings = browser.findElement(By.id("savings")).getText();
+        // EC2: list 100, effective 60: total savings 40, rate 40.00
+        assertThat(savings).contains("Amazon EC2").contains("40.00");
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains("INV-7").contains("89");
+        String csv = (String) browser.executeScript("return fetch(document.querySelector(\"a.download[data-view='invoices']\").href)"
+                + ".then(r => r.text())");
+        assertThat(csv.lines().findFirst().orElse("")).startsWith("billing_period,invoice_issuer,invoice_id,currency,billed_cost");
+        browser.executeScript("arguments[0].scrollIntoView()", budgets);
+        shoot("finops");
+        assertNoConsoleErrors("FinOps");
+        browser.findElement(By.id("logout")).click();
+    }
+
     /** The identity provider's answer to the next sign-in: this person, with these groups. */
     private static void nextSignIn(String email, String name, List<String> groups) {
         OIDC.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("idp", email, "JWT",
