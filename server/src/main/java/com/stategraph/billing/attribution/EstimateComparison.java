@@ -78,11 +78,35 @@ public class EstimateComparison {
 
     /** The tenant's month, grouped by state, resource type or a tag's values. */
     public Comparison tenant(UUID tenantId, String month, String groupBy, String tagKey) {
-        String by = groupBy == null ? "state" : groupBy;
-        Function<Resource, String> key = switch (by) {
+        return tenant(tenantId, month, List.of(new Grouping(groupBy, tagKey))).get(0);
+    }
+
+    /** A grouping of a tenant's month: state, type, or tag with its key. */
+    public record Grouping(String groupBy, String tagKey) {
+    }
+
+    /** The tenant's month grouped several ways from one read of its estimates and attributed spend. */
+    public List<Comparison> tenant(UUID tenantId, String month, List<Grouping> groupings) {
+        List<Function<Resource, String>> keys = new ArrayList<>();
+        for (Grouping g : groupings) {
+            keys.add(key(g));
+        }
+        Read read = read(tenantId, null, month(month));
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < groupings.size(); i++) {
+            String by = groupings.get(i).groupBy() == null ? "state" : groupings.get(i).groupBy();
+            out.add(group(read, null, by, "tag".equals(by) ? groupings.get(i).tagKey() : null, keys.get(i)));
+        }
+        return out;
+    }
+
+    private static Function<Resource, String> key(Grouping g) {
+        String by = g.groupBy() == null ? "state" : g.groupBy();
+        return switch (by) {
             case "state" -> r -> r.stateName;
             case "type" -> r -> r.type;
             case "tag" -> {
+                String tagKey = g.tagKey();
                 if (tagKey == null || tagKey.isBlank()) {
                     throw new InvalidInputException("INVALID_PARAMETER", "group_by=tag needs tag_key");
                 }
@@ -90,16 +114,18 @@ public class EstimateComparison {
             }
             default -> throw new InvalidInputException("INVALID_PARAMETER", "group_by is one of state, type, tag");
         };
-        return compare(tenantId, null, month, by, "tag".equals(by) ? tagKey : null, key);
     }
 
     /** One state's month, per resource address. */
     public Comparison state(TerraformState state, String month) {
-        return compare(state.tenantId(), state.id(), month, "resource", null, r -> r.address);
+        return group(read(state.tenantId(), state.id(), month(month)), state.id(), "resource", null, r -> r.address);
     }
 
-    private Comparison compare(UUID tenantId, UUID stateId, String monthText, String groupBy, String tagKey, Function<Resource, String> key) {
-        YearMonth month = month(monthText);
+    /** A month's resources with their estimate and attributed spend, before any grouping. */
+    private record Read(YearMonth month, Instant until, Map<String, Resource> resources, List<String> otherCurrencies) {
+    }
+
+    private Read read(UUID tenantId, UUID stateId, YearMonth month) {
         Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
@@ -153,11 +179,16 @@ public class EstimateComparison {
                     r.actual = r.actual.add(rs.getBigDecimal("cost"));
                     r.lines += rs.getLong("n");
                 });
+        otherCurrencies.sort(String::compareTo);
+        return new Read(month, until, resources, otherCurrencies);
+    }
+
+    private static Comparison group(Read read, UUID stateId, String groupBy, String tagKey, Function<Resource, String> key) {
         Map<String, Resource> groups = new LinkedHashMap<>();
         Resource total = new Resource();
         List<String> spendWithoutEstimate = new ArrayList<>();
         List<String> estimateWithoutSpend = new ArrayList<>();
-        for (Resource r : resources.values()) {
+        for (Resource r : read.resources().values()) {
             Resource g = groups.computeIfAbsent(String.valueOf(key.apply(r)), k -> new Resource());
             for (Resource sum : List.of(g, total)) {
                 sum.estimated = sum.estimated.add(r.estimated);
@@ -175,9 +206,8 @@ public class EstimateComparison {
         groups.forEach((k, g) -> rows.add(row(k, g)));
         rows.sort((a, b) -> new BigDecimal(b.actualCost()).add(new BigDecimal(b.estimatedCost()))
                 .compareTo(new BigDecimal(a.actualCost()).add(new BigDecimal(a.estimatedCost()))));
-        otherCurrencies.sort(String::compareTo);
-        return new Comparison(month.toString(), "USD", groupBy, tagKey, until, row("total", total), rows, spendWithoutEstimate,
-                estimateWithoutSpend, otherCurrencies);
+        return new Comparison(read.month().toString(), "USD", groupBy, tagKey, read.until(), row("total", total), rows,
+                spendWithoutEstimate, estimateWithoutSpend, read.otherCurrencies());
     }
 
     private static Row row(String key, Resource r) {

@@ -112,16 +112,22 @@ public class AttributionPanels {
      * states carry); none when the month has neither an estimate nor attributed spend.
      */
     public List<CompareTable> tenant(UUID tenant, YearMonth month) {
-        CompareTable byState = table("Estimate vs actual by state", comparison.tenant(tenant, month.toString(), "state", null));
+        List<EstimateComparison.Grouping> groupings = new ArrayList<>(List.of(new EstimateComparison.Grouping("state", null),
+                new EstimateComparison.Grouping("type", null)));
+        List<String> tagKeys = estimates.tagKeys(tenant);
+        EstimatesController.PREFERRED_TAGS.stream().filter(tagKeys::contains).findFirst()
+                .ifPresent(key -> groupings.add(new EstimateComparison.Grouping("tag", key)));
+        List<EstimateComparison.Comparison> compared = comparison.tenant(tenant, month.toString(), groupings);
+        CompareTable byState = table("Estimate vs actual by state", compared.get(0));
         if (byState.lines().isEmpty()) {
             return List.of();
         }
         List<CompareTable> tables = new ArrayList<>();
         tables.add(byState);
-        tables.add(table("Estimate vs actual by resource type", comparison.tenant(tenant, month.toString(), "type", null)));
-        List<String> tagKeys = estimates.tagKeys(tenant);
-        EstimatesController.PREFERRED_TAGS.stream().filter(tagKeys::contains).findFirst().ifPresent(key ->
-                tables.add(table("Estimate vs actual by tag " + key, comparison.tenant(tenant, month.toString(), "tag", key))));
+        tables.add(table("Estimate vs actual by resource type", compared.get(1)));
+        if (compared.size() > 2) {
+            tables.add(table("Estimate vs actual by tag " + groupings.get(2).tagKey(), compared.get(2)));
+        }
         return tables;
     }
 

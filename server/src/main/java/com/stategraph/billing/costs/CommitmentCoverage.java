@@ -48,11 +48,7 @@ public class CommitmentCoverage {
     /** Billing periods {@code [from, to)} as {@code YYYY-MM}; default the last three months and this one. */
     public Page of(UUID tenantId, String from, String to) {
         BillingPeriods.Range range = periods.parse(from, to);
-        List<Group> groups = snapshot.read(() -> {
-            List<UUID> loads = CurrentChunks.loads(jdbc, tenantId, range.first(), range.end());
-            if (loads.isEmpty()) {
-                return List.<Group>of();
-            }
+        List<Group> groups = CurrentChunks.read(snapshot, jdbc, tenantId, range.first(), range.end(), loads -> {
             return jdbc.sql("WITH lines AS (SELECT c.billing_period, c.source_id, u.spn, u.pn, u.service, u.currency,"
                             + "   coalesce(sum(u.effective) FILTER (WHERE u.cd IS NOT NULL AND st.value = 'Used'), 0) AS covered,"
                             + "   coalesce(sum(u.effective) FILTER (WHERE u.cd IS NULL), 0) AS on_demand, count(*) AS n"
@@ -66,11 +62,9 @@ public class CommitmentCoverage {
                             + "   LEFT JOIN billing_strings st ON st.tenant_id = ? AND st.id = u.status"
                             + "   GROUP BY 1, 2, 3, 4, 5, 6)"
                             + " SELECT to_char(l.billing_period, 'YYYY-MM') AS period,"
-                            + "   coalesce(nullif(spn.value, ''), nullif(pn.value, ''), " + Dimension.cloudNames("s.provider") + ") AS provider,"
+                            + "   " + CurrentChunks.PROVIDER + " AS provider,"
                             + "   sv.value AS service, cu.value AS currency, sum(l.covered) AS covered, sum(l.on_demand) AS on_demand,"
-                            + "   sum(l.n) AS n FROM lines l JOIN billing_sources s ON s.tenant_id = ? AND s.id = l.source_id"
-                            + " LEFT JOIN billing_strings spn ON spn.tenant_id = ? AND spn.id = l.spn"
-                            + " LEFT JOIN billing_strings pn ON pn.tenant_id = ? AND pn.id = l.pn"
+                            + "   sum(l.n) AS n FROM lines l" + CurrentChunks.PROVIDER_JOINS
                             + " LEFT JOIN billing_strings sv ON sv.tenant_id = ? AND sv.id = l.service"
                             + " LEFT JOIN billing_strings cu ON cu.tenant_id = ? AND cu.id = l.currency"
                             + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3 NULLS LAST, 4")

@@ -49,11 +49,7 @@ public class Commitments {
     /** Billing periods {@code [from, to)} as {@code YYYY-MM}; default the last three months and this one. */
     public Page of(UUID tenantId, String from, String to) {
         BillingPeriods.Range range = periods.parse(from, to);
-        List<Utilization> found = snapshot.read(() -> {
-            List<UUID> loads = CurrentChunks.loads(jdbc, tenantId, range.first(), range.end());
-            if (loads.isEmpty()) {
-                return List.<Utilization>of();
-            }
+        List<Utilization> found = CurrentChunks.read(snapshot, jdbc, tenantId, range.first(), range.end(), loads -> {
             return jdbc.sql("WITH lines AS (SELECT c.billing_period, u.id, min(u.name) AS name, min(u.type) AS type,"
                             + "   min(u.category) AS category, u.currency,"
                             + "   coalesce(sum(u.effective) FILTER (WHERE st.value = 'Used'), 0) AS used,"

@@ -23,6 +23,26 @@ final class CurrentChunks {
                 .params(tenantId, Date.valueOf(first), Date.valueOf(end)).query(UUID.class).list();
     }
 
+    /**
+     * Inside one snapshot: {@code query} given the current loads of billing periods {@code [first, end)},
+     * or nothing when there are none.
+     */
+    static <T> List<T> read(com.stategraph.billing.load.RowsSnapshot snapshot, JdbcClient jdbc, UUID tenantId, LocalDate first,
+                            LocalDate end, java.util.function.Function<List<UUID>, List<T>> query) {
+        return snapshot.read(() -> {
+            List<UUID> loads = loads(jdbc, tenantId, first, end);
+            return loads.isEmpty() ? List.<T>of() : query.apply(loads);
+        });
+    }
+
+    /** The provider a line names (ServiceProviderName, else ProviderName, else its source's cloud), over {@link #PROVIDER_JOINS}. */
+    static final String PROVIDER = "coalesce(nullif(spn.value, ''), nullif(pn.value, ''), " + Dimension.cloudNames("s.provider") + ")";
+
+    /** Joins lines {@code l} (with {@code source_id}, {@code spn}, {@code pn}) to what {@link #PROVIDER} reads; the tenant id three times. */
+    static final String PROVIDER_JOINS = " JOIN billing_sources s ON s.tenant_id = ? AND s.id = l.source_id"
+            + " LEFT JOIN billing_strings spn ON spn.tenant_id = ? AND spn.id = l.spn"
+            + " LEFT JOIN billing_strings pn ON pn.tenant_id = ? AND pn.id = l.pn";
+
     /** {@code (SELECT columns FROM ... UNION ALL ...) c}, taking the tenant id twice as parameters. */
     static String source(String columns, List<UUID> loads) {
         String only = BillingLoadRepository.onlyLoads("load_id", loads);

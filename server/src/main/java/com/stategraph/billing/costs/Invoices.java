@@ -43,11 +43,7 @@ public class Invoices {
         BillingPeriods.Range range = periods.parse(fromText, toText);
         LocalDate first = range.first();
         LocalDate end = range.end();
-        List<Invoice> invoices = snapshot.read(() -> {
-            List<UUID> loads = CurrentChunks.loads(jdbc, tenantId, first, end);
-            if (loads.isEmpty()) {
-                return List.<Invoice>of();
-            }
+        List<Invoice> invoices = CurrentChunks.read(snapshot, jdbc, tenantId, first, end, loads -> {
             return jdbc.sql("WITH lines AS (SELECT c.billing_period, u.invoice_id, u.issuer, u.currency, sum(u.billed) AS billed,"
                             + "   count(*) AS n FROM " + CurrentChunks.source("billing_period, invoice_id, invoice_issuer_name,"
                             + " billing_currency, billed_cost", loads)

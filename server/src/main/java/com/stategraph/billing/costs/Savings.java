@@ -52,11 +52,7 @@ public class Savings {
     /** Billing periods {@code [from, to)} as {@code YYYY-MM}; default the last three months and this one. */
     public Page of(UUID tenantId, String from, String to) {
         BillingPeriods.Range range = periods.parse(from, to);
-        List<Group> groups = snapshot.read(() -> {
-            List<UUID> loads = CurrentChunks.loads(jdbc, tenantId, range.first(), range.end());
-            if (loads.isEmpty()) {
-                return List.<Group>of();
-            }
+        List<Group> groups = CurrentChunks.read(snapshot, jdbc, tenantId, range.first(), range.end(), loads -> {
             String priced = "u.list IS NOT NULL AND u.contracted IS NOT NULL AND u.effective IS NOT NULL";
             return jdbc.sql("WITH lines AS (SELECT c.billing_period, c.source_id, u.spn, u.pn, u.service, u.currency,"
                             + "   coalesce(sum(u.list) FILTER (WHERE " + priced + "), 0) AS list,"
@@ -70,12 +66,10 @@ public class Savings {
                             + "     c.list_cost, c.contracted_cost, c.effective_cost) AS u (spn, pn, service, currency, list, contracted, effective)"
                             + "   GROUP BY 1, 2, 3, 4, 5, 6)"
                             + " SELECT to_char(l.billing_period, 'YYYY-MM') AS period,"
-                            + "   coalesce(nullif(spn.value, ''), nullif(pn.value, ''), " + Dimension.cloudNames("s.provider") + ") AS provider,"
+                            + "   " + CurrentChunks.PROVIDER + " AS provider,"
                             + "   sv.value AS service, cu.value AS currency, sum(l.list) AS list, sum(l.contracted) AS contracted,"
                             + "   sum(l.effective) AS effective, sum(l.missing) AS missing, sum(l.missing_effective) AS missing_effective,"
-                            + "   sum(l.n) AS n FROM lines l JOIN billing_sources s ON s.tenant_id = ? AND s.id = l.source_id"
-                            + " LEFT JOIN billing_strings spn ON spn.tenant_id = ? AND spn.id = l.spn"
-                            + " LEFT JOIN billing_strings pn ON pn.tenant_id = ? AND pn.id = l.pn"
+                            + "   sum(l.n) AS n FROM lines l" + CurrentChunks.PROVIDER_JOINS
                             + " LEFT JOIN billing_strings sv ON sv.tenant_id = ? AND sv.id = l.service"
                             + " LEFT JOIN billing_strings cu ON cu.tenant_id = ? AND cu.id = l.currency"
                             + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3 NULLS LAST, 4")
