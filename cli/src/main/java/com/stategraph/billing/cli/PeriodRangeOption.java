@@ -1,10 +1,11 @@
 package com.stategraph.billing.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --from} and {@code --to}: a range of billing periods (YYYY-MM, to exclusive), as the API's from and to. */
+/**
+ * {@code --from} and {@code --to}: a range of billing periods (YYYY-MM, to exclusive), as the API's
+ * from and to; and {@code --currency}, the one the answer is converted into.
+ */
 class PeriodRangeOption {
     @Option(names = "--from", description = "First billing period, YYYY-MM (default: three months ago)")
     String from;
@@ -12,15 +13,11 @@ class PeriodRangeOption {
     @Option(names = "--to", description = "Billing period after the last, YYYY-MM (default: next month)")
     String to;
 
-    /** {@code ?from=...&to=...} of the months given, or empty. */
+    @Option(names = "--currency", description = "Convert every amount into this currency (ISO 4217) at its period's exchange rate")
+    String currency;
+
+    /** {@code ?from=...&to=...&currency=...} of what was given, or empty. */
     String query() {
-        List<String> query = new ArrayList<>();
-        if (from != null) {
-            query.add("from=" + PathSegment.encode(from));
-        }
-        if (to != null) {
-            query.add("to=" + PathSegment.encode(to));
-        }
-        return query.isEmpty() ? "" : "?" + String.join("&", query);
+        return QueryString.of("from", from, "to", to, "currency", currency);
     }
 }

@@ -7,6 +7,7 @@ import com.stategraph.billing.costs.Commitments;
 import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.Savings;
 import com.stategraph.billing.costs.TagCoverage;
+import com.stategraph.billing.currency.ConvertedPeriods;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +28,12 @@ public class FocusUseCasesController {
     private final Commitments commitments;
     private final Savings savings;
     private final CommitmentCoverage commitmentCoverage;
+    private final ConvertedPeriods converted;
     private final TenantAccess access;
 
     public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, Savings savings,
-                                   CommitmentCoverage commitmentCoverage, TenantAccess access) {
+                                   CommitmentCoverage commitmentCoverage, ConvertedPeriods converted, TenantAccess access) {
+        this.converted = converted;
         this.commitmentCoverage = commitmentCoverage;
         this.coverage = coverage;
         this.invoices = invoices;
@@ -44,9 +47,11 @@ public class FocusUseCasesController {
             description = "Per billing period, provider, service and currency; lines without a list or contracted cost are left out"
                     + " and reported. Billing periods [from, to) as YYYY-MM, default the last three months and this one.")
     public Savings.Page savings(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return savings.of(tenantId, from, to);
+        Savings.Page page = savings.of(tenantId, from, to);
+        return currency == null || currency.isBlank() ? page : converted.savings(page, currency);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/commitments")
@@ -54,9 +59,11 @@ public class FocusUseCasesController {
             description = "Effective cost of the lines with CommitmentDiscountStatus Used and Unused, per CommitmentDiscountId;"
                     + " billing periods [from, to) as YYYY-MM, default the last three months and this one.")
     public Commitments.Page commitments(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return commitments.of(tenantId, from, to);
+        Commitments.Page page = commitments.of(tenantId, from, to);
+        return currency == null || currency.isBlank() ? page : converted.commitments(page, currency);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/commitment-coverage")
@@ -65,9 +72,11 @@ public class FocusUseCasesController {
                     + " periods [from, to) as YYYY-MM, default the last three months and this one.")
     public CommitmentCoverage.Page commitmentCoverage(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                                       @RequestParam(required = false) String from,
-                                                      @RequestParam(required = false) String to) {
+                                                      @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return commitmentCoverage.of(tenantId, from, to);
+        CommitmentCoverage.Page page = commitmentCoverage.of(tenantId, from, to);
+        return currency == null || currency.isBlank() ? page : converted.coverage(page, currency);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/invoices")
@@ -75,9 +84,11 @@ public class FocusUseCasesController {
             description = "Billing periods [from, to) as YYYY-MM, default the last three months and this one. Lines without an"
                     + " InvoiceId are one entry with invoice_id null.")
     public Invoices.Page invoices(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return invoices.of(tenantId, from, to);
+        Invoices.Page page = invoices.of(tenantId, from, to);
+        return currency == null || currency.isBlank() ? page : converted.invoices(page, currency);
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/tag-coverage")

@@ -193,6 +193,8 @@ class InvoicesTest extends SyncServerTest {
         }
         String csv = new CliRunner(api.base(), ADMIN_KEY).run("cost", "commitment-coverage", "--tenant", tenant, "--format", "csv").out();
         assertThat(csv).contains(month + ",AWS,Amazon EC2,USD,60.25,39.75,60.25");
+        assertThat(new CliRunner(api.base(), ADMIN_KEY).run("cost", "commitment-coverage", "--tenant", tenant, "--currency", "NOK",
+                "--format", "csv").err()).contains("no exchange rate from USD to NOK for " + month);
     }
 
     @Test

@@ -128,4 +128,57 @@ class CurrencyTest extends SyncServerTest {
         assertThat(api.get(member, "/api/v1/tenants/" + tenant + "/reporting-currency").body().path("reporting_currency").asString())
                 .isEqualTo("EUR");
     }
+
+    @Test
+    void billingPeriodViewsAnswerInOneCurrency() throws Exception {
+        YearMonth july = YearMonth.of(2025, 7);
+        String tenant = newTenant();
+        List<String> header = List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingCurrency", "BillingPeriodStart",
+                "ChargePeriodStart", "ServiceName", "ChargeCategory", "InvoiceId", "InvoiceIssuerName", "CommitmentDiscountId",
+                "CommitmentDiscountStatus");
+        String start = july.atDay(1) + "T00:00:00Z";
+        Path usd = tempDir("periods-usd-");
+        ExportFixtures.csv(usd.resolve("focus.csv"), false, false, header, List.of(List.of("60", "60", "100", "80", "USD", start, start,
+                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used")));
+        Path eur = tempDir("periods-eur-");
+        ExportFixtures.csv(eur.resolve("focus.csv"), false, false, header, List.of(List.of("40", "40", "50", "45", "EUR", start, start,
+                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used")));
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", usd.toUri().toString())).path("status").asString()).isEqualTo("ok");
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", eur.toUri().toString())).path("status").asString()).isEqualTo("ok");
+        assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/EUR/" + july, Map.of("rate", new BigDecimal("0.9"))).status())
+                .isEqualTo(200);
+        String range = "?from=" + july + "&to=" + july.plusMonths(1) + "&currency=EUR";
+        String base = "/api/v1/tenants/" + tenant + "/costs/";
+        BigDecimal rate = new BigDecimal("0.9");
+
+        JsonNode savings = api.get(ADMIN_KEY, base + "savings" + range).body().path("results");
+        assertThat(savings).as("the two currencies' lines are one group").hasSize(1);
+        BigDecimal list = new BigDecimal("100").multiply(rate).add(new BigDecimal("50"));
+        BigDecimal effective = new BigDecimal("60").multiply(rate).add(new BigDecimal("40"));
+        JsonNode s = savings.get(0);
+        assertThat(s.path("currency").asString()).isEqualTo("EUR");
+        assertThat(new BigDecimal(s.path("list_cost").asString())).isEqualByComparingTo(list);
+        assertThat(new BigDecimal(s.path("contracted_cost").asString())).isEqualByComparingTo(
+                new BigDecimal("80").multiply(rate).add(new BigDecimal("45")));
+        assertThat(new BigDecimal(s.path("total_savings").asString())).isEqualByComparingTo(list.subtract(effective));
+        assertThat(s.path("effective_savings_rate_percent").asString()).isEqualTo(list.subtract(effective)
+                .multiply(BigDecimal.valueOf(100)).divide(list, 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        assertThat(s.path("line_count").asLong()).isEqualTo(2);
+
+        JsonNode invoice = api.get(ADMIN_KEY, base + "invoices" + range).body().path("results");
+        assertThat(invoice).hasSize(1);
+        assertThat(new BigDecimal(invoice.get(0).path("billed_cost").asString())).isEqualByComparingTo(effective);
+        JsonNode used = api.get(ADMIN_KEY, base + "commitments" + range).body().path("results");
+        assertThat(used).hasSize(1);
+        assertThat(new BigDecimal(used.get(0).path("used_cost").asString())).isEqualByComparingTo(effective);
+        assertThat(used.get(0).path("utilization_percent").asString()).isEqualTo("100.00");
+        JsonNode covered = api.get(ADMIN_KEY, base + "commitment-coverage" + range).body().path("results");
+        assertThat(covered).hasSize(1);
+        assertThat(new BigDecimal(covered.get(0).path("covered_cost").asString())).isEqualByComparingTo(effective);
+
+        assertThat(api.get(ADMIN_KEY, base + "savings?from=" + july + "&to=" + july.plusMonths(1)).body().path("results"))
+                .as("without currency, one group per billing currency").hasSize(2);
+        assertThat(api.get(ADMIN_KEY, base + "invoices?from=" + july + "&to=" + july.plusMonths(1) + "&currency=GBP").raw())
+                .contains("MISSING_EXCHANGE_RATE").containsPattern("no exchange rate from (USD|EUR) to GBP for 2025-07");
+    }
 }
