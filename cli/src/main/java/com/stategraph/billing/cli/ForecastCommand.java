@@ -17,12 +17,15 @@ class ForecastCommand extends ApiCommand {
     @Option(names = "--metric", description = "effective (default), billed, list or contracted")
     String metric;
 
+    @Option(names = "--currency", description = "Convert every day's spend into this currency (ISO 4217) at its month's rate")
+    String currency;
+
     @Mixin
     FormatOption format;
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/forecast" + QueryString.of("month", month, "metric", metric));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/forecast" + QueryString.of("month", month, "metric", metric, "currency", currency));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;

@@ -80,10 +80,12 @@ public class BudgetsController {
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/forecast")
     @Operation(summary = "Month-end forecast of the tenant's spend per currency, with a 95 % band",
             description = "Spent through the last loaded day plus each remaining day at the mean of its weekday over the trailing 28"
-                    + " loaded days (docs/budgets.md); month YYYY-MM, default this one; metric default effective.")
+                    + " loaded days (docs/budgets.md); month YYYY-MM, default this one; metric default effective; currency converts every"
+                    + " day at its month's exchange rate.")
     public SpendForecasts.Page forecast(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                        @RequestParam(required = false) String month, @RequestParam(required = false) String metric) {
+                                        @RequestParam(required = false) String month, @RequestParam(required = false) String metric,
+                                        @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return forecasts.month(tenantId, month, metric);
+        return forecasts.month(tenantId, month, metric, currency);
     }
 }

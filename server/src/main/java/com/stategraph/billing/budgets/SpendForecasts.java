@@ -3,7 +3,10 @@ package com.stategraph.billing.budgets;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.costs.Actuals;
 import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.CostQuery;
 import com.stategraph.billing.costs.CostQueryParser;
+import com.stategraph.billing.currency.ConvertedActuals;
+import java.util.function.Function;
 import com.stategraph.billing.domain.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -28,8 +31,10 @@ public class SpendForecasts {
     private final CostQueryParser parser;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ConvertedActuals converted;
 
-    SpendForecasts(ActualsService actuals, CostQueryParser parser, JdbcClient jdbc, Clock clock) {
+    SpendForecasts(ActualsService actuals, CostQueryParser parser, JdbcClient jdbc, Clock clock, ConvertedActuals converted) {
+        this.converted = converted;
         this.actuals = actuals;
         this.parser = parser;
         this.jdbc = jdbc;
@@ -53,12 +58,19 @@ public class SpendForecasts {
 
     /** The tenant's month-end forecast per currency; month {@code YYYY-MM}, default this one. */
     public Page month(UUID tenantId, String month, String metric) {
+        return month(tenantId, month, metric, null);
+    }
+
+    /** The same, with every day's spend converted into {@code currency} at its month's rate (null: each currency apart). */
+    public Page month(UUID tenantId, String month, String metric, String currency) {
         YearMonth m = month == null || month.isBlank() ? YearMonth.from(today()) : parseMonth(month);
         String asked = metric == null || metric.isBlank() ? "effective" : metric;
-        Map<String, Forecaster.Forecast> found = forecast(tenantId, SpendScope.ALL, asked, m.atDay(1), m.plusMonths(1).atDay(1));
+        Function<CostQuery, Actuals> view = currency == null || currency.isBlank() ? actuals::actuals
+                : q -> converted.actuals(q, currency);
+        Map<String, Forecaster.Forecast> found = forecast(tenantId, SpendScope.ALL, asked, m.atDay(1), m.plusMonths(1).atDay(1), view);
         List<CurrencyForecast> results = new ArrayList<>();
         LocalDate through = lastLoadedDay(tenantId);
-        found.forEach((currency, f) -> results.add(view(currency, f)));
+        found.forEach((code, f) -> results.add(view(code, f)));
         return new Page(m.toString(), asked, through, results);
     }
 
@@ -68,12 +80,18 @@ public class SpendForecasts {
 
     /** Per currency of the scope's spend: the forecast of {@code [start, end)}. */
     Map<String, Forecaster.Forecast> forecast(UUID tenantId, SpendScope scope, String metric, LocalDate start, LocalDate end) {
+        return forecast(tenantId, scope, metric, start, end, actuals::actuals);
+    }
+
+    private Map<String, Forecaster.Forecast> forecast(UUID tenantId, SpendScope scope, String metric, LocalDate start, LocalDate end,
+                                                      Function<CostQuery, Actuals> view) {
         Map<String, Forecaster.Forecast> out = new LinkedHashMap<>();
         LocalDate last = lastLoadedDay(tenantId);
         if (last == null) {
             return out;
         }
-        LocalDate through = last.isBefore(end) ? last : end.minusDays(1);
+        // a period that has ended is what was loaded for it; one still running is forecast after its last loaded day
+        LocalDate through = last.isBefore(end) && end.isAfter(today()) ? last : end.minusDays(1);
         LocalDate trailing = through.minusDays(Forecaster.TRAILING_DAYS - 1L);
         LocalDate from = start.isBefore(trailing) ? start : trailing;
         // before the tenant's first loaded day spend is unknown, not zero
@@ -84,7 +102,7 @@ public class SpendForecasts {
         if (from.isAfter(through)) {
             return out;
         }
-        Actuals daily = actuals.actuals(parser.parse(tenantId, new CostQueryParser.Params(from.toString(), through.plusDays(1).toString(),
+        Actuals daily = view.apply(parser.parse(tenantId, new CostQueryParser.Params(from.toString(), through.plusDays(1).toString(),
                 metric, null, null, "day", scope.provider(), scope.service(), scope.subAccount(), null, null, scope.tags(), null, null,
                 null, null)));
         int days = (int) (through.toEpochDay() - from.toEpochDay() + 1);

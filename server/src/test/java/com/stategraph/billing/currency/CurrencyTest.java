@@ -109,6 +109,14 @@ class CurrencyTest extends SyncServerTest {
                 .isLessThan(new BigDecimal("1e-9"));
         assertThat(inUsd.path("exchange_rates")).allSatisfy(r -> assertThat(r.path("inverse").asBoolean()).isTrue());
 
+        JsonNode forecast = api.get(tenantAdmin, "/api/v1/tenants/" + tenant + "/costs/forecast?month=" + FEB + "&currency=EUR").body();
+        assertThat(forecast.path("results")).hasSize(1);
+        BigDecimal february = new BigDecimal("50").multiply(new BigDecimal("0.95")).add(new BigDecimal("40.5"));
+        assertThat(forecast.path("results").get(0).path("currency").asString()).isEqualTo("EUR");
+        assertThat(new BigDecimal(forecast.path("results").get(0).path("spent").asString())).isEqualByComparingTo(february);
+        assertThat(new BigDecimal(forecast.path("results").get(0).path("forecast").asString())).as("a month that has ended")
+                .isEqualByComparingTo(february);
+        assertThat(forecast.path("results").get(0).path("days_remaining").asLong()).isZero();
         HttpApi.Response missing = api.get(tenantAdmin, actuals + "&currency=GBP");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.raw()).contains("MISSING_EXCHANGE_RATE").containsPattern("no exchange rate from (USD|EUR) to GBP for 2025-0[12]");
