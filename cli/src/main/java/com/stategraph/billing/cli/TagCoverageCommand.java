@@ -20,6 +20,9 @@ class TagCoverageCommand extends ApiCommand {
     @Option(names = "--metric", description = "effective (default), billed, list or contracted")
     String metric;
 
+    @Option(names = "--currency", description = "Convert every amount into this currency (ISO 4217) at its month's rate")
+    String currency;
+
     @Option(names = "--by", description = "total (default), provider or service")
     String by = "total";
 
@@ -31,7 +34,8 @@ class TagCoverageCommand extends ApiCommand {
         if (!List.of("total", "provider", "service").contains(by)) {
             throw usageError("--by is total, provider or service");
         }
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/tag-coverage" + range.query(metric));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/tag-coverage" + range.query(metric)
+                + (currency == null ? "" : (range.query(metric).isEmpty() ? "?" : "&") + "currency=" + PathSegment.encode(currency)));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;

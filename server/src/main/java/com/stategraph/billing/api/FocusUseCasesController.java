@@ -8,6 +8,7 @@ import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.Savings;
 import com.stategraph.billing.costs.TagCoverage;
 import com.stategraph.billing.currency.ConvertedPeriods;
+import com.stategraph.billing.currency.ExchangeRates;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,10 +30,13 @@ public class FocusUseCasesController {
     private final Savings savings;
     private final CommitmentCoverage commitmentCoverage;
     private final ConvertedPeriods converted;
+    private final ExchangeRates rates;
     private final TenantAccess access;
 
     public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, Savings savings,
-                                   CommitmentCoverage commitmentCoverage, ConvertedPeriods converted, TenantAccess access) {
+                                   CommitmentCoverage commitmentCoverage, ConvertedPeriods converted, ExchangeRates rates,
+                                   TenantAccess access) {
+        this.rates = rates;
         this.converted = converted;
         this.commitmentCoverage = commitmentCoverage;
         this.coverage = coverage;
@@ -97,8 +101,11 @@ public class FocusUseCasesController {
                     + " month so far; metric default effective.")
     public TagCoverage.Coverage tagCoverage(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                            @RequestParam(required = false) String metric) {
+                                            @RequestParam(required = false) String metric,
+                                            @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return coverage.of(tenantId, from, to, metric);
+        return currency == null || currency.isBlank() ? coverage.of(tenantId, from, to, metric)
+                : coverage.of(tenantId, from, to, metric, (first, end) -> rates.converter(currency, java.time.YearMonth.from(first),
+                        java.time.YearMonth.from(end.minusDays(1))));
     }
 }

@@ -58,25 +58,40 @@ public class TagCoverage {
 
     /** {@code [from, to)} on the charge day (default the month so far); metric default effective. Keys by coverage, highest first. */
     public Coverage of(UUID tenantId, String from, String to, String metric) {
+        return of(tenantId, from, to, metric, null);
+    }
+
+    /**
+     * The same, converted by {@code conversion} (given the range's first day and the day after its last;
+     * null: each currency apart): each month's sums at its rate, then summed per key.
+     */
+    public Coverage of(UUID tenantId, String from, String to, String metric,
+                       java.util.function.BiFunction<LocalDate, LocalDate, MonthlyConversion> conversion) {
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric));
+        MonthlyConversion into = conversion == null ? null : conversion.apply(q.from(), q.to());
         String key = foldKeys ? "lower(k)" : "k";
         // Each tag set once per provider, service and currency, then every key the range's sets name against every set.
         Map<String, Map<String, Sum>> totals = new LinkedHashMap<>();
-        jdbc.sql("WITH sets AS (SELECT provider, service_name, billing_currency, tags, sum(" + q.metric().column() + ") AS cost"
-                        + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4),"
+        jdbc.sql("WITH sets AS (SELECT provider, service_name, billing_currency, tags, date_trunc('month', day)::date AS month,"
+                        + "   sum(" + q.metric().column() + ") AS cost"
+                        + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5),"
                         + " keys AS (SELECT DISTINCT " + key + " AS tag_key FROM sets, jsonb_object_keys(sets.tags) k)"
-                        + " SELECT keys.tag_key, s.billing_currency, s.provider, s.service_name,"
+                        + " SELECT keys.tag_key, s.billing_currency, s.provider, s.service_name, s.month,"
                         + "   coalesce(sum(s.cost) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_object_keys(s.tags) k WHERE " + key
                         + " = keys.tag_key)), 0) AS tagged, sum(s.cost) AS total"
-                        + " FROM keys CROSS JOIN sets s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")
+                        + " FROM keys CROSS JOIN sets s GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5")
                 .params(tenantId, Date.valueOf(q.from()), Date.valueOf(q.to()))
                 .query(rs -> {
-                    Map<String, Sum> parts = totals.computeIfAbsent(rs.getString("tag_key") + "\u0000" + rs.getString("billing_currency"),
-                            k -> new LinkedHashMap<>());
+                    String currency = rs.getString("billing_currency");
+                    java.time.YearMonth month = java.time.YearMonth.from(rs.getDate("month").toLocalDate());
+                    Map<String, Sum> parts = totals.computeIfAbsent(rs.getString("tag_key") + "\u0000"
+                            + (into == null ? currency : into.target()), k -> new LinkedHashMap<>());
                     Sum part = parts.computeIfAbsent(rs.getString("provider") + "\u0000" + nullToEmpty(rs.getString("service_name")),
                             k -> new Sum());
-                    part.tagged = part.tagged.add(rs.getBigDecimal("tagged"));
-                    part.total = part.total.add(rs.getBigDecimal("total"));
+                    BigDecimal tagged = rs.getBigDecimal("tagged");
+                    BigDecimal total = rs.getBigDecimal("total");
+                    part.tagged = part.tagged.add(into == null || tagged.signum() == 0 ? tagged : into.convert(tagged, currency, month));
+                    part.total = part.total.add(into == null || total.signum() == 0 ? total : into.convert(total, currency, month));
                 });
         List<KeyCoverage> results = new ArrayList<>();
         totals.forEach((keyAndCurrency, parts) -> {

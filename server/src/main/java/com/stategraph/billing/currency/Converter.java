@@ -12,7 +12,7 @@ import java.util.Map;
  * Amounts of some currencies into one, each at its month's rate: the pair's own rate, or one over
  * the reverse pair's. A month without either is an error naming the pair and month, never a rate of 1.
  */
-public final class Converter {
+public final class Converter implements com.stategraph.billing.costs.MonthlyConversion {
     private final String target;
     private final Map<String, BigDecimal> rates;
     private final Map<String, AppliedRate> applied = new LinkedHashMap<>();
@@ -22,10 +22,12 @@ public final class Converter {
         this.rates = rates;
     }
 
+    @Override
     public String target() {
         return target;
     }
 
+    @Override
     public BigDecimal convert(BigDecimal amount, String from, YearMonth month) {
         if (from.equals(target)) {
             return amount;

@@ -47,14 +47,17 @@ class ExchangeRateStore {
                 .update();
     }
 
-    /** The rates into {@code to} of the given currencies and months, both directions, keyed {@code FROM>TO@YYYY-MM}. */
+    /**
+     * The rates into {@code to} of the given currencies (null: any) and months, both directions, keyed
+     * {@code FROM>TO@YYYY-MM}.
+     */
     Map<String, BigDecimal> between(List<String> currencies, String to, YearMonth first, YearMonth last) {
         Map<String, BigDecimal> rates = new java.util.HashMap<>();
-        List<String> all = new ArrayList<>(currencies);
+        String[] all = currencies == null ? null : new ArrayList<>(currencies).toArray(String[]::new);
         jdbc.sql("SELECT from_currency, to_currency, month, rate FROM exchange_rates WHERE month >= ? AND month <= ?"
-                        + " AND ((from_currency = ANY (?) AND to_currency = ?) OR (to_currency = ANY (?) AND from_currency = ?))")
-                .params(Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)), all.toArray(String[]::new), to,
-                        all.toArray(String[]::new), to)
+                        + " AND ((to_currency = ? AND (?::text[] IS NULL OR from_currency = ANY (?)))"
+                        + " OR (from_currency = ? AND (?::text[] IS NULL OR to_currency = ANY (?))))")
+                .params(Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)), to, all, all, to, all, all)
                 .query(rs -> {
                     rates.put(rs.getString(1) + ">" + rs.getString(2) + "@" + YearMonth.from(rs.getDate(3).toLocalDate()),
                             rs.getBigDecimal(4));

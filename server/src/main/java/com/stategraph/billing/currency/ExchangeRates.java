@@ -156,6 +156,12 @@ public class ExchangeRates {
         return new Converter(target, others.isEmpty() ? Map.of() : store.between(others, target, first, last));
     }
 
+    /** Converts into {@code target} any currency over months {@code [first, last]}. */
+    public Converter converter(String target, YearMonth first, YearMonth last) {
+        currency("currency", target);
+        return new Converter(target, store.between(null, target, first, last));
+    }
+
     /** Sets it unless a final month has it otherwise; true when it changed something. */
     private boolean put(ExchangeRateStore.Stored wanted, String where) {
         var existing = store.find(wanted.from(), wanted.to(), wanted.month());

@@ -143,14 +143,14 @@ class CurrencyTest extends SyncServerTest {
         String tenant = newTenant();
         List<String> header = List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingCurrency", "BillingPeriodStart",
                 "ChargePeriodStart", "ServiceName", "ChargeCategory", "InvoiceId", "InvoiceIssuerName", "CommitmentDiscountId",
-                "CommitmentDiscountStatus");
+                "CommitmentDiscountStatus", "Tags");
         String start = july.atDay(1) + "T00:00:00Z";
         Path usd = tempDir("periods-usd-");
         ExportFixtures.csv(usd.resolve("focus.csv"), false, false, header, List.of(List.of("60", "60", "100", "80", "USD", start, start,
-                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used")));
+                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used", "{\"team\":\"web\"}")));
         Path eur = tempDir("periods-eur-");
         ExportFixtures.csv(eur.resolve("focus.csv"), false, false, header, List.of(List.of("40", "40", "50", "45", "EUR", start, start,
-                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used")));
+                "Amazon EC2", "Usage", "INV-1", "AWS", "sp-1", "Used", "")));
         assertThat(syncAndWait(tenant, addSource(tenant, "aws", usd.toUri().toString())).path("status").asString()).isEqualTo("ok");
         assertThat(syncAndWait(tenant, addSource(tenant, "aws", eur.toUri().toString())).path("status").asString()).isEqualTo("ok");
         assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/EUR/" + july, Map.of("rate", new BigDecimal("0.9"))).status())
@@ -184,6 +184,15 @@ class CurrencyTest extends SyncServerTest {
         assertThat(covered).hasSize(1);
         assertThat(new BigDecimal(covered.get(0).path("covered_cost").asString())).isEqualByComparingTo(effective);
 
+        JsonNode tags = api.get(ADMIN_KEY, base + "tag-coverage?from=" + july.atDay(1) + "&to=" + july.plusMonths(1).atDay(1)
+                + "&currency=EUR").body().path("results");
+        assertThat(tags).as("one entry for the key, both currencies' lines in it").hasSize(1);
+        BigDecimal tagged = new BigDecimal("60").multiply(rate);
+        assertThat(tags.get(0).path("currency").asString()).isEqualTo("EUR");
+        assertThat(new BigDecimal(tags.get(0).path("tagged_cost").asString())).isEqualByComparingTo(tagged);
+        assertThat(new BigDecimal(tags.get(0).path("total_cost").asString())).isEqualByComparingTo(effective);
+        assertThat(tags.get(0).path("coverage_percent").asString()).isEqualTo(tagged.multiply(BigDecimal.valueOf(100))
+                .divide(effective, 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
         assertThat(api.get(ADMIN_KEY, base + "savings?from=" + july + "&to=" + july.plusMonths(1)).body().path("results"))
                 .as("without currency, one group per billing currency").hasSize(2);
         assertThat(api.get(ADMIN_KEY, base + "invoices?from=" + july + "&to=" + july.plusMonths(1) + "&currency=GBP").raw())
