@@ -24,9 +24,12 @@ public class AttributionController {
     private final EstimateComparison comparison;
     private final ReadableStates readable;
     private final TenantAccess access;
+    private final com.stategraph.billing.currency.ExchangeRates rates;
 
     AttributionController(AttributionService attribution, UnmanagedResources unmanaged, StateActuals stateActuals,
-                          EstimateComparison comparison, ReadableStates readable, TenantAccess access) {
+                          EstimateComparison comparison, ReadableStates readable, TenantAccess access,
+                          com.stategraph.billing.currency.ExchangeRates rates) {
+        this.rates = rates;
         this.comparison = comparison;
         this.attribution = attribution;
         this.unmanaged = unmanaged;
@@ -41,9 +44,12 @@ public class AttributionController {
     public Attribution attribution(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                    @RequestParam(name = "from", required = false) String from,
                                    @RequestParam(name = "to", required = false) String to,
-                                   @RequestParam(name = "metric", required = false) String metric) {
+                                   @RequestParam(name = "metric", required = false) String metric,
+                                   @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return attribution.attribution(tenantId, from, to, metric);
+        return currency == null || currency.isBlank() ? attribution.attribution(tenantId, from, to, metric)
+                : attribution.attribution(tenantId, from, to, metric, (first, end) -> rates.converter(currency,
+                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/unmanaged")

@@ -2,6 +2,7 @@ package com.stategraph.billing.attribution;
 
 import com.stategraph.billing.costs.ActualsService;
 import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.MonthlyConversion;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.costs.Dimension;
 import java.math.BigDecimal;
@@ -56,7 +57,17 @@ public class AttributionService {
 
     /** {@code [from, to)} on ChargePeriodStart, default the month so far; metric default billed. */
     public Attribution attribution(UUID tenantId, String from, String to, String metric) {
+        return attribution(tenantId, from, to, metric, null);
+    }
+
+    /**
+     * The same, converted by {@code conversion} (given the range's first day and the day after its last;
+     * null: each currency apart): each month's sums at its rate.
+     */
+    public Attribution attribution(UUID tenantId, String from, String to, String metric,
+                                   java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, MonthlyConversion> conversion) {
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
+        MonthlyConversion into = conversion == null ? null : conversion.apply(q.from(), q.to());
         String metricColumn = q.metric().column();
         // Whole months come from the monthly resource rollup (one row per resource and month); the edges of a range that
         // cuts a month's charges are read from the billing rows.
@@ -66,23 +77,25 @@ public class AttributionService {
             for (RowsInRange.Edge edge : parts.edges()) {
                 jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
                                 + status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
-                                + " count(*) AS n FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
+                                + " count(*) AS n, date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
+                                + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
                                 + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
                                 + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ?"
-                                + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3")
+                                + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3, 6")
                         .params(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to()))
                         .query(rs -> {
-                            add(sums, rs);
+                            add(sums, rs, into);
                         });
             }
             if (!parts.wholeMonths().isEmpty()) {
                 jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status,"
-                                + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n FROM cost_monthly_resources m"
+                                + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n, m.month"
+                                + " FROM cost_monthly_resources m"
                                 + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3")
+                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6")
                         .params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
                         .query(rs -> {
-                            add(sums, rs);
+                            add(sums, rs, into);
                         });
             }
             return sums;
@@ -117,10 +130,16 @@ public class AttributionService {
                 + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
     }
 
-    private static void add(Map<String, Map<String, Sums>> sums, java.sql.ResultSet rs) throws java.sql.SQLException {
-        sums.computeIfAbsent(rs.getString("currency"), c -> new TreeMap<>())
+    private static void add(Map<String, Map<String, Sums>> sums, java.sql.ResultSet rs, MonthlyConversion into)
+            throws java.sql.SQLException {
+        String currency = rs.getString("currency");
+        BigDecimal cost = rs.getBigDecimal("cost");
+        if (into != null && cost.signum() != 0) {
+            cost = into.convert(cost, currency, java.time.YearMonth.from(rs.getDate("month").toLocalDate()));
+        }
+        sums.computeIfAbsent(into == null ? currency : into.target(), c -> new TreeMap<>())
                 .computeIfAbsent(String.valueOf(rs.getString("provider")), p -> new Sums())
-                .add(rs.getInt("status"), rs.getBigDecimal("cost"), rs.getLong("n"));
+                .add(rs.getInt("status"), cost, rs.getLong("n"));
     }
 
     private static Attribution.Split split(String provider, String currency, Sums s) {

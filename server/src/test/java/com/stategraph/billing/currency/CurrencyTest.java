@@ -109,6 +109,12 @@ class CurrencyTest extends SyncServerTest {
                 .isLessThan(new BigDecimal("1e-9"));
         assertThat(inUsd.path("exchange_rates")).allSatisfy(r -> assertThat(r.path("inverse").asBoolean()).isTrue());
 
+        JsonNode split = api.get(tenantAdmin, "/api/v1/tenants/" + tenant + "/costs/attribution?from=" + JAN.atDay(1) + "&to="
+                + FEB.plusMonths(1).atDay(1) + "&currency=EUR").body();
+        assertThat(split.path("currency").asString()).as("one currency: the split has its totals").isEqualTo("EUR");
+        assertThat(new BigDecimal(split.path("total_cost").asString())).isEqualByComparingTo(expected);
+        assertThat(new BigDecimal(split.path("unallocated_cost").asString())).as("no line names a resource").isEqualByComparingTo(expected);
+        assertThat(split.path("line_count").asLong()).isEqualTo(4);
         JsonNode forecast = api.get(tenantAdmin, "/api/v1/tenants/" + tenant + "/costs/forecast?month=" + FEB + "&currency=EUR").body();
         assertThat(forecast.path("results")).hasSize(1);
         BigDecimal february = new BigDecimal("50").multiply(new BigDecimal("0.95")).add(new BigDecimal("40.5"));
