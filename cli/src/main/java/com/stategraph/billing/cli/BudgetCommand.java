@@ -31,7 +31,7 @@ class BudgetCommand {
         @Option(names = "--amount", required = true, description = "The budget per period, e.g. 12000.50")
         BigDecimal amount;
 
-        @Option(names = "--currency", required = true, description = "ISO 4217 code, e.g. USD; lines in other currencies are not counted")
+        @Option(names = "--currency", required = true, description = "ISO 4217 code, e.g. USD; lines in other currencies count at their month's exchange rate")
         String currency;
 
         @Option(names = "--metric", description = "effective (default), billed, list or contracted")

@@ -36,7 +36,8 @@ public record Budget(UUID id, String name,
     @Schema(name = "BudgetStatus")
     public record Status(@JsonProperty("period_start") LocalDate periodStart, @JsonProperty("period_end") LocalDate periodEnd,
                          @Schema(nullable = true, description = "the last day with loaded spend") LocalDate through,
-                         @Schema(description = "in the budget's currency; lines in other currencies are not counted") String spent,
+                         @Schema(description = "in the budget's currency; other currencies' lines converted at their month's rate")
+                         String spent,
                          @JsonProperty("spent_percent") String spentPercent,
                          @Schema(nullable = true, description = "at the period's end; null without history") String forecast,
                          @Schema(nullable = true) @JsonProperty("forecast_lower") String forecastLower,
@@ -44,6 +45,9 @@ public record Budget(UUID id, String name,
                          @Schema(nullable = true) @JsonProperty("forecast_percent") String forecastPercent,
                          @Schema(description = "amount - spent; negative when over") String remaining,
                          @JsonProperty("days_remaining") long daysRemaining,
-                         @Schema(description = "the thresholds crossed in this period, and when each was alerted") List<Alert> alerts) {
+                         @Schema(description = "the thresholds crossed in this period, and when each was alerted") List<Alert> alerts,
+                         @Schema(nullable = true, description = "why lines in other currencies are not counted: a missing exchange rate")
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         String warning) {
     }
 }

@@ -117,7 +117,8 @@ public class Budgets {
     }
 
     /** A budget's spend and forecast in the period that holds today. */
-    record Measured(BudgetStore.Stored budget, LocalDate start, LocalDate end, LocalDate through, Forecaster.Forecast forecast) {
+    record Measured(BudgetStore.Stored budget, LocalDate start, LocalDate end, LocalDate through, Forecaster.Forecast forecast,
+                    String warning) {
         BigDecimal spent() {
             return forecast == null ? BigDecimal.ZERO : forecast.spent();
         }
@@ -134,7 +135,7 @@ public class Budgets {
                     forecast == null || forecast.upper() == null ? null : ActualsService.money(forecast.upper()),
                     projected() == null ? null : percent(projected(), amount), ActualsService.money(amount.subtract(spent())),
                     forecast == null ? Math.max(0, end.toEpochDay() - Math.max(start.toEpochDay(), through == null ? 0
-                            : through.toEpochDay() + 1)) : forecast.daysRemaining(), alerts);
+                            : through.toEpochDay() + 1)) : forecast.daysRemaining(), alerts, warning);
         }
 
         private static String percent(BigDecimal part, BigDecimal whole) {
@@ -147,7 +148,17 @@ public class Budgets {
         LocalDate start = Budget.QUARTERLY.equals(b.period())
                 ? today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1) : today.withDayOfMonth(1);
         LocalDate end = start.plusMonths(Budget.QUARTERLY.equals(b.period()) ? 3 : 1);
-        Map<String, Forecaster.Forecast> all = forecasts.forecast(tenantId, b.scope(), b.metric(), start, end);
+        // every currency's lines count, converted at their month's rate; without a rate, only the budget's own currency
+        Map<String, Forecaster.Forecast> all;
+        String warning = null;
+        try {
+            all = forecasts.forecastIn(tenantId, b.scope(), b.metric(), start, end, b.currency());
+        } catch (InvalidInputException e) {
+            all = forecasts.forecast(tenantId, b.scope(), b.metric(), start, end);
+            if (all.keySet().stream().anyMatch(c -> !c.equals(b.currency()))) {
+                warning = e.getMessage() + "; lines in other currencies are not counted until it is set";
+            }
+        }
         LocalDate last = forecasts.lastLoadedDay(tenantId);
         LocalDate through = last == null ? null : last.isBefore(end) ? last : end.minusDays(1);
         Forecaster.Forecast f = all.get(b.currency());
@@ -156,7 +167,7 @@ public class Budgets {
             f = new Forecaster.Forecast(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, through,
                     Math.max(0, end.toEpochDay() - Math.max(start.toEpochDay(), through.toEpochDay() + 1)));
         }
-        return new Measured(b, start, end, through, f);
+        return new Measured(b, start, end, through, f, warning);
     }
 
     private BudgetStore.Stored valid(UUID id, Request r, java.time.Instant created, java.time.Instant updated) {

@@ -83,6 +83,12 @@ public class SpendForecasts {
         return forecast(tenantId, scope, metric, start, end, actuals::actuals);
     }
 
+    /** Every currency's spend converted into {@code currency}: one forecast, keyed by it. */
+    Map<String, Forecaster.Forecast> forecastIn(UUID tenantId, SpendScope scope, String metric, LocalDate start, LocalDate end,
+                                                String currency) {
+        return forecast(tenantId, scope, metric, start, end, q -> converted.actuals(q, currency));
+    }
+
     private Map<String, Forecaster.Forecast> forecast(UUID tenantId, SpendScope scope, String metric, LocalDate start, LocalDate end,
                                                       Function<CostQuery, Actuals> view) {
         Map<String, Forecaster.Forecast> out = new LinkedHashMap<>();

@@ -160,8 +160,27 @@ class BudgetsTest extends SyncServerTest {
         assertThat(all.path("alerts")).isEmpty();
         assertThat(listed.get(allId).path("thresholds")).as("the default thresholds").hasSize(3);
         JsonNode euro = listed.get(eurId).path("status");
-        assertThat(euro.path("spent").asString()).as("no line bills in EUR").isEqualTo("0");
+        assertThat(euro.path("spent").asString()).as("no line bills in EUR, and no rate converts the USD ones").isEqualTo("0");
         assertThat(euro.path("forecast").asString()).isEqualTo("0");
+        assertThat(euro.path("warning").asString()).contains("no exchange rate from USD to EUR for")
+                .contains("lines in other currencies are not counted");
+        assertThat(all.has("warning")).as("a budget in the billing currency needs no rate").isFalse();
+
+        // With the rates of the months it reads, a budget in another currency counts every line, converted.
+        java.time.YearMonth thisMonth = java.time.YearMonth.from(today);
+        for (java.time.YearMonth m = java.time.YearMonth.from(dataStart); !m.isAfter(thisMonth); m = m.plusMonths(1)) {
+            assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/DKK/" + m, Map.of("rate", new BigDecimal("7"))).status())
+                    .isEqualTo(200);
+        }
+        HttpApi.Response kroner = create(ADMIN_KEY, tenant, Map.of("name", "Kroner", "period", "monthly", "amount",
+                new BigDecimal("1000000"), "currency", "DKK"));
+        assertThat(kroner.status()).as(kroner.raw()).isEqualTo(201);
+        JsonNode dkk = kroner.body().path("status");
+        BigDecimal daily = WEB_DAILY.add(DATA_DAILY).multiply(BigDecimal.valueOf(7));
+        assertThat(new BigDecimal(dkk.path("spent").asString())).isEqualByComparingTo(daily.multiply(days(monthStart, today, dataStart)));
+        assertThat(new BigDecimal(dkk.path("forecast").asString())).isEqualByComparingTo(
+                daily.multiply(days(monthStart, today, dataStart)).add(daily.multiply(BigDecimal.valueOf(remaining))));
+        assertThat(dkk.has("warning")).isFalse();
 
         JsonNode forecast = api.get(member, "/api/v1/tenants/" + tenant + "/costs/forecast").body();
         assertThat(forecast.path("month").asString()).isEqualTo(monthStart.toString().substring(0, 7));
