@@ -78,9 +78,17 @@ public class AttributionController {
     public EstimateComparison.Comparison compare(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                                  @RequestParam(name = "month", required = false) String month,
                                                  @RequestParam(name = "group_by", required = false) String groupBy,
-                                                 @RequestParam(name = "tag_key", required = false) String tagKey) {
+                                                 @RequestParam(name = "tag_key", required = false) String tagKey,
+                                                 @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return comparison.tenant(tenantId, month, groupBy, tagKey);
+        if (currency == null || currency.isBlank()) {
+            return comparison.tenant(tenantId, month, groupBy, tagKey);
+        }
+        if (!"USD".equals(currency)) {
+            throw new com.stategraph.billing.domain.InvalidInputException("INVALID_PARAMETER",
+                    "estimates are USD list prices: currency can only be USD (actuals in other currencies converted), got '" + currency + "'");
+        }
+        return comparison.tenant(tenantId, month, groupBy, tagKey, m -> rates.converter("USD", m, m));
     }
 
     @GetMapping("/api/v1/states/{id}/costs/compare")

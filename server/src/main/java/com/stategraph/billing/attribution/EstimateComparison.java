@@ -1,6 +1,7 @@
 package com.stategraph.billing.attribution;
 
 import com.stategraph.billing.costs.ActualsService;
+import com.stategraph.billing.costs.MonthlyConversion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.domain.InvalidInputException;
 import com.stategraph.billing.states.TerraformState;
@@ -81,6 +82,18 @@ public class EstimateComparison {
         return tenant(tenantId, month, List.of(new Grouping(groupBy, tagKey))).get(0);
     }
 
+    /**
+     * The same with the actual spend of other currencies converted into USD by {@code intoUsd} (given the
+     * month), instead of listed apart in {@code other_currencies}.
+     */
+    public Comparison tenant(UUID tenantId, String month, String groupBy, String tagKey,
+                             java.util.function.Function<YearMonth, MonthlyConversion> intoUsd) {
+        Grouping g = new Grouping(groupBy, tagKey);
+        YearMonth m = month(month);
+        String by = groupBy == null ? "state" : groupBy;
+        return group(read(tenantId, null, m, intoUsd.apply(m)), null, by, "tag".equals(by) ? tagKey : null, key(g));
+    }
+
     /** A grouping of a tenant's month: state, type, or tag with its key. */
     public record Grouping(String groupBy, String tagKey) {
     }
@@ -91,7 +104,7 @@ public class EstimateComparison {
         for (Grouping g : groupings) {
             keys.add(key(g));
         }
-        Read read = read(tenantId, null, month(month));
+        Read read = read(tenantId, null, month(month), null);
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < groupings.size(); i++) {
             String by = groupings.get(i).groupBy() == null ? "state" : groupings.get(i).groupBy();
@@ -118,14 +131,14 @@ public class EstimateComparison {
 
     /** One state's month, per resource address. */
     public Comparison state(TerraformState state, String month) {
-        return group(read(state.tenantId(), state.id(), month(month)), state.id(), "resource", null, r -> r.address);
+        return group(read(state.tenantId(), state.id(), month(month), null), state.id(), "resource", null, r -> r.address);
     }
 
     /** A month's resources with their estimate and attributed spend, before any grouping. */
     private record Read(YearMonth month, Instant until, Map<String, Resource> resources, List<String> otherCurrencies) {
     }
 
-    private Read read(UUID tenantId, UUID stateId, YearMonth month) {
+    private Read read(UUID tenantId, UUID stateId, YearMonth month, MonthlyConversion intoUsd) {
         Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
@@ -163,11 +176,15 @@ public class EstimateComparison {
                 .params(tenantId, java.sql.Date.valueOf(month.atDay(1)), stateId, stateId)
                 .query(rs -> {
                     String currency = rs.getString("billing_currency");
+                    BigDecimal cost = rs.getBigDecimal("cost");
                     if (!"USD".equals(currency)) {
-                        if (!otherCurrencies.contains(currency)) {
-                            otherCurrencies.add(currency);
+                        if (intoUsd == null) {
+                            if (!otherCurrencies.contains(currency)) {
+                                otherCurrencies.add(currency);
+                            }
+                            return;
                         }
-                        return;
+                        cost = cost.signum() == 0 ? cost : intoUsd.convert(cost, currency, month);
                     }
                     Resource r = resources.computeIfAbsent(rs.getString("state_id") + " " + rs.getString("address"), k -> new Resource());
                     if (r.address == null) {
@@ -176,7 +193,7 @@ public class EstimateComparison {
                         r.type = rs.getString("type") == null ? "(removed)" : rs.getString("type");
                         r.tags = tags(rs.getString("tags"));
                     }
-                    r.actual = r.actual.add(rs.getBigDecimal("cost"));
+                    r.actual = r.actual.add(cost);
                     r.lines += rs.getLong("n");
                 });
         otherCurrencies.sort(String::compareTo);

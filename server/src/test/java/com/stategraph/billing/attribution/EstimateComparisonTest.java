@@ -57,6 +57,12 @@ class EstimateComparisonTest extends SyncServerTest {
                 List.of("10", "10", "USD", period, last.atDay(20) + "T00:00:00Z", "i-elsewhere")));
         String source = addSource(tenant, "aws", "file://" + dir + "/");
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        // i-cmp-b is also billed in EUR, by another account's export
+        Path euros = tempDir("compare-eur-");
+        ExportFixtures.csv(euros.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
+                "BillingPeriodStart", "ChargePeriodStart", "ResourceId"), List.of(
+                List.of("8", "8", "EUR", period, last.atDay(4) + "T00:00:00Z", "i-cmp-b")));
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", "file://" + euros + "/")).path("status").asString()).isEqualTo("ok");
         while (!jdbc.sql("SELECT coalesce(bool_and(requested_at = computed_for), false) FROM attribution_runs WHERE tenant_id = ?::uuid")
                 .param(tenant).query(Boolean.class).single()) {
             assertThat(Instant.now()).isBefore(deadline.plusSeconds(60));
@@ -85,6 +91,18 @@ class EstimateComparisonTest extends SyncServerTest {
         assertThat(new BigDecimal(web.path("actual_cost").asString())).as("the unmanaged line is not the state's")
                 .isEqualByComparingTo("55.5");
         assertThat(byState.path("estimated_until").asString()).isEqualTo(last.plusMonths(1).atDay(1) + "T00:00:00Z");
+        assertThat(byState.path("other_currencies").get(0).asString()).isEqualTo("EUR");
+
+        // Converted: the EUR spend joins the comparison at the month's rate.
+        assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/EUR/USD/" + last, Map.of("rate", new BigDecimal("1.25"))).status())
+                .isEqualTo(200);
+        JsonNode converted = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=" + last
+                + "&group_by=state&currency=USD").body();
+        assertThat(new BigDecimal(converted.path("groups").get(0).path("actual_cost").asString()))
+                .isEqualByComparingTo(new BigDecimal("55.5").add(new BigDecimal("8").multiply(new BigDecimal("1.25"))));
+        assertThat(converted.path("other_currencies")).isEmpty();
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=" + last + "&currency=EUR").raw())
+                .contains("currency can only be USD");
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=2026-13").status()).isEqualTo(400);
     }
 }
