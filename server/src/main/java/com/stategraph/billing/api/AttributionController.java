@@ -58,9 +58,12 @@ public class AttributionController {
                                              @RequestParam(name = "from", required = false) String from,
                                              @RequestParam(name = "to", required = false) String to,
                                              @RequestParam(name = "limit", defaultValue = "100") int limit,
-                                             @RequestParam(name = "cursor", required = false) String cursor) {
+                                             @RequestParam(name = "cursor", required = false) String cursor,
+                                             @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return unmanaged.page(tenantId, from, to, limit, cursor);
+        return currency == null || currency.isBlank() ? unmanaged.page(tenantId, from, to, limit, cursor)
+                : unmanaged.page(tenantId, from, to, limit, cursor, (first, end) -> rates.converter(currency,
+                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
     }
 
     @GetMapping("/api/v1/states/{id}/costs/actuals")
@@ -68,8 +71,12 @@ public class AttributionController {
             + " attributed to them, per address")
     public StateActuals.Actuals stateActuals(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
                                              @RequestParam(name = "from", required = false) String from,
-                                             @RequestParam(name = "to", required = false) String to) {
-        return stateActuals.of(readable.get(caller, id), from, to);
+                                             @RequestParam(name = "to", required = false) String to,
+                                             @RequestParam(name = "currency", required = false) String currency) {
+        var state = readable.get(caller, id);
+        return currency == null || currency.isBlank() ? stateActuals.of(state, from, to)
+                : stateActuals.of(state, from, to, (first, end) -> rates.converter(currency, java.time.YearMonth.from(first),
+                        java.time.YearMonth.from(end.minusDays(1))));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/compare")

@@ -4,6 +4,7 @@ import com.stategraph.billing.costs.ActualsService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.MonthlyConversion;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.states.TerraformState;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +49,17 @@ public class StateActuals {
     }
 
     public Actuals of(TerraformState state, String from, String to) {
+        return of(state, from, to, null);
+    }
+
+    /**
+     * The same, converted by {@code conversion} (given the range's first day and the day after its last;
+     * null: each currency apart): each month's sums at its rate, one entry per address.
+     */
+    public Actuals of(TerraformState state, String from, String to,
+                      java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, MonthlyConversion> conversion) {
         CostQuery q = parser.parse(state.tenantId(), CostQueryParser.Params.range(from, to, "billed"));
+        MonthlyConversion into = conversion == null ? null : conversion.apply(q.from(), q.to());
         // Whole months from the monthly resource rollup, the edges of a range that cuts a month from the billing rows.
         List<ResourceActuals> resources = rows.onSnapshot(() -> {
             RowsInRange.Parts parts = rows.parts(state.tenantId(), q.from(), q.to());
@@ -55,13 +67,14 @@ public class StateActuals {
             List<Object> params = new ArrayList<>();
             if (!parts.wholeMonths().isEmpty()) {
                 pieces.add("SELECT a.address, m.billing_currency AS currency, m.billed_cost AS billed, m.effective_cost AS effective,"
-                        + " m.row_count AS n FROM cost_monthly_resources m JOIN attribution_resources a ON a.tenant_id = m.tenant_id"
+                        + " m.row_count AS n, m.month FROM cost_monthly_resources m JOIN attribution_resources a ON a.tenant_id = m.tenant_id"
                         + " AND a.resource_id = m.resource_id AND a.state_id = ? WHERE m.tenant_id = ? AND m.month = ANY (?)");
                 params.addAll(List.of(state.id(), state.tenantId(), parts.wholeMonths().toArray(new java.sql.Date[0])));
             }
             for (RowsInRange.Edge edge : parts.edges()) {
                 pieces.add("SELECT a.address, r.billing_currency AS currency, r.billed_cost AS billed,"
-                        + " coalesce(r.effective_cost, 0) AS effective, 1 AS n FROM billing_rows r JOIN attribution_resources a"
+                        + " coalesce(r.effective_cost, 0) AS effective, 1 AS n,"
+                        + " date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month FROM billing_rows r JOIN attribution_resources a"
                         + " ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id = ?"
                         + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?");
                 params.addAll(List.of(state.id(), state.tenantId(), Timestamp.from(edge.from()), Timestamp.from(edge.to())));
@@ -69,11 +82,31 @@ public class StateActuals {
             if (pieces.isEmpty()) {
                 return List.<ResourceActuals>of();
             }
-            return jdbc.sql("SELECT address, currency, sum(billed) AS billed, sum(effective) AS effective, sum(n) AS n FROM ("
-                            + String.join(" UNION ALL ", pieces) + ") p GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
+            // per address, currency and month: each month is converted at its own rate, then the months are summed
+            Map<String, BigDecimal[]> sums = new java.util.LinkedHashMap<>();
+            Map<String, long[]> counts = new java.util.HashMap<>();
+            jdbc.sql("SELECT address, currency, month, sum(billed) AS billed, sum(effective) AS effective, sum(n) AS n FROM ("
+                            + String.join(" UNION ALL ", pieces) + ") p GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
                     .params(params)
-                    .query((rs, i) -> new ResourceActuals(rs.getString("address"), ActualsService.money(rs.getBigDecimal("billed")),
-                            ActualsService.money(rs.getBigDecimal("effective")), rs.getLong("n"), rs.getString("currency"))).list();
+                    .query(rs -> {
+                        String currency = rs.getString("currency");
+                        String key = rs.getString("address") + "\u0000" + (into == null ? currency : into.target());
+                        java.time.YearMonth month = java.time.YearMonth.from(rs.getDate("month").toLocalDate());
+                        BigDecimal[] s = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        BigDecimal b = rs.getBigDecimal("billed");
+                        BigDecimal e = rs.getBigDecimal("effective");
+                        s[0] = s[0].add(into == null || b.signum() == 0 ? b : into.convert(b, currency, month));
+                        s[1] = s[1].add(into == null || e.signum() == 0 ? e : into.convert(e, currency, month));
+                        counts.computeIfAbsent(key, k -> new long[1])[0] += rs.getLong("n");
+                    });
+            List<ResourceActuals> found = new ArrayList<>();
+            sums.forEach((key, s) -> {
+                String[] ac = key.split("\u0000", 2);
+                found.add(new ResourceActuals(ac[0], ActualsService.money(s[0]), ActualsService.money(s[1]), counts.get(key)[0], ac[1]));
+            });
+            found.sort(java.util.Comparator.comparing((ResourceActuals r) -> new BigDecimal(r.billedCost())).reversed()
+                    .thenComparing(ResourceActuals::address).thenComparing(ResourceActuals::currency));
+            return found;
         });
         Set<String> currencies = new TreeSet<>();
         BigDecimal billed = BigDecimal.ZERO;

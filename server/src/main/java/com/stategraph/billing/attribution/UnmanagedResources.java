@@ -3,6 +3,7 @@ package com.stategraph.billing.attribution;
 import com.stategraph.billing.costs.ActualsService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stategraph.billing.costs.CostQuery;
+import com.stategraph.billing.costs.MonthlyConversion;
 import com.stategraph.billing.costs.CostQueryParser;
 import com.stategraph.billing.costs.Dimension;
 import com.stategraph.billing.domain.InvalidInputException;
@@ -52,10 +53,20 @@ public class UnmanagedResources {
 
     /** One entry per ResourceId, provider and currency, by billed cost (largest first), then ResourceId. */
     public Page page(UUID tenantId, String from, String to, int limit, String cursor) {
+        return page(tenantId, from, to, limit, cursor, null);
+    }
+
+    /**
+     * The same, converted by {@code conversion} (given the range's first day and the day after its last;
+     * null: each currency apart): each month's billed cost at its rate, one entry per ResourceId and provider.
+     */
+    public Page page(UUID tenantId, String from, String to, int limit, String cursor,
+                     java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, MonthlyConversion> conversion) {
         if (limit < 1 || limit > LARGEST_PAGE) {
             throw new InvalidInputException("INVALID_PARAMETER", "limit is 1 to " + LARGEST_PAGE);
         }
         CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, "billed"));
+        MonthlyConversion into = conversion == null ? null : conversion.apply(q.from(), q.to());
         JsonNode after = cursor == null ? null : decode(cursor);
         // Whole months from the monthly resource rollup (a row per resource and month); the edges of a range that cuts a
         // month's charges from the billing rows, summed per resource before they are put together.
@@ -65,7 +76,7 @@ public class UnmanagedResources {
             List<Object> params = new ArrayList<>();
             if (!parts.wholeMonths().isEmpty()) {
                 pieces.add("SELECT m.provider, m.service_name, m.resource_id, m.resource_type, m.region_id, m.billed_cost AS billed,"
-                        + " m.row_count AS n, m.billing_currency AS currency FROM cost_monthly_resources m"
+                        + " m.row_count AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
                         + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
                         + " WHERE m.tenant_id = ? AND m.month = ANY (?)");
                 params.add(tenantId);
@@ -74,19 +85,46 @@ public class UnmanagedResources {
             for (RowsInRange.Edge edge : parts.edges()) {
                 pieces.add("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, min(r.service_name) AS service_name,"
                         + " r.resource_id, min(r.resource_type) AS resource_type, min(r.region_id) AS region_id,"
-                        + " sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency"
+                        + " sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency,"
+                        + " date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
                         + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
                         + " JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id IS NULL"
                         + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
-                        + " GROUP BY r.resource_id, 1, r.billing_currency");
+                        + " GROUP BY r.resource_id, 1, r.billing_currency, 9");
                 params.addAll(List.of(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to())));
             }
             if (pieces.isEmpty()) {
                 return List.<Unmanaged>of();
             }
+            String union = String.join(" UNION ALL ", pieces);
+            String priced = union;
+            if (into != null) {
+                // every (currency, month) of the range at its rate, as a constant table: a missing rate fails here, naming it
+                List<String> currencies = new ArrayList<>();
+                List<java.sql.Date> months = new ArrayList<>();
+                List<BigDecimal> rates = new ArrayList<>();
+                jdbc.sql("SELECT DISTINCT currency, month FROM (" + union + ") p").params(params).query(rs -> {
+                    String currency = rs.getString(1);
+                    java.sql.Date month = rs.getDate(2);
+                    currencies.add(currency);
+                    months.add(month);
+                    rates.add(into.convert(BigDecimal.ONE, currency, java.time.YearMonth.from(month.toLocalDate())));
+                });
+                priced = "SELECT p.provider, p.service_name, p.resource_id, p.resource_type, p.region_id, p.billed * x.rate AS billed,"
+                        + " p.n, ? AS currency FROM (" + union + ") p JOIN unnest(?::text[], ?::date[], ?::text[]::numeric[])"
+                        + " AS x (currency, month, rate) ON x.currency = p.currency AND x.month = p.month";
+                List<Object> withRates = new ArrayList<>();
+                withRates.add(into.target());
+                withRates.addAll(params);
+                withRates.add(currencies.toArray(String[]::new));
+                withRates.add(months.toArray(java.sql.Date[]::new));
+                withRates.add(rates.stream().map(BigDecimal::toPlainString).toArray(String[]::new));
+                params.clear();
+                params.addAll(withRates);
+            }
             StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT provider, min(service_name) AS service_name, resource_id,"
                     + " min(resource_type) AS resource_type, min(region_id) AS region_id, sum(billed) AS billed, sum(n) AS n, currency"
-                    + " FROM (" + String.join(" UNION ALL ", pieces) + ") p GROUP BY resource_id, provider, currency) u");
+                    + " FROM (" + priced + ") p GROUP BY resource_id, provider, currency) u");
             if (after != null) {
                 sql.append(" WHERE billed < ? OR (billed = ? AND (resource_id, provider, currency) > (?, ?, ?))");
                 BigDecimal cost = new BigDecimal(after.get(0).asString());

@@ -103,6 +103,25 @@ class EstimateComparisonTest extends SyncServerTest {
         assertThat(converted.path("other_currencies")).isEmpty();
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=" + last + "&currency=EUR").raw())
                 .contains("currency can only be USD");
+        String actuals = "/api/v1/states/" + state + "/costs/actuals?from=" + last.atDay(1) + "&to=" + last.plusMonths(1).atDay(1);
+        JsonNode mixed = api.get(ADMIN_KEY, actuals).body();
+        assertThat(mixed.has("currency")).as("USD and EUR lines: no total").isFalse();
+        assertThat(mixed.path("resources")).hasSize(3);
+        JsonNode inUsd = api.get(ADMIN_KEY, actuals + "&currency=USD").body();
+        assertThat(inUsd.path("currency").asString()).isEqualTo("USD");
+        assertThat(new BigDecimal(inUsd.path("billed_cost").asString())).isEqualByComparingTo(new BigDecimal("55.5")
+                .add(new BigDecimal("8").multiply(new BigDecimal("1.25"))));
+        assertThat(inUsd.path("resources").get(0).path("address").asString()).isEqualTo("aws_instance.a");
+        assertThat(new BigDecimal(inUsd.path("resources").get(2).path("billed_cost").asString())).as("E-cmp, the smallest")
+                .isEqualByComparingTo("3");
+        // The unmanaged resources in one currency too: i-elsewhere is the only one, billed in USD.
+        String unmanaged = "/api/v1/tenants/" + tenant + "/costs/unmanaged?from=" + last.atDay(1) + "&to=" + last.plusMonths(1).atDay(1);
+        JsonNode inEur = api.get(ADMIN_KEY, unmanaged + "&currency=EUR").body();
+        assertThat(inEur.path("results")).hasSize(1);
+        assertThat(inEur.path("results").get(0).path("currency").asString()).isEqualTo("EUR");
+        assertThat(new BigDecimal(inEur.path("results").get(0).path("billed_cost").asString()))
+                .isEqualByComparingTo(new BigDecimal("10").divide(new BigDecimal("1.25"), java.math.MathContext.DECIMAL64));
+        assertThat(api.get(ADMIN_KEY, unmanaged + "&currency=CHF").raw()).contains("no exchange rate from USD to CHF for " + last);
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=2026-13").status()).isEqualTo(400);
     }
 }
