@@ -40,6 +40,15 @@ public class Anomalies {
 
     /** Days {@code [from, to)} (default the last 30 days); status active, expired, dismissed or all (default). */
     public Page list(UUID tenantId, String from, String to, String status) {
+        return list(tenantId, from, to, status, null);
+    }
+
+    /**
+     * The same, each anomaly's amounts converted by {@code conversion} (given the window's first day and the
+     * day after its last) at its day's month rate; null: in the currency the series is billed in.
+     */
+    public Page list(UUID tenantId, String from, String to, String status,
+                     java.util.function.BiFunction<LocalDate, LocalDate, com.stategraph.billing.costs.MonthlyConversion> conversion) {
         LocalDate today = today();
         LocalDate end = date("to", to, today.plusDays(1));
         LocalDate start = date("from", from, end.minusDays(30));
@@ -51,8 +60,10 @@ public class Anomalies {
             throw new InvalidInputException("INVALID_PARAMETER", "status must be one of " + String.join(", ", STATUSES)
                     + ", got '" + status + "'");
         }
+        var into = conversion == null ? null : conversion.apply(start, end);
         List<Anomaly> found = store.between(tenantId, start, end).stream().map(a -> a.view(today))
-                .filter(a -> "all".equals(wanted) || a.status().equals(wanted)).toList();
+                .filter(a -> "all".equals(wanted) || a.status().equals(wanted))
+                .map(a -> into == null ? a : converted(a, into)).toList();
         return new Page(start, end, wanted, found);
     }
 
@@ -72,6 +83,17 @@ public class Anomalies {
         }
         audit.record(caller, tenantId, "cost_anomaly.dismiss", "cost_anomaly", id, Map.of("reason", reason.strip()));
         return store.find(tenantId, id).orElseThrow().view(today());
+    }
+
+    private static Anomaly converted(Anomaly a, com.stategraph.billing.costs.MonthlyConversion into) {
+        java.time.YearMonth month = java.time.YearMonth.from(a.day());
+        java.math.BigDecimal expected = into.convert(new java.math.BigDecimal(a.expectedCost()), a.currency(), month);
+        java.math.BigDecimal actual = into.convert(new java.math.BigDecimal(a.actualCost()), a.currency(), month);
+        return new Anomaly(a.id(), a.day(), a.dimension(), a.provider(), a.subAccountId(), a.serviceName(), a.tagKey(), a.tagValue(),
+                into.target(), com.stategraph.billing.costs.ActualsService.money(expected),
+                com.stategraph.billing.costs.ActualsService.money(actual),
+                com.stategraph.billing.costs.ActualsService.money(actual.subtract(expected)), a.severity(), a.status(), a.detectedAt(),
+                a.dismissedAt(), a.dismissedBy(), a.dismissedReason());
     }
 
     private LocalDate today() {

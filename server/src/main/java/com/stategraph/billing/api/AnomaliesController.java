@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class AnomaliesController {
     private final Anomalies anomalies;
     private final TenantAccess access;
+    private final com.stategraph.billing.currency.ExchangeRates rates;
 
-    public AnomaliesController(Anomalies anomalies, TenantAccess access) {
+    public AnomaliesController(Anomalies anomalies, TenantAccess access, com.stategraph.billing.currency.ExchangeRates rates) {
+        this.rates = rates;
         this.anomalies = anomalies;
         this.access = access;
     }
@@ -36,9 +38,11 @@ public class AnomaliesController {
                     + " the last 30 days; status active (one of the last 7 days), expired, dismissed or all (default). Latest day first.")
     public Anomalies.Page list(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String status) {
+                               @RequestParam(required = false) String status, @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return anomalies.list(tenantId, from, to, status);
+        return currency == null || currency.isBlank() ? anomalies.list(tenantId, from, to, status)
+                : anomalies.list(tenantId, from, to, status, (first, end) -> rates.converter(currency,
+                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
     }
 
     @PostMapping("/api/v1/tenants/{tenant_id}/costs/anomalies/{anomaly_id}/dismiss")

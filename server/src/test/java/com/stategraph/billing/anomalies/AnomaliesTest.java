@@ -160,6 +160,21 @@ class AnomaliesTest extends SyncServerTest {
         assertThat(fresh.path("severity").asString()).isEqualTo("high");
 
         assertThat(list(ADMIN_KEY, tenant, "?status=active")).extracting(AnomaliesTest::name).containsExactlyInAnyOrderElementsOf(active);
+        // In another currency: each anomaly's amounts at its month's rate.
+        for (java.time.YearMonth m = java.time.YearMonth.from(today.minusDays(60)); !m.isAfter(java.time.YearMonth.from(today));
+             m = m.plusMonths(1)) {
+            assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/ISK/" + m, Map.of("rate", new BigDecimal("140"))).status())
+                    .isEqualTo(200);
+        }
+        JsonNode inIsk = list(ADMIN_KEY, tenant, "?from=" + today.minusDays(60) + "&to=" + today.plusDays(1) + "&currency=ISK");
+        assertThat(inIsk).hasSize(all.size());
+        JsonNode ec2Isk = java.util.stream.StreamSupport.stream(inIsk.spliterator(), false)
+                .filter(a -> name(a).equals(spike + " Amazon EC2 in 111111111111")).findFirst().orElseThrow();
+        assertThat(ec2Isk.path("currency").asString()).isEqualTo("ISK");
+        assertThat(new BigDecimal(ec2Isk.path("actual_cost").asString())).isEqualByComparingTo(
+                new BigDecimal(ec2.path("actual_cost").asString()).multiply(new BigDecimal("140")));
+        assertThat(new BigDecimal(ec2Isk.path("expected_cost").asString())).isEqualByComparingTo(
+                new BigDecimal(ec2.path("expected_cost").asString()).multiply(new BigDecimal("140")));
         assertThat(list(ADMIN_KEY, tenant, "?from=" + drop + "&to=" + drop.plusDays(1))).extracting(AnomaliesTest::name)
                 .containsExactlyInAnyOrder(drop + " Amazon S3 in 222222222222", drop + " tag team=data");
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/anomalies?status=open").raw())
