@@ -41,8 +41,7 @@ public class AnomaliesController {
                                @RequestParam(required = false) String status, @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
         return currency == null || currency.isBlank() ? anomalies.list(tenantId, from, to, status)
-                : anomalies.list(tenantId, from, to, status, (first, end) -> rates.converter(currency,
-                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
+                : anomalies.list(tenantId, from, to, status, rates.into(currency));
     }
 
     @PostMapping("/api/v1/tenants/{tenant_id}/costs/anomalies/{anomaly_id}/dismiss")

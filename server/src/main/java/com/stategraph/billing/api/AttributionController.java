@@ -48,8 +48,7 @@ public class AttributionController {
                                    @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
         return currency == null || currency.isBlank() ? attribution.attribution(tenantId, from, to, metric)
-                : attribution.attribution(tenantId, from, to, metric, (first, end) -> rates.converter(currency,
-                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
+                : attribution.attribution(tenantId, from, to, metric, rates.into(currency));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/unmanaged")
@@ -62,8 +61,7 @@ public class AttributionController {
                                              @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
         return currency == null || currency.isBlank() ? unmanaged.page(tenantId, from, to, limit, cursor)
-                : unmanaged.page(tenantId, from, to, limit, cursor, (first, end) -> rates.converter(currency,
-                        java.time.YearMonth.from(first), java.time.YearMonth.from(end.minusDays(1))));
+                : unmanaged.page(tenantId, from, to, limit, cursor, rates.into(currency));
     }
 
     @GetMapping("/api/v1/states/{id}/costs/actuals")
@@ -75,8 +73,7 @@ public class AttributionController {
                                              @RequestParam(name = "currency", required = false) String currency) {
         var state = readable.get(caller, id);
         return currency == null || currency.isBlank() ? stateActuals.of(state, from, to)
-                : stateActuals.of(state, from, to, (first, end) -> rates.converter(currency, java.time.YearMonth.from(first),
-                        java.time.YearMonth.from(end.minusDays(1))));
+                : stateActuals.of(state, from, to, rates.into(currency));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/compare")

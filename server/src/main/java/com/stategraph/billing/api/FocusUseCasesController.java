@@ -105,7 +105,6 @@ public class FocusUseCasesController {
                                             @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
         return currency == null || currency.isBlank() ? coverage.of(tenantId, from, to, metric)
-                : coverage.of(tenantId, from, to, metric, (first, end) -> rates.converter(currency, java.time.YearMonth.from(first),
-                        java.time.YearMonth.from(end.minusDays(1))));
+                : coverage.of(tenantId, from, to, metric, rates.into(currency));
     }
 }

@@ -162,6 +162,12 @@ public class ExchangeRates {
         return new Converter(target, store.between(null, target, first, last));
     }
 
+    /** How a view of days {@code [first, end)} answers in {@code target}: a converter over the range's months. */
+    public java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, com.stategraph.billing.costs.MonthlyConversion>
+            into(String target) {
+        return (first, end) -> converter(target, YearMonth.from(first), YearMonth.from(end.minusDays(1)));
+    }
+
     /** Sets it unless a final month has it otherwise; true when it changed something. */
     private boolean put(ExchangeRateStore.Stored wanted, String where) {
         var existing = store.find(wanted.from(), wanted.to(), wanted.month());
