@@ -13,6 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer <key>}; an unknown or revoked key is answered 401 at once. */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
+    private static final java.util.regex.Pattern TENANT_PATH =
+            java.util.regex.Pattern.compile("^/api/v1/tenants/([0-9a-fA-F-]{36})(?:/.*)?$");
 
     private final ApiKeyRepository keys;
     private final JsonAuthenticationEntryPoint entryPoint;
@@ -33,7 +35,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String key = header.substring(BEARER.length()).trim();
         java.util.Optional<Caller> caller;
         try {
-            caller = keys.findCaller(key);
+            caller = keys.findCaller(key, tenantInPath(request));
         } catch (CannotGetJdbcConnectionException e) {
             entryPoint.busy(response);
             return;
@@ -49,6 +51,19 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The tenant a tenant-scoped path names; TenantAccess still decides, this only reads ahead. */
+    private static java.util.Optional<java.util.UUID> tenantInPath(HttpServletRequest request) {
+        java.util.regex.Matcher m = TENANT_PATH.matcher(request.getRequestURI());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(m.group(1)));
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
         }
     }
 }

@@ -21,17 +21,34 @@ public class ApiKeyRepository {
     public record TenantKey(UUID id, UUID tenantId, String name, Role role, String prefix, Instant createdAt) {
     }
 
-    /** Resolves an active key to the caller it stands for. */
-    public Optional<Caller> findCaller(String key) {
-        return jdbc.sql("""
-                        SELECT k.id AS key_id, k.name AS key_name, k.tenant_id, k.role,
-                               u.id AS user_id, u.name AS user_name, u.email, u.is_admin
-                        FROM api_keys k LEFT JOIN users u ON u.id = k.user_id
-                        WHERE k.key_hash = ? AND k.revoked_at IS NULL""")
-                .param(ApiKeySecrets.hash(key))
-                .query((rs, i) -> toCaller(rs))
+    /**
+     * Resolves an active key to the caller it stands for, and, when the request names a tenant,
+     * the caller's standing there (whether it exists, the user's membership) in the same statement.
+     */
+    public Optional<Caller> findCaller(String key, Optional<UUID> tenant) {
+        if (tenant.isEmpty()) {
+            return jdbc.sql("SELECT " + CALLER_COLUMNS + " FROM api_keys k LEFT JOIN users u ON u.id = k.user_id"
+                            + " WHERE k.key_hash = ? AND k.revoked_at IS NULL")
+                    .param(ApiKeySecrets.hash(key))
+                    .query((rs, i) -> toCaller(rs))
+                    .optional();
+        }
+        UUID tenantId = tenant.get();
+        return jdbc.sql("SELECT " + CALLER_COLUMNS + ","
+                        + " (SELECT m.role FROM tenant_members m WHERE m.tenant_id = ? AND m.user_id = u.id) AS member_role,"
+                        + " EXISTS (SELECT 1 FROM tenants t WHERE t.id = ?) AS tenant_exists"
+                        + " FROM api_keys k LEFT JOIN users u ON u.id = k.user_id WHERE k.key_hash = ? AND k.revoked_at IS NULL")
+                .params(tenantId, tenantId, ApiKeySecrets.hash(key))
+                .query((rs, i) -> {
+                    String role = rs.getString("member_role");
+                    return toCaller(rs).withStanding(new Caller.TenantStanding(tenantId, rs.getBoolean("tenant_exists"),
+                            role == null ? null : Role.parse(role)));
+                })
                 .optional();
     }
+
+    private static final String CALLER_COLUMNS = "k.id AS key_id, k.name AS key_name, k.tenant_id, k.role,"
+            + " u.id AS user_id, u.name AS user_name, u.email, u.is_admin";
 
     private static Caller toCaller(ResultSet rs) throws SQLException {
         UUID userId = rs.getObject("user_id", UUID.class);

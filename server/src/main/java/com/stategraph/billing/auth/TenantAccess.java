@@ -38,7 +38,9 @@ public class TenantAccess {
     private Role roleOf(Caller caller, UUID tenantId) {
         if (caller.isAdmin()) {
             // Only an instance admin learns whether a tenant exists; others just get 403.
-            if (!tenants.exists(tenantId)) {
+            boolean exists = caller.standingIn(tenantId).map(Caller.TenantStanding::tenantExists)
+                    .orElseGet(() -> tenants.exists(tenantId));
+            if (!exists) {
                 throw new NotFoundException("tenant " + tenantId + " not found");
             }
             return Role.ADMIN;
@@ -46,6 +48,7 @@ public class TenantAccess {
         if (caller.type() == Caller.Type.API) {
             return tenantId.equals(caller.keyTenantId()) ? caller.keyRole() : null;
         }
-        return users.roleIn(caller.id(), tenantId).orElse(null);
+        return caller.standingIn(tenantId).map(s -> java.util.Optional.ofNullable(s.role()))
+                .orElseGet(() -> users.roleIn(caller.id(), tenantId)).orElse(null);
     }
 }
