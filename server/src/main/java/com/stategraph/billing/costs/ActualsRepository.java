@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import com.stategraph.billing.load.BillingLoadRepository;
+import com.stategraph.billing.db.TimeLimitedJdbc;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +31,6 @@ public class ActualsRepository {
     static final String UNTAGGED = "untagged";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final TransactionTemplate snapshot;
     private final BillingLoadRepository loads;
     private final boolean foldTagKeys;
@@ -37,17 +38,17 @@ public class ActualsRepository {
     private final ExpensiveQuestions expensive;
 
     /**
+     * @param db           the API's connections
      * @param queryTimeout longest a cost question may run in the database; past it PostgreSQL
      *                     cancels it and the API answers 503 QUERY_TIMEOUT, so one expensive
      *                     question cannot hold a connection that everyone else needs
      */
-    public ActualsRepository(JdbcClient jdbc, TransactionTemplate tx, BillingLoadRepository loads,
+    public ActualsRepository(DataSource db, TransactionTemplate tx, BillingLoadRepository loads,
                              @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldTagKeys,
                              @Value("${stategraph.api.query-timeout}") java.time.Duration queryTimeout,
                              ExpensiveQuestions expensive) {
         this.expensive = expensive;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.jdbc = TimeLimitedJdbc.client(db, queryTimeout);
         this.loads = loads;
         this.snapshot = new TransactionTemplate(tx.getTransactionManager());
         snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -74,13 +75,6 @@ public class ActualsRepository {
         jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
     }
 
-    /** Runs {@code query} in a transaction whose statements PostgreSQL cancels after the timeout. */
-    private <T> T limited(java.util.function.Supplier<T> query) {
-        return tx.execute(s -> {
-            applyTimeout();
-            return query.get();
-        });
-    }
 
     List<CostRow> sums(CostQuery q) {
         boolean tagGroup = q.groupBy() == Dimension.TAG;
@@ -203,26 +197,63 @@ public class ActualsRepository {
      * daily), the days at its edges from {@code cost_daily}.
      */
     private List<CostRow> fromRollup(CostQuery q, String keyExpr) {
+        RollupTables from = RollupTables.of(q, keyExpr);
         LocalDate firstWhole = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
         LocalDate endWhole = q.to().withDayOfMonth(1);
         if (q.granularity() == Granularity.DAY || !firstWhole.isBefore(endWhole)) {
-            Sql sql = new Sql("SELECT " + keyExpr + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
-                    + q.metric().column() + ") AS cost FROM cost_daily WHERE tenant_id = ? AND day >= ? AND day < ?",
-                    q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
+            Sql sql = new Sql("SELECT " + from.key() + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
+                    + q.metric().column() + ") AS cost FROM " + from.daily() + " WHERE tenant_id = ?" + from.dimensionFilter()
+                    + " AND day >= ? AND day < ?", from.params(q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to())));
             rollupFilters(sql, q, true);
             sql.append(" GROUP BY 1, 2, 3");
             return run(sql, NONE);
         }
-        Sql sql = new Sql("SELECT k, c, p, sum(cost) AS cost FROM (SELECT " + keyExpr + " AS k, billing_currency AS c, "
-                + period(q, "month") + " AS p, " + q.metric().column() + " AS cost FROM cost_monthly"
-                + " WHERE tenant_id = ? AND month >= ? AND month < ?", q.tenantId(), Date.valueOf(firstWhole), Date.valueOf(endWhole));
+        Sql sql = new Sql("SELECT k, c, p, sum(cost) AS cost FROM (SELECT " + from.key() + " AS k, billing_currency AS c, "
+                + period(q, "month") + " AS p, " + q.metric().column() + " AS cost FROM " + from.monthly()
+                + " WHERE tenant_id = ?" + from.dimensionFilter() + " AND month >= ? AND month < ?",
+                from.params(q.tenantId(), Date.valueOf(firstWhole), Date.valueOf(endWhole)));
         rollupFilters(sql, q, true);
-        sql.append(" UNION ALL SELECT " + keyExpr + ", billing_currency, " + period(q, "day") + ", " + q.metric().column()
-                + " FROM cost_daily WHERE tenant_id = ? AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?))",
-                q.tenantId(), Date.valueOf(q.from()), Date.valueOf(firstWhole), Date.valueOf(endWhole), Date.valueOf(q.to()));
+        sql.append(" UNION ALL SELECT " + from.key() + ", billing_currency, " + period(q, "day") + ", " + q.metric().column()
+                + " FROM " + from.daily() + " WHERE tenant_id = ?" + from.dimensionFilter() + " AND ((day >= ? AND day < ?) OR (day >= ? AND day < ?))",
+                from.params(q.tenantId(), Date.valueOf(q.from()), Date.valueOf(firstWhole), Date.valueOf(endWhole), Date.valueOf(q.to())));
         rollupFilters(sql, q, true);
         sql.append(") x GROUP BY 1, 2, 3");
         return run(sql, NONE);
+    }
+
+    /**
+     * Where a rollup question reads: without filters other than the source, the sums per single
+     * dimension ({@code cost_daily_dimensions}, {@code cost_monthly_dimensions}: tens of rows a day);
+     * otherwise the sums per combination of every dimension ({@code cost_daily}, {@code cost_monthly}).
+     *
+     * @param dimension the single dimension's name, or null when reading the combinations
+     */
+    private record RollupTables(String daily, String monthly, String key, String dimension) {
+        static RollupTables of(CostQuery q, String keyExpr) {
+            boolean filtered = q.provider() != null || q.hostProvider() != null || q.publisher() != null
+                    || q.invoiceIssuer() != null || q.service() != null || q.subAccount() != null || q.region() != null;
+            if (filtered) {
+                return new RollupTables("cost_daily", "cost_monthly", keyExpr, null);
+            }
+            boolean column = q.groupBy() != null && keyExpr.equals(q.groupBy().rollupColumn()) && q.groupBy() != Dimension.SOURCE;
+            return new RollupTables("cost_daily_dimensions", "cost_monthly_dimensions", column ? "value" : keyExpr,
+                    column ? keyExpr : "total");
+        }
+
+        String dimensionFilter() {
+            return dimension == null ? "" : " AND dimension = ?";
+        }
+
+        /** The tenant, then the dimension when there is one, then {@code rest}. */
+        Object[] params(Object tenantId, Object... rest) {
+            List<Object> all = new ArrayList<>();
+            all.add(tenantId);
+            if (dimension != null) {
+                all.add(dimension);
+            }
+            all.addAll(List.of(rest));
+            return all.toArray();
+        }
     }
 
     private List<CostRow> fromTagRollup(CostQuery q) {
@@ -348,7 +379,7 @@ public class ActualsRepository {
     }
 
     private List<CostRow> run(Sql sql, String nullKey) {
-        return limited(() -> query(sql, nullKey));
+        return query(sql, nullKey);
     }
 
     private List<CostRow> query(Sql sql, String nullKey) {
@@ -369,22 +400,22 @@ public class ActualsRepository {
 
     /** Rows and billed cost the tenant holds, per configured cloud and currency, from the monthly rollup. */
     public List<Loaded> loadedByCloud(java.util.UUID tenantId) {
-        return limited(() -> jdbc.sql("SELECT s.provider, m.billing_currency, sum(m.row_count), sum(m.billed_cost)"
+        return jdbc.sql("SELECT s.provider, m.billing_currency, sum(m.row_count), sum(m.billed_cost)"
                         + " FROM cost_monthly m JOIN billing_sources s ON s.tenant_id = m.tenant_id AND s.id = m.source_id"
                         + " WHERE m.tenant_id = ? GROUP BY 1, 2 ORDER BY 1, 2")
                 .param(tenantId)
                 .query((rs, i) -> new Loaded(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
-                .list());
+                .list();
     }
 
     /** Tag keys seen in the range, the most frequent (by rows) first. */
     List<String> tagKeys(java.util.UUID tenantId, LocalDate from, LocalDate to) {
         String key = foldTagKeys ? "lower(tag_key)" : "tag_key";
-        return limited(() -> jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
+        return jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
                         + " GROUP BY 1 ORDER BY sum(row_count) DESC, 1")
                 .params(tenantId, Date.valueOf(from), Date.valueOf(to))
                 .query(String.class)
-                .list());
+                .list();
     }
 
     /** A statement and its parameters, built in order. */

@@ -52,9 +52,27 @@ final class RollupWriter {
                     + " service_name, sub_account_id, region_id, resource_id, resource_type, billing_currency," + SUMS,
                     DailyRollup::writeResources));
 
+    /**
+     * Rollups summed from another's new rows at commit rather than while reading: per single
+     * dimension, so a question grouped by one dimension without filters reads a few rows a day.
+     */
+    private record Derived(String table, String from, String period) {
+        String next() {
+            return "rollup_next_" + table;
+        }
+    }
+
+    private static final List<Derived> DERIVED = List.of(
+            new Derived("cost_daily_dimensions", "cost_daily", "day"),
+            new Derived("cost_monthly_dimensions", "cost_monthly", "month"));
+
+    /** The columns of {@code cost_daily} that {@code cost_daily_dimensions} sums by, one at a time ('total': none). */
+    private static final List<String> SINGLE_DIMENSIONS = List.of("provider", "host_provider", "publisher", "invoice_issuer",
+            "service_name", "service_category", "billing_account_id", "sub_account_id", "region_id", "charge_category");
+
     /** The tables a load writes, in the order it writes them. */
     static List<String> tables() {
-        return TARGETS.stream().map(Target::table).toList();
+        return java.util.stream.Stream.concat(TARGETS.stream().map(Target::table), DERIVED.stream().map(Derived::table)).toList();
     }
 
     private final Connection connection;
@@ -105,8 +123,26 @@ final class RollupWriter {
                 st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
                         + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
             }
-            RollupDiff.apply(connection, t.table(), t.next(), columns,
-                    "t.tenant_id = ? AND t.source_id = ? AND t.billing_period = ANY (?)", tenantId, sourceId, periods);
+            RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
         }
+        for (Derived d : DERIVED) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE TEMPORARY TABLE " + d.next() + " ON COMMIT DROP AS " + singleDimensionSums(d));
+            }
+            RollupDiff.apply(connection, d.table(), d.next(), RollupDiff.columnsOf(connection, d.table()), SCOPE,
+                    tenantId, sourceId, periods);
+        }
+    }
+
+    private static final String SCOPE = "t.tenant_id = ? AND t.source_id = ? AND t.billing_period = ANY (?)";
+
+    /** Each new row of {@code d.from} once per single dimension (and once as 'total'), summed per value. */
+    private static String singleDimensionSums(Derived d) {
+        String values = SINGLE_DIMENSIONS.stream().map(c -> "('" + c + "', r." + c + ")")
+                .collect(java.util.stream.Collectors.joining(", ", "('total', NULL), ", ""));
+        return "SELECT r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency, "
+                + RollupDiff.summed().replace("sum(", "sum(r.") + " FROM rollup_next_" + d.from() + " r"
+                + " CROSS JOIN LATERAL (VALUES " + values + ") AS x (dimension, value)"
+                + " GROUP BY r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency";
     }
 }

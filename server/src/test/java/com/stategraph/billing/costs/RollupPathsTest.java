@@ -75,7 +75,7 @@ class RollupPathsTest extends SyncServerTest {
         return out;
     }
 
-    private static void assertSums(Map<String, BigDecimal> actual, Map<String, BigDecimal> expected) {
+    static void assertSums(Map<String, BigDecimal> actual, Map<String, BigDecimal> expected) {
         assertThat(expected).isNotEmpty();
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((k, v) -> assertThat(actual.get(k)).as(k).isEqualByComparingTo(v));

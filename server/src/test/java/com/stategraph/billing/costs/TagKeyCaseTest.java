@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 class TagKeyCaseTest extends SyncServerTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource db;
 
     private static final YearMonth M = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 
     private Map<String, BigDecimal> byTeam(boolean fold, String tenant, String tagKey, String filter) {
         CostQueryParser parser = new CostQueryParser(Clock.systemUTC());
-        ActualsService service = new ActualsService(new ActualsRepository(jdbc, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), fold, java.time.Duration.ofSeconds(30), new ExpensiveQuestions(2)));
+        ActualsService service = new ActualsService(new ActualsRepository(db, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), fold, java.time.Duration.ofSeconds(30), new ExpensiveQuestions(2)));
         CostQuery q = parser.parse(UUID.fromString(tenant), new CostQueryParser.Params(M.atDay(1).toString(),
                 M.plusMonths(1).atDay(1).toString(), "billed", filter == null ? "tag" : "service", filter == null ? tagKey : null,
                 null, null, null, null, null, null, filter == null ? null : List.of(filter), null, null, null, null));
@@ -52,7 +54,7 @@ class TagKeyCaseTest extends SyncServerTest {
         assertThat(byTeam(true, tenant, "TEAM", null)).isEqualTo(Map.of("web", new BigDecimal("3"),
                 "data", new BigDecimal("4"), "untagged", new BigDecimal("8")));
         assertThat(byTeam(true, tenant, null, "TEAM:web")).isEqualTo(Map.of("Compute", new BigDecimal("3")));
-        assertThat(new ActualsRepository(jdbc, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), true, java.time.Duration.ofSeconds(30), new ExpensiveQuestions(2)).tagKeys(UUID.fromString(tenant), M.atDay(1), M.plusMonths(1).atDay(1)))
+        assertThat(new ActualsRepository(db, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), true, java.time.Duration.ofSeconds(30), new ExpensiveQuestions(2)).tagKeys(UUID.fromString(tenant), M.atDay(1), M.plusMonths(1).atDay(1)))
                 .containsExactly("team");
     }
 }

@@ -32,6 +32,12 @@ class BillingRowsPerLoadMigrationTest {
         return out;
     }
 
+    private static void tenantWithSource(JdbcClient db, UUID tenant, UUID source) {
+        db.sql("INSERT INTO tenants (id, name) VALUES (?, 'migrated')").param(tenant).update();
+        db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
+                + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(source, tenant).update();
+    }
+
     @Test
     void everyCurrentLoadGetsItsOwnTableWithAllItsRows() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -40,9 +46,7 @@ class BillingRowsPerLoadMigrationTest {
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
-            db.sql("INSERT INTO tenants (id, name) VALUES (?, 'migrated')").param(tenant).update();
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(source, tenant).update();
+            tenantWithSource(db, tenant, source);
             List<UUID> loads = List.of(UUID.randomUUID(), UUID.randomUUID());
             List<String> periods = List.of("2026-09-01", "2026-10-01");
             BigDecimal[] sums = new BigDecimal[2];
@@ -128,6 +132,59 @@ class BillingRowsPerLoadMigrationTest {
             }
             assertThat(db.sql("SELECT to_regclass('billing_rows_" + loads.get(0).toString().replace("-", "") + "') IS NULL")
                     .query(Boolean.class).single()).as("the row tables are gone").isTrue();
+        }
+    }
+
+    /** V27 sums what cost_daily and cost_monthly already hold per single dimension, keys stored twice included. */
+    @Test
+    void v27SumsTheStoredRollupsPerSingleDimension() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            flyway(ds, "26").migrate();
+            JdbcClient db = JdbcClient.create(ds);
+            UUID tenant = UUID.randomUUID();
+            UUID source = UUID.randomUUID();
+            tenantWithSource(db, tenant, source);
+            java.util.Map<String, BigDecimal> byService = new java.util.TreeMap<>();
+            java.util.Map<String, BigDecimal> byRegion = new java.util.TreeMap<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (int i = 0; i < 30; i++) {
+                String day = "2026-09-0" + (1 + i % 3);
+                String service = "svc-" + i % 4;
+                String region = i % 5 == 0 ? null : "r-" + i % 2;
+                BigDecimal cost = BigDecimal.valueOf(i * 13L + 1, 2);
+                for (String table : List.of("cost_daily", "cost_monthly")) {
+                    db.sql("INSERT INTO " + table + " (tenant_id, source_id, billing_period, " + (table.equals("cost_daily") ? "day" : "month")
+                                    + ", provider, service_name, region_id, billing_currency, billed_cost, effective_cost, list_cost,"
+                                    + " contracted_cost, row_count) VALUES (?, ?, '2026-09-01', ?::date, 'AWS', ?, ?, 'USD', ?, ?, 0, 0, 1)")
+                            .params(tenant, source, table.equals("cost_daily") ? day : "2026-09-01", service, region, cost, cost).update();
+                }
+                byService.merge(day + " " + service, cost, BigDecimal::add);
+                byRegion.merge(day + " " + (region == null ? "(none)" : region), cost, BigDecimal::add);
+                total = total.add(cost);
+            }
+
+            flyway(ds, "latest").migrate();
+
+            java.util.Map<String, BigDecimal> services = new java.util.TreeMap<>();
+            java.util.Map<String, BigDecimal> regions = new java.util.TreeMap<>();
+            db.sql("SELECT dimension, day::text || ' ' || coalesce(value, '(none)'), billed_cost, row_count FROM cost_daily_dimensions"
+                    + " WHERE tenant_id = ?").param(tenant).query(rs -> {
+                        java.util.Map<String, BigDecimal> into = switch (rs.getString(1)) {
+                            case "service_name" -> services;
+                            case "region_id" -> regions;
+                            default -> new java.util.HashMap<>();
+                        };
+                        assertThat(into.put(rs.getString(2), rs.getBigDecimal(3))).as("one row per value").isNull();
+                    });
+            assertThat(services).isEqualTo(byService);
+            assertThat(regions).isEqualTo(byRegion);
+            assertThat(db.sql("SELECT sum(billed_cost) FROM cost_daily_dimensions WHERE tenant_id = ? AND dimension = 'total'")
+                    .param(tenant).query(BigDecimal.class).single()).isEqualByComparingTo(total);
+            assertThat(db.sql("SELECT billed_cost FROM cost_monthly_dimensions WHERE tenant_id = ? AND dimension = 'total'")
+                    .param(tenant).query(BigDecimal.class).single()).isEqualByComparingTo(total);
+            assertThat(db.sql("SELECT sum(row_count) FROM cost_monthly_dimensions WHERE tenant_id = ? AND dimension = 'service_name'")
+                    .param(tenant).query(Long.class).single()).isEqualTo(30);
         }
     }
 }

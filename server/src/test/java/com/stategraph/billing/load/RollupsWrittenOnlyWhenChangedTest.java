@@ -29,6 +29,7 @@ class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
             "cost_daily", "source_id = ?::uuid", "cost_monthly", "source_id = ?::uuid",
             "cost_daily_tags", "source_id = ?::uuid", "cost_daily_tag_sets", "source_id = ?::uuid",
             "cost_monthly_resources", "source_id = ?::uuid",
+            "cost_daily_dimensions", "source_id = ?::uuid", "cost_monthly_dimensions", "source_id = ?::uuid",
             "cost_resource_month_totals", "tenant_id = (SELECT tenant_id FROM billing_sources WHERE id = ?::uuid)");
 
     /** Each resource costs its number in cents per day, tagged by its team; {@code changed} costs 9.99 on the last day. */
