@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sums for cost views. A question the rollups can answer is answered from them: {@code cost_monthly}
- * and {@code cost_daily} by dimension, {@code cost_daily_tags} for a tag grouping,
+ * Sums for cost views. A question the rollups can answer is answered from them: without filters,
+ * grouped by one dimension or none, {@code cost_monthly_dimensions} and {@code cost_daily_dimensions};
+ * otherwise {@code cost_monthly} and {@code cost_daily} by dimension, {@code cost_daily_tags} for a tag grouping,
  * {@code cost_daily_tag_sets} for tag filters, {@code cost_monthly_resources} for a resource
  * grouping by month or in total. Anything else (a resource grouping by day or with tag filters, a
  * tag-filtered question narrowed by account or region) from the billing rows, with the same
@@ -74,7 +75,6 @@ public class ActualsRepository {
     private void applyTimeout() {
         jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(statementTimeout).query().singleValue();
     }
-
 
     List<CostRow> sums(CostQuery q) {
         boolean tagGroup = q.groupBy() == Dimension.TAG;
@@ -146,7 +146,7 @@ public class ActualsRepository {
                     + " AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
             rollupFilters(sql, q, true);
             sql.append(" GROUP BY 1, 2, 3");
-            return query(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
+            return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
         });
     }
 
@@ -194,7 +194,8 @@ public class ActualsRepository {
 
     /**
      * From the rollups: whole months of the range from {@code cost_monthly} (unless the series is
-     * daily), the days at its edges from {@code cost_daily}.
+     * daily), the days at its edges from {@code cost_daily}; or their sums per single dimension
+     * (see {@link RollupTables}).
      */
     private List<CostRow> fromRollup(CostQuery q, String keyExpr) {
         RollupTables from = RollupTables.of(q, keyExpr);
@@ -328,7 +329,7 @@ public class ActualsRepository {
             sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
         }
         sql.append(" GROUP BY 1, 2, 3");
-        return query(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
+        return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
     }
 
     /**
@@ -379,10 +380,6 @@ public class ActualsRepository {
     }
 
     private List<CostRow> run(Sql sql, String nullKey) {
-        return query(sql, nullKey);
-    }
-
-    private List<CostRow> query(Sql sql, String nullKey) {
         return jdbc.sql(sql.text.toString()).params(sql.params)
                 .query((rs, i) -> {
                     Date p = rs.getDate("p");
