@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 public final class ReplicasBenchmark {
     private static final Pattern EXECUTED = Pattern.compile("sync ([0-9a-f-]{36}) of source [0-9a-f-]{36} loaded");
 
-    record Scenario(int replicas, int sources, double seconds, long rows, List<Long> runsPerReplica, long executedTwice) {
+    record Scenario(int replicas, int sources, double seconds, long rows, List<Long> runsPerReplica, long executedTwice,
+                    double busy) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,6 +70,7 @@ public final class ReplicasBenchmark {
             }
             log(replicas + " replica(s): syncing " + sources + " sources");
             long start = System.nanoTime();
+            long[] cpuBefore = cpuTicks();
             Map<String, String> runs = new HashMap<>();
             for (int s = 0; s < sources; s++) {
                 runs.put(ids.get(s), api.post("/api/v1/tenants/" + tenants.get(s) + "/billing-sources/" + ids.get(s) + "/sync",
@@ -83,6 +85,8 @@ public final class ReplicasBenchmark {
                 loaded += run.path("rows").asLong();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuAfter = cpuTicks();
+            double busy = (double) (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
             // The log line is written as the run finishes; the run's status is set in the same step.
             Map<String, Long> executions = new HashMap<>();
             List<Long> perReplica = new ArrayList<>();
@@ -98,12 +102,23 @@ public final class ReplicasBenchmark {
                 perReplica.add(mine);
             }
             long twice = executions.values().stream().filter(n -> n > 1).count();
-            log(String.format(Locale.ROOT, "%d replica(s): %.1f s, runs per replica %s, executed twice %d", replicas, seconds,
-                    perReplica, twice));
-            return new Scenario(replicas, sources, seconds, loaded, perReplica, twice);
+            log(String.format(Locale.ROOT, "%d replica(s): %.1f s, runs per replica %s, executed twice %d, machine busy %.0f %%",
+                    replicas, seconds, perReplica, twice, busy * 100));
+            return new Scenario(replicas, sources, seconds, loaded, perReplica, twice, busy);
         } finally {
             servers.forEach(BenchServer::close);
         }
+    }
+
+    /** The machine's busy and total CPU ticks so far, every core, from /proc/stat (Linux). */
+    private static long[] cpuTicks() throws Exception {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
     }
 
     private static JsonNode await(BenchServer api, String tenant, String source, String runId) throws Exception {
@@ -129,17 +144,19 @@ public final class ReplicasBenchmark {
                 .append(" requested at once; each replica is a server process (-Xmx512m) with one sync thread")
                 .append(" (`STATEGRAPH_SYNC_THREADS=1`), so one replica runs one sync at a time. Which replica executed a run is")
                 .append(" read from the replicas' logs.\n\n");
-        md.append("| replicas | sources | rows | time | rows/s | runs per replica | runs executed twice |\n")
-                .append("|---:|---:|---:|---:|---:|---|---:|\n");
+        md.append("| replicas | sources | rows | time | rows/s | runs per replica | runs executed twice | machine CPU busy |\n")
+                .append("|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (Scenario s : scenarios) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %,d | %.1f s | %,.0f | %s | %d |\n", s.replicas(), s.sources(), s.rows(),
-                    s.seconds(), s.rows() / s.seconds(), s.runsPerReplica(), s.executedTwice()));
+            md.append(String.format(Locale.ROOT, "| %d | %d | %,d | %.1f s | %,.0f | %s | %d | %.0f %% |\n", s.replicas(), s.sources(),
+                    s.rows(), s.seconds(), s.rows() / s.seconds(), s.runsPerReplica(), s.executedTwice(), s.busy() * 100));
         }
         md.append(String.format(Locale.ROOT, "\nTwo replicas took %.2fx the time of one (goal: about 0.5x, 0 runs executed twice).",
                 two.seconds() / one.seconds()));
-        md.append(" On this machine both replicas and PostgreSQL share two cores, and one sync already keeps both busy")
-                .append(" (its reading thread, its load's writing thread, PostgreSQL's COPY), so a second replica has no")
-                .append(" core to add; on machines of their own each replica brings its cores. What this run does show: the")
+        md.append(String.format(Locale.ROOT, " Machine CPU busy is the share of all cores' time not idle during the syncs"
+                + " (/proc/stat): one replica's syncs (each a reading thread, the load's writing thread and PostgreSQL's COPY)"
+                + " already kept this machine's two cores %.0f %% busy, two replicas %.0f %%, so a second replica had almost no"
+                + " core to add; on machines of their own each replica brings its cores. What this run does show: the",
+                one.busy() * 100, two.busy() * 100))
                 .append(" runs split between the replicas and none ran twice.\n\n")
                 .append("Reproduce: `bench/run-replicas` (options `--rows N` per source, default 500,000; `--sources N`, default 8).\n");
         BenchmarksFile.replaceSection("replicas", md.toString());
