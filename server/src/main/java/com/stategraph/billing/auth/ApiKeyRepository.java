@@ -27,8 +27,7 @@ public class ApiKeyRepository {
      */
     public Optional<Caller> findCaller(String key, Optional<UUID> tenant) {
         if (tenant.isEmpty()) {
-            return jdbc.sql("SELECT " + CALLER_COLUMNS + " FROM api_keys k LEFT JOIN users u ON u.id = k.user_id"
-                            + " WHERE k.key_hash = ? AND k.revoked_at IS NULL")
+            return jdbc.sql("SELECT " + CALLER_COLUMNS + ACTIVE_KEY)
                     .param(ApiKeySecrets.hash(key))
                     .query((rs, i) -> toCaller(rs))
                     .optional();
@@ -37,7 +36,7 @@ public class ApiKeyRepository {
         return jdbc.sql("SELECT " + CALLER_COLUMNS + ","
                         + " (SELECT m.role FROM tenant_members m WHERE m.tenant_id = ? AND m.user_id = u.id) AS member_role,"
                         + " EXISTS (SELECT 1 FROM tenants t WHERE t.id = ?) AS tenant_exists"
-                        + " FROM api_keys k LEFT JOIN users u ON u.id = k.user_id WHERE k.key_hash = ? AND k.revoked_at IS NULL")
+                        + ACTIVE_KEY)
                 .params(tenantId, tenantId, ApiKeySecrets.hash(key))
                 .query((rs, i) -> {
                     String role = rs.getString("member_role");
@@ -49,6 +48,8 @@ public class ApiKeyRepository {
 
     private static final String CALLER_COLUMNS = "k.id AS key_id, k.name AS key_name, k.tenant_id, k.role,"
             + " u.id AS user_id, u.name AS user_name, u.email, u.is_admin";
+    private static final String ACTIVE_KEY = " FROM api_keys k LEFT JOIN users u ON u.id = k.user_id"
+            + " WHERE k.key_hash = ? AND k.revoked_at IS NULL";
 
     private static Caller toCaller(ResultSet rs) throws SQLException {
         UUID userId = rs.getObject("user_id", UUID.class);

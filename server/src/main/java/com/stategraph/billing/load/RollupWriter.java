@@ -29,8 +29,13 @@ final class RollupWriter {
         }
 
         String next() {
-            return "rollup_next_" + table;
+            return RollupWriter.next(table);
         }
+    }
+
+    /** The temporary table a load's summed rows of {@code table} go into before the diff. */
+    private static String next(String table) {
+        return "rollup_next_" + table;
     }
 
     @FunctionalInterface
@@ -57,9 +62,6 @@ final class RollupWriter {
      * dimension, so a question grouped by one dimension without filters reads a few rows a day.
      */
     private record Derived(String table, String from, String period) {
-        String next() {
-            return "rollup_next_" + table;
-        }
     }
 
     private static final List<Derived> DERIVED = List.of(
@@ -127,9 +129,9 @@ final class RollupWriter {
         }
         for (Derived d : DERIVED) {
             try (Statement st = connection.createStatement()) {
-                st.execute("CREATE TEMPORARY TABLE " + d.next() + " ON COMMIT DROP AS " + singleDimensionSums(d));
+                st.execute("CREATE TEMPORARY TABLE " + next(d.table()) + " ON COMMIT DROP AS " + singleDimensionSums(d));
             }
-            RollupDiff.apply(connection, d.table(), d.next(), RollupDiff.columnsOf(connection, d.table()), SCOPE,
+            RollupDiff.apply(connection, d.table(), next(d.table()), RollupDiff.columnsOf(connection, d.table()), SCOPE,
                     tenantId, sourceId, periods);
         }
     }
@@ -141,7 +143,7 @@ final class RollupWriter {
         String values = SINGLE_DIMENSIONS.stream().map(c -> "('" + c + "', r." + c + ")")
                 .collect(java.util.stream.Collectors.joining(", ", "('total', NULL), ", ""));
         return "SELECT r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency, "
-                + RollupDiff.summed().replace("sum(", "sum(r.") + " FROM rollup_next_" + d.from() + " r"
+                + RollupDiff.summed().replace("sum(", "sum(r.") + " FROM " + next(d.from()) + " r"
                 + " CROSS JOIN LATERAL (VALUES " + values + ") AS x (dimension, value)"
                 + " GROUP BY r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency";
     }
