@@ -23,12 +23,15 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Path dataDir;
+    /** Whether the data dir was made for this server alone, and goes when it stops. */
+    private final boolean ownDataDir;
 
-    private ServerProcess(Process process, int port, Path log, Path dataDir) {
+    private ServerProcess(Process process, int port, Path log, Path dataDir, boolean ownDataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
         this.dataDir = dataDir;
+        this.ownDataDir = ownDataDir;
     }
 
     /**
@@ -36,12 +39,17 @@ public final class ServerProcess implements AutoCloseable {
      * default under a new data dir, as `stategraph server` starts it) and waits until it is healthy.
      */
     public static ServerProcess start(Map<String, String> database, String adminKey, String... springArgs) throws Exception {
-        return start("512m", Files.createTempDirectory("stategraph-proc-"), database, adminKey, springArgs);
+        return start("512m", Files.createTempDirectory("stategraph-proc-"), true, database, adminKey, springArgs);
     }
 
     /** As above, with the JVM's maximum heap ({@code -Xmx}) and the data dir given. */
     public static ServerProcess start(String heap, Path dataDir, Map<String, String> database, String adminKey,
                                       String... springArgs) throws Exception {
+        return start(heap, dataDir, false, database, adminKey, springArgs);
+    }
+
+    private static ServerProcess start(String heap, Path dataDir, boolean ownDataDir, Map<String, String> database,
+                                       String adminKey, String... springArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -59,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(database);
         pb.environment().put("NO_GCE_CHECK", "true");
-        ServerProcess server = new ServerProcess(pb.start(), port, log, dataDir);
+        ServerProcess server = new ServerProcess(pb.start(), port, log, dataDir, ownDataDir);
         server.awaitHealthy(Duration.ofSeconds(90));
         return server;
     }
@@ -113,6 +121,14 @@ public final class ServerProcess implements AutoCloseable {
             process.destroy();
             if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+        if (ownDataDir) {
+            // Its embedded PostgreSQL stopped with the process: data and binaries are hundreds of MB.
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+            } catch (IOException leftBehind) {
+                // under target/: the next clean takes it
             }
         }
     }
