@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class BillingPartitions {
     private static final Logger log = LoggerFactory.getLogger(BillingPartitions.class);
     private static final String PREFIX = "billing_chunks_";
+    private static final String WAIT_FOR_READERS = "2s";
 
     private BillingPartitions() {
     }
@@ -29,7 +30,10 @@ public final class BillingPartitions {
 
     /**
      * Best effort: a table that cannot be dropped now (a reader, another replica doing the same)
-     * is left for the next call; readers never see it either way.
+     * is left for the next call; readers never see it either way. A detach waits for every open
+     * reader of billing_chunks, an export streams for minutes, and while it waits it holds the lock
+     * every other sync's swap needs: so it waits {@link #WAIT_FOR_READERS} at most, and a table
+     * still being read stays detach-pending for a later sync to finish.
      *
      * @return tables dropped
      */
@@ -37,13 +41,22 @@ public final class BillingPartitions {
         int dropped = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // DETACH ... CONCURRENTLY cannot run inside a transaction
-            for (Attached t : retired(c)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET lock_timeout = '" + WAIT_FOR_READERS + "'");
+                for (Attached t : retired(c)) {
+                    try {
+                        st.execute("ALTER TABLE billing_chunks DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
+                        st.execute("DROP TABLE " + t.name());
+                        dropped++;
+                    } catch (SQLException e) {
+                        // Only one table may be pending detach at a time: the rest wait for it.
+                        log.info("retired billing table {} and any after it stay for now: {}", t.name(), e.getMessage());
+                        break;
+                    }
+                }
+            } finally {
                 try (Statement st = c.createStatement()) {
-                    st.execute("ALTER TABLE billing_chunks DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
-                    st.execute("DROP TABLE " + t.name());
-                    dropped++;
-                } catch (SQLException e) {
-                    log.info("retired billing table {} stays for now: {}", t.name(), e.getMessage());
+                    st.execute("RESET lock_timeout"); // the connection goes back to the pool
                 }
             }
         } catch (SQLException e) {
@@ -61,7 +74,9 @@ public final class BillingPartitions {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, i.inhdetachpending"
                 + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_chunks'::regclass"
                 + " AND NOT EXISTS (SELECT 1 FROM billing_loads l WHERE l.state = 'current'"
-                + " AND c.relname = '" + PREFIX + "' || replace(l.id::text, '-', ''))")) {
+                + " AND c.relname = '" + PREFIX + "' || replace(l.id::text, '-', ''))"
+                // the one left pending first: no other can be detached until it is
+                + " ORDER BY i.inhdetachpending DESC, c.relname")) {
             while (rs.next()) {
                 if (rs.getString(1).startsWith(PREFIX)) {
                     tables.add(new Attached(rs.getString(1), rs.getBoolean(2)));
