@@ -167,34 +167,47 @@ public final class ViewsBenchmark {
         ActualsService service = new ActualsService(new ActualsRepository(db, tx, new com.stategraph.billing.load.BillingLoadRepository(jdbc), false, java.time.Duration.ofMinutes(5),
                 new com.stategraph.billing.costs.ExpensiveQuestions(64)));
         CostQueryParser parser = new CostQueryParser(Clock.systemUTC());
-        List<Timing> out = new ArrayList<>();
         Class.forName("org.duckdb.DuckDBDriver");
-        // A running server has answered many requests: its request path is compiled. Ask every
-        // question WARM_ROUNDS times, through HTTP and server-side, before timing any.
-        for (int round = 0; round < WARM_ROUNDS; round++) {
-            for (Question q : questions()) {
-                service.actuals(parser.parse(java.util.UUID.fromString(tenant), params(q.query())));
-                server.text("/api/v1/tenants/" + tenant + "/costs/actuals?" + q.query());
-            }
+        List<Question> questions = questions();
+        // Per question, the view code server-side, then the same question through HTTP.
+        List<Call> views = new ArrayList<>();
+        for (Question q : questions) {
+            CostQuery query = parser.parse(java.util.UUID.fromString(tenant), params(q.query()));
+            String path = "/api/v1/tenants/" + tenant + "/costs/actuals?" + q.query();
+            views.add(() -> service.actuals(query));
+            views.add(() -> server.text(path));
         }
+        // A running server has answered many requests: its request path is compiled.
+        inRounds(WARM_ROUNDS, views);
         // Timed in rounds, each asking every question once: a noisy moment of this shared machine
         // (another process, a collection) then falls on every question alike, not on the few
         // questions timed while it lasted.
-        List<Question> questions = questions();
-        List<CostQuery> queries = new ArrayList<>();
-        for (Question q : questions) {
-            queries.add(parser.parse(java.util.UUID.fromString(tenant), params(q.query())));
+        double[][] viewTimes = inRounds(RUNS, views);
+        // DuckDB last, in rounds as well: its queries keep both cores busy, and the views must not be
+        // timed in their wake.
+        double[][] duckdb;
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            List<Call> duckCalls = new ArrayList<>();
+            for (Question q : questions) {
+                String sql = String.format(q.duckdb(), data.toAbsolutePath());
+                duckCalls.add(() -> {
+                    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                        while (rs.next()) {
+                            rs.getObject(1);
+                        }
+                    }
+                    return null;
+                });
+            }
+            inRounds(DUCKDB_WARM_ROUNDS, duckCalls);
+            duckdb = inRounds(DUCKDB_RUNS, duckCalls);
         }
-        double[][] serverSide = new double[questions.size()][RUNS];
-        double[][] http = new double[questions.size()][RUNS];
-        timeViews(server, service, tenant, questions, queries, serverSide, http);
-        double[][] duckdb = timeDuckDb(questions, data);
+        List<Timing> out = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
-            Arrays.sort(serverSide[i]);
-            Arrays.sort(http[i]);
-            Arrays.sort(duckdb[i]);
-            Timing t = new Timing(questions.get(i).name(), pct(serverSide[i], 50), pct(serverSide[i], 95), pct(http[i], 50),
-                    pct(http[i], 95), pct(duckdb[i], 50), pct(duckdb[i], 95));
+            double[] serverSide = viewTimes[2 * i];
+            double[] http = viewTimes[2 * i + 1];
+            Timing t = new Timing(questions.get(i).name(), pct(serverSide, 50), pct(serverSide, 95), pct(http, 50),
+                    pct(http, 95), pct(duckdb[i], 50), pct(duckdb[i], 95));
             log(String.format(Locale.ROOT, "%s: server p50 %.1f ms p95 %.1f ms; HTTP p50 %.1f p95 %.1f; DuckDB p50 %.1f p95 %.1f",
                     t.question(), t.p50Server(), t.p95Server(), t.p50Http(), t.p95Http(), t.p50Duck(), t.p95Duck()));
             out.add(t);
@@ -202,48 +215,18 @@ public final class ViewsBenchmark {
         return out;
     }
 
-    /** RUNS rounds, each asking every question once server-side and through HTTP. */
-    private static void timeViews(BenchServer server, ActualsService service, String tenant, List<Question> questions,
-                                  List<CostQuery> queries, double[][] serverSide, double[][] http) throws Exception {
-        for (int round = 0; round < RUNS; round++) {
-            for (int i = 0; i < questions.size(); i++) {
-                CostQuery query = queries.get(i);
-                String path = "/api/v1/tenants/" + tenant + "/costs/actuals?" + questions.get(i).query();
-                serverSide[i][round] = millis(() -> service.actuals(query));
-                http[i][round] = millis(() -> server.text(path));
+    /** {@code rounds} rounds that each make every call once, in order. @return per call, its milliseconds, sorted */
+    private static double[][] inRounds(int rounds, List<Call> calls) throws Exception {
+        double[][] ms = new double[calls.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < calls.size(); i++) {
+                ms[i][round] = millis(calls.get(i));
             }
         }
-    }
-
-    /**
-     * DuckDB last, in rounds as well: its queries keep both cores busy, and the views must not be
-     * timed in their wake. @return per question, DUCKDB_RUNS milliseconds
-     */
-    private static double[][] timeDuckDb(List<Question> questions, Path data) throws Exception {
-        double[][] duckdb = new double[questions.size()][DUCKDB_RUNS];
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            List<String> sql = new ArrayList<>();
-            for (Question q : questions) {
-                sql.add(String.format(q.duckdb(), data.toAbsolutePath()));
-            }
-            for (int round = -DUCKDB_WARM_ROUNDS; round < DUCKDB_RUNS; round++) {
-                for (int i = 0; i < questions.size(); i++) {
-                    String query = sql.get(i);
-                    double ms = millis(() -> {
-                        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                            while (rs.next()) {
-                                rs.getObject(1);
-                            }
-                        }
-                        return null;
-                    });
-                    if (round >= 0) {
-                        duckdb[i][round] = ms;
-                    }
-                }
-            }
+        for (double[] each : ms) {
+            Arrays.sort(each);
         }
-        return duckdb;
+        return ms;
     }
 
     private static CostQueryParser.Params params(String query) {
