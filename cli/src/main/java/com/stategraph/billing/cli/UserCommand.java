@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 class UserCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a local user who signs in to the console, or add an existing one to the tenant.")
+            description = {"Add a console user to the tenant.",
+                    "The instance admin adds the user at once (a new account gets the password given here).",
+                    "A tenant admin invites: no account and no password; the invitee gets a link by email and sets their own."})
     static class Create extends ApiCommand {
         @Mixin
         TenantOption tenant;
@@ -26,8 +28,8 @@ class UserCommand {
         ApiKeyCommand.KeyRole role;
 
         @Option(names = "--password-stdin",
-                description = "Read the password from standard input instead of asking on the terminal "
-                        + "(or set STATEGRAPH_USER_PASSWORD)")
+                description = "Instance admin: read the new account's password from standard input instead of asking on "
+                        + "the terminal (or set STATEGRAPH_USER_PASSWORD)")
         boolean passwordStdin;
 
         @Override
@@ -36,7 +38,12 @@ class UserCommand {
             body.put("email", email);
             body.put("name", name);
             body.put("role", role.name());
-            body.put("password", password(context));
+            // Only the instance admin gives a password; a tenant admin's invitation takes none.
+            if (api.get("/api/v1/whoami").path("is_admin").asBoolean()) {
+                body.put("password", password(context));
+            } else if (passwordStdin) {
+                throw usageError("--password-stdin: a tenant admin invites, and the invitee sets their own password");
+            }
             context.printJson(api.post("/api/v1/tenants/" + tenant(tenant) + "/users", body));
         }
 

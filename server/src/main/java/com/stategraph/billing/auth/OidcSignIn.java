@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OidcSignIn {
     public static final String REGISTRATION = "oidc";
+    private static final String UNVERIFIED = "email_not_verified";
 
     private final String issuer;
     private final String clientId;
@@ -96,10 +97,13 @@ public class OidcSignIn {
             OidcUser user = delegate.loadUser(request);
             String email = user.getEmail();
             if (email == null || email.isBlank()) {
-                throw refused("the identity provider gave no email for this person (scope email)");
+                throw refused("access_denied", "the identity provider gave no email for this person (scope email)");
             }
-            if (Boolean.FALSE.equals(user.getEmailVerified())) {
-                throw refused("the identity provider has not verified this person's email");
+            // An account is found, and invitations are matched, by email: only an address the provider
+            // vouches for may stand for one, or an identity with someone else's email would take their account.
+            if (!Boolean.TRUE.equals(user.getEmailVerified())) {
+                throw refused(UNVERIFIED, "the identity provider did not confirm that " + email + " is verified (email_verified), so this"
+                        + " sign-in is not linked to any account; ask your administrator to have the provider verify it");
             }
             accounts.signedIn(email, user.getFullName(), groups(user.getClaims().get(groupsClaim)));
             return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_USER")), user.getIdToken(), user.getUserInfo(), "email");
@@ -116,7 +120,13 @@ public class OidcSignIn {
         return List.of();
     }
 
-    private static OAuth2AuthenticationException refused(String why) {
-        return new OAuth2AuthenticationException(new OAuth2Error("access_denied", why, null), why);
+    private static OAuth2AuthenticationException refused(String code, String why) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, why, null), why);
+    }
+
+    /** Where a refused sign-in lands: the sign-in page, saying why when the email was not verified. */
+    static String failureUrl(org.springframework.security.core.AuthenticationException refused) {
+        return refused instanceof OAuth2AuthenticationException o && UNVERIFIED.equals(o.getError().getErrorCode())
+                ? "/login?sso-error=unverified" : "/login?sso-error";
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -54,8 +56,15 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http, OidcSignIn oidc, SignInThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/webjars/**", "/console.css", "/console.js", "/favicon.ico").permitAll()
+        // Nothing is written for an anonymous visitor: the sign-in form's CSRF token lives in a cookie, not a
+        // session, and no request is saved for after sign-in (which always lands on /console). A session
+        // row exists only once somebody has signed in.
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/invitations/*", "/webjars/**", "/console.css", "/console.js", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .headers(h -> h
@@ -84,7 +93,8 @@ public class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").clientRegistrationRepository(registrations)
                     .userInfoEndpoint(u -> u.oidcUserService(oidc.userService()))
                     .defaultSuccessUrl("/console", true)
-                    .failureUrl("/login?sso-error"));
+                    .failureHandler((request, response, refused) ->
+                            response.sendRedirect(request.getContextPath() + OidcSignIn.failureUrl(refused))));
             // Signing out of the console also ends the session at the provider, when it offers that.
             OidcClientInitiatedLogoutSuccessHandler atProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             atProvider.setPostLogoutRedirectUri("{baseUrl}/login?logout");

@@ -11,23 +11,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed console sign-ins counted per account and per client address in fixed windows, in the
- * database so every replica counts together. Past the limit, sign-in from that account (or address)
- * is refused without looking at the password until the window ends: guessing stops being worth it.
+ * database so every replica counts together. An account is never refused: past a few failures each
+ * attempt at it waits longer before its password is checked (doubling, up to a cap), so guessing is
+ * slow from any number of addresses while the owner, with the right password, still gets in. An
+ * address past its limit is refused for the rest of the window, which stops one guesser without
+ * shutting anybody else out.
  */
 @Component
 public class SignInThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final int perAccount;
+    private final int freePerAccount;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
     private final int perAddress;
     private final Duration window;
 
-    SignInThrottle(JdbcClient jdbc, Clock clock, @Value("${stategraph.sign-in.max-failures-per-account:5}") int perAccount,
+    SignInThrottle(JdbcClient jdbc, Clock clock, @Value("${stategraph.sign-in.free-failures-per-account:3}") int freePerAccount,
+                   @Value("${stategraph.sign-in.first-delay:PT1S}") Duration firstDelay,
+                   @Value("${stategraph.sign-in.max-delay:PT10S}") Duration maxDelay,
                    @Value("${stategraph.sign-in.max-failures-per-address:20}") int perAddress,
                    @Value("${stategraph.sign-in.window:PT15M}") Duration window) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.perAccount = perAccount;
+        this.freePerAccount = freePerAccount;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
         this.perAddress = perAddress;
         this.window = window;
     }
@@ -36,8 +45,19 @@ public class SignInThrottle {
         return window;
     }
 
-    public boolean blocked(String email, String address) {
-        return failures(accountKey(email)) >= perAccount || failures(addressKey(address)) >= perAddress;
+    /** Whether the address is past its limit: its sign-ins are refused without looking at the password. */
+    public boolean blocked(String address) {
+        return failures(addressKey(address)) >= perAddress;
+    }
+
+    /** How long a sign-in to this account waits before its password is checked: zero, then doubling up to the cap. */
+    public Duration delayFor(String email) {
+        int past = failures(accountKey(email)) - freePerAccount;
+        if (past < 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = firstDelay.multipliedBy(1L << Math.min(past, 20));
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
     public void failed(String email, String address) {

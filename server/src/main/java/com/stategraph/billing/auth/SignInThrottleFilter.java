@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a password sign-in from an account or address past its limit, before the password is checked. */
+/**
+ * Before a password is checked: refuses a sign-in from an address past its limit, and makes one to an
+ * account with recent failures wait its delay.
+ */
 class SignInThrottleFilter extends OncePerRequestFilter {
     private final SignInThrottle throttle;
 
@@ -23,10 +26,20 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (throttle.blocked(request.getParameter("email"), request.getRemoteAddr())) {
+        if (throttle.blocked(request.getRemoteAddr())) {
             response.setHeader("Retry-After", Long.toString(throttle.window().toSeconds()));
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
+        }
+        long delay = throttle.delayFor(request.getParameter("email")).toMillis();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

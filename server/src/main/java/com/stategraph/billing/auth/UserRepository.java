@@ -36,6 +36,10 @@ public class UserRepository {
         return id;
     }
 
+    public void setPassword(UUID userId, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, userId).update();
+    }
+
     public Optional<User> findByEmail(String email) {
         return jdbc.sql("SELECT id, email, name, password_hash, is_admin FROM users WHERE lower(email) = lower(?)")
                 .param(email)

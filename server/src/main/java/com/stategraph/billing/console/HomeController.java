@@ -1,6 +1,6 @@
 package com.stategraph.billing.console;
 
-import com.stategraph.billing.auth.InvitationRepository;
+import com.stategraph.billing.auth.Invitations;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomeController {
     private final ConsoleSession sessions;
-    private final InvitationRepository invitations;
+    private final Invitations invitations;
 
     private final com.stategraph.billing.auth.OidcSignIn oidc;
     private final com.stategraph.billing.auth.SignInThrottle throttle;
 
-    public HomeController(ConsoleSession sessions, InvitationRepository invitations, com.stategraph.billing.auth.OidcSignIn oidc,
+    public HomeController(ConsoleSession sessions, Invitations invitations, com.stategraph.billing.auth.OidcSignIn oidc,
                           com.stategraph.billing.auth.SignInThrottle throttle) {
         this.sessions = sessions;
         this.invitations = invitations;
@@ -36,7 +36,7 @@ public class HomeController {
     @GetMapping({"/", "/console"})
     String home(Principal principal, Model model) {
         ConsoleSession.View session = sessions.of(principal);
-        if (!invitations.listForUser(session.caller().id()).isEmpty()) {
+        if (!invitations.openFor(session.caller().email()).isEmpty()) {
             return "redirect:/console/invitations";
         }
         return tenantHome(session, model);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stategraph.billing.support.HttpApi;
 import com.stategraph.billing.support.ServerTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,44 +187,86 @@ class AccessApiTest extends ServerTest {
     }
 
     @Test
-    void aTenantAdminInvitesAndLearnsNothingAboutAccountsOutsideTheTenant() {
+    void aTenantAdminInvitesByEmailCreatesNoAccountAndLearnsNothingAboutAccountsOutsideTheTenant() throws Exception {
         String home = newTenant();
         String existing = "known-" + UUID.randomUUID() + "@example.com";
-        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + home + "/users", Map.of("email", existing, "name", "Real Name",
-                "role", "member", "password", "correct horse battery")).status()).isEqualTo(201);
+        var account = api.post(ADMIN_KEY, "/api/v1/tenants/" + home + "/users", Map.of("email", existing, "name", "Real Name",
+                "role", "member", "password", "correct horse battery"));
+        assertThat(account.status()).isEqualTo(201);
+        String hashBefore = jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(existing).query(String.class).single();
         String other = newTenant();
         String otherAdmin = newKey(other, "admin");
         String fresh = "fresh-" + UUID.randomUUID() + "@example.com";
         String path = "/api/v1/tenants/" + other + "/users";
 
-        // Without a password both answers are the same 400: they do not tell which email has an account.
-        var noPasswordKnown = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member"));
-        var noPasswordFresh = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member"));
-        assertThat(noPasswordKnown.status()).isEqualTo(400);
-        assertThat(noPasswordKnown.raw()).isEqualTo(noPasswordFresh.raw());
+        // A password from a tenant admin is refused, the same way whether or not the email has an account.
+        var withPasswordKnown = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member",
+                "password", "some first password"));
+        var withPasswordFresh = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member",
+                "password", "some first password"));
+        assertThat(withPasswordKnown.status()).isEqualTo(400);
+        assertThat(withPasswordKnown.text("id")).isEqualTo("PASSWORD_NOT_ACCEPTED");
+        assertThat(withPasswordKnown.raw()).isEqualTo(withPasswordFresh.raw());
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(fresh).query(Long.class).single())
+                .as("a refused invitation makes no account").isZero();
 
-        var known = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member",
-                "password", "some first password"));
-        var unknown = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member",
-                "password", "some first password"));
-        assertThat(known.status()).isEqualTo(201);
-        assertThat(unknown.status()).isEqualTo(201);
+        var known = api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member"));
+        var unknown = api.post(otherAdmin, path, Map.of("email", fresh, "name", "Guess", "role", "member"));
         for (var r : List.of(known, unknown)) {
-            assertThat(r.body().propertyNames()).containsExactlyInAnyOrder("id", "email", "name", "role", "status", "created_at");
+            assertThat(r.status()).as(r.raw()).isEqualTo(201);
+            assertThat(r.body().propertyNames()).containsExactlyInAnyOrder("id", "email", "name", "role", "status", "created_at",
+                    "expires_at", "invitation_sent");
             assertThat(r.text("name")).as("the name the admin gave, never the account's").isEqualTo("Guess");
             assertThat(r.text("status")).isEqualTo("invited");
+            assertThat(r.body().path("invitation_sent").asBoolean()).as("this server sends no mail").isFalse();
+            assertThat(java.time.Duration.between(Instant.parse(r.text("created_at")), Instant.parse(r.text("expires_at"))))
+                    .as("valid for 7 days").isEqualTo(java.time.Duration.ofDays(7));
         }
-        assertThat(known.raw()).doesNotContain("Real Name");
-        assertThat(jdbc.sql("SELECT count(*) FROM tenant_members m JOIN users u ON u.id = m.user_id"
-                + " WHERE m.tenant_id = ?::uuid").param(other).query(Long.class).single()).as("nobody joined without consent")
-                .isZero();
+        assertThat(known.text("id")).as("an invitation id, never the account's user id").isNotEqualTo(account.text("id"));
+        assertThat(known.raw()).doesNotContain("Real Name").doesNotContain(account.text("id"));
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(fresh).query(Long.class).single())
+                .as("an invitation creates no account").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant_members WHERE tenant_id = ?::uuid").param(other).query(Long.class).single())
+                .as("nobody joined without consent").isZero();
         assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(existing).query(String.class).single())
-                .as("an existing password is never changed").doesNotContain("some first password");
+                .as("an existing password is never changed").isEqualTo(hashBefore);
         var listed = api.get(otherAdmin, path).body().path("results");
         assertThat(listed).hasSize(2);
         listed.forEach(u -> assertThat(u.path("status").asString()).isEqualTo("invited"));
-        assertThat(api.post(otherAdmin, path, Map.of("email", existing, "name", "Guess", "role", "member",
-                "password", "some first password")).status()).isEqualTo(409);
+
+        // Inviting again renews the same invitation.
+        var again = api.post(otherAdmin, path, Map.of("email", existing.toUpperCase(java.util.Locale.ROOT), "name", "Guess",
+                "role", "admin"));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("id")).isEqualTo(known.text("id"));
+        assertThat(again.text("role")).isEqualTo("admin");
+
+        // Only the instance admin may hand on a link; a tenant admin never sees a token.
+        String linkPath = path + "/invitations/" + unknown.text("id") + "/link";
+        assertThat(api.post(otherAdmin, linkPath, Map.of()).status()).isEqualTo(403);
+        var link = api.post(ADMIN_KEY, linkPath, Map.of());
+        assertThat(link.status()).as(link.raw()).isEqualTo(200);
+        String url = link.text("url").replaceFirst("^http://localhost:\\d+", "http://localhost:" + port);
+        assertThat(url).contains("/invitations/");
+
+        // The link's holder sets their own password, once.
+        var joined = com.stategraph.billing.support.ConsoleForms.submit(url, url,
+                Map.of("name", "Fresh Person", "password", "my own password", "password_again", "my own password"), null);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(302);
+        assertThat(joined.headers().firstValue("Location").orElseThrow()).endsWith("/login?joined");
+        assertThat(jdbc.sql("SELECT u.name FROM tenant_members m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ?::uuid")
+                .param(other).query(String.class).list()).containsExactly("Fresh Person");
+        assertThat(com.stategraph.billing.support.ConsoleForms.get(url, "x=y").statusCode()).as("used once").isEqualTo(404);
+
+        // An existing account's link asks to sign in; posting a password to it changes nothing.
+        String knownUrl = api.post(ADMIN_KEY, path + "/invitations/" + known.text("id") + "/link", Map.of()).text("url")
+                .replaceFirst("^http://localhost:\\d+", "http://localhost:" + port);
+        assertThat(com.stategraph.billing.support.ConsoleForms.get(knownUrl, "x=y").body()).contains("already has an account");
+        var overwrite = com.stategraph.billing.support.ConsoleForms.submit("http://localhost:" + port + "/login", knownUrl,
+                Map.of("password", "taken over password", "password_again", "taken over password"), null);
+        assertThat(overwrite.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(existing).query(String.class).single())
+                .isEqualTo(hashBefore);
     }
 
     @Test

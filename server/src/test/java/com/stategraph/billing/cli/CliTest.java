@@ -156,6 +156,15 @@ class CliTest extends ServerTest {
         assertThat(noWay.exit()).isEqualTo(124);
         assertThat(noWay.err()).contains("--password-stdin");
 
+        // A tenant admin invites: nothing is asked, no password is sent, the invitee sets their own.
+        String tenantAdmin = newKey(tenant, "admin");
+        var invited = new CliRunner(api.base(), tenantAdmin)
+                .run("user", "create", "--tenant", tenant, "--email", "inv-" + tenant + "@example.com", "--name", "Inv", "--role", "member");
+        assertThat(invited.exit()).as(invited.err()).isZero();
+        assertThat(json(invited.out()).path("status").asString()).isEqualTo("invited");
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = ?").param("inv-" + tenant + "@example.com").query(Long.class).single())
+                .isZero();
+
         var list = admin.run("user", "list");
         assertThat(list.out()).contains("env-" + tenant + "@example.com", "tty-" + tenant + "@example.com");
         assertThat(list.out().lines().findFirst().orElseThrow().split("\\s+")).containsExactly("ID", "EMAIL", "NAME", "ROLE", "STATUS");

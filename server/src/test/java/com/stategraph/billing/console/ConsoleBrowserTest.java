@@ -294,8 +294,10 @@ class ConsoleBrowserTest extends SyncServerTest {
         var login = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/login"))).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
+        // An anonymous visitor gets no session, only the sign-in form's CSRF cookie.
+        assertThat(login.headers().allValues("Set-Cookie")).noneSatisfy(cookie -> assertThat(cookie).startsWith("SESSION="));
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+                .startsWith("XSRF-TOKEN=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         browser.findElement(By.id("logout")).click();
     }
 
@@ -305,8 +307,11 @@ class ConsoleBrowserTest extends SyncServerTest {
         String tenantAdmin = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/api-keys",
                 Map.of("name", "inviter", "role", "admin")).text("key");
         String email = "invited-" + tenant.substring(0, 8) + "@example.com";
+        String home = newTenant();
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + home + "/users", Map.of("email", email, "name", "Ines",
+                "role", "member", "password", "correct horse battery ines")).status()).isEqualTo(201);
         var invited = api.post(tenantAdmin, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Ines",
-                "role", "member", "password", "correct horse battery ines"));
+                "role", "member"));
         assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
         assertThat(invited.text("status")).isEqualTo("invited");
 
@@ -331,6 +336,38 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .path("status").asString()).isEqualTo("active");
         assertNoConsoleErrors("after accepting an invitation");
         browser.findElement(By.id("logout")).click();
+    }
+
+    @Test
+    void anInviteeOpensTheMailedLinkSetsTheirOwnPasswordAndJoins() throws Exception {
+        String tenant = newTenant();
+        String tenantAdmin = api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/api-keys",
+                Map.of("name", "inviter", "role", "admin")).text("key");
+        String email = "newcomer-" + tenant.substring(0, 8) + "@example.com";
+        var invited = api.post(tenantAdmin, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Nia",
+                "role", "member"));
+        assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+        assertThat(invited.body().path("invitation_sent").asBoolean()).isTrue();
+        String link = com.stategraph.billing.support.Mailbox.invitationLink(MAIL, email);
+
+        browser.get(link);
+        shoot("invitation-link");
+        assertThat(browser.findElement(By.id("invitation")).getText()).contains(email).contains("member");
+        browser.findElement(By.id("password")).sendKeys("my own password 1");
+        browser.findElement(By.id("password_again")).sendKeys("my own password 1");
+        browser.findElement(By.id("join-button")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?joined"));
+        assertThat(browser.findElement(By.id("joined")).getText()).contains("Sign in with your new password");
+        signIn(email, "my own password 1");
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant + "/spend"));
+        assertNoConsoleErrors("after joining through an invitation link");
+        browser.findElement(By.id("logout")).click();
+
+        browser.get(link);
+        assertThat(browser.findElement(By.id("invitation-closed")).getText()).as("the link works once").contains("not valid");
+        // The browser logs that page's 404 itself; read the log empty so the next test starts clean.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .allMatch(e -> e.getLevel().intValue() < Level.SEVERE.intValue() || e.getMessage().contains("404"));
     }
 
     @Test
@@ -636,6 +673,33 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(browser.getPageSource()).as("no longer a member").contains("You cannot open this page").doesNotContain("nav-billing");
         // The 403 above is the browser's log's last entry: read now, so the next test starts with an empty log.
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).anySatisfy(e -> assertThat(e.getMessage()).contains("403"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void singleSignOnLinksToAnExistingAccountOnlyWhenTheProviderSaysTheEmailIsVerified() throws Exception {
+        String tenant = newTenant();
+        String email = "local-" + tenant.substring(0, 8) + "@example.com";
+        assertThat(api.post(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/users", Map.of("email", email, "name", "Lou Local",
+                "role", "admin", "password", "correct horse battery lou")).status()).isEqualTo(201);
+        java.util.List<Map<String, Object>> unverified = List.of(
+                Map.of("email", email, "name", "Mallory", "groups", List.of()),
+                Map.of("email", email, "email_verified", false, "name", "Mallory", "groups", List.of()));
+        for (Map<String, Object> claims : unverified) {
+            OIDC.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("idp", "mallory", "JWT",
+                    List.of("stategraph-console"), claims));
+            browser.get(url("/login"));
+            browser.findElement(By.id("sso")).click();
+            waiting().until(ExpectedConditions.urlContains("/login?sso-error=unverified"));
+            assertThat(browser.findElement(By.id("sso-unverified")).getText()).as(claims.toString())
+                    .contains("did not confirm that your email address is verified");
+            browser.get(url("/console/t/" + tenant + "/spend"));
+            waiting().until(ExpectedConditions.urlContains("/login"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE lower(principal_name) = lower(?)").param(email)
+                .query(Long.class).single()).as("nobody signed in as the local account").isZero();
+        assertThat(jdbc.sql("SELECT name FROM users WHERE email = ?").param(email).query(String.class).single()).isEqualTo("Lou Local");
+        browser.manage().logs().get(LogType.BROWSER);
         browser.manage().deleteAllCookies();
     }
 }

@@ -44,7 +44,10 @@ class SessionsAcrossReplicasProcessTest {
                 assertThat(spend.body()).contains("Sam Session");
                 String csrf = spend.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
                 HttpResponse<String> out = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(second.base() + "/logout"))
-                        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                        // The form's CSRF token is checked against the cookie the page set with it.
+                        .header("Cookie", String.join("; ", java.util.stream.Stream.concat(java.util.stream.Stream.of(cookie),
+                                ConsoleForms.cookies(spend).stream()).toList()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8)))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(out.statusCode()).isEqualTo(302);

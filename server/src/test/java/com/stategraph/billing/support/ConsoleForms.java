@@ -36,7 +36,8 @@ public final class ConsoleForms {
         if (!token.find()) {
             throw new AssertionError("no CSRF token on the sign-in page: " + login.body());
         }
-        String cookie = session(login);
+        // The sign-in page keeps its CSRF token in a cookie (no session for anonymous visitors).
+        String cookie = String.join("; ", cookies(login));
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/login"))
@@ -53,6 +54,42 @@ public final class ConsoleForms {
     public static HttpResponse<String> get(String url, String sessionCookie) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", sessionCookie).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens a page as a browser would, then posts a form to {@code action} with the page's CSRF token
+     * and cookies (plus {@code cookie}, a session, when given). Redirects are not followed.
+     */
+    public static HttpResponse<String> submit(String page, String action, Map<String, String> fields, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder open = HttpRequest.newBuilder(URI.create(page));
+        if (cookie != null) {
+            open.header("Cookie", cookie);
+        }
+        HttpResponse<String> opened = HTTP.send(open.build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(opened.body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on " + page + ": " + opened.body());
+        }
+        java.util.List<String> cookies = new java.util.ArrayList<>(cookies(opened));
+        if (cookie != null) {
+            cookies.add(cookie);
+        }
+        StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> form.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (!cookies.isEmpty()) {
+            post.header("Cookie", String.join("; ", cookies));
+        }
+        return HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every {@code name=value} pair a response set. */
+    public static java.util.List<String> cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList();
     }
 
     /** The {@code SESSION=...} pair a response set, or null. */

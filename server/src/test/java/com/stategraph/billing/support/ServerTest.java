@@ -41,6 +41,9 @@ public abstract class ServerTest {
         registry.add("stategraph.sync.poll-interval", () -> "1h");
         // Small enough for a test to send a larger state; every other test state stays far below it.
         registry.add("stategraph.states.max-body", () -> "1MB");
+        // Sign-in delays short enough to run through; SignInTest derives what it expects from these.
+        registry.add("stategraph.sign-in.first-delay", () -> "50ms");
+        registry.add("stategraph.sign-in.max-delay", () -> "200ms");
     }
 
     @BeforeEach
