@@ -20,8 +20,8 @@ public final class CliContext {
 
     public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, java.io.InputStream in) {
         this.env = env;
-        this.out = out;
-        this.err = err;
+        this.out = new PrintWriter(new PrintableWriter(out), true);
+        this.err = new PrintWriter(new PrintableWriter(err), true);
         this.terminal = terminal;
         this.in = in;
     }

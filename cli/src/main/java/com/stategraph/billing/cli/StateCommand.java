@@ -28,11 +28,15 @@ class StateCommand {
         @Parameters(paramLabel = "FILE", description = "The state file, or - for standard input")
         String file;
 
+        @Option(names = "--force", description = "Replace the stored state whatever its lineage and serial (as terraform's -force)")
+        boolean force;
+
         @Override
         void execute(CliContext context, ApiClient api) {
             InputFile.check(this, file);
             String path = "/api/v1/tenants/" + tenant(tenant) + "/states/"
-                    + Arrays.stream(name.split("/", -1)).map(PathSegment::encode).collect(Collectors.joining("/"));
+                    + Arrays.stream(name.split("/", -1)).map(PathSegment::encode).collect(Collectors.joining("/"))
+                    + (force ? "?force=true" : "");
             JsonNode state = api.putStream(path, () -> InputFile.open(context, file));
             context.out().println("Pushed state " + state.path("name").asString() + " (" + state.path("id").asString() + "): serial "
                     + state.path("serial").asLong() + ", " + state.path("resource_count").asInt() + " resources");

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,7 +33,7 @@ public class CsvResponses implements WebMvcConfigurer {
         builder.configureMessageConvertersList(converters -> converters.add(new CsvConverter(json)));
     }
 
-    static final class CsvConverter extends AbstractHttpMessageConverter<Object> {
+    static final class CsvConverter extends org.springframework.http.converter.AbstractSmartHttpMessageConverter<Object> {
         private final ObjectMapper json;
 
         CsvConverter(ObjectMapper json) {
@@ -58,10 +57,27 @@ public class CsvResponses implements WebMvcConfigurer {
         }
 
         @Override
-        protected void writeInternal(Object answer, HttpOutputMessage output) throws java.io.IOException {
+        protected void writeInternal(Object answer, org.springframework.core.ResolvableType type, HttpOutputMessage output,
+                                     java.util.Map<String, Object> hints) throws java.io.IOException {
             Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-            CsvTable.write(json.valueToTree(answer), out);
+            // An answer with no rows still names its columns, read from the declared type of its results.
+            CsvTable.write(json.valueToTree(answer), com.stategraph.billing.export.CsvColumns.ofResults(type), out);
             out.flush();
+        }
+
+        @Override
+        public boolean canRead(org.springframework.core.ResolvableType type, MediaType mediaType) {
+            return false;
+        }
+
+        @Override
+        public Object read(org.springframework.core.ResolvableType type, HttpInputMessage input, java.util.Map<String, Object> hints) {
+            throw new HttpMessageNotReadableException("CSV is answered, not read", input);
+        }
+
+        @Override
+        public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+            return supports(valueClass) && canWrite(mediaType);
         }
     }
 }

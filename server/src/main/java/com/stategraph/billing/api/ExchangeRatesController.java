@@ -40,10 +40,11 @@ public class ExchangeRatesController {
     }
 
     @GetMapping("/api/v1/exchange-rates")
-    @Operation(summary = "The exchange rates, by pair and month (any signed-in caller)")
+    @Operation(summary = "The exchange rates, by pair and month (any signed-in caller; who set each, to the instance admin only)")
     public Results<ExchangeRate> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
-        return new Results<>(rates.list(from, to));
+        var listed = rates.list(from, to);
+        return new Results<>(caller.isAdmin() ? listed : listed.stream().map(ExchangeRate::withoutWho).toList());
     }
 
     @PutMapping("/api/v1/exchange-rates/{from}/{to}/{month}")

@@ -66,12 +66,17 @@ public class StateController {
                     content = @Content(schema = @Schema(implementation = TerraformState.class))),
             @ApiResponse(responseCode = "200", description = "It replaced the state of that name",
                     content = @Content(schema = @Schema(implementation = TerraformState.class))),
-            @ApiResponse(responseCode = "409", description = "STALE_STATE: an older serial of the stored state's lineage",
+            @ApiResponse(responseCode = "409", description = "STALE_STATE: an older serial of the stored state's lineage;"
+                    + " LINEAGE_MISMATCH: another lineage than the stored state's (push with force=true to replace it anyway)",
                     content = @Content(schema = @Schema(implementation = ErrorBody.class))),
             @ApiResponse(responseCode = "413", description = "TOO_LARGE: the body is over STATEGRAPH_STATES_MAX_BODY",
                     content = @Content(schema = @Schema(implementation = ErrorBody.class)))})
     public ResponseEntity<TerraformState> push(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                               @PathVariable("name") String name, HttpServletRequest request) throws IOException {
+                                               @PathVariable("name") String name,
+                                               @io.swagger.v3.oas.annotations.Parameter(description = "replace the stored state"
+                                                       + " whatever its lineage and serial, as terraform state push -force")
+                                               @org.springframework.web.bind.annotation.RequestParam(name = "force", defaultValue = "false")
+                                               boolean force, HttpServletRequest request) throws IOException {
         access.requireAdmin(caller, tenantId);
         String stateName = name.startsWith("/") ? name.substring(1) : name;
         StateService.validateName(stateName);
@@ -79,7 +84,7 @@ public class StateController {
             throw BoundedInputStream.refused(maxBody, "STATEGRAPH_STATES_MAX_BODY");
         }
         try (InputStream body = new BoundedInputStream(request.getInputStream(), maxBody, "STATEGRAPH_STATES_MAX_BODY")) {
-            StateService.Pushed pushed = service.push(caller, tenantId, stateName, body, "upload");
+            StateService.Pushed pushed = service.push(caller, tenantId, stateName, body, "upload", force);
             return ResponseEntity.status(pushed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(pushed.state());
         }
     }

@@ -9,7 +9,6 @@ import com.stategraph.billing.auth.UserRepository;
 import com.stategraph.billing.auth.Invitations;
 import com.stategraph.billing.auth.Passwords;
 import com.stategraph.billing.auth.TenantRepository;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -80,11 +79,11 @@ public class UserController {
                              String role,
                              @Schema(allowableValues = {"active", "invited"}) String status,
                              @JsonProperty("created_at") Instant createdAt,
-                             @Schema(description = "invitations: when the link stops working")
-                             @JsonProperty("expires_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant expiresAt,
-                             @Schema(description = "invitations just made: whether the link was mailed to the invitee; when"
-                                     + " not, the instance admin hands it on (POST .../invitations/{id}/link)")
-                             @JsonProperty("invitation_sent") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean invitationSent) {
+                             @Schema(nullable = true, description = "invitations: when the link stops working")
+                             @JsonProperty("expires_at") Instant expiresAt,
+                             @Schema(nullable = true, description = "invitations just made: whether the link was mailed to the"
+                                     + " invitee; when not, the instance admin hands it on (POST .../invitations/{id}/link)")
+                             @JsonProperty("invitation_sent") Boolean invitationSent) {
     }
 
     @Schema(name = "InvitationLink")

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -28,8 +29,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyRepository keys, JsonAuthenticationEntryPoint entryPoint)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyRepository keys, JsonAuthenticationEntryPoint entryPoint,
+                                 com.stategraph.billing.metrics.ManagementPort management) throws Exception {
         // Bearer keys only: no cookies, so no CSRF exposure on these routes.
         http.securityMatcher("/api/**", "/actuator/**", "/error")
                 .csrf(csrf -> csrf.disable())
@@ -39,9 +40,13 @@ public class SecurityConfig {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus",
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                                 "/api/openapi.json", "/error")
                         .permitAll()
+                        // Metrics name every tenant and source: the management port, or the instance admin's key.
+                        .requestMatchers("/actuator/**").access((authentication, context) -> new AuthorizationDecision(
+                                management.serves(context.getRequest())
+                                        || authentication.get() != null && authentication.get().getPrincipal() instanceof Caller c && c.isAdmin()))
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint), AnonymousAuthenticationFilter.class);

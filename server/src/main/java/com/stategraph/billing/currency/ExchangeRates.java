@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExchangeRates {
     static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     static final int MAX_CSV_ROWS = 100_000;
-    static final BigDecimal MAX_RATE = new BigDecimal("1e12");
+    static final BigDecimal MIN_RATE = new BigDecimal("1e-6");
+    static final BigDecimal MAX_RATE = new BigDecimal("1e6");
 
     private final ExchangeRateStore store;
     private final AuditLog audit;
@@ -100,6 +101,7 @@ public class ExchangeRates {
                 }
             }
             int row = 1;
+            Map<String, Integer> seen = new java.util.HashMap<>();
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 row++;
@@ -110,6 +112,9 @@ public class ExchangeRates {
                 String[] v = new String[4];
                 for (int i = 0; i < 4; i++) {
                     v[i] = at[i] < r.getFieldCount() ? r.getField(at[i]).strip() : "";
+                    if (v[i].codePoints().anyMatch(Character::isISOControl)) {
+                        throw new InvalidInputException("INVALID_CSV", where + names[i] + ": holds a control character");
+                    }
                 }
                 BigDecimal rate;
                 try {
@@ -117,7 +122,13 @@ public class ExchangeRates {
                 } catch (NumberFormatException e) {
                     throw new InvalidInputException("INVALID_CSV", where + "rate: '" + v[3] + "' is not a number");
                 }
-                rows.add(valid(v[0], v[1], v[2], rate, "csv", caller, where));
+                ExchangeRateStore.Stored parsed = valid(v[0], v[1], v[2], rate, "csv", caller, where);
+                Integer first = seen.putIfAbsent(parsed.from() + ">" + parsed.to() + "@" + parsed.month(), row);
+                if (first != null) {
+                    throw new InvalidInputException("INVALID_CSV", "row " + row + ": " + parsed.from() + " to " + parsed.to() + " for "
+                            + parsed.month() + " is given twice (rows " + first + " and " + row + "); give each pair and month once");
+                }
+                rows.add(parsed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,10 +205,15 @@ public class ExchangeRates {
         try {
             m = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("INVALID_PARAMETER", where + "month must be YYYY-MM, got '" + month + "'");
+            throw new InvalidInputException("INVALID_PARAMETER", where + "month must be YYYY-MM, got '" + printable(month) + "'");
         }
-        if (rate == null || rate.signum() <= 0 || rate.compareTo(MAX_RATE) >= 0) {
-            throw new InvalidInputException("INVALID_PARAMETER", where + "rate must be a number above 0 and below 10^12, got "
+        YearMonth next = YearMonth.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1);
+        if (m.isAfter(next)) {
+            throw new InvalidInputException("INVALID_PARAMETER", where + "month " + m + " is after next month (" + next
+                    + "): rates are set for months that have begun or begin next");
+        }
+        if (rate == null || rate.compareTo(MIN_RATE) < 0 || rate.compareTo(MAX_RATE) > 0) {
+            throw new InvalidInputException("INVALID_PARAMETER", where + "rate must be a number from 0.000001 to 1000000, got "
                     + (rate == null ? "nothing" : rate.toPlainString()));
         }
         String by = caller.email() != null ? caller.email() : caller.name();
@@ -214,9 +230,20 @@ public class ExchangeRates {
     }
 
     static void currency(String field, String value) {
-        if (value == null || !CURRENCY.matcher(value).matches()) {
+        if (value == null || !CURRENCY.matcher(value).matches() || !ISO_4217.contains(value)) {
             throw new InvalidInputException("INVALID_PARAMETER", field + " must be an ISO 4217 code such as EUR, got "
-                    + (value == null ? "nothing" : "'" + value + "'"));
+                    + (value == null ? "nothing" : "'" + printable(value) + "'"));
         }
+    }
+
+    private static final java.util.Set<String> ISO_4217 = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** What was given, with control characters shown as escapes: an answer never carries them to a terminal. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(40).forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
     }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The PostgreSQL the server talks to: the operator's, or one embedded under the data dir. */
+/**
+ * The PostgreSQL the server talks to: the operator's, or one embedded under the data dir, which asks
+ * everyone for a password and which the server uses as a role that is no superuser (EmbeddedRoles).
+ */
 public final class DatabaseServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
     /**
@@ -55,8 +58,17 @@ public final class DatabaseServer implements AutoCloseable {
             // zonky's defaults are for tests (synchronous_commit=off); the server keeps PostgreSQL's durable ones.
             boolean durable = !Boolean.getBoolean(UNSAFE_FAST_PROPERTY);
             String on = durable ? "on" : "off";
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            String superuserPassword = EmbeddedRoles.superuserPassword(dataDir);
+            Path pwfile = runtime.resolve("initdb-password");
+            writeOwnerOnly(pwfile, superuserPassword);
+            EmbeddedPostgres pg;
+            try {
+                pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
+                    // A new cluster asks a password of everyone from its first start (initdb takes the last -A).
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setConnectConfig("password", superuserPassword)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(runtime.toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -65,12 +77,22 @@ public final class DatabaseServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", on)
                     .setPGStartupWait(startWait)
                     .start();
+            } finally {
+                Files.deleteIfExists(pwfile);
+            }
+            String appPassword;
+            try {
+                appPassword = EmbeddedRoles.secure(pgData, pg.getPort(), superuserPassword);
+            } catch (java.sql.SQLException e) {
+                pg.close();
+                throw new IllegalStateException("cannot set up the embedded PostgreSQL's roles: " + e.getMessage(), e);
+            }
             // The binaries under pg-runtime are executed: nobody else may write (or read) anything here.
             OwnerOnly.restrictTree(dataDir);
             log.info("Started embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), pgData,
                     durable ? "" : " (fsync off: tests only)");
-            String url = pg.getJdbcUrl("postgres", "postgres");
-            return new DatabaseServer(new ExternalDatabase(url, "postgres", null), pg, guard);
+            String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+            return new DatabaseServer(new ExternalDatabase(url, EmbeddedRoles.APP_ROLE, appPassword), pg, guard);
         } catch (IOException | IllegalStateException e) {
             closeQuietly(guard);
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
@@ -79,6 +101,13 @@ public final class DatabaseServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text + "\n");
     }
 
     public ExternalDatabase target() {

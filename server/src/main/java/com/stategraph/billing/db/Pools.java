@@ -17,6 +17,9 @@ final class Pools {
             ds.setPassword(target.password());
         }
         ds.setMaximumPoolSize(size);
+        // A failed statement's message must not quote the values it was given (state attributes, secrets in
+        // them): pgjdbc otherwise copies the server's DETAIL, which holds the offending row, into the exception.
+        ds.addDataSourceProperty("logServerErrorDetail", "false");
         // Billing days and months are UTC; the session must not follow whatever zone the JVM runs in.
         ds.setConnectionInitSql("SET TIME ZONE 'UTC'");
         ds.setPoolName(name);

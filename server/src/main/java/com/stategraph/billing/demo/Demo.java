@@ -45,6 +45,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class Demo {
     static final String TENANT = "demo";
     static final String CONSOLE_EMAIL = "demo@stategraph.local";
+    static final String EXPORT_DIR = "demo-export";
 
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
@@ -55,9 +56,14 @@ public final class Demo {
     }
 
     public static ConfigurableApplicationContext start(Integer port, Path dataDir, String... springArgs) throws IOException {
-        String[] args = new String[springArgs.length + 1];
+        // The demo's sources read its sample export alone: the root is that directory, shared by its one tenant.
+        Path export = dataDir.resolve(EXPORT_DIR);
+        java.nio.file.Files.createDirectories(export);
+        String[] args = new String[springArgs.length + 3];
         args[0] = "--stategraph.allow-file-sources=true";
-        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
+        args[1] = "--stategraph.file-source-root=" + export.toAbsolutePath();
+        args[2] = "--stategraph.file-source-per-tenant=false";
+        System.arraycopy(springArgs, 0, args, 3, springArgs.length);
         ConfigurableApplicationContext context = StategraphServer.start(port, dataDir, args);
         new Demo(context, System.out).prepare();
         return context;
@@ -67,7 +73,7 @@ public final class Demo {
     void prepare() throws IOException {
         Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("stategraph.data-dir"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, String> uris = SampleExport.write(dataDir.resolve("demo-export"), today);
+        Map<String, String> uris = SampleExport.write(dataDir.resolve(EXPORT_DIR), today);
         UUID tenant = tenant();
         Caller caller = Caller.user(null, "demo", null, true);
         BillingSourceService sources = context.getBean(BillingSourceService.class);
@@ -102,7 +108,7 @@ public final class Demo {
         }
         StateService states = context.getBean(StateService.class);
         TerraformState state = states.push(caller, tenant, DemoState.NAME,
-                new ByteArrayInputStream(DemoState.json(json).getBytes(StandardCharsets.UTF_8)), "upload").state();
+                new ByteArrayInputStream(DemoState.json(json).getBytes(StandardCharsets.UTF_8)), "upload", true).state();
         return context.getBean(EstimateCalculator.class).calculate(state.id(), false).orElseThrow();
     }
 

@@ -14,6 +14,23 @@ final class AwsPricers {
     private AwsPricers() {
     }
 
+    /** The attributes each type's pricing reads (StateAttributes keeps only these, identifiers and tags). */
+    static final Map<String, java.util.Set<String>> READS = Map.ofEntries(
+            Map.entry("aws_instance", java.util.Set.of("instance_type", "tenancy", "root_block_device", "ebs_block_device")),
+            Map.entry("aws_ebs_volume", java.util.Set.of("type", "size", "iops", "throughput")),
+            Map.entry("aws_db_instance", java.util.Set.of("instance_class", "engine", "license_model", "storage_type", "allocated_storage",
+                    "iops", "multi_az")),
+            Map.entry("aws_nat_gateway", java.util.Set.of()),
+            Map.entry("aws_lb", java.util.Set.of("load_balancer_type")),
+            Map.entry("aws_alb", java.util.Set.of("load_balancer_type")),
+            Map.entry("aws_eks_cluster", java.util.Set.of()),
+            Map.entry("aws_eks_node_group", java.util.Set.of("instance_types", "scaling_config", "launch_template", "disk_size")),
+            Map.entry("aws_elasticache_cluster", java.util.Set.of("node_type", "engine", "num_cache_nodes")),
+            Map.entry("aws_eip", java.util.Set.of("instance", "network_interface", "association_id")),
+            Map.entry("aws_s3_bucket", java.util.Set.of()),
+            Map.entry("aws_lambda_function", java.util.Set.of("memory_size")),
+            Map.entry("aws_sqs_queue", java.util.Set.of("fifo_queue")));
+
     static void register(Map<String, Pricer> pricers) {
         pricers.put("aws_instance", AwsPricers::instance);
         pricers.put("aws_ebs_volume", r -> EbsVolumes.of(r.region(), r.text("type", "gp2"), r.number("size", null),

@@ -19,6 +19,15 @@ final class AzurePricers {
     private AzurePricers() {
     }
 
+    /** The attributes each type's pricing reads (StateAttributes keeps only these, identifiers and tags). */
+    static final Map<String, java.util.Set<String>> READS = Map.of(
+            "azurerm_linux_virtual_machine", java.util.Set.of("size", "os_disk"),
+            "azurerm_windows_virtual_machine", java.util.Set.of("size", "os_disk"),
+            "azurerm_managed_disk", java.util.Set.of("storage_account_type", "disk_size_gb"),
+            "azurerm_kubernetes_cluster", java.util.Set.of("sku_tier", "default_node_pool"),
+            "azurerm_public_ip", java.util.Set.of("sku", "allocation_method"),
+            "azurerm_storage_account", java.util.Set.of("access_tier", "account_replication_type"));
+
     static void register(Map<String, Pricer> pricers) {
         pricers.put("azurerm_linux_virtual_machine", r -> virtualMachine(r, false));
         pricers.put("azurerm_windows_virtual_machine", r -> virtualMachine(r, true));

@@ -21,6 +21,17 @@ final class GooglePricers {
     private GooglePricers() {
     }
 
+    /** The attributes each type's pricing reads (StateAttributes keeps only these, identifiers and tags). */
+    static final Map<String, java.util.Set<String>> READS = Map.of(
+            "google_compute_instance", java.util.Set.of("machine_type", "scheduling", "boot_disk", "scratch_disk"),
+            "google_compute_disk", java.util.Set.of("type", "size"),
+            "google_sql_database_instance", java.util.Set.of("settings", "database_version"),
+            "google_container_cluster", java.util.Set.of("enable_autopilot", "remove_default_node_pool", "node_locations",
+                    "initial_node_count", "node_pool", "node_config"),
+            "google_storage_bucket", java.util.Set.of("storage_class"),
+            "google_cloudfunctions_function", java.util.Set.of(),
+            "google_pubsub_topic", java.util.Set.of());
+
     static void register(Map<String, Pricer> pricers) {
         pricers.put("google_compute_instance", GooglePricers::computeInstance);
         pricers.put("google_compute_disk", r -> List.of(disk(region(r), r.text("type", "pd-standard"),

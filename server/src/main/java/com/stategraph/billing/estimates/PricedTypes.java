@@ -54,6 +54,28 @@ public final class PricedTypes {
         return Map.copyOf(all);
     }
 
+    /** What each priced type's pricing reads of its attributes; empty for every other type. */
+    private static final Map<String, Set<String>> READS = reads();
+
+    private static Map<String, Set<String>> reads() {
+        Map<String, Set<String>> all = new HashMap<>();
+        all.putAll(AwsPricers.READS);
+        all.putAll(GooglePricers.READS);
+        all.putAll(AzurePricers.READS);
+        return Map.copyOf(all);
+    }
+
+    public static Set<String> attributesRead(String type) {
+        return READS.getOrDefault(type, Set.of());
+    }
+
+    /** Priced types whose attributes read are not listed: a test keeps this empty. */
+    static Set<String> unlisted() {
+        Set<String> missing = new TreeSet<>(PRICERS.keySet());
+        missing.removeAll(READS.keySet());
+        return missing;
+    }
+
     public static Optional<Pricer> pricer(String type) {
         return Optional.ofNullable(PRICERS.get(type));
     }

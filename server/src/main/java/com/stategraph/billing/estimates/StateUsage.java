@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class StateUsage {
     private static final int MAX_ADDRESSES = 100_000;
+    private static final java.math.BigDecimal LARGEST = new java.math.BigDecimal("1e15");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -53,6 +54,14 @@ public class StateUsage {
     /** Replaces the state's usage by {@code body}; refuses unknown keys and quantities that are not numbers of 0 or more. */
     @Transactional
     public Map<String, Map<String, Object>> set(Caller caller, TerraformState state, JsonNode body) {
+        if (body != null && body.isObject()) {
+            for (String key : body.propertyNames()) {
+                if (!key.equals("resource_usage") && !key.equals("version")) {
+                    throw new InvalidInputException("INVALID_USAGE", "unknown key " + printable(key) + " at the top of the usage"
+                            + " document: it holds \"resource_usage\" (and, as Infracost's, \"version\")");
+                }
+            }
+        }
         JsonNode resources = body == null ? null : body.get("resource_usage");
         if (resources == null || !resources.isObject()) {
             throw new InvalidInputException("INVALID_USAGE", "the body is {\"resource_usage\": {\"ADDRESS\": {\"USAGE_KEY\": quantity}}}");
@@ -62,9 +71,10 @@ public class StateUsage {
         }
         Map<String, Map<String, Object>> usage = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> address : resources.properties()) {
-            if (address.getKey().isEmpty() || address.getKey().length() > 1024 || !address.getValue().isObject()) {
+            if (address.getKey().isEmpty() || address.getKey().length() > 1024 || address.getKey().indexOf('\0') >= 0
+                    || !address.getValue().isObject()) {
                 throw new InvalidInputException("INVALID_USAGE", "resource_usage." + abbreviated(address.getKey())
-                        + ": give an address of at most 1,024 characters and an object of usage keys");
+                        + ": give an address of at most 1,024 characters (no NUL) and an object of usage keys");
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> value : address.getValue().properties()) {
@@ -80,8 +90,9 @@ public class StateUsage {
                     values.put(value.getKey(), value.getValue().asString());
                     continue;
                 }
-                if (!value.getValue().isNumber() || value.getValue().decimalValue().signum() < 0) {
-                    throw new InvalidInputException("INVALID_USAGE", where + ": a quantity is a number of 0 or more");
+                if (!value.getValue().isNumber() || !finite(value.getValue()) || value.getValue().decimalValue().signum() < 0
+                        || value.getValue().decimalValue().compareTo(LARGEST) > 0) {
+                    throw new InvalidInputException("INVALID_USAGE", where + ": a quantity is a number from 0 to 1e15");
                 }
                 values.put(value.getKey(), value.getValue().decimalValue());
             }
@@ -96,6 +107,15 @@ public class StateUsage {
     }
 
     private static String abbreviated(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return printable(s.length() <= 80 ? s : s.substring(0, 77) + "...");
+    }
+
+    private static String printable(String s) {
+        return s.replace("\0", "\\u0000");
+    }
+
+    /** A double read from 1e309 is infinite: no quantity of anything. */
+    private static boolean finite(JsonNode number) {
+        return !number.isFloatingPointNumber() || number.isBigDecimal() || Double.isFinite(number.doubleValue());
     }
 }

@@ -52,7 +52,15 @@ public final class CsvTable {
     }
 
     public static void write(JsonNode answer, Writer out) {
+        write(answer, List.of(), out);
+    }
+
+    /** @param emptyHeader the columns to name when the answer has no row (CsvColumns) */
+    public static void write(JsonNode answer, List<String> emptyHeader, Writer out) {
         Table table = of(answer);
+        if (table.rows().isEmpty() && table.header().isEmpty()) {
+            table = new Table(emptyHeader, List.of());
+        }
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
         csv.writeRecord(table.header());
         for (List<String> row : table.rows()) {

@@ -55,7 +55,8 @@ public final class FocusNormaliser {
         }
         if (!missing.isEmpty()) {
             throw new FormatException(uri, "missing mandatory FOCUS column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (the file has: " + String.join(", ", header) + ")");
+                    + String.join(", ", missing) + " (the file's header has " + header.size() + " column"
+                    + (header.size() == 1 ? "" : "s") + "; a CSV export is comma-separated UTF-8 with FOCUS's column names)");
         }
     }
 
@@ -159,13 +160,13 @@ public final class FocusNormaliser {
     private void decimal(FocusColumn c, Object v, int column, long rowNumber) {
         java.math.BigDecimal exact = DecimalText.of(v);
         if (exact == null) {
-            throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is not a decimal number");
+            throw new FormatException(uri, rowNumber, header.get(column), "a value of " + length(v) + " is not a decimal number");
         }
         // A double always fits; text or a Parquet DECIMAL can be out of range only with many digits.
         if (!(v instanceof Double || v instanceof Float) && (exact.precision() > 40 || Math.abs(exact.scale()) > 40)) {
             String problem = DecimalText.outOfRange(exact);
             if (problem != null) {
-                throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' " + problem);
+                throw new FormatException(uri, rowNumber, header.get(column), "the value " + problem);
             }
         }
         row.values[c.ordinal()] = DecimalText.text(v, exact);
@@ -188,14 +189,14 @@ public final class FocusNormaliser {
             try {
                 instant = timestamps.parse(s);
             } catch (DateTimeParseException e) {
-                throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(s) + "' is not a date-time");
+                throw new FormatException(uri, rowNumber, header.get(column), "a value of " + length(s) + " is not a date-time");
             }
         } else {
             throw new FormatException(uri, rowNumber, header.get(column), "a " + v.getClass().getSimpleName()
                     + " value is not a date-time");
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw new FormatException(uri, rowNumber, header.get(column), "'" + abbreviate(v) + "' is outside the years"
+            throw new FormatException(uri, rowNumber, header.get(column), "the date-time is outside the years"
                     + " 0001 to 9999");
         }
         return instant;
@@ -208,7 +209,7 @@ public final class FocusNormaliser {
         try {
             return keyValues.normalise(v);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(uri, rowNumber, header.get(column), e.getMessage() + " in '" + abbreviate(v) + "'");
+            throw new FormatException(uri, rowNumber, header.get(column), e.getMessage() + " (a value of " + length(v) + ")");
         }
     }
 
@@ -221,8 +222,12 @@ public final class FocusNormaliser {
         return c.focusName();
     }
 
-    private static String abbreviate(Object v) {
-        String s = String.valueOf(v);
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    /**
+     * How long a refused value is: a message names the file, row and column, never the value, so no
+     * content of a file reaches an answer, a log or a notification.
+     */
+    private static String length(Object v) {
+        int n = String.valueOf(v).length();
+        return n == 1 ? "1 character" : n + " characters";
     }
 }

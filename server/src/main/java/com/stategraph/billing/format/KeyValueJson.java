@@ -72,7 +72,9 @@ final class KeyValueJson {
         try {
             node = JSON.readTree(s);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own message quotes the text it stopped at: only where it stopped is said.
+            throw new IllegalArgumentException("not valid JSON" + (e.getLocation() == null ? ""
+                    : " (at character " + e.getLocation().getColumnNr() + ")"));
         }
         if (!(node instanceof ObjectNode parsed)) {
             throw new IllegalArgumentException("not a JSON object");

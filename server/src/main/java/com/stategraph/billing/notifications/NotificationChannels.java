@@ -66,7 +66,7 @@ public class NotificationChannels {
             shown = emailAddress(target);
         } else {
             URI uri = policy.check(target.trim());
-            shown = shown(uri, type.equals("slack"));
+            shown = shown(uri);
             sealedTarget = secrets.seal(uri.toString());
             secret = type.equals("webhook") ? secrets.newSecret() : null;
         }
@@ -147,12 +147,15 @@ public class NotificationChannels {
         }
     }
 
-    /** The URL as shown: without its query, and for Slack without the token (the path's last part). */
-    static String shown(URI uri, boolean slack) {
+    /**
+     * The URL as shown in lists and the audit log: scheme, host and the path's first segment. The rest
+     * of the path and the query often are the secret (Slack's token, {@code /hook/<secret>}), so they are
+     * only marked as there.
+     */
+    static String shown(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (slack && path.lastIndexOf('/') >= 0 && path.length() > path.lastIndexOf('/') + 1) {
-            path = path.substring(0, path.lastIndexOf('/') + 1) + "…";
-        }
-        return uri.getScheme() + "://" + uri.getRawAuthority() + path + (uri.getRawQuery() == null ? "" : "?…");
+        int second = path.indexOf('/', 1);
+        String first = second < 0 ? path : path.substring(0, second) + "/…";
+        return uri.getScheme() + "://" + uri.getRawAuthority() + first + (uri.getRawQuery() == null ? "" : "?…");
     }
 }

@@ -2,9 +2,19 @@ package com.stategraph.billing.notifications;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -32,16 +42,45 @@ class Senders {
         }
     }
 
-    // Never follows a redirect: one could lead from a public address to a private one.
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CloseableHttpClient http;
     private final ObjectMapper json;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    Senders(ObjectMapper json, ObjectProvider<JavaMailSender> mail, @Value("${stategraph.notifications.email-from:}") String from) {
+    Senders(ObjectMapper json, ObjectProvider<JavaMailSender> mail, @Value("${stategraph.notifications.email-from:}") String from,
+            TargetPolicy policy) {
         this.json = json;
         this.mail = mail;
         this.from = from;
+        this.http = client(policy);
+    }
+
+    /**
+     * Connects only to the addresses the policy checked in the same lookup (no second lookup a
+     * rebinding name could answer differently), through no proxy, and never follows a redirect: one
+     * could lead from a public address to a private one.
+     */
+    private static CloseableHttpClient client(TargetPolicy policy) {
+        DnsResolver pinned = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                return policy.resolve(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        Timeout timeout = Timeout.of(TIMEOUT);
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(pinned)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+                .setUserAgent("Stategraph-Notifications/1")
+                .build();
     }
 
     boolean emailConfigured() {
@@ -81,15 +120,19 @@ class Senders {
     }
 
     private Outcome post(URI target, byte[] body, Map<String, String> headers) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("User-Agent", "Stategraph-Notifications/1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        HttpPost request = new HttpPost(target);
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        headers.forEach(request::setHeader);
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            int status = http.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
             return status / 100 == 2 ? new Outcome(true, status, null) : new Outcome(false, status, "the target answered HTTP " + status);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("delivery interrupted");
+            }
             // The exception's own text can carry the URL (and a Slack URL its token): only its kind is kept.
             return Outcome.failed("cannot reach the target: " + e.getClass().getSimpleName());
         }

@@ -1,7 +1,6 @@
 package com.stategraph.billing.notifications;
 
 import com.stategraph.billing.domain.InvalidInputException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,17 +11,32 @@ import org.springframework.stereotype.Component;
 /**
  * Which URLs the server may call for a tenant. A tenant admin must not be able to make the server
  * reach inside its network (the cloud metadata endpoint, a database's HTTP port, a loopback admin
- * page): every address a host name resolves to must be public, unless the operator set
- * {@code STATEGRAPH_ALLOW_PRIVATE_WEBHOOKS=true}. Checked when a channel is created and again before
- * each delivery, since a name can resolve elsewhere later. Plain http is only for private targets
- * the operator allowed (a receiver inside the cluster): a signed payload still travels in the clear.
+ * page): every address a host name resolves to must be public (SpecialAddresses), unless the
+ * operator set {@code STATEGRAPH_ALLOW_PRIVATE_WEBHOOKS=true}. Checked when a channel is created, and
+ * at every connection by {@link #resolve}, whose checked answer is the very one the connection uses:
+ * a name that resolves elsewhere the second time (DNS rebinding) never gets a connection there.
+ * Plain http is only for private targets the operator allowed (a receiver inside the cluster): a
+ * signed payload still travels in the clear.
  */
 @Component
 public class TargetPolicy {
-    private final boolean allowPrivate;
+    /** How a host name becomes addresses; the system resolver, or a scripted one in tests. */
+    @FunctionalInterface
+    public interface HostLookup {
+        InetAddress[] lookup(String host) throws UnknownHostException;
+    }
 
+    private final boolean allowPrivate;
+    private final HostLookup lookup;
+
+    @org.springframework.beans.factory.annotation.Autowired
     public TargetPolicy(@Value("${stategraph.notifications.allow-private-webhooks:false}") boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    TargetPolicy(boolean allowPrivate, HostLookup lookup) {
         this.allowPrivate = allowPrivate;
+        this.lookup = lookup;
     }
 
     /** @throws InvalidInputException naming what is wrong with {@code target} */
@@ -42,17 +56,17 @@ public class TargetPolicy {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = lookup.lookup(bare(uri.getHost()));
         } catch (UnknownHostException e) {
             throw invalid("the host of target " + uri.getHost() + " does not resolve");
         }
         boolean anyPrivate = false;
         for (InetAddress a : addresses) {
-            anyPrivate |= isPrivate(a);
+            anyPrivate |= SpecialAddresses.isSpecial(a);
         }
         if (anyPrivate && !allowPrivate) {
-            throw invalid("target " + uri.getHost() + " resolves to a loopback, private or link-local address; the operator"
-                    + " must set STATEGRAPH_ALLOW_PRIVATE_WEBHOOKS=true for the server to call inside its network");
+            throw invalid("target " + uri.getHost() + " resolves to a loopback, private, link-local or other special-purpose"
+                    + " address; the operator must set STATEGRAPH_ALLOW_PRIVATE_WEBHOOKS=true for the server to call inside its network");
         }
         if (scheme.equals("http") && !anyPrivate) {
             throw invalid("target must be an https:// URL (plain http only to a private address the operator allowed)");
@@ -60,38 +74,25 @@ public class TargetPolicy {
         return uri;
     }
 
-    static boolean isPrivate(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc // fc00::/7 unique local
-                    || isMappedPrivate(b);
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 // "this network"
-                || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                || first >= 240; // reserved and broadcast
-    }
-
-    private static boolean isMappedPrivate(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
+    /**
+     * The addresses a delivery may connect to for {@code host}: one lookup, every answer checked,
+     * and only that answer used. @throws UnknownHostException when it names a special address that
+     * is not allowed (the connection then fails)
+     */
+    InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = lookup.lookup(bare(host));
+        if (!allowPrivate) {
+            for (InetAddress a : addresses) {
+                if (SpecialAddresses.isSpecial(a)) {
+                    throw new UnknownHostException(host + " resolves to a special-purpose address the server may not call");
+                }
             }
         }
-        if ((b[10] & 0xff) != 0xff || (b[11] & 0xff) != 0xff) {
-            return false;
-        }
-        try {
-            return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-            return true;
-        }
+        return addresses;
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static InvalidInputException invalid(String message) {

@@ -122,12 +122,17 @@ public final class PriceBookLoader {
     private static String describe(PSQLException e) {
         var error = e.getServerErrorMessage();
         String message = error == null ? e.getMessage() : error.getMessage();
+        if (error != null && "products_prices_valid".equals(error.getConstraint())) {
+            message = "a price (USD or CNY) must be a number of 0 or more; negative, NaN, infinite and non-numeric prices are"
+                    + " refused";
+        }
         String where = error == null ? null : error.getWhere();
         if (where != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("COPY [^,]+, line (\\d+)(, column (\\w+))?").matcher(where);
             if (m.find()) {
-                return "line " + (Long.parseLong(m.group(1)) + 1) + (m.group(3) == null ? "" : ", column " + column(m.group(3)))
-                        + ": " + message;
+                String column = m.group(3) != null ? column(m.group(3))
+                        : "products_prices_valid".equals(error.getConstraint()) ? "prices" : null;
+                return "line " + (Long.parseLong(m.group(1)) + 1) + (column == null ? "" : ", column " + column) + ": " + message;
             }
         }
         return message;

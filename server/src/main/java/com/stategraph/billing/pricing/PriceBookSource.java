@@ -45,7 +45,7 @@ final class PriceBookSource {
             }
         }
         Location location = Location.parse(uri);
-        ObjectStore store = location.scheme() == Location.Scheme.FILE ? new LocalFileStore() : stores.open(location, null);
+        ObjectStore store = location.scheme() == Location.Scheme.FILE ? new LocalFileStore(java.nio.file.Path.of("/")) : stores.open(location, null, null);
         return new FilterInputStream(store.open(location, location.path())) {
             @Override
             public void close() throws IOException {

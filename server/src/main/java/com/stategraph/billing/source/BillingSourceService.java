@@ -66,7 +66,7 @@ public class BillingSourceService {
     @Transactional
     public BillingSource create(Caller caller, UUID tenantId, NewSource req) {
         Provider provider = validator.provider(req.provider());
-        validator.sourceUri(provider, req.sourceUri());
+        validator.sourceUri(tenantId, provider, req.sourceUri());
         String region = blankToNull(req.region());
         validator.region(provider, region);
         int window = req.windowMonths() == null ? DEFAULT_WINDOW_MONTHS : req.windowMonths();
@@ -92,7 +92,7 @@ public class BillingSourceService {
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
         // Only what changes is checked: a file:// source stays disable-able after the operator turns file sources off.
         if (changes.sourceUri() != null) {
-            validator.sourceUri(provider, uri);
+            validator.sourceUri(tenantId, provider, uri);
         }
         if (changes.region() != null) {
             validator.region(provider, region);

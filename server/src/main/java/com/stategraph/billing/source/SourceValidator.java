@@ -17,9 +17,12 @@ public class SourceValidator {
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final boolean allowFileSources;
+    private final com.stategraph.billing.storage.FileSourceRoot fileRoot;
 
-    public SourceValidator(@Value("${stategraph.allow-file-sources:false}") boolean allowFileSources) {
+    public SourceValidator(@Value("${stategraph.allow-file-sources:false}") boolean allowFileSources,
+                           com.stategraph.billing.storage.FileSourceRoot fileRoot) {
         this.allowFileSources = allowFileSources;
+        this.fileRoot = fileRoot;
     }
 
     public Provider provider(String text) {
@@ -34,8 +37,8 @@ public class SourceValidator {
         return provider;
     }
 
-    public void sourceUri(Provider provider, String uri) {
-        Location location = location(uri, provider.example());
+    public void sourceUri(java.util.UUID tenantId, Provider provider, String uri) {
+        Location location = location(tenantId, uri, provider.example());
         if (location.scheme() != Location.Scheme.FILE && location.scheme() != provider.scheme()) {
             throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + provider.value()
                     + " sources need a " + provider.scheme().prefix() + ":// URI, for example " + provider.example());
@@ -43,11 +46,11 @@ public class SourceValidator {
     }
 
     /** A state source's URI: s3://, gs://, abfss://, or file:// where the operator allowed it. */
-    public Location stateSourceUri(String uri) {
-        return location(uri, "s3://tf-state/envs/**/*.tfstate");
+    public Location stateSourceUri(java.util.UUID tenantId, String uri) {
+        return location(tenantId, uri, "s3://tf-state/envs/**/*.tfstate");
     }
 
-    private Location location(String uri, String example) {
+    private Location location(java.util.UUID tenantId, String uri, String example) {
         if (uri == null || uri.isBlank()) {
             throw new InvalidInputException("MISSING_FIELD", "source_uri is required, for example " + example);
         }
@@ -80,6 +83,9 @@ public class SourceValidator {
             location.glob();
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("INVALID_SOURCE_URI", "source_uri: " + e.getMessage());
+        }
+        if (location.scheme() == Location.Scheme.FILE) {
+            fileRoot.check(tenantId, location);
         }
         return location;
     }

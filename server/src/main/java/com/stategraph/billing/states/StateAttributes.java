@@ -11,9 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What is kept of a resource instance's attributes. States hold secrets (database passwords,
- * private keys, kubeconfigs): the paths Terraform marks sensitive, attributes named like secrets
- * and long strings (user data, policies, certificates) are dropped. Estimates read sizes, types
- * and counts, which are short and never secret.
+ * private keys, kubeconfigs, keys pasted into user data): only the attributes pricing reads for the
+ * type, its identifiers, tags and where it runs are kept, and of those the paths Terraform marks
+ * sensitive, attributes named like secrets and long strings are dropped too. Estimates read sizes,
+ * types and counts, which are short and never secret.
  */
 final class StateAttributes {
     static final int LONGEST_STRING = 1024;
@@ -26,11 +27,29 @@ final class StateAttributes {
             "aws_db_instance", List.of("resource_id"),
             "aws_rds_cluster", List.of("cluster_resource_id"));
 
+    /** Kept for every type: what attribution matches bills by, tags, and where it runs. */
+    private static final java.util.Set<String> ALWAYS = java.util.Set.of("id", "arn", "self_link", "tags_all", "tags", "labels",
+            "region", "availability_zone", "zone", "location");
+
     private StateAttributes() {
     }
 
-    /** Removes secrets and long strings from {@code attributes}, in place; returns it. */
-    static ObjectNode filter(ObjectNode attributes, JsonNode sensitivePaths) {
+    /**
+     * Keeps only {@code read} (what pricing reads for the type) and what every type keeps, then removes
+     * secrets and long strings from that, in place; returns it.
+     */
+    static ObjectNode filter(String type, ObjectNode attributes, JsonNode sensitivePaths, java.util.Set<String> read) {
+        List<String> unread = new ArrayList<>();
+        attributes.propertyNames().forEach(name -> {
+            if (!ALWAYS.contains(name) && !read.contains(name) && !MORE_IDS.getOrDefault(type, List.of()).contains(name)) {
+                unread.add(name);
+            }
+        });
+        attributes.remove(unread);
+        return filter(attributes, sensitivePaths);
+    }
+
+    private static ObjectNode filter(ObjectNode attributes, JsonNode sensitivePaths) {
         if (sensitivePaths != null && sensitivePaths.isArray()) {
             for (JsonNode path : sensitivePaths) {
                 remove(attributes, path.isArray() ? path : path.path("path"));

@@ -20,18 +20,28 @@ import tools.jackson.databind.node.ObjectNode;
  * resources and are skipped; so are outputs, which may hold secrets.
  */
 public final class StateReader {
-    /** Reads one instance at a time from the middle of the stream: what follows it is not "trailing". */
+    /**
+     * Reads one instance at a time from the middle of the stream: what follows it is not "trailing"
+     * (the end of the document is checked by hand). A key given twice is an error, never "the first wins".
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Terraform's lineage is a UUID; anything longer is not one. */
+    public static final int LONGEST_LINEAGE = 64;
+    /** Addresses are keys of the store's indexes, which hold at most about 2.7 KB: documented in the README. */
+    public static final int LONGEST_ADDRESS_BYTES = 1000;
 
     /** The state's own fields. */
     public record Header(long version, String terraformVersion, Long serial, String lineage) {
     }
 
     private final ResourceRegions regions;
+    private final AttributesRead read;
 
-    public StateReader(String defaultAwsRegion) {
+    public StateReader(String defaultAwsRegion, AttributesRead read) {
         this.regions = new ResourceRegions(defaultAwsRegion);
+        this.read = read;
     }
 
     /**
@@ -55,8 +65,8 @@ public final class StateReader {
                 switch (field) {
                     case "version" -> version = number(p, value, "version");
                     case "serial" -> serial = number(p, value, "serial");
-                    case "terraform_version" -> terraformVersion = value == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "lineage" -> lineage = value == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "terraform_version" -> terraformVersion = value == JsonToken.VALUE_STRING ? clean(p, "terraform_version") : null;
+                    case "lineage" -> lineage = value == JsonToken.VALUE_STRING ? clean(p, "lineage") : null;
                     case "resources" -> {
                         if (value != JsonToken.START_ARRAY) {
                             throw invalid("\"resources\" must be an array", p);
@@ -79,6 +89,16 @@ public final class StateReader {
             }
             if (serial == null) {
                 throw new InvalidInputException("INVALID_STATE", "the state has no \"serial\"");
+            }
+            if (serial < 0) {
+                throw new InvalidInputException("INVALID_STATE", "\"serial\" is " + serial + "; a serial is 0 or more");
+            }
+            if (lineage != null && lineage.length() > LONGEST_LINEAGE) {
+                throw new InvalidInputException("INVALID_STATE", "\"lineage\" is " + lineage.length() + " characters; at most "
+                        + LONGEST_LINEAGE + " (Terraform writes a UUID)");
+            }
+            if (p.nextToken() != null) {
+                throw invalid("the state document ends before the body does: nothing may follow it", p);
             }
             return new Header(version, terraformVersion, serial, lineage);
         } catch (tools.jackson.core.exc.JacksonIOException e) {
@@ -153,12 +173,63 @@ public final class StateReader {
         if (!mode.equals("managed")) {
             return;
         }
+        String address = StateAddresses.address(module, type, name, instance.get("index_key"));
+        int bytes = address.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > LONGEST_ADDRESS_BYTES) {
+            throw new InvalidInputException("INVALID_STATE", "the address of " + type + "." + name + " is " + bytes
+                    + " bytes long; at most " + LONGEST_ADDRESS_BYTES + " are allowed");
+        }
+        String nul = nulAt(instance, "");
+        if (nul != null) {
+            throw new InvalidInputException("INVALID_STATE", "the instance " + printable(address) + " holds a NUL character (\\u0000)"
+                    + " at " + nul + ": a state never does");
+        }
         String provider = StateAddresses.provider(providerReference);
         JsonNode attributes = instance.get("attributes");
         ObjectNode kept = attributes instanceof ObjectNode o ? o : JSON.createObjectNode();
-        StateAttributes.filter(kept, instance.get("sensitive_attributes"));
-        sink.accept(new ResourceInstance(StateAddresses.address(module, type, name, instance.get("index_key")), type, provider,
+        StateAttributes.filter(type, kept, instance.get("sensitive_attributes"), read.of(type));
+        sink.accept(new ResourceInstance(address, type, provider,
                 regions.of(provider, kept), StateAttributes.tags(kept), StateAttributes.cloudIds(type, kept), kept));
+    }
+
+    /** Where under {@code node} a string or key holds NUL, which PostgreSQL cannot store; null when nowhere. */
+    private static String nulAt(JsonNode node, String path) {
+        if (node.isString()) {
+            return node.asString().indexOf('\0') >= 0 ? (path.isEmpty() ? "the value" : path) : null;
+        }
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().indexOf('\0') >= 0) {
+                    return printable(at) + " (a key)";
+                }
+                String found = nulAt(e.getValue(), at);
+                if (found != null) {
+                    return printable(found);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String text) {
+        return text.replace("\0", "\\u0000");
+    }
+
+    /** A string field of the state's own, which PostgreSQL must be able to store. */
+    private static String clean(JsonParser p, String field) {
+        String value = p.getString();
+        if (value.indexOf('\0') >= 0) {
+            throw invalid("\"" + field + "\" holds a NUL character (\\u0000)", p);
+        }
+        return value;
     }
 
     private static Long number(JsonParser p, JsonToken value, String field) {
@@ -175,7 +246,7 @@ public final class StateReader {
         if (value != JsonToken.VALUE_STRING) {
             throw invalid("\"" + p.currentName() + "\" must be a string", p);
         }
-        return p.getString();
+        return clean(p, p.currentName());
     }
 
     private static InvalidInputException invalid(String what, JsonParser p) {

@@ -32,12 +32,12 @@ public class StateService {
     private final ApplicationEventPublisher events;
 
     public StateService(StateRepository states, StateResourceRepository resources, AuditLog audit, ApplicationEventPublisher events,
-                        @Value("${stategraph.pricing.default-region:us-east-1}") String defaultAwsRegion) {
+                        @Value("${stategraph.pricing.default-region:us-east-1}") String defaultAwsRegion, AttributesRead read) {
         this.states = states;
         this.resources = resources;
         this.audit = audit;
         this.events = events;
-        this.reader = new StateReader(defaultAwsRegion);
+        this.reader = new StateReader(defaultAwsRegion, read);
     }
 
     /** @param created whether the state is new (else it replaced the one of that name) */
@@ -52,12 +52,13 @@ public class StateService {
 
     /**
      * Reads the state from {@code body} as a stream and makes it the tenant's state of that name, in
-     * one transaction: readers see the old resources or the new. A state of the stored lineage with
-     * a lower serial is refused (STALE_STATE) and nothing changes.
+     * one transaction: readers see the old resources or the new. A state of another lineage than the
+     * stored one (LINEAGE_MISMATCH), or of the stored lineage with a lower serial (STALE_STATE), is
+     * refused and nothing changes, unless {@code force}, as Terraform's own {@code -force}.
      */
     @Transactional
-    public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source) {
-        return push(caller, tenantId, name, body, source, new StateRepository.Origin(null, null));
+    public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source, boolean force) {
+        return push(caller, tenantId, name, body, source, new StateRepository.Origin(null, null), force);
     }
 
     /**
@@ -66,7 +67,8 @@ public class StateService {
      * source's, and a push never replaces a source's state (STATE_NAME_TAKEN).
      */
     @Transactional
-    public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source, StateRepository.Origin origin) {
+    public Pushed push(Caller caller, UUID tenantId, String name, InputStream body, String source, StateRepository.Origin origin,
+                       boolean force) {
         validateName(name);
         boolean created = states.insertIfAbsent(tenantId, name, source).isPresent();
         TerraformState before = states.lockByName(tenantId, name).orElseThrow();
@@ -93,7 +95,13 @@ public class StateService {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("INVALID_STATE", "the state holds two resource instances with the same address");
         }
-        if (!created && before.lineage() != null && before.lineage().equals(header.lineage()) && header.serial() < before.serial()) {
+        if (!created && !force && before.lineage() != null && !before.lineage().equals(header.lineage())) {
+            throw new ConflictException("LINEAGE_MISMATCH", "state " + name + " is of lineage " + before.lineage() + "; this one is of"
+                    + " lineage " + header.lineage() + ", another state's history. Push with force=true (Terraform's -force) to"
+                    + " replace it anyway");
+        }
+        if (!created && !force && before.lineage() != null && before.lineage().equals(header.lineage())
+                && header.serial() < before.serial()) {
             throw new ConflictException("STALE_STATE", "state " + name + " is at serial " + before.serial() + " of lineage "
                     + before.lineage() + "; this one is serial " + header.serial() + ", older: it would undo later changes");
         }

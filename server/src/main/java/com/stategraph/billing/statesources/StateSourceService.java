@@ -54,7 +54,7 @@ public class StateSourceService {
 
     @Transactional
     public StateSource create(Caller caller, UUID tenantId, Changes req) {
-        Location location = validator.stateSourceUri(req.sourceUri());
+        Location location = validator.stateSourceUri(tenantId, req.sourceUri());
         String region = region(location, req.region(), true);
         StateSource created = sources.insert(tenantId, req.sourceUri(), region, req.enabled() == null || req.enabled())
                 .orElseThrow(() -> new ConflictException("this tenant already has a state source for " + req.sourceUri()));
@@ -67,7 +67,7 @@ public class StateSourceService {
         StateSource current = sources.findForUpdate(tenantId, id).orElseThrow(() -> notFound(id));
         String uri = changes.sourceUri() == null ? current.sourceUri() : changes.sourceUri();
         // Only what changes is checked: a file:// source stays disable-able after the operator turns file sources off.
-        Location location = changes.sourceUri() == null ? Location.parse(uri) : validator.stateSourceUri(uri);
+        Location location = changes.sourceUri() == null ? Location.parse(uri) : validator.stateSourceUri(tenantId, uri);
         String region = changes.region() == null ? current.region() : region(location, changes.region(), false);
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
         StateSource updated;

@@ -87,7 +87,7 @@ public class StateSourceSync {
         Set<String> seen = new HashSet<>();
         List<String> warnings = new ArrayList<>();
         int[] counts = new int[3];
-        try (ObjectStore store = stores.open(location, source.region());
+        try (ObjectStore store = stores.open(location, source.region(), source.tenantId());
              Stream<StoredObject> listing = store.list(location, location.fixedPrefix())) {
             listing.filter(o -> matches.test(o.key())).forEach(o -> {
                 counts[0]++;
@@ -112,7 +112,9 @@ public class StateSourceSync {
                     return;
                 }
                 try (InputStream in = store.open(location, o.key())) {
-                    states.push(caller, source.tenantId(), name, in, uri, new StateRepository.Origin(source.id(), version));
+                    // The backend is where the state lives: what it holds now replaces what was read before, whatever
+                    // its lineage or serial (a workspace recreated, a state restored), as Terraform itself would read it.
+                    states.push(caller, source.tenantId(), name, in, uri, new StateRepository.Origin(source.id(), version), true);
                     counts[1]++;
                 } catch (DomainException e) {
                     warn(warnings, uri + ": " + e.code() + ": " + e.getMessage());

@@ -12,14 +12,38 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
-/** {@code file://} locations: keys are absolute paths. Only reachable when the operator allows file sources. */
+/**
+ * {@code file://} locations: keys are absolute paths. Only reachable when the operator allows file
+ * sources, and only inside one directory (FileSourceRoot): a file that is, or a link that leads,
+ * outside it is refused, whatever path named it.
+ */
 public class LocalFileStore implements ObjectStore {
+    private final Path allowed;
+
+    public LocalFileStore(Path allowed) {
+        this.allowed = allowed;
+    }
+
+    /** The file's real path (links followed), when it lies in the allowed directory. */
+    private Path confined(String key) throws IOException {
+        Path real = Path.of(key).toRealPath();
+        if (!real.startsWith(allowed.toRealPath())) {
+            throw new StorageException("file://" + key + " leads outside the directory this tenant's file sources may read ("
+                    + allowed + "): refused");
+        }
+        return real;
+    }
 
     @Override
     public Stream<StoredObject> list(Location location, String prefix) {
         Path start = walkRoot(prefix);
-        if (!Files.isDirectory(start)) {
+        if (!Files.isDirectory(start) || !Files.isDirectory(allowed)) {
             return Stream.empty();
+        }
+        try {
+            confined(start.toString());
+        } catch (IOException e) {
+            throw new StorageException("cannot list file://" + start + ": " + e.getMessage(), e);
         }
         try {
             return Files.walk(start)
@@ -27,7 +51,7 @@ public class LocalFileStore implements ObjectStore {
                     .map(Path::toString)
                     .filter(key -> key.startsWith(prefix))
                     .sorted()
-                    .map(LocalFileStore::describe);
+                    .map(this::describe);
         } catch (IOException e) {
             throw new StorageException("cannot list file://" + start + ": " + e.getMessage(), e);
         }
@@ -36,7 +60,7 @@ public class LocalFileStore implements ObjectStore {
     @Override
     public InputStream open(Location location, String key) {
         try {
-            return Files.newInputStream(Path.of(key));
+            return Files.newInputStream(confined(key));
         } catch (NoSuchFileException e) {
             throw new StorageException("file://" + key + " does not exist", e);
         } catch (IOException e) {
@@ -47,7 +71,7 @@ public class LocalFileStore implements ObjectStore {
     @Override
     public InputStream openRange(Location location, String key, long offset, long length) {
         try {
-            FileChannel channel = FileChannel.open(Path.of(key), StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(confined(key), StandardOpenOption.READ);
             channel.position(offset);
             return new BoundedInputStream(Channels.newInputStream(channel), length);
         } catch (NoSuchFileException e) {
@@ -63,9 +87,9 @@ public class LocalFileStore implements ObjectStore {
         return Path.of(slash <= 0 ? "/" : prefix.substring(0, slash + 1));
     }
 
-    private static StoredObject describe(String key) {
+    private StoredObject describe(String key) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(Path.of(key), BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(confined(key), BasicFileAttributes.class);
             return new StoredObject(key, attributes.size(), attributes.lastModifiedTime().toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ public class ObjectStores {
     private final boolean allowFiles;
     private final String azureConnectionString;
     private final String azureAccountKey;
+    private final FileSourceRoot fileRoot;
 
     public ObjectStores(@Value("${stategraph.s3.endpoint:}") String s3Endpoint,
                         @Value("${stategraph.s3.path-style:false}") boolean s3PathStyle,
@@ -25,17 +26,18 @@ public class ObjectStores {
                         @Value("${stategraph.azure.blob-endpoint:}") String azureBlobEndpoint,
                         @Value("${stategraph.allow-file-sources:false}") boolean allowFiles,
                         @Value("${stategraph.azure.connection-string:}") String azureConnectionString,
-                        @Value("${stategraph.azure.account-key:}") String azureAccountKey) {
+                        @Value("${stategraph.azure.account-key:}") String azureAccountKey, FileSourceRoot fileRoot) {
         this.s3 = new S3Settings(uri(s3Endpoint, "STATEGRAPH_S3_ENDPOINT"), s3PathStyle, S3Settings.MAX_PAGE);
         this.gcsEndpoint = uri(gcsEndpoint, "STATEGRAPH_GCS_ENDPOINT");
         this.azureBlobEndpoint = uri(azureBlobEndpoint, "STATEGRAPH_AZURE_BLOB_ENDPOINT");
         this.allowFiles = allowFiles;
         this.azureConnectionString = azureConnectionString;
         this.azureAccountKey = azureAccountKey;
+        this.fileRoot = fileRoot;
     }
 
-    /** A store for one sync; close it when the sync ends. */
-    public ObjectStore open(Location location, String region) {
+    /** A store for one sync of a tenant's source; close it when the sync ends. */
+    public ObjectStore open(Location location, String region, java.util.UUID tenantId) {
         return switch (location.scheme()) {
             case S3 -> new S3ObjectStore(s3, region, DefaultCredentialsProvider.builder().build());
             case GS -> GcsObjectStore.withDefaultCredentials(gcsEndpoint);
@@ -45,7 +47,7 @@ public class ObjectStores {
                     throw new StorageException("file:// sources are disabled on this server"
                             + " (the operator can allow them with STATEGRAPH_ALLOW_FILE_SOURCES=true)");
                 }
-                yield new LocalFileStore();
+                yield new LocalFileStore(fileRoot.directoryFor(tenantId));
             }
         };
     }

@@ -131,7 +131,7 @@ public class SyncExecutor {
                       ConformanceFindings findings, List<ConformanceFindings.Warning> notes) throws Exception {
         Location location = Location.parse(source.sourceUri());
         Provider provider = Provider.parse(source.provider());
-        try (ObjectStore store = stores.open(location, source.region())) {
+        try (ObjectStore store = stores.open(location, source.region(), source.tenantId())) {
             SyncPlan plan = planner.plan(store, location, provider);
             notes.addAll(plan.notes());
             if (plan.files().isEmpty()) {

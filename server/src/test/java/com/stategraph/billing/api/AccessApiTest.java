@@ -24,12 +24,31 @@ class AccessApiTest extends ServerTest {
         assertThat(unknown.text("data")).contains("unknown or revoked");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.stategraph.billing.metrics.ManagementPort management;
+
     @Test
-    void healthAndMetricsNeedNoKey() {
+    void metricsAreOnlyOnTheManagementPortOrForTheInstanceAdmin() {
+        String tenant = newTenant();
+        createAwsSource(tenant, "s3://metrics-bucket/focus/");
+        var anonymous = api.get(null, "/actuator/prometheus");
+        assertThat(anonymous.status()).as("no key on the public port").isEqualTo(401);
+        assertThat(anonymous.raw()).doesNotContain(tenant);
+        assertThat(api.get(newKey(tenant, "admin"), "/actuator/prometheus").status()).as("a tenant admin's key").isEqualTo(403);
+        assertThat(api.get(ADMIN_KEY, "/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+
+        assertThat(management.localPort()).as("a management port of its own").isPositive().isNotEqualTo(port);
+        HttpApi local = new HttpApi(management.localPort());
+        assertThat(local.get(null, "/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+        assertThat(local.get(null, "/actuator/health").status()).isEqualTo(200);
+        assertThat(local.get(ADMIN_KEY, "/api/v1/whoami").status()).as("nothing but the actuator there").isEqualTo(404);
+    }
+
+    @Test
+    void healthNeedsNoKey() {
         var health = api.get(null, "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
-        assertThat(api.get(null, "/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
         // The Kubernetes probes of deploy/kubernetes: liveness without the database, readiness with it.
         var liveness = api.get(null, "/actuator/health/liveness");
         assertThat(liveness.status()).as(liveness.raw()).isEqualTo(200);

@@ -7,6 +7,7 @@ import com.stategraph.billing.support.ServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,15 @@ class PriceBookApiTest extends ServerTest {
         var shape = api.postBytes(ADMIN_KEY, PRODUCTS, notAnObject.getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(shape.status()).isEqualTo(400);
         assertThat(shape.text("data")).contains("line 5").contains("prices");
+
+        for (String price : List.of("-0.10", "NaN", "Infinity", "-Infinity", "cheap", "1e999", "0x10")) {
+            PriceBooks bad = first().product("aws", "us-east-1", "AmazonEC2", "Compute", Map.of("instanceType", "t3.bad"), "Hrs", price);
+            var badPrice = api.postBytes(ADMIN_KEY, PRODUCTS, bad.csv().getBytes(StandardCharsets.UTF_8), "text/csv");
+            assertThat(badPrice.status()).as(price + " " + badPrice.raw()).isEqualTo(400);
+            assertThat(badPrice.text("id")).isEqualTo("INVALID_PRICE_BOOK");
+            assertThat(badPrice.text("data")).as(price).contains("line " + (bad.size() + 1)).contains("column prices")
+                    .contains("number of 0 or more");
+        }
 
         assertThat(api.get(ADMIN_KEY, "/api/v1/pricing").body().path("products").asLong()).as("the old book stays").isEqualTo(1);
         assertThat(stored("SELECT count(*) FROM pricing.products WHERE vendor_name = 'azure'")).isEqualTo(1);

@@ -1,12 +1,14 @@
 package com.stategraph.billing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stategraph.billing.StategraphServer;
 import com.stategraph.billing.support.HttpApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,17 +56,34 @@ class StandaloneServerTest {
     }
 
     @Test
-    void fileSourcesAreAcceptedOnlyWhenTheOperatorAllowsThem() {
-        try (ConfigurableApplicationContext server = StategraphServer.start(0, dataDir,
-                "--stategraph.allow-file-sources=true", "--stategraph.bootstrap-api-key=sgk_file-test-key-0123456789abcdefgh")) {
+    void fileSourcesNeedARootAndEachTenantReadsOnlyItsOwnFolder() throws Exception {
+        String key = "sgk_file-test-key-0123456789abcdefgh";
+        assertThatThrownBy(() -> StategraphServer.start(0, dataDir, "--stategraph.allow-file-sources=true",
+                "--stategraph.bootstrap-api-key=" + key).close())
+                .as("no root, no start").hasStackTraceContaining("STATEGRAPH_FILE_SOURCE_ROOT");
+        Path root = Files.createDirectories(dataDir.resolve("exports"));
+        try (ConfigurableApplicationContext server = StategraphServer.start(0, dataDir, "--stategraph.allow-file-sources=true",
+                "--stategraph.file-source-root=" + root, "--stategraph.bootstrap-api-key=" + key)) {
             HttpApi api = api(server);
-            String key = "sgk_file-test-key-0123456789abcdefgh";
             String tenant = api.post(key, "/api/v1/tenants", Map.of("name", "files")).text("id");
+            String other = api.post(key, "/api/v1/tenants", Map.of("name", "other files")).text("id");
+            Path own = root.toRealPath().resolve(tenant);
             for (String provider : new String[] {"aws", "gcp", "azure"}) {
                 var created = api.post(key, "/api/v1/tenants/" + tenant + "/billing-sources",
-                        Map.of("provider", provider, "source_uri", "file:///srv/exports/" + provider + "/**/*.parquet"));
+                        Map.of("provider", provider, "source_uri", "file://" + own + "/" + provider + "/**/*.parquet"));
                 assertThat(created.status()).as(created.raw()).isEqualTo(201);
             }
+            for (String outside : List.of("file:///etc/", "file:///srv/exports/aws/**/*.parquet", "file://" + root.toRealPath().resolve(other) + "/../"
+                    + tenant + "/x.csv", "file://" + root.toRealPath() + "/" + tenant.substring(0, 8) + "*/x.csv")) {
+                var refused = api.post(key, "/api/v1/tenants/" + other + "/billing-sources", Map.of("provider", "aws",
+                        "source_uri", outside));
+                assertThat(refused.status()).as(outside + " " + refused.raw()).isEqualTo(400);
+                assertThat(refused.text("id")).isEqualTo("FILE_SOURCE_OUTSIDE_ROOT");
+                assertThat(refused.text("data")).contains(root.toRealPath().resolve(other).toString());
+            }
+            var stateSource = api.post(key, "/api/v1/tenants/" + other + "/state-sources", Map.of("source_uri",
+                    "file://" + own + "/states/*.tfstate"));
+            assertThat(stateSource.status()).as("state sources alike: " + stateSource.raw()).isEqualTo(400);
             var relative = api.post(key, "/api/v1/tenants/" + tenant + "/billing-sources",
                     Map.of("provider", "aws", "source_uri", "file://exports/x.parquet"));
             assertThat(relative.status()).isEqualTo(400);

@@ -133,9 +133,112 @@ class StateApiTest extends ServerTest {
         assertThat(resources(ADMIN_KEY, id).keySet()).as("nothing changed").containsExactly("aws_eip.ip");
         assertThat(api.get(ADMIN_KEY, "/api/v1/states/" + id).body().path("serial").asLong()).isEqualTo(6);
 
-        var otherLineage = push(ADMIN_KEY, tenant, "net", sample(1, "another-lineage").json());
-        assertThat(otherLineage.status()).as("a new lineage is a new state history").isEqualTo(200);
-        assertThat(otherLineage.body().path("resource_count").asInt()).isEqualTo(8);
+        var otherLineage = push(ADMIN_KEY, tenant, "net", sample(99, "another-lineage").json());
+        assertThat(otherLineage.status()).as("another state's history does not replace this one").isEqualTo(409);
+        assertThat(otherLineage.text("id")).isEqualTo("LINEAGE_MISMATCH");
+        assertThat(otherLineage.text("data")).contains(LINEAGE).contains("another-lineage").contains("force=true");
+        assertThat(resources(ADMIN_KEY, id).keySet()).as("nothing changed").containsExactly("aws_eip.ip");
+
+        var forced = push(ADMIN_KEY, tenant, "net?force=true", sample(1, "another-lineage").json());
+        assertThat(forced.status()).as("forced, as terraform state push -force").isEqualTo(200);
+        assertThat(forced.body().path("resource_count").asInt()).isEqualTo(8);
+        assertThat(forced.text("lineage")).isEqualTo("another-lineage");
+    }
+
+    @Test
+    void hostileStatesAre400NamingWhatIsWrongAndLeaveTheStoredStateAsItWas() {
+        String tenant = newTenant();
+        String id = push(ADMIN_KEY, tenant, "s", sample(1, LINEAGE).json()).text("id");
+        String start = "{\"version\": 4, \"serial\": 2, \"lineage\": \"" + LINEAGE + "\", \"resources\": [";
+        String instance = "{\"mode\": \"managed\", \"type\": \"aws_instance\", \"name\": \"%s\", \"provider\":"
+                + " \"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\", \"instances\": [{\"attributes\": %s}]}";
+        record Hostile(String what, String body, String says) {
+        }
+        List<Hostile> hostile = List.of(
+                new Hostile("NUL in an attribute", start + instance.formatted("web", "{\"id\": \"i-1\", \"instance_type\": \"m5\\u0000x\"}")
+                        + "]}", "NUL"),
+                new Hostile("NUL in a name", start + instance.formatted("we\\u0000b", "{\"id\": \"i-1\"}") + "]}", "NUL"),
+                new Hostile("an address over the limit", start + instance.formatted("x".repeat(3000), "{\"id\": \"i-1\"}") + "]}",
+                        "at most 1000"),
+                new Hostile("a duplicate key", "{\"version\": 4, \"serial\": 2, \"lineage\": \"" + LINEAGE
+                        + "\", \"resources\": [], \"resources\": []}", "Duplicate"),
+                new Hostile("a duplicate attribute", start + instance.formatted("web", "{\"id\": \"i-1\", \"id\": \"i-2\"}") + "]}",
+                        "Duplicate"),
+                new Hostile("content after the document", start + "]} {\"more\": 1}", "nothing may follow"),
+                new Hostile("a negative serial", "{\"version\": 4, \"serial\": -1, \"lineage\": \"" + LINEAGE
+                        + "\", \"resources\": []}", "serial"),
+                new Hostile("a long lineage", "{\"version\": 4, \"serial\": 2, \"lineage\": \"" + "l".repeat(65)
+                        + "\", \"resources\": []}", "at most 64"));
+        assertThat(hostile).isNotEmpty();
+        for (Hostile h : hostile) {
+            var refused = push(ADMIN_KEY, tenant, "s", h.body());
+            assertThat(refused.status()).as(h.what() + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.text("id")).as(h.what()).isEqualTo("INVALID_STATE");
+            assertThat(refused.text("data")).as(h.what()).contains(h.says());
+        }
+        assertThat(resources(ADMIN_KEY, id)).as("the stored state is as it was").hasSize(8);
+        assertThat(api.get(ADMIN_KEY, "/api/v1/states/" + id).body().path("serial").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void hostileUsageDocumentsAre400NamingTheField() {
+        String tenant = newTenant();
+        String id = push(ADMIN_KEY, tenant, "u", sample(1, LINEAGE).json()).text("id");
+        String path = "/api/v1/states/" + id + "/usage";
+        assertThat(api.put(ADMIN_KEY, path, "{\"resource_usage\": {\"aws_lb.x[\\\"blue\\\"]\": {}}}").status()).isEqualTo(200);
+        record Hostile(String body, String says) {
+        }
+        List<Hostile> hostile = List.of(
+                new Hostile("{\"resource_usage\": {\"aws_s3_bucket.l\\u0000ogs\": {\"standard_storage_gb\": 1}}}", "\\u0000"),
+                new Hostile("{\"resource_usage\": {\"aws_s3_bucket.logs\": {\"standard\\u0000_storage_gb\": 1}}}", "not a usage key"),
+                new Hostile("{\"resource_usage\": {\"aws_s3_bucket.logs\": {\"standard_storage_gb\": 1e309}}}",
+                        "resource_usage.aws_s3_bucket.logs.standard_storage_gb"),
+                new Hostile("{\"resource_usage\": {}, \"resource_usag\": {}}", "unknown key resource_usag"));
+        assertThat(hostile).isNotEmpty();
+        for (Hostile h : hostile) {
+            var refused = api.put(ADMIN_KEY, path, h.body());
+            assertThat(refused.status()).as(h.body() + " " + refused.raw()).isEqualTo(400);
+            assertThat(refused.text("id")).isEqualTo("INVALID_USAGE");
+            assertThat(refused.text("data")).contains(h.says());
+        }
+        assertThat(api.get(ADMIN_KEY, path).body().path("resource_usage").has("aws_lb.x[\"blue\"]")).as("kept as it was").isTrue();
+    }
+
+    @Test
+    void onlyTheAttributesPricingReadsAreKeptSoNoSecretReachesTheDatabaseOrTheLog() throws Exception {
+        String tenant = newTenant();
+        String secret = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY";
+        var pushed = push(ADMIN_KEY, tenant, "app", TerraformStates.state(1, LINEAGE)
+                .managed("aws_instance", "web", "aws", Map.of("id", "i-9", "instance_type", "t3.micro", "region", "eu-west-1",
+                        "user_data", "#!/bin/sh\nexport " + secret + "\n", "metadata_options", List.of(Map.of("note", secret)),
+                        "tags_all", Map.of("team", "web")))
+                .managed("aws_iam_user", "ci", "aws", Map.of("id", "ci", "arn", "arn:aws:iam::123456789012:user/ci",
+                        "unknown_field", secret))
+                .json());
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        String stored = jdbc.sql("SELECT string_agg(attributes::text, ' ') FROM terraform_resources WHERE state_id = ?::uuid")
+                .param(pushed.text("id")).query(String.class).single();
+        assertThat(stored).contains("t3.micro").contains("i-9").contains("team").doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("user_data").doesNotContain("metadata_options").doesNotContain("unknown_field");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aStateThatFailsLeavesNoValueOfItInTheLog(org.springframework.boot.test.system.CapturedOutput log) {
+        String tenant = newTenant();
+        String secret = "AWS_SECRET_ACCESS_KEY=LOGGEDxSECRETxEXAMPLExKEY";
+        // Tags are kept, so they reach the database: once with NUL beside them, once as two instances of one address.
+        var nul = push(ADMIN_KEY, tenant, "app", TerraformStates.state(1, LINEAGE).managed("aws_instance", "web", "aws",
+                Map.of("id", "i-1", "user_data", secret, "tags_all", Map.of("k", secret, "n", "a\u0000b"))).json());
+        assertThat(nul.status()).as(nul.raw()).isEqualTo(400);
+        var twice = push(ADMIN_KEY, tenant, "app", TerraformStates.state(1, LINEAGE).resource("managed", null, "aws_instance", "web",
+                "aws", Instance.of(null, Map.of("id", "i-1", "tags_all", Map.of("k", secret))),
+                Instance.of(null, Map.of("id", "i-2", "tags_all", Map.of("k", secret)))).json());
+        assertThat(twice.status()).as(twice.raw()).isEqualTo(400);
+        assertThat(nul.raw() + twice.raw()).doesNotContain("LOGGEDxSECRET");
+        assertThat(log.getAll()).doesNotContain("LOGGEDxSECRET");
+        assertThat(jdbc.sql("SELECT count(*) FROM terraform_resources WHERE tags::text LIKE '%LOGGEDxSECRET%'").query(Long.class)
+                .single()).isZero();
     }
 
     @Test

@@ -47,6 +47,6 @@ class CliSyncWaitTest extends SyncServerTest {
         CliRunner.Result result = cli(tenant).run("cost", "billing-source", "sync", source, "--wait");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).contains("Sync failed: file://" + dir.resolve("bad.csv") + ": row 2, column BilledCost: 'one' is not a decimal number");
+        assertThat(result.err()).contains("Sync failed: file://" + dir.resolve("bad.csv") + ": row 2, column BilledCost: a value of 3 characters is not a decimal number");
     }
 }

@@ -360,4 +360,23 @@ class CliTest extends ServerTest {
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + other + "/billing-sources").body().path("results")).hasSize(1);
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/billing-sources").body().path("results")).isEmpty();
     }
+
+    @Test
+    void controlCharactersFromTheServerNeverReachTheTerminal() {
+        // What a state (as billing data) may hold: a title change, a bell, a colour, C1 CSI, a carriage return.
+        String hostile = "i-evil\u001b]0;PWNED\u0007\u001b[31mred\u009b2J\rover";
+        var pushed = api.put(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/states/hostile", com.stategraph.billing.support.TerraformStates
+                .state(1, "hostile-lineage").managed("aws_instance", "web", "aws", java.util.Map.of("id", hostile)).json());
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        String id = pushed.text("id");
+        assertThat(admin.run("state", "show", id).out()).as("shown, each replaced")
+                .contains("i-evil\uFFFD]0;PWNED\uFFFD\uFFFD[31mred\uFFFD2J\uFFFDover");
+        for (String format : List.of("table", "json", "simple")) {
+            var shown = admin.run("state", "show", id, "--format", format);
+            assertThat(shown.exit()).as(shown.err()).isZero();
+            assertThat(shown.out()).as(format).contains("]0;PWNED");
+            assertThat(shown.out().chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f))
+                    .as(format + ": no control character at all").isEmpty();
+        }
+    }
 }

@@ -29,7 +29,8 @@ class EmbeddedDurabilityTest {
             Path dataDir = server.dataDir();
             List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
             int port = Integer.parseInt(pid.get(3).trim());
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
+                    Files.readString(dataDir.resolve("postgres-password")).strip());
                  Statement st = c.createStatement()) {
                 for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
                     try (ResultSet rs = st.executeQuery("SHOW " + setting)) {

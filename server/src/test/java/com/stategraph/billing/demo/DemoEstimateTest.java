@@ -30,7 +30,9 @@ class DemoEstimateTest {
 
     @Test
     void theDemoStateIsPricedFromTheDemoBookAndItsResourcesAreInTheExport() throws Exception {
+        java.nio.file.Files.createDirectories(dataDir.resolve(Demo.EXPORT_DIR));
         try (ConfigurableApplicationContext server = StategraphServer.start(0, dataDir, "--stategraph.allow-file-sources=true",
+                "--stategraph.file-source-root=" + dataDir.resolve(Demo.EXPORT_DIR), "--stategraph.file-source-per-tenant=false",
                 "--stategraph.bootstrap-api-key=" + KEY)) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             new Demo(server, new PrintStream(buffer, true, StandardCharsets.UTF_8)).prepare();

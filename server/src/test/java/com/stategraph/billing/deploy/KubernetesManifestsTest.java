@@ -89,10 +89,8 @@ class KubernetesManifestsTest {
         assertThat(pod.getContainers()).hasSize(1);
         Container server = pod.getContainers().get(0);
         assertThat(server.getImage()).startsWith("stategraph/stategraph-billing:");
-        assertThat(server.getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http");
-            assertThat(p.getContainerPort()).isEqualTo(8080);
-        });
+        assertThat(server.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:8080", "metrics:9090");
         var security = server.getSecurityContext();
         assertThat(security.getReadOnlyRootFilesystem()).isTrue();
         assertThat(security.getAllowPrivilegeEscalation()).isFalse();
@@ -129,9 +127,23 @@ class KubernetesManifestsTest {
         Service service = one(base, Service.class);
         assertThat(service.getSpec().getSelector().entrySet())
                 .isSubsetOf(deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet());
-        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http");
-            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+        assertThat(service.getSpec().getPorts()).extracting(p -> p.getName() + "->" + p.getTargetPort().getStrVal())
+                .containsExactlyInAnyOrder("http->http", "metrics->metrics");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                .extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:" + config.getData().get("STATEGRAPH_PORT"),
+                        "metrics:" + config.getData().get("STATEGRAPH_MANAGEMENT_PORT"));
+        // Metrics name every tenant: their port is open to the monitoring namespace alone.
+        io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy policy = one(base,
+                io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("metrics"));
+            assertThat(rule.getFrom()).singleElement().satisfies(f -> assertThat(f.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+        });
+        assertThat(policy.getSpec().getIngress()).as("the console and API stay open").anySatisfy(rule -> {
+            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http"));
+            assertThat(rule.getFrom()).isNullOrEmpty();
         });
 
         GenericKubernetesResource monitor = one(base, GenericKubernetesResource.class);
@@ -140,7 +152,7 @@ class KubernetesManifestsTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> endpoints = (List<Map<String, Object>>) spec.get("endpoints");
         assertThat(endpoints).singleElement().satisfies(e -> {
-            assertThat(e.get("port")).isEqualTo("http");
+            assertThat(e.get("port")).isEqualTo("metrics");
             assertThat(e.get("path")).isEqualTo("/actuator/prometheus");
         });
         @SuppressWarnings("unchecked")

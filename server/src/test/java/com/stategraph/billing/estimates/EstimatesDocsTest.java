@@ -23,4 +23,13 @@ class EstimatesDocsTest {
             assertThat(docs).as(prefix).contains("`" + prefix + "*`");
         }
     }
+
+    /** A state keeps only what pricing reads: a priced type without its list would be priced from nothing. */
+    @Test
+    void everyPricedTypeListsTheAttributesItReads() {
+        assertThat(PricedTypes.priced()).isNotEmpty();
+        assertThat(PricedTypes.unlisted()).isEmpty();
+        assertThat(PricedTypes.attributesRead("aws_instance")).contains("instance_type", "root_block_device");
+        assertThat(PricedTypes.attributesRead("aws_vpc")).as("a free type keeps identifiers and tags only").isEmpty();
+    }
 }

@@ -108,7 +108,7 @@ class FocusNormaliserTest {
         assertThatThrownBy(() -> new FocusNormaliser("s3://b/k.csv", List.of("BilledCost", "BillingCurrency"), new ConformanceFindings()))
                 .isInstanceOf(FormatException.class)
                 .hasMessage("s3://b/k.csv: missing mandatory FOCUS columns BillingPeriodStart, ChargePeriodStart"
-                        + " (the file has: BilledCost, BillingCurrency)");
+                        + " (the file's header has 2 columns; a CSV export is comma-separated UTF-8 with FOCUS's column names)");
         Object[] values = new Object[HEADER.size()];
         Arrays.fill(values, null);
         values[1] = "USD";

@@ -45,6 +45,10 @@ class ParquetRecordReaderTest {
     private static final class CountingStore extends com.stategraph.billing.storage.LocalFileStore {
         int ranges;
 
+        CountingStore() {
+            super(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        }
+
         @Override
         public java.io.InputStream openRange(com.stategraph.billing.storage.Location location, String key, long offset,
                                              long length) {

@@ -41,12 +41,15 @@ class MetricsTest extends SyncServerTest {
     @Autowired
     StoreGauges gauges;
 
+    @Autowired
+    com.stategraph.billing.metrics.ManagementPort management;
+
     private record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private List<Sample> scrape() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management.localPort() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         List<Sample> samples = new ArrayList<>();

@@ -84,7 +84,8 @@ class NotificationsTest extends SyncServerTest {
                 List.of("sync_failed", "sync_warning", "sync_stale")));
         String secret = webhook.path("signing_secret").asString();
         assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(webhook.path("target").asString()).isEqualTo(RECEIVER.url("/hooks/ops?…"));
+        // Scheme, host and the first path segment: the rest of the path and the query may be the secret.
+        assertThat(webhook.path("target").asString()).isEqualTo(RECEIVER.url("/hooks/…?…"));
         String hookId = webhook.path("id").asString();
         String broken = HttpApi.JSON.readTree(channel(tenant, "webhook", RECEIVER.url("/hooks/broken"), List.of("sync_failed")))
                 .path("id").asString();
@@ -98,7 +99,7 @@ class NotificationsTest extends SyncServerTest {
         // Neither the signing secret nor the Slack token is answered again, nor written to the audit log.
         String listed = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/notification-channels").raw();
         assertThat(HttpApi.JSON.readTree(listed).path("results")).hasSize(4);
-        assertThat(listed).doesNotContain(secret).doesNotContain(slackToken).doesNotContain("abc123").contains("/services/T0/B0/…");
+        assertThat(listed).doesNotContain(secret).doesNotContain(slackToken).doesNotContain("abc123").contains("/services/…");
         String audit = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/audit-log").raw();
         assertThat(audit).contains("notification_channel.create").doesNotContain(secret).doesNotContain(slackToken);
 

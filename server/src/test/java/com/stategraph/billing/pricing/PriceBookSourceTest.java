@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The operator's price book read over HTTP (a real server on loopback) and from a file, whatever tenants may name. */
 class PriceBookSourceTest {
-    private static final ObjectStores NO_FILES_FOR_TENANTS = new ObjectStores("", false, "", "", false, "", "");
+    private static final ObjectStores NO_FILES_FOR_TENANTS = new ObjectStores("", false, "", "", false, "", "",
+            new com.stategraph.billing.storage.FileSourceRoot(false, "", true));
 
     @Test
     void overHttpAndFromAFileEvenWhereTenantsMayNotNameFiles() throws Exception {

@@ -57,7 +57,7 @@ class ObjectStoreContractTest {
 
     private static Fixture local() throws Exception {
         Path dir = Files.createTempDirectory("contract-");
-        LocalFileStore store = new LocalFileStore();
+        LocalFileStore store = new LocalFileStore(dir);
         return fixture("file", store, Location.parse("file://" + dir + "/"), name -> dir + "/" + name, (name, body) -> {
             Files.createDirectories(dir.resolve(name).getParent());
             Files.write(dir.resolve(name), body);

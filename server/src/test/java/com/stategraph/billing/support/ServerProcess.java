@@ -62,7 +62,17 @@ public final class ServerProcess implements AutoCloseable {
                 "com.stategraph.billing.StategraphServer",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--stategraph.bootstrap-api-key=" + adminKey,
-                "--stategraph.allow-file-sources=true"));
+                "--stategraph.allow-file-sources=true",
+                // Several servers run at once in the tests: each its own management port.
+                "--stategraph.management.port=0"));
+        // File sources read from the test JVM's temporary directory, where every test writes its exports; a test that
+        // gives its own root (or per-tenant rule) replaces these.
+        for (String[] fallback : new String[][] {{"--stategraph.file-source-root=", System.getProperty("java.io.tmpdir")},
+                {"--stategraph.file-source-per-tenant=", "false"}}) {
+            if (java.util.Arrays.stream(springArgs).noneMatch(a -> a.startsWith(fallback[0]))) {
+                command.add(fallback[0] + fallback[1]);
+            }
+        }
         command.addAll(List.of(springArgs));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(database);

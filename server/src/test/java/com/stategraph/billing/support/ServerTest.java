@@ -37,6 +37,8 @@ public abstract class ServerTest {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("stategraph.data-dir", DATA_DIR::toString);
         registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
+        // Several servers share the test JVM: each takes a free management port.
+        registry.add("stategraph.management.port", () -> "0");
         // The control-plane tests look at queued runs: this server never picks them up (SyncServerTest runs syncs).
         registry.add("stategraph.sync.poll-interval", () -> "1h");
         // Small enough for a test to send a larger state; every other test state stays far below it.

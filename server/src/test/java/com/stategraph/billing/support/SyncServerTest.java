@@ -30,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stategraph.allow-file-sources=true",
+        // The sync tests write their exports under the JVM's temporary directory; FileSourceRootTest covers tenants' folders.
+        "stategraph.file-source-per-tenant=false",
         "stategraph.s3.path-style=true",
         "stategraph.sync.poll-interval=500ms",
         "stategraph.sync.heartbeat-interval=2s",
@@ -71,7 +73,10 @@ public abstract class SyncServerTest {
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("stategraph.data-dir", DATA_DIR::toString);
+        registry.add("stategraph.file-source-root", () -> System.getProperty("java.io.tmpdir"));
         registry.add("stategraph.bootstrap-api-key", () -> ADMIN_KEY);
+        // Several servers share the test JVM: each takes a free management port.
+        registry.add("stategraph.management.port", () -> "0");
         registry.add("stategraph.s3.endpoint", () -> S3.getUri().toString());
         registry.add("stategraph.gcs.endpoint", () -> GCS.endpoint().toString());
         registry.add("stategraph.azure.blob-endpoint", () -> AZURITE.endpoint().toString());

@@ -65,12 +65,12 @@ class BadInputSyncTest extends SyncServerTest {
                     ExportFixtures.csv(dir.resolve("z-decimal.csv"), false, false, HEADER,
                             List.of(good("1"), good("12,5x")));
                     return "z-decimal.csv";
-                }, List.of("row 2, column BilledCost", "'12,5x' is not a decimal number")),
+                }, List.of("row 2, column BilledCost", "a value of 5 characters is not a decimal number")),
                 Arguments.of("decimal PostgreSQL cannot hold", (BadFile) dir -> {
                     ExportFixtures.csv(dir.resolve("z-huge-decimal.csv"), false, false, HEADER,
                             List.of(good("1"), good("2"), good("1e200000")));
                     return "z-huge-decimal.csv";
-                }, List.of("row 3, column BilledCost", "'1e200000' has 200001 digits before the decimal point")),
+                }, List.of("row 3, column BilledCost", "the value has 200001 digits before the decimal point")),
                 Arguments.of("decimal with too many fraction digits, after many rollup flushes", (BadFile) dir -> {
                     List<List<String>> rows = manyDistinctRows(300);
                     rows.set(249, List.of("1e-20000", "USD", MONTH.atDay(1) + "T00:00:00Z", MONTH.atDay(3) + "T00:00:00Z",
@@ -125,7 +125,7 @@ class BadInputSyncTest extends SyncServerTest {
                     row.set(3, "yesterday");
                     ExportFixtures.csv(dir.resolve("z-time.csv"), false, false, HEADER, List.of(good("1"), good("2"), row));
                     return "z-time.csv";
-                }, List.of("row 3, column ChargePeriodStart", "'yesterday' is not a date-time")),
+                }, List.of("row 3, column ChargePeriodStart", "a value of 9 characters is not a date-time")),
                 Arguments.of("invalid tag JSON", (BadFile) dir -> {
                     List<String> row = new ArrayList<>(good("1"));
                     row.set(5, "{\"team\": ");
@@ -179,6 +179,20 @@ class BadInputSyncTest extends SyncServerTest {
         assertThat(src.path("last_row_count").asLong()).as("rows of the last good sync").isEqualTo(2);
         assertThat(rows(source)).isEqualTo(2);
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo(new BigDecimal("11.00"));
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheFileSourceRootFailsTheSyncWithoutQuotingWhatItLeadsTo() throws Exception {
+        Path dir = tempDir("links-");
+        ExportFixtures.csv(dir.resolve("a-good.csv"), false, false, HEADER, List.of(good("10.25")));
+        Files.createSymbolicLink(dir.resolve("passwd.csv"), Path.of("/etc/passwd"));
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        JsonNode run = syncAndWait(tenant, source);
+        assertThat(run.path("status").asString()).isEqualTo("error");
+        assertThat(run.path("error").asString()).contains("passwd.csv").contains("leads outside").doesNotContain("root:");
+        assertThat(run.toString()).doesNotContain("root:x");
+        assertThat(rows(source)).as("nothing loaded").isZero();
     }
 
     @Test
