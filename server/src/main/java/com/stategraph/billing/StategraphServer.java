@@ -37,6 +37,11 @@ public class StategraphServer implements Callable<Integer> {
         }
         StategraphServer command = new StategraphServer();
         CommandLine cli = new CommandLine(command);
+        if (demo) {
+            cli.getCommandSpec().name("stategraph demo");
+            cli.getCommandSpec().usageMessage().description("Start the server on the embedded PostgreSQL with a demo tenant: a"
+                    + " sample export of three clouds synced, a Terraform state priced, a console user; running it again is safe.");
+        }
         cli.setUnmatchedArgumentsAllowed(true); // passes --spring.property=value through to Spring
         int exit = cli.execute(args);
         if (exit != 0 || cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {

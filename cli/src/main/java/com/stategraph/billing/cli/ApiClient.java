@@ -71,7 +71,11 @@ public class ApiClient {
         try {
             uri = URI.create(base + path);
         } catch (IllegalArgumentException e) {
-            throw new ServerRefusal("STATEGRAPH_API_BASE '" + base + "' is not a valid URL");
+            throw new Main.BadSetting("STATEGRAPH_API_BASE '" + base + "' is not a valid URL, e.g. http://localhost:8080");
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw new Main.BadSetting("STATEGRAPH_API_BASE '" + base + "' has no http:// or https:// scheme and host: use "
+                    + (base.contains("://") ? "http://localhost:8080" : "http://" + base));
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -84,6 +88,10 @@ public class ApiClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
+            if (unresolved(e)) {
+                throw new ServerRefusal("cannot reach the server at " + base + ": the host " + uri.getHost()
+                        + " does not resolve; check STATEGRAPH_API_BASE");
+            }
             throw new ServerRefusal("cannot reach the server at " + base + " (connection refused); set STATEGRAPH_API_BASE");
         } catch (HttpTimeoutException e) {
             throw new ServerRefusal("the server at " + base + " did not answer in time");
@@ -94,6 +102,16 @@ public class ApiClient {
             throw new ServerRefusal("interrupted");
         }
         return parse(response);
+    }
+
+    /** The JDK's client wraps a name that does not resolve in two ConnectExceptions. */
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode parse(HttpResponse<String> response) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Month-end forecast of the tenant's spend per currency, with a 95 % band.")
+        description = "Month-end forecast of the tenant's spend per currency, with a 95 %% band.")
 class ForecastCommand extends ApiCommand {
     @Mixin
     TenantOption tenant;

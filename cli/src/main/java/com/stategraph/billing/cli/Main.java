@@ -33,6 +33,10 @@ public final class Main {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof BadSetting) {
+                commandLine.getErr().println(e.getMessage());
+                return BAD_USAGE;
+            }
             if (e instanceof ServerRefusal || e instanceof Cancelled) {
                 commandLine.getErr().println(e.getMessage());
                 return REFUSED;
@@ -46,6 +50,13 @@ public final class Main {
     private static void applyExitCodes(CommandLine command) {
         command.getCommandSpec().exitCodeOnInvalidInput(BAD_USAGE).exitCodeOnExecutionException(INTERNAL);
         command.getSubcommands().values().forEach(Main::applyExitCodes);
+    }
+
+    /** A setting the CLI checks itself before asking the server (STATEGRAPH_API_BASE): exit 124. */
+    static final class BadSetting extends RuntimeException {
+        BadSetting(String message) {
+            super(message);
+        }
     }
 
     /** The user declined a confirmation, or there was no terminal to ask on. */

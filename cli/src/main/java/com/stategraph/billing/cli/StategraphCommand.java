@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         description = "Stategraph Cloud Billing: connect FOCUS billing exports and see what you really spend.%n"
                 + "Environment: STATEGRAPH_API_BASE (default http://localhost:8080), STATEGRAPH_API_KEY, "
                 + "STATEGRAPH_TENANT_ID (default for --tenant).",
-        footer = "%nRun 'stategraph server --help' for the server.",
+        footer = {"%nThe server, from the same launcher:",
+                "  server   Start the server (stategraph server --help)",
+                "  demo     Start it with a demo tenant and sample data (stategraph demo --help)"},
         subcommands = {
                 WhoamiCommand.class,
                 TenantCommand.class,

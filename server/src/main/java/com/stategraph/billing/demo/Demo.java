@@ -57,11 +57,9 @@ public final class Demo {
 
     public static ConfigurableApplicationContext start(Integer port, Path dataDir, String... springArgs) throws IOException {
         // The demo's sources read its sample export alone: the root is that directory, shared by its one tenant.
-        Path export = dataDir.resolve(EXPORT_DIR);
-        java.nio.file.Files.createDirectories(export);
         String[] args = new String[springArgs.length + 3];
         args[0] = "--stategraph.allow-file-sources=true";
-        args[1] = "--stategraph.file-source-root=" + export.toAbsolutePath();
+        args[1] = "--stategraph.file-source-root=${stategraph.data-dir}/" + EXPORT_DIR;
         args[2] = "--stategraph.file-source-per-tenant=false";
         System.arraycopy(springArgs, 0, args, 3, springArgs.length);
         ConfigurableApplicationContext context = StategraphServer.start(port, dataDir, args);

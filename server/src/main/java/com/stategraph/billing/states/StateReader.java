@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a Terraform state (format version 4, what {@code terraform state pull} prints) as a stream:
- * one resource instance at a time is in memory, whatever the state's size. Data sources are not
+ * one resource's instances at a time are in memory, whatever the state's size. Data sources are not
  * resources and are skipped; so are outputs, which may hold secrets.
  */
 public final class StateReader {
@@ -119,14 +119,17 @@ public final class StateReader {
         }
     }
 
-    /** A resource's fields come before its instances in what Terraform writes; instances read earlier wait. */
+    /**
+     * A JSON object's fields come in any order: "module" may follow "instances". A resource's instances
+     * wait until all of its fields are read, so each address is built from all of them.
+     */
     private void readResource(JsonParser p, int index, Consumer<ResourceInstance> sink) {
         String mode = null;
         String type = null;
         String name = null;
         String module = null;
         String provider = null;
-        List<ObjectNode> early = new ArrayList<>();
+        List<ObjectNode> instances = new ArrayList<>();
         boolean instancesSeen = false;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String field = p.currentName();
@@ -147,11 +150,7 @@ public final class StateReader {
                         if (!(instance instanceof ObjectNode object)) {
                             throw invalid("resources[" + index + "].instances holds something other than objects", p);
                         }
-                        if (mode != null && type != null && name != null) {
-                            emit(mode, module, type, name, provider, object, sink);
-                        } else {
-                            early.add(object);
-                        }
+                        instances.add(object);
                     }
                 }
                 default -> p.skipChildren();
@@ -163,7 +162,7 @@ public final class StateReader {
         if (!instancesSeen) {
             throw invalid("resources[" + index + "] (" + type + "." + name + ") has no \"instances\"", p);
         }
-        for (ObjectNode instance : early) {
+        for (ObjectNode instance : instances) {
             emit(mode, module, type, name, provider, instance, sink);
         }
     }

@@ -32,8 +32,14 @@ public class FileSourceRoot {
                     + " under which file:// sources may read (each tenant's under <root>/<tenant id>/)");
         }
         try {
-            this.root = Path.of(root.strip()).toAbsolutePath().normalize().toRealPath();
-        } catch (IOException e) {
+            // Made when missing (the demo's, under a new data dir), owner-only as the server's own directories are.
+            Path wanted = Path.of(root.strip()).toAbsolutePath().normalize();
+            if (!Files.exists(wanted)) {
+                Files.createDirectories(wanted, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
+            this.root = wanted.toRealPath();
+        } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalStateException("STATEGRAPH_FILE_SOURCE_ROOT " + root.strip() + " is not a directory the server can read", e);
         }
         if (!Files.isDirectory(this.root)) {

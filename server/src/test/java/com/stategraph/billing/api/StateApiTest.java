@@ -181,6 +181,22 @@ class StateApiTest extends ServerTest {
     }
 
     @Test
+    void aModuleNamedAfterItsInstancesStillNamesTheAddress() {
+        String tenant = newTenant();
+        // JSON objects are unordered: here every resource's "module" comes after its "instances".
+        String resource = "{\"mode\": \"managed\", \"type\": \"aws_db_instance\", \"name\": \"x\", \"provider\":"
+                + " \"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\", \"instances\": [{\"attributes\": {\"id\": \"%s\","
+                + " \"instance_class\": \"db.t3.micro\"}}], \"module\": \"%s\"}";
+        String body = "{\"version\": 4, \"serial\": 1, \"lineage\": \"" + LINEAGE + "\", \"resources\": ["
+                + resource.formatted("db-payments", "module.payments") + ", " + resource.formatted("db-orders", "module.orders") + "]}";
+        var pushed = push(ADMIN_KEY, tenant, "modules", body);
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
+        Map<String, JsonNode> listed = resources(ADMIN_KEY, pushed.text("id"));
+        assertThat(listed.keySet()).containsExactlyInAnyOrder("module.payments.aws_db_instance.x", "module.orders.aws_db_instance.x");
+        assertThat(listed.get("module.orders.aws_db_instance.x").path("cloud_ids").get(0).asString()).isEqualTo("db-orders");
+    }
+
+    @Test
     void hostileUsageDocumentsAre400NamingTheField() {
         String tenant = newTenant();
         String id = push(ADMIN_KEY, tenant, "u", sample(1, LINEAGE).json()).text("id");

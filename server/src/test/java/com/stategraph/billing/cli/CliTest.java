@@ -51,13 +51,48 @@ class CliTest extends ServerTest {
             assertThat(help.exit()).as(String.join(" ", args)).isZero();
             assertThat(help.out()).as(String.join(" ", args)).contains("Usage: stategraph");
         }
+        assertThat(admin.run("--help").out()).as("the server's commands are named too").contains("server   Start the server")
+                .contains("demo     Start it with a demo tenant");
         assertThat(admin.run("cost", "billing-source", "add", "--help").out())
                 .contains("--provider", "--source-uri", "--region", "--window-months", "--disabled", "--tenant");
+    }
+
+    /** picocli formats every help text (a bare % prints "[picocli WARN] Could not format" instead of the text). */
+    @Test
+    void everyHelpTextFormats() {
+        java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>();
+        java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.commandLine(new CliContext(java.util.Map.of(),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()), null))));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine next = todo.pop();
+            all.add(next);
+            todo.addAll(next.getSubcommands().values());
+        }
+        assertThat(all).hasSizeGreaterThan(30);
+        for (picocli.CommandLine command : all) {
+            var spec = command.getCommandSpec();
+            List<String> texts = new java.util.ArrayList<>();
+            texts.addAll(List.of(spec.usageMessage().description()));
+            texts.addAll(List.of(spec.usageMessage().footer()));
+            spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+            for (String text : texts) {
+                org.assertj.core.api.Assertions.assertThatCode(() -> String.format(text)).as(spec.qualifiedName() + ": " + text)
+                        .doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test
     void badFlagsAndArgumentsExit124() {
         assertThat(admin.run("no-such-command").exit()).isEqualTo(124);
+        var noScheme = new CliRunner("localhost:18093", ADMIN_KEY).run("whoami");
+        assertThat(noScheme.exit()).as(noScheme.err()).isEqualTo(124);
+        assertThat(noScheme.err()).contains("STATEGRAPH_API_BASE 'localhost:18093' has no http:// or https:// scheme")
+                .contains("http://localhost:18093").doesNotContain("Exception");
+        var unresolvable = new CliRunner("http://no-such-host.invalid:8080", ADMIN_KEY).run("whoami");
+        assertThat(unresolvable.exit()).isEqualTo(1);
+        assertThat(unresolvable.err()).contains("does not resolve").doesNotContain("connection refused");
         assertThat(admin.run().exit()).isEqualTo(124);
         assertThat(admin.run("cost", "billing-source", "add", "--provider", "aws").exit()).isEqualTo(124);
         assertThat(admin.run("cost", "billing-source", "list", "--format", "xml").exit()).isEqualTo(124);

@@ -30,7 +30,6 @@ class DemoEstimateTest {
 
     @Test
     void theDemoStateIsPricedFromTheDemoBookAndItsResourcesAreInTheExport() throws Exception {
-        java.nio.file.Files.createDirectories(dataDir.resolve(Demo.EXPORT_DIR));
         try (ConfigurableApplicationContext server = StategraphServer.start(0, dataDir, "--stategraph.allow-file-sources=true",
                 "--stategraph.file-source-root=" + dataDir.resolve(Demo.EXPORT_DIR), "--stategraph.file-source-per-tenant=false",
                 "--stategraph.bootstrap-api-key=" + KEY)) {
