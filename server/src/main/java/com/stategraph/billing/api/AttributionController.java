@@ -2,7 +2,9 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.attribution.Attribution;
 import com.stategraph.billing.attribution.AttributionService;
+import com.stategraph.billing.attribution.Compared;
 import com.stategraph.billing.attribution.EstimateComparison;
+import com.stategraph.billing.attribution.RunRateComparison;
 import com.stategraph.billing.attribution.StateActuals;
 import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.auth.Caller;
@@ -22,15 +24,17 @@ public class AttributionController {
     private final UnmanagedResources unmanaged;
     private final StateActuals stateActuals;
     private final EstimateComparison comparison;
+    private final RunRateComparison runRate;
     private final ReadableStates readable;
     private final TenantAccess access;
     private final com.stategraph.billing.currency.ExchangeRates rates;
 
     AttributionController(AttributionService attribution, UnmanagedResources unmanaged, StateActuals stateActuals,
-                          EstimateComparison comparison, ReadableStates readable, TenantAccess access,
+                          EstimateComparison comparison, RunRateComparison runRate, ReadableStates readable, TenantAccess access,
                           com.stategraph.billing.currency.ExchangeRates rates) {
         this.rates = rates;
         this.comparison = comparison;
+        this.runRate = runRate;
         this.attribution = attribution;
         this.unmanaged = unmanaged;
         this.stateActuals = stateActuals;
@@ -77,28 +81,54 @@ public class AttributionController {
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/compare")
-    @Operation(summary = "A month's estimate (each snapshot for the hours it was in force) next to the effective cost of the lines"
-            + " attributed to the same resources, by state, resource type or tag value")
-    public EstimateComparison.Comparison compare(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
-                                                 @RequestParam(name = "month", required = false) String month,
-                                                 @RequestParam(name = "group_by", required = false) String groupBy,
-                                                 @RequestParam(name = "tag_key", required = false) String tagKey,
-                                                 @RequestParam(name = "currency", required = false) String currency) {
+    @Operation(summary = "Estimates next to what the same resources really cost (effective cost, USD), by state, resource type or"
+            + " tag value",
+            description = "basis=run_rate (the default): each resource's current monthly estimate against its attributed cost over the"
+                    + " last `days` complete UTC days with billing data, x 730 / (24 x the days it was billed). basis=month: only the"
+                    + " days of `month` in which an estimate was in force and billing data exists, on both sides (span_start, span_end)."
+                    + " A difference and percentage only where the estimate is at least 1 USD a month and a day was billed.")
+    public Compared.Comparison compare(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                       @RequestParam(name = "basis", required = false) String basis,
+                                       @RequestParam(name = "days", required = false) Integer days,
+                                       @RequestParam(name = "month", required = false) String month,
+                                       @RequestParam(name = "group_by", required = false) String groupBy,
+                                       @RequestParam(name = "tag_key", required = false) String tagKey,
+                                       @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        if (currency == null || currency.isBlank()) {
-            return comparison.tenant(tenantId, month, groupBy, tagKey);
+        java.util.function.Function<java.time.YearMonth, com.stategraph.billing.costs.MonthlyConversion> intoUsd = null;
+        if (currency != null && !currency.isBlank()) {
+            if (!"USD".equals(currency)) {
+                throw new com.stategraph.billing.domain.InvalidInputException("INVALID_PARAMETER",
+                        "estimates are USD list prices: currency can only be USD (actuals in other currencies converted), got '" + currency + "'");
+            }
+            intoUsd = m -> rates.converter("USD", m, m);
         }
-        if (!"USD".equals(currency)) {
-            throw new com.stategraph.billing.domain.InvalidInputException("INVALID_PARAMETER",
-                    "estimates are USD list prices: currency can only be USD (actuals in other currencies converted), got '" + currency + "'");
-        }
-        return comparison.tenant(tenantId, month, groupBy, tagKey, m -> rates.converter("USD", m, m));
+        Compared.Grouping grouping = new Compared.Grouping(groupBy, tagKey);
+        return monthBasis(basis, month) ? comparison.tenant(tenantId, month, grouping, intoUsd)
+                : runRate.tenant(tenantId, days, grouping, intoUsd);
     }
 
     @GetMapping("/api/v1/states/{id}/costs/compare")
-    @Operation(summary = "A month's estimate of the state's resources next to what they really cost, per address")
-    public EstimateComparison.Comparison compareState(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
-                                                      @RequestParam(name = "month", required = false) String month) {
-        return comparison.state(readable.get(caller, id), month);
+    @Operation(summary = "The state's estimates next to what its resources really cost, per address (basis run_rate or month, as the"
+            + " tenant's comparison)")
+    public Compared.Comparison compareState(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
+                                            @RequestParam(name = "basis", required = false) String basis,
+                                            @RequestParam(name = "days", required = false) Integer days,
+                                            @RequestParam(name = "month", required = false) String month) {
+        com.stategraph.billing.states.TerraformState state = readable.get(caller, id);
+        return monthBasis(basis, month) ? comparison.state(state, month) : runRate.state(state.tenantId(), state.id(), days);
+    }
+
+    /** run_rate unless asked for a month: basis=month, or a month given without a basis. */
+    private static boolean monthBasis(String basis, String month) {
+        if (basis == null || basis.isBlank()) {
+            return month != null && !month.isBlank();
+        }
+        return switch (basis) {
+            case "month" -> true;
+            case "run_rate" -> false;
+            default -> throw new com.stategraph.billing.domain.InvalidInputException("INVALID_PARAMETER",
+                    "basis is run_rate or month, got '" + basis + "'");
+        };
     }
 }

@@ -54,16 +54,33 @@ class RowsInRange {
             Instant monthEnd = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             if (monthWhole(tenantId, monthStart, monthEnd, start, end)) {
                 whole.add(java.sql.Date.valueOf(m.atDay(1)));
-                continue;
-            }
-            Instant edgeFrom = start.isAfter(monthStart) ? start : monthStart;
-            Instant edgeTo = end.isBefore(monthEnd) ? end : monthEnd;
-            List<UUID> current = loads.currentChargedIn(tenantId, edgeFrom, edgeTo);
-            if (!current.isEmpty()) {
-                edges.add(new Edge(edgeFrom, edgeTo, BillingLoadRepository.onlyLoads("r.load_id", current)));
+            } else {
+                edge(tenantId, m, start, end).ifPresent(edges::add);
             }
         }
         return new Parts(whole, edges);
+    }
+
+    /** Inside {@link #onSnapshot}: {@code [from, to)} cut by month, every piece read from the billing rows (no rollup has days by resource). */
+    List<Edge> byMonth(UUID tenantId, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Edge> edges = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to.minusDays(1)); m = m.plusMonths(1)) {
+            edge(tenantId, m, start, end).ifPresent(edges::add);
+        }
+        return edges;
+    }
+
+    /** The part of {@code [start, end)} in month {@code m}, naming the current loads charged in it; empty when none is. */
+    private java.util.Optional<Edge> edge(UUID tenantId, YearMonth m, Instant start, Instant end) {
+        Instant monthStart = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthEnd = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant edgeFrom = start.isAfter(monthStart) ? start : monthStart;
+        Instant edgeTo = end.isBefore(monthEnd) ? end : monthEnd;
+        List<UUID> current = loads.currentChargedIn(tenantId, edgeFrom, edgeTo);
+        return current.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Edge(edgeFrom, edgeTo, BillingLoadRepository.onlyLoads("r.load_id", current)));
     }
 
     /**

@@ -2,7 +2,8 @@ package com.stategraph.billing.console;
 
 import com.stategraph.billing.attribution.Attribution;
 import com.stategraph.billing.attribution.AttributionService;
-import com.stategraph.billing.attribution.EstimateComparison;
+import com.stategraph.billing.attribution.Compared;
+import com.stategraph.billing.attribution.RunRateComparison;
 import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.estimates.EstimateService;
 import com.stategraph.billing.states.TerraformState;
@@ -27,10 +28,10 @@ public class AttributionPanels {
 
     private final AttributionService attribution;
     private final UnmanagedResources unmanaged;
-    private final EstimateComparison comparison;
+    private final RunRateComparison comparison;
     private final EstimateService estimates;
 
-    public AttributionPanels(AttributionService attribution, UnmanagedResources unmanaged, EstimateComparison comparison,
+    public AttributionPanels(AttributionService attribution, UnmanagedResources unmanaged, RunRateComparison comparison,
                              EstimateService estimates) {
         this.attribution = attribution;
         this.unmanaged = unmanaged;
@@ -50,11 +51,15 @@ public class AttributionPanels {
                                 String amount, String exact, long lines) {
     }
 
-    /** "over" when the actual exceeds the estimate by more than the tolerance (or has none), "under" when below. */
-    public record CompareLine(String key, String estimated, String actual, String difference, String ratio, String highlight) {
+    /**
+     * One row: the monthly estimate, the actual cost of the window and its monthly run rate, the difference as people
+     * read it ("+12 %", "x3.4", or why it cannot be compared); "over" or "under" past the tolerance.
+     */
+    public record CompareLine(String key, String estimated, String actual, String billedDays, String runRate, String difference,
+                              String exactDifference, String highlight) {
     }
 
-    public record CompareTable(String title, String month, CompareLine total, List<CompareLine> lines,
+    public record CompareTable(String title, String window, String note, CompareLine total, List<CompareLine> lines,
                                List<String> spendWithoutEstimate, List<String> estimateWithoutSpend, List<String> otherCurrencies) {
     }
 
@@ -108,16 +113,17 @@ public class AttributionPanels {
     }
 
     /**
-     * The tenant's month by state, by resource type and by team (the first of the usual team-like tag keys the
-     * states carry); none when the month has neither an estimate nor attributed spend.
+     * The tenant's resources by state, by resource type and by team (the first of the usual team-like tag keys the
+     * states carry): each current estimate against its monthly run rate; none when there is neither an estimate nor
+     * attributed spend.
      */
-    public List<CompareTable> tenant(UUID tenant, YearMonth month) {
-        List<EstimateComparison.Grouping> groupings = new ArrayList<>(List.of(new EstimateComparison.Grouping("state", null),
-                new EstimateComparison.Grouping("type", null)));
+    public List<CompareTable> tenant(UUID tenant) {
+        List<Compared.Grouping> groupings = new ArrayList<>(List.of(new Compared.Grouping("state", null),
+                new Compared.Grouping("type", null)));
         List<String> tagKeys = estimates.tagKeys(tenant);
         EstimatesController.PREFERRED_TAGS.stream().filter(tagKeys::contains).findFirst()
-                .ifPresent(key -> groupings.add(new EstimateComparison.Grouping("tag", key)));
-        List<EstimateComparison.Comparison> compared = comparison.tenant(tenant, month.toString(), groupings);
+                .ifPresent(key -> groupings.add(new Compared.Grouping("tag", key)));
+        List<Compared.Comparison> compared = comparison.tenant(tenant, null, groupings, null);
         CompareTable byState = table("Estimate vs actual by state", compared.get(0));
         if (byState.lines().isEmpty()) {
             return List.of();
@@ -131,32 +137,38 @@ public class AttributionPanels {
         return tables;
     }
 
-    /** One state's month, per resource. */
-    public CompareTable state(TerraformState state, YearMonth month) {
-        return table("Estimate vs actual by resource", comparison.state(state, month.toString()));
+    /** One state's resources. */
+    public CompareTable state(TerraformState state) {
+        return table("Estimate vs actual by resource", comparison.state(state.tenantId(), state.id(), null));
     }
 
-    private static CompareTable table(String title, EstimateComparison.Comparison c) {
+    private static CompareTable table(String title, Compared.Comparison c) {
         String currency = c.currency();
         List<CompareLine> lines = c.groups().stream().map(r -> line(r, currency)).toList();
-        return new CompareTable(title, c.month(), line(c.total(), currency), lines, c.spendWithoutEstimate(),
+        String window = c.spanStart() == null ? null : c.spanStart() + " to " + c.spanEnd();
+        // "Spend without an estimate" is said once per page: under the first table.
+        return new CompareTable(title, window, c.note(), line(c.total(), currency), lines, c.spendWithoutEstimate(),
                 c.estimateWithoutSpend(), c.otherCurrencies());
     }
 
-    private static CompareLine line(EstimateComparison.Row r, String currency) {
-        BigDecimal estimated = new BigDecimal(r.estimatedCost());
-        BigDecimal difference = new BigDecimal(r.difference());
+    private static CompareLine line(Compared.Row r, String currency) {
         String highlight = "";
-        BigDecimal allowed = estimated.abs().multiply(TOLERANCE);
-        if (difference.compareTo(allowed) > 0) {
-            highlight = "over";
-        } else if (difference.negate().compareTo(allowed) > 0) {
-            highlight = "under";
+        String difference;
+        if (!r.comparable()) {
+            difference = "not comparable: " + r.notComparable();
+        } else {
+            BigDecimal percent = new BigDecimal(r.differencePercent());
+            if (percent.compareTo(TOLERANCE.multiply(BigDecimal.valueOf(100))) > 0) {
+                highlight = "over";
+            } else if (percent.negate().compareTo(TOLERANCE.multiply(BigDecimal.valueOf(100))) > 0) {
+                highlight = "under";
+            }
+            difference = Money.difference(percent);
         }
-        String formatted = Money.format(r.difference(), currency);
-        String signed = difference.signum() > 0 ? formatted.replaceFirst(" ", " +") : formatted;
-        return new CompareLine(r.key(), Money.format(r.estimatedCost(), currency), Money.format(r.actualCost(), currency),
-                signed, r.ratio() == null ? "no estimate" : r.ratio(), highlight);
+        return new CompareLine(r.key(), r.estimatedMonthly() == null ? "not estimated" : Money.format(r.estimatedMonthly(), currency),
+                Money.format(r.actualCost(), currency), Integer.toString(r.billedDays()),
+                Money.format(r.actualMonthlyRunRate(), currency), difference,
+                r.difference() == null ? "" : Money.exact(r.difference(), currency), highlight);
     }
 
     private static String percent(BigDecimal part, BigDecimal total) {

@@ -65,7 +65,7 @@ public class EstimatesController {
 
     @GetMapping("/console/t/{tenant}/estimates")
     String estimates(@PathVariable UUID tenant, Principal principal, Model model, @RequestParam(required = false) String tag,
-                     @RequestParam(required = false) UUID state, @RequestParam(required = false) String month) {
+                     @RequestParam(required = false) UUID state) {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
         model.addAttribute("me", session);
@@ -110,9 +110,7 @@ public class EstimatesController {
         if (shown != null) {
             TerraformState selected = states.get(shown);
             model.addAttribute("state", selected);
-            YearMonth compared = SpendController.month(month, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-            model.addAttribute("month", compared.toString());
-            model.addAttribute("stateComparison", attribution.state(selected, compared));
+            model.addAttribute("stateComparison", attribution.state(selected));
             Optional<EstimateViews.StateCosts> costs = estimates.costs(selected);
             model.addAttribute("computing", costs.isEmpty());
             costs.ifPresent(c -> {

@@ -84,8 +84,7 @@ public class SpendController {
     String spend(@PathVariable UUID tenant, Principal principal, Model model,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) String metric, @RequestParam(required = false) String currency,
-                 @RequestParam(required = false, defaultValue = "provider") String stack,
-                 @RequestParam(required = false) String compare) {
+                 @RequestParam(required = false, defaultValue = "provider") String stack) {
         ConsoleSession.View session = sessions.of(principal);
         access.requireMember(session.caller(), tenant);
         CostQuery base = parser.parse(tenant, CostQueryParser.Params.range(blank(from), blank(to), blank(metric)));
@@ -109,10 +108,8 @@ public class SpendController {
         model.addAttribute("hasSources", !sources.list(tenant).isEmpty());
         model.addAttribute("comparisons", comparisons(summaries.summary(tenant, base.metric(), view)));
         model.addAttribute("anomalies", anomalies.active(tenant));
-        // The estimate is compared month by month: by default the range's last month.
-        YearMonth month = month(compare, base.to().minusDays(1));
-        model.addAttribute("compareMonth", month.toString());
-        model.addAttribute("estimateVsActual", attribution.tenant(tenant, month));
+        // Each current estimate against its resource's monthly run rate: what works the day a state is pushed.
+        model.addAttribute("estimateVsActual", attribution.tenant(tenant));
         if (shown == null) {
             return "spend";
         }
@@ -192,17 +189,6 @@ public class SpendController {
     }
 
     /** A month picked in a form ({@code YYYY-MM}), or the one of {@code fallback}. */
-    static YearMonth month(String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return YearMonth.from(fallback);
-        }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("INVALID_PARAMETER", "month '" + text + "' is not of the form YYYY-MM");
-        }
-    }
-
     private Actuals grouped(java.util.function.Function<CostQuery, Actuals> view, CostQuery base, String groupBy, String granularity,
                             Integer limit) {
         boolean tag = groupBy.startsWith("tag:");

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Last month's estimate (the snapshot in force all month, for the month's own hours) next to the
- * effective cost of the lines attributed to the same resources.
+ * Last month's estimate (the snapshot in force all month) next to the effective cost of the lines
+ * attributed to the same resources, both over the month's days up to its last day with billing data.
  */
 class EstimateComparisonTest extends SyncServerTest {
     @Test
@@ -69,7 +69,8 @@ class EstimateComparisonTest extends SyncServerTest {
             sleep(200);
         }
 
-        BigDecimal hours = BigDecimal.valueOf(last.lengthOfMonth() * 24L);
+        // The span: from the month's first day (the snapshot was in force before it) to its last day with billing data, the 20th.
+        BigDecimal hours = BigDecimal.valueOf(20 * 24L);
         BigDecimal a = monthly.get("aws_instance.a").multiply(hours).divide(BigDecimal.valueOf(730), 10, RoundingMode.HALF_EVEN);
         BigDecimal b = monthly.get("aws_instance.b").multiply(hours).divide(BigDecimal.valueOf(730), 10, RoundingMode.HALF_EVEN);
         JsonNode byResource = api.get(ADMIN_KEY, "/api/v1/states/" + state + "/costs/compare?month=" + last).body();
@@ -79,8 +80,10 @@ class EstimateComparisonTest extends SyncServerTest {
         assertThat(new BigDecimal(rows.get("aws_instance.a").path("actual_cost").asString())).isEqualByComparingTo("52.5");
         assertThat(new BigDecimal(rows.get("aws_instance.a").path("difference").asString()))
                 .isEqualByComparingTo(new BigDecimal("52.5").subtract(a));
-        assertThat(new BigDecimal(rows.get("aws_instance.a").path("ratio").asString()))
-                .isEqualByComparingTo(new BigDecimal("52.5").divide(a, 4, RoundingMode.HALF_EVEN));
+        assertThat(rows.get("aws_instance.a").path("difference_percent").asString()).isEqualTo(new BigDecimal("52.5").subtract(a)
+                .multiply(BigDecimal.valueOf(100)).divide(a, 1, RoundingMode.HALF_EVEN).toPlainString());
+        assertThat(rows.get("aws_instance.a").path("billed_days").asInt()).isEqualTo(2);
+        assertThat(byResource.path("basis").asString()).isEqualTo("month");
         assertThat(byResource.path("spend_without_estimate").get(0).asString()).isEqualTo("aws_cloudfront_distribution.cdn");
         assertThat(byResource.path("estimate_without_spend").get(0).asString()).isEqualTo("aws_instance.b");
 
@@ -90,7 +93,8 @@ class EstimateComparisonTest extends SyncServerTest {
         assertThat(new BigDecimal(web.path("estimated_cost").asString())).isEqualByComparingTo(a.add(b));
         assertThat(new BigDecimal(web.path("actual_cost").asString())).as("the unmanaged line is not the state's")
                 .isEqualByComparingTo("55.5");
-        assertThat(byState.path("estimated_until").asString()).isEqualTo(last.plusMonths(1).atDay(1) + "T00:00:00Z");
+        assertThat(byState.path("span_start").asString()).isEqualTo(last.atDay(1).toString());
+        assertThat(byState.path("span_end").asString()).isEqualTo(last.atDay(20).toString());
         assertThat(byState.path("other_currencies").get(0).asString()).isEqualTo("EUR");
 
         // Converted: the EUR spend joins the comparison at the month's rate.

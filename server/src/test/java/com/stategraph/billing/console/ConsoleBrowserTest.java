@@ -362,6 +362,7 @@ class ConsoleBrowserTest extends SyncServerTest {
         waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant + "/spend"));
         assertNoConsoleErrors("after joining through an invitation link");
         browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
 
         browser.get(link);
         assertThat(browser.findElement(By.id("invitation-closed")).getText()).as("the link works once").contains("not valid");
@@ -434,19 +435,26 @@ class ConsoleBrowserTest extends SyncServerTest {
                 List.of("34.5", "34.5", "USD", ps, day, "Amazon S3", "eu-west-1", "arn:aws:s3:::bucket-data"),
                 List.of("0.375", "0.375", "USD", ps, day, "Tax", "", ""),
                 List.of("-0.125", "-0.125", "USD", ps, day, "Credits", "", ""));
+        // A complete day for the run rate (today's lines are not one yet): i-0web two days ago, in its own billing period.
+        LocalDate earlier = today.minusDays(2);
+        List<String> complete = List.of("600.0625", "600.0625", "USD", earlier.withDayOfMonth(1) + "T00:00:00Z", earlier + "T00:00:00Z",
+                "Amazon EC2", "us-east-1", "arn:aws:ec2:us-east-1:123456789012:instance/i-0web");
         Path dir = tempDir("console-attribution-");
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, header, rows);
+        ExportFixtures.csv(dir.resolve("focus-earlier.csv"), false, false, header, List.of(complete));
         String source = addSource(tenant, "aws", dir.toUri().toString());
         syncAndWait(tenant, source);
         var computed = awaitAttribution(tenant, null);
-        assertThat(computed.path("attributed_count").asLong()).as(computed.toString()).isEqualTo(1);
+        // This month's attributed lines: today's i-0web, and the earlier one when it falls in this month too.
+        assertThat(computed.path("attributed_count").asLong()).as(computed.toString())
+                .isEqualTo(earlier.getMonth() == today.getMonth() ? 2 : 1);
 
         signIn(email, "correct horse battery ada");
         waiting().until(ExpectedConditions.urlContains("/console/t/" + tenant));
-        browser.get(url("/console/t/" + tenant + "/spend"));
+        browser.get(url("/console/t/" + tenant + "/spend?from=" + earlier + "&to=" + today.plusDays(1)));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attribution")));
 
-        java.math.BigDecimal attributed = new java.math.BigDecimal(rows.get(0).get(1));
+        java.math.BigDecimal attributed = new java.math.BigDecimal(rows.get(0).get(1)).add(new java.math.BigDecimal(complete.get(1)));
         java.math.BigDecimal unmanaged = new java.math.BigDecimal(rows.get(1).get(1));
         java.math.BigDecimal unallocated = new java.math.BigDecimal(rows.get(2).get(1)).add(new java.math.BigDecimal(rows.get(3).get(1)));
         java.math.BigDecimal total = attributed.add(unmanaged).add(unallocated);
@@ -467,8 +475,11 @@ class ConsoleBrowserTest extends SyncServerTest {
         WebElement compare = browser.findElement(By.id("estimate-vs-actual"));
         WebElement byState = compare.findElement(By.cssSelector("table[data-title='Estimate vs actual by state']"));
         WebElement prod = byState.findElement(By.xpath(".//tbody/tr[td[1][text()='envs/prod']]"));
-        // The estimate counts the seconds since the snapshot: far below 1,200 USD, so the actual is highlighted as over.
-        assertThat(prod.getText()).contains(Money.format(attributed.toPlainString(), "USD"));
+        // The run rate: the complete day's 600.0625 x 730 / 24 a month, far above the instance's estimate: over.
+        java.math.BigDecimal rate = new java.math.BigDecimal(complete.get(1)).multiply(java.math.BigDecimal.valueOf(730))
+                .divide(java.math.BigDecimal.valueOf(24), 10, java.math.RoundingMode.HALF_EVEN);
+        assertThat(prod.getText()).contains(Money.format(complete.get(1), "USD")).contains(Money.format(rate.toPlainString(), "USD"))
+                .containsPattern(" x\\d+\\.\\d$");
         assertThat(prod.getAttribute("class")).isEqualTo("over");
         assertThat(compare.findElement(By.cssSelector("table[data-title='Estimate vs actual by resource type']")).getText())
                 .contains("aws_instance");
@@ -483,7 +494,7 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.get(url("/console/t/" + tenant + "/estimates?state=" + state));
         WebElement actuals = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("state-actuals")));
         WebElement web = actuals.findElement(By.xpath(".//tbody/tr[td[1][text()='aws_instance.web']]"));
-        assertThat(web.getText()).contains(Money.format(attributed.toPlainString(), "USD"));
+        assertThat(web.getText()).contains(Money.format(complete.get(1), "USD")).contains(Money.format(rate.toPlainString(), "USD"));
         assertThat(web.getAttribute("class")).isEqualTo("over");
         WebElement idle = actuals.findElement(By.xpath(".//tbody/tr[td[1][text()='aws_instance.idle']]"));
         assertThat(idle.getText()).contains("USD 0.00");
