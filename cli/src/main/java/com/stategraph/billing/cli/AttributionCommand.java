@@ -17,7 +17,7 @@ class AttributionCommand extends ApiCommand {
     @Mixin
     DateRangeOption range;
 
-    @Option(names = "--metric", description = "billed (default), effective, list or contracted")
+    @Option(names = "--metric", description = "effective (default, as every cost view), billed, list or contracted")
     String metric;
 
     @Mixin

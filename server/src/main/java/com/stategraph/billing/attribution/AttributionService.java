@@ -55,7 +55,7 @@ public class AttributionService {
         }
     }
 
-    /** {@code [from, to)} on ChargePeriodStart, default the month so far; metric default billed. */
+    /** {@code [from, to)} on ChargePeriodStart, default the month so far; metric default effective, as every cost view's. */
     public Attribution attribution(UUID tenantId, String from, String to, String metric) {
         return attribution(tenantId, from, to, metric, null);
     }
@@ -66,7 +66,7 @@ public class AttributionService {
      */
     public Attribution attribution(UUID tenantId, String from, String to, String metric,
                                    java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, MonthlyConversion> conversion) {
-        CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric == null ? "billed" : metric));
+        CostQuery q = parser.parse(tenantId, CostQueryParser.Params.range(from, to, metric));
         MonthlyConversion into = conversion == null ? null : conversion.apply(q.from(), q.to());
         String metricColumn = q.metric().column();
         // Whole months come from the monthly resource rollup (one row per resource and month); the edges of a range that

@@ -168,12 +168,13 @@ public final class Demo {
                 + " billing rows from " + SampleExport.MONTHS + " months of sample exports");
         out.printf("  %-8s %-8s %10s %20s%n", "PROVIDER", "CURRENCY", "ROWS", "BILLED COST");
         for (ActualsRepository.Loaded l : lines) {
-            out.printf("  %-8s %-8s %,10d %20s%n", l.cloud(), l.currency(), l.rows(), l.billed().stripTrailingZeros().toPlainString());
+            out.printf("  %-8s %-8s %,10d %20s%n", l.cloud(), l.currency(), l.rows(),
+                    com.stategraph.billing.console.Money.format(l.billed().toPlainString(), l.currency()));
         }
         out.println();
         out.println("Estimate: state " + DemoState.NAME + " (" + estimate.stateId() + "), " + estimate.resourceCount()
-                + " resources, " + estimate.monthlyCost().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-                + " USD a month at list price, " + estimate.coveragePercent().toPlainString() + " % of its resources priced");
+                + " resources, " + com.stategraph.billing.console.Money.format(estimate.monthlyCost().toPlainString(), "USD")
+                + " a month at list price, " + estimate.coveragePercent().toPlainString() + " % of its resources priced");
         out.println();
         out.println("Console:  " + base + "/   sign in as " + consoleLogin);
         out.println("Server:   " + base + "   (API description: " + base + "/api/openapi.json)");

@@ -18,7 +18,12 @@ public final class ConformanceFindings {
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private final Map<String, Long> currencies = new TreeMap<>();
 
-    /** Where a finding was seen: the file and data row, and the value (each null where it does not apply). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
+
+    /**
+     * Where a finding was seen: the file and data row, and a value of our own (a period, a currency code); a
+     * value the file holds is never quoted. Each null where it does not apply.
+     */
     @Schema(name = "SyncWarningSample")
     public record Sample(@Schema(nullable = true) String file, long row, @Schema(nullable = true) String value) {
     }
@@ -55,12 +60,13 @@ public final class ConformanceFindings {
         findings.forEach((code, f) -> out.add(new Warning(code, f.message, f.count, List.copyOf(f.samples))));
         if (currencies.size() > 1) {
             long rows = currencies.values().stream().mapToLong(Long::longValue).sum();
+            // A currency code is named only when it is one (three capital letters): anything else is the file's text.
             List<Sample> perCurrency = currencies.entrySet().stream()
-                    .map(e -> new Sample(null, e.getValue(), e.getKey()))
+                    .map(e -> new Sample(null, e.getValue(), CODE.matcher(e.getKey()).matches() ? e.getKey() : null))
                     .toList();
             out.add(new Warning("MIXED_CURRENCIES", "the rows are billed in " + currencies.size()
-                    + " currencies " + currencies.keySet() + "; their amounts are kept apart, never added",
-                    rows, perCurrency));
+                    + " currencies " + perCurrency.stream().map(c -> c.value() == null ? "(not a currency code)" : c.value()).toList()
+                    + "; their amounts are kept apart, never added", rows, perCurrency));
         }
         return out;
     }

@@ -140,7 +140,7 @@ public final class FocusNormaliser {
         findings.currency(currency);
         java.math.BigDecimal listCost = row.decimals[FocusColumn.LIST_COST.ordinal()];
         if (listCost != null && DecimalText.isNegative(listCost)) {
-            findings.record("NEGATIVE_LIST_COST", "ListCost is negative", uri, rowNumber, row.values[FocusColumn.LIST_COST.ordinal()]);
+            findings.record("NEGATIVE_LIST_COST", "ListCost is negative", uri, rowNumber, null);
         }
     }
 
@@ -153,7 +153,8 @@ public final class FocusNormaliser {
         if (canonical != null) {
             return canonical;
         }
-        findings.record("UNKNOWN_" + c.name(), c.focusName() + " has a value FOCUS does not allow", uri, rowNumber, s);
+        // The file and row say where; the value itself is the file's content, which a warning never quotes.
+        findings.record("UNKNOWN_" + c.name(), c.focusName() + " has a value FOCUS does not allow", uri, rowNumber, null);
         return s;
     }
 

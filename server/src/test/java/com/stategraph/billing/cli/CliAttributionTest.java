@@ -40,10 +40,12 @@ class CliAttributionTest extends SyncServerTest {
         }
         CliRunner cli = new CliRunner(api.base(), ADMIN_KEY).env("STATEGRAPH_TENANT_ID", tenant);
 
-        var split = cli.run("cost", "attribution", "--format", "csv");
+        // The export states billed cost only; effective is the default metric, as in every cost view.
+        assertThat(cli.run("cost", "attribution", "--format", "json").out()).contains("\"metric\" : \"effective\"");
+        var split = cli.run("cost", "attribution", "--metric", "billed", "--format", "csv");
         assertThat(split.exit()).as(split.err()).isZero();
         assertThat(split.out()).contains("USD,50.25,30,12.75,7.5,59.70 %,4");
-        var table = cli.run("cost", "attribution");
+        var table = cli.run("cost", "attribution", "--metric", "billed");
         assertThat(table.out()).contains("  30.00  ").contains("1 lines attributed, 2 unmanaged, 1 unallocated");
 
         var unmanaged = cli.run("cost", "unmanaged", "--limit", "1", "--format", "simple");

@@ -56,7 +56,7 @@ class DemoEstimateTest {
             BigDecimal monthly = new BigDecimal(costs.path("monthly_cost").asString());
             assertThat(monthly).isPositive();
             assertThat(printed).contains("Estimate: state " + DemoState.NAME)
-                    .contains(monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " USD a month");
+                    .contains(com.stategraph.billing.console.Money.format(monthly.toPlainString(), "USD") + " a month");
 
             // Every identifier of a billed resource of the state is a ResourceId of the export's rows.
             List<Map<String, Object>> unbilled = jdbc.sql("SELECT r.address FROM terraform_resources r WHERE r.tenant_id = ?::uuid"

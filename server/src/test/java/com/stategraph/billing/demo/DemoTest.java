@@ -34,6 +34,7 @@ class DemoTest extends SyncServerTest {
         assertThat(rows).as("several thousand rows").isBetween(3000L, 20000L);
         assertThat(first).contains("Demo ready: tenant 'demo'").contains(rows + " billing rows")
                 .contains("aws      USD").contains("azure    EUR").contains("gcp      USD")
+                .containsPattern("azure +EUR +[0-9,]+ +EUR \\d{1,3}(,\\d{3})*\\.\\d{2}")
                 .contains("http://localhost:" + port);
         assertThat(jdbc.sql("SELECT count(DISTINCT tags->>'team'), count(DISTINCT tags->>'env'), count(DISTINCT tags->>'owner')"
                         + " FROM billing_rows r JOIN tenants t ON t.id = r.tenant_id WHERE t.name = 'demo'")

@@ -68,7 +68,7 @@ class FocusNormaliserTest {
         assertThat(row.extra()).isEqualTo("{\"x_Custom\":\"abc\",\"Id\":\"row-1\"}");
         assertThat(row.billingPeriod()).isEqualTo(LocalDate.of(2024, 3, 1));
         assertThat(findings.warnings()).extracting(ConformanceFindings.Warning::code).containsExactly("NEGATIVE_LIST_COST");
-        assertThat(findings.warnings().get(0).samples().get(0)).isEqualTo(new ConformanceFindings.Sample("file:///t.csv", 7, "-1"));
+        assertThat(findings.warnings().get(0).samples().get(0)).isEqualTo(new ConformanceFindings.Sample("file:///t.csv", 7, null));
     }
 
     @Test
