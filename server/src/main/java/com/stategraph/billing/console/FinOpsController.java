@@ -19,7 +19,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -62,8 +61,9 @@ public class FinOpsController {
         this.json = json;
     }
 
-    /** A section of the page: its title, its CSV's name, and the table. */
-    public record Section(String title, String view, List<String> header, List<List<String>> rows) {
+    /** A section of the page: its title, its CSV's name, and the table as people read it. */
+    public record Section(String title, String view, List<String> header, List<Boolean> numeric,
+                          List<List<FinOpsCells.Cell>> rows) {
     }
 
     /** The page's answers by view, each read only when shown or downloaded. */
@@ -75,7 +75,7 @@ public class FinOpsController {
         views.put("commitments", () -> commitments.of(tenant, from, to));
         views.put("commitment-coverage", () -> coverage.of(tenant, from, to));
         views.put("invoices", () -> invoices.of(tenant, from, to));
-        views.put("tag-coverage", () -> tagCoverage.of(tenant, null, null, null));
+        views.put("tag-coverage", () -> Map.of("results", tagCoverageByProvider(tagCoverage.of(tenant, null, null, null))));
         return views;
     }
 
@@ -92,13 +92,14 @@ public class FinOpsController {
         model.addAttribute("me", session);
         model.addAttribute("tenant", session.tenant(tenant));
         model.addAttribute("page", "finops");
-        model.addAttribute("from", from == null ? "" : from);
-        model.addAttribute("to", to == null ? "" : to);
+        // The pickers show the range the answers cover: by default the last three months and this one.
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        model.addAttribute("from", blank(from) == null ? now.minusMonths(3).toString() : from);
+        model.addAttribute("to", blank(to) == null ? now.plusMonths(1).toString() : to);
         List<Section> sections = new ArrayList<>();
         views(tenant, blank(from), blank(to)).forEach((view, answer) -> {
-            CsvTable.Table table = CsvTable.of(json.valueToTree(answer.get()));
-            sections.add(new Section(TITLES.get(view), view, table.header().stream().map(FinOpsController::label).toList(),
-                    table.rows()));
+            FinOpsCells.Formatted table = FinOpsCells.of(CsvTable.of(json.valueToTree(answer.get())));
+            sections.add(new Section(TITLES.get(view), view, table.header(), table.numeric(), table.rows()));
         });
         model.addAttribute("sections", sections);
         return "finops";
@@ -121,6 +122,24 @@ public class FinOpsController {
         out.flush();
     }
 
+    /** Tag coverage as a table: a row per tag key and provider (the answer nests providers in each key). */
+    private static List<Map<String, Object>> tagCoverageByProvider(TagCoverage.Coverage coverage) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TagCoverage.KeyCoverage key : coverage.results()) {
+            for (TagCoverage.Share share : key.byProvider()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("tag_key", key.tagKey());
+                row.put("provider", share.provider());
+                row.put("currency", key.currency());
+                row.put("tagged_cost", share.taggedCost());
+                row.put("total_cost", share.totalCost());
+                row.put("coverage_percent", share.coveragePercent());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /** A budget as one line: what it is and where it stands this period. */
     private static Map<String, Object> budget(com.stategraph.billing.budgets.Budget b) {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -139,11 +158,6 @@ public class FinOpsController {
     }
 
     /** {@code effective_savings_rate_percent} as a column title: "Effective savings rate percent". */
-    static String label(String column) {
-        String words = column.replace('_', ' ');
-        return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
-    }
-
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -619,12 +620,18 @@ class ConsoleBrowserTest extends SyncServerTest {
         signIn(email, "correct horse battery femi");
         browser.findElement(By.id("nav-finops")).click();
         WebElement budgets = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("budgets")));
-        assertThat(budgets.getText()).contains("Platform").contains("5000").contains("69");
+        // Amounts in their currency with thousands grouped, percentages with their sign, headers in words.
+        assertThat(budgets.getText()).contains("Platform").contains(Money.format("5000", "USD")).contains(Money.format("69", "USD"))
+                .contains("1.38 %").doesNotContain("PERCENT");
         assertThat(browser.findElement(By.id("forecast")).getText()).contains("USD").contains("69");
         String savings = browser.findElement(By.id("savings")).getText();
         // EC2: list 100, effective 60: total savings 40, rate 40.00
-        assertThat(savings).contains("Amazon EC2").contains("40.00");
-        assertThat(browser.findElement(By.id("invoices")).getText()).contains("INV-7").contains("89");
+        assertThat(savings).contains("Amazon EC2").contains(Money.format("40", "USD")).contains("40.00 %")
+                .contains("EFFECTIVE SAVINGS RATE %");
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains("INV-7").contains(Money.format("89", "USD"));
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).as("the range is shown, not dashes")
+                .isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(3).toString());
+        assertThat(browser.findElements(By.cssSelector("#savings td.num"))).isNotEmpty();
         String csv = (String) browser.executeScript("return fetch(document.querySelector(\"a.download[data-view='invoices']\").href)"
                 + ".then(r => r.text())");
         assertThat(csv.lines().findFirst().orElse("")).startsWith("billing_period,invoice_issuer,invoice_id,currency,billed_cost");
