@@ -36,6 +36,13 @@ class AttributedDays {
      */
     void read(UUID tenantId, UUID stateId, LocalDate first, LocalDate last, Function<YearMonth, MonthlyConversion> intoUsd,
               List<String> other, java.util.function.Consumer<Day> sink) {
+        // Without a managed resource in any bill there is nothing to read: a tenant without states pays nothing for this.
+        boolean anyAttributed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM attribution_resources WHERE tenant_id = ? AND state_id IS NOT NULL"
+                        + (stateId == null ? "" : " AND state_id = ?") + ")")
+                .params(stateId == null ? List.of(tenantId) : List.of(tenantId, stateId)).query(Boolean.class).single();
+        if (!anyAttributed) {
+            return;
+        }
         rows.onSnapshot(() -> {
             for (RowsInRange.Edge edge : rows.byMonth(tenantId, first, last.plusDays(1))) {
                 List<Object> params = new ArrayList<>(List.of(tenantId));
