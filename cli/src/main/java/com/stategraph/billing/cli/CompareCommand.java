@@ -117,15 +117,7 @@ class CompareCommand extends ApiCommand {
         if (!forPeople) {
             return row.path("difference").asString();
         }
-        java.math.BigDecimal percent = new java.math.BigDecimal(row.path("difference_percent").asString());
-        java.math.BigDecimal times = percent.divide(java.math.BigDecimal.valueOf(100), 10, java.math.RoundingMode.HALF_UP)
-                .add(java.math.BigDecimal.ONE);
-        if (times.compareTo(java.math.BigDecimal.valueOf(2)) >= 0) {
-            return "x" + times.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
-        }
-        java.math.BigDecimal shown = percent.abs().compareTo(java.math.BigDecimal.ONE) < 0
-                ? percent.setScale(1, java.math.RoundingMode.HALF_UP) : percent.setScale(0, java.math.RoundingMode.HALF_UP);
-        return (shown.signum() > 0 ? "+" : "") + shown.toPlainString() + " %";
+        return Money.difference(new java.math.BigDecimal(row.path("difference_percent").asString()));
     }
 
     private static String amount(JsonNode value, boolean forPeople) {

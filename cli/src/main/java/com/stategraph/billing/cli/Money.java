@@ -25,4 +25,15 @@ final class Money {
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(new BigDecimal(amount));
     }
+
+    /** A difference from its percentage of the estimate: {@code +12 %}, {@code -8 %}, or from twice the estimate on {@code x3.4}. */
+    static String difference(BigDecimal percent) {
+        BigDecimal times = percent.divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP).add(BigDecimal.ONE);
+        if (times.compareTo(BigDecimal.valueOf(2)) >= 0) {
+            return "x" + times.setScale(1, RoundingMode.HALF_UP).toPlainString();
+        }
+        BigDecimal shown = percent.abs().compareTo(BigDecimal.ONE) < 0 ? percent.setScale(1, RoundingMode.HALF_UP)
+                : percent.setScale(0, RoundingMode.HALF_UP);
+        return (shown.signum() > 0 ? "+" : "") + shown.toPlainString() + " %";
+    }
 }
