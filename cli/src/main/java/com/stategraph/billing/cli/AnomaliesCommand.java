@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
         description = "Days whose spend left its own history, per provider (sub account, service) and tag value; latest first.",
-        subcommands = AnomaliesCommand.Dismiss.class)
+        subcommands = {AnomaliesCommand.Dismiss.class, AnomaliesCommand.Settings.class})
 class AnomaliesCommand extends ApiCommand {
     @Mixin
     TenantOption tenant;
@@ -79,6 +79,48 @@ class AnomaliesCommand extends ApiCommand {
             }
             context.out().println("Dismissed anomaly " + dismissed.path("id").asString() + " of " + dismissed.path("day").asString()
                     + " (" + series(dismissed) + ").");
+        }
+    }
+
+    @Command(name = "settings", mixinStandardHelpOptions = true,
+            description = "Show or set what makes a day's difference an anomaly: both a share of the series' trailing monthly cost"
+                    + " and an amount of its currency (setting needs a tenant admin; the tenant is scanned again).")
+    static class Settings extends ApiCommand {
+        @Mixin
+        TenantOption tenant;
+
+        @Option(names = "--min-impact-percent", paramLabel = "PERCENT", description = "Percent of the trailing monthly cost (default 1)")
+        java.math.BigDecimal percent;
+
+        @Option(names = "--min-impact-amount", paramLabel = "AMOUNT", description = "Units of the series' currency (default 10)")
+        java.math.BigDecimal amount;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        void execute(CliContext context, ApiClient api) {
+            String path = "/api/v1/tenants/" + tenant(tenant) + "/costs/anomalies/settings";
+            JsonNode settings;
+            if (percent == null && amount == null) {
+                settings = api.get(path);
+            } else {
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                if (percent != null) {
+                    body.put("min_impact_percent", percent);
+                }
+                if (amount != null) {
+                    body.put("min_impact_amount", amount);
+                }
+                settings = api.put(path, body);
+            }
+            if (format.format == OutputFormat.JSON) {
+                context.printJson(settings);
+                return;
+            }
+            context.out().println("A day is an anomaly when its difference is at least " + settings.path("min_impact_percent").asString()
+                    + " % of its series' trailing monthly cost and at least " + settings.path("min_impact_amount").asString()
+                    + " of its currency.");
         }
     }
 }

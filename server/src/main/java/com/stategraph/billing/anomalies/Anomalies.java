@@ -26,11 +26,48 @@ public class Anomalies {
     private final AnomalyStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Anomalies(AnomalyStore store, AuditLog audit, Clock clock) {
+    Anomalies(AnomalyStore store, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** What makes a day's difference an anomaly in this tenant: both must hold. */
+    @Schema(name = "AnomalySettings")
+    public record Settings(
+            @Schema(description = "Percent of the series' trailing monthly cost (0 to 100; default 1)", example = "1")
+            @JsonProperty("min_impact_percent") java.math.BigDecimal minImpactPercent,
+            @Schema(description = "Units of the series' currency (default 10)", example = "10")
+            @JsonProperty("min_impact_amount") java.math.BigDecimal minImpactAmount) {
+    }
+
+    public Settings settings(UUID tenantId) {
+        AnomalyDetector.Materiality m = store.materiality(tenantId);
+        return new Settings(plain(m.share().movePointRight(2)), plain(m.amount()));
+    }
+
+    /** Sets what is material (a field left out keeps its value) and rescans the tenant with it. */
+    @Transactional
+    public Settings setSettings(Caller caller, UUID tenantId, Settings wanted) {
+        Settings now = settings(tenantId);
+        java.math.BigDecimal percent = wanted.minImpactPercent() == null ? now.minImpactPercent() : wanted.minImpactPercent();
+        java.math.BigDecimal amount = wanted.minImpactAmount() == null ? now.minImpactAmount() : wanted.minImpactAmount();
+        if (percent.signum() < 0 || percent.compareTo(java.math.BigDecimal.valueOf(100)) > 0 || percent.scale() > 3) {
+            throw new InvalidInputException("INVALID_PARAMETER", "min_impact_percent must be from 0 to 100 with at most 3 decimals, got "
+                    + percent.toPlainString());
+        }
+        if (amount.signum() < 0 || amount.compareTo(new java.math.BigDecimal("100000000000000")) >= 0 || amount.scale() > 6) {
+            throw new InvalidInputException("INVALID_PARAMETER", "min_impact_amount must be 0 or more with at most 6 decimals, got "
+                    + amount.toPlainString());
+        }
+        store.setMateriality(tenantId, percent, amount);
+        audit.record(caller, tenantId, "cost_anomaly.settings", "tenant", tenantId,
+                Map.of("min_impact_percent", percent.toPlainString(), "min_impact_amount", amount.toPlainString()));
+        events.publishEvent(new com.stategraph.billing.checks.SpendChecksWanted(tenantId));
+        return settings(tenantId);
     }
 
     @Schema(name = "CostAnomalies")
@@ -94,6 +131,11 @@ public class Anomalies {
                 com.stategraph.billing.costs.ActualsService.money(actual),
                 com.stategraph.billing.costs.ActualsService.money(actual.subtract(expected)), a.severity(), a.status(), a.detectedAt(),
                 a.dismissedAt(), a.dismissedBy(), a.dismissedReason());
+    }
+
+    /** 10, not 1E+1 nor 10.000000. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        return new java.math.BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 
     private LocalDate today() {

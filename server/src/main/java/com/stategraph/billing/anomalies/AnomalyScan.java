@@ -94,11 +94,12 @@ public class AnomalyScan implements SpendCheck {
                 });
         Map<SeriesKey, List<AnomalyDetector.Finding>> found = new HashMap<>();
         int[] series = {0};
+        AnomalyDetector.Materiality materiality = store.materiality(tenantId);
         if (!lastDays.isEmpty()) {
             LocalDate readFrom = checkFrom(Collections.min(lastDays.values())).minusDays(AnomalyDetector.PROFILE_DAYS);
             SeriesReader reader = new SeriesReader(firstDays, lastDays, (key, s) -> {
                 series[0]++;
-                List<AnomalyDetector.Finding> f = AnomalyDetector.findings(s, checkFrom(lastDays.get(key.provider())));
+                List<AnomalyDetector.Finding> f = AnomalyDetector.findings(s, checkFrom(lastDays.get(key.provider())), materiality);
                 if (!f.isEmpty()) {
                     found.put(key, f);
                 }

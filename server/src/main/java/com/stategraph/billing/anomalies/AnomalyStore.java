@@ -89,6 +89,18 @@ class AnomalyStore {
                 .params(Timestamp.from(now), by, reason, tenantId, id).update() == 1;
     }
 
+    /** The tenant's materiality; the default when the tenant is gone. */
+    AnomalyDetector.Materiality materiality(UUID tenantId) {
+        return jdbc.sql("SELECT anomaly_min_impact_percent, anomaly_min_impact_amount FROM tenants WHERE id = ?").param(tenantId)
+                .query((rs, i) -> new AnomalyDetector.Materiality(rs.getBigDecimal(1).movePointLeft(2), rs.getBigDecimal(2)))
+                .optional().orElse(AnomalyDetector.Materiality.DEFAULT);
+    }
+
+    void setMateriality(UUID tenantId, java.math.BigDecimal percent, java.math.BigDecimal amount) {
+        jdbc.sql("UPDATE tenants SET anomaly_min_impact_percent = ?, anomaly_min_impact_amount = ? WHERE id = ?")
+                .params(percent, amount, tenantId).update();
+    }
+
     private static Stored stored(ResultSet rs, int row) throws SQLException {
         Timestamp dismissed = rs.getTimestamp("dismissed_at");
         return new Stored(rs.getObject("id", UUID.class), rs.getDate("day").toLocalDate(),

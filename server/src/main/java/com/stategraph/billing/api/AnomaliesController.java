@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,21 @@ public class AnomaliesController {
         access.requireMember(caller, tenantId);
         return currency == null || currency.isBlank() ? anomalies.list(tenantId, from, to, status)
                 : anomalies.list(tenantId, from, to, status, rates.into(currency));
+    }
+
+    @GetMapping("/api/v1/tenants/{tenant_id}/costs/anomalies/settings")
+    @Operation(summary = "What makes a day's difference an anomaly: a share of the series' trailing monthly cost and an amount")
+    public Anomalies.Settings settings(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId) {
+        access.requireMember(caller, tenantId);
+        return anomalies.settings(tenantId);
+    }
+
+    @PutMapping("/api/v1/tenants/{tenant_id}/costs/anomalies/settings")
+    @Operation(summary = "Set what makes an anomaly (tenant admins); the tenant is scanned again with it")
+    public Anomalies.Settings setSettings(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
+                                          @RequestBody Anomalies.Settings body) {
+        access.requireAdmin(caller, tenantId);
+        return anomalies.setSettings(caller, tenantId, body);
     }
 
     @PostMapping("/api/v1/tenants/{tenant_id}/costs/anomalies/{anomaly_id}/dismiss")

@@ -8,7 +8,8 @@ import java.time.Instant;
 @Schema(name = "ExchangeRate")
 public record ExchangeRate(String from, String to, @Schema(description = "YYYY-MM") String month,
                            @Schema(description = "exact decimal") String rate,
-                           @Schema(allowableValues = {"csv", "manual"}) String source,
+                           @Schema(allowableValues = {"csv", "manual", "sample"}, description = "sample: a demo's rate, replaced by any the operator sets")
+                           String source,
                            @JsonProperty("updated_at") Instant updatedAt,
                            @JsonProperty("updated_by") @Schema(nullable = true, description = "who set it: shown to the instance admin only")
                            String updatedBy,

@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExchangeRates {
     static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    static final String SAMPLE = "sample";
     static final int MAX_CSV_ROWS = 100_000;
     static final BigDecimal MIN_RATE = new BigDecimal("1e-6");
     static final BigDecimal MAX_RATE = new BigDecimal("1e6");
@@ -145,6 +146,29 @@ public class ExchangeRates {
         return new Loaded(set, rows.size() - set);
     }
 
+    /**
+     * The demo's sample rates, each labelled {@code sample} and set only where the pair has no rate
+     * for that month, both ways: they never replace the operator's, and the operator's replace them.
+     */
+    @Transactional
+    public int setSamples(Caller caller, String from, String to, Map<YearMonth, BigDecimal> rates) {
+        int set = 0;
+        for (var e : rates.entrySet()) {
+            BigDecimal inverse = BigDecimal.ONE.divide(e.getValue(), 6, java.math.RoundingMode.HALF_EVEN);
+            set += sample(caller, from, to, e.getKey(), e.getValue()) + sample(caller, to, from, e.getKey(), inverse);
+        }
+        return set;
+    }
+
+    private int sample(Caller caller, String from, String to, YearMonth month, BigDecimal rate) {
+        ExchangeRateStore.Stored wanted = valid(from, to, month.toString(), rate, SAMPLE, caller, "");
+        if (store.find(from, to, month).isPresent()) {
+            return 0;
+        }
+        store.put(wanted);
+        return 1;
+    }
+
     public Reporting reportingCurrency(UUID tenantId) {
         return new Reporting(store.reportingCurrency(tenantId).orElse(null));
     }
@@ -185,7 +209,7 @@ public class ExchangeRates {
         if (existing.isPresent() && existing.get().rate().compareTo(wanted.rate()) == 0) {
             return false;
         }
-        if (existing.isPresent() && isFinal(wanted.month())) {
+        if (existing.isPresent() && isFinal(wanted.month()) && !SAMPLE.equals(existing.get().source())) {
             throw new ConflictException("RATE_FINAL", where + "the rate from " + wanted.from() + " to " + wanted.to() + " for "
                     + wanted.month() + " is final (" + existing.get().rate().toPlainString() + ", set " + existing.get().updatedAt()
                     + "): a month before the current one never changes");

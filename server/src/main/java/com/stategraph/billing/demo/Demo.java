@@ -70,10 +70,11 @@ public final class Demo {
     /** Creates or reuses the tenant, writes the sample export, adds and syncs its sources, prints a summary. */
     void prepare() throws IOException {
         Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("stategraph.data-dir"));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(context.getBean(java.time.Clock.class).instant(), ZoneOffset.UTC);
         Map<String, String> uris = SampleExport.write(dataDir.resolve(EXPORT_DIR), today);
         UUID tenant = tenant();
         Caller caller = Caller.user(null, "demo", null, true);
+        context.getBean(com.stategraph.billing.currency.ExchangeRates.class).setSamples(caller, "EUR", "USD", SampleExport.eurUsd(today));
         BillingSourceService sources = context.getBean(BillingSourceService.class);
         List<BillingSource> existing = sources.list(tenant);
         List<BillingSource> demoSources = new ArrayList<>();

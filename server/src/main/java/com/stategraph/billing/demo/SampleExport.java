@@ -50,7 +50,28 @@ public final class SampleExport {
     private static final Service[] GCP = {new Service("Compute Engine", "Compute", 27),
             new Service("BigQuery", "Analytics", 12), new Service("Cloud Storage", "Storage", 4)};
 
+    /** What the planted spike costs, in USD. */
+    static final double SPIKE_COST = 140.0;
+
     private SampleExport() {
+    }
+
+    /**
+     * Sample monthly EUR/USD rates for the export's months (labelled {@code sample} where stored), so
+     * the Azure part, billed in EUR, converts out of the box.
+     */
+    public static Map<YearMonth, BigDecimal> eurUsd(LocalDate today) {
+        Map<YearMonth, BigDecimal> rates = new LinkedHashMap<>();
+        YearMonth first = YearMonth.from(today).minusMonths(MONTHS - 1L);
+        for (int i = 0; i < MONTHS; i++) {
+            rates.put(first.plusMonths(i), new BigDecimal("1.0800").add(new BigDecimal("0.0075").multiply(BigDecimal.valueOf(i))));
+        }
+        return rates;
+    }
+
+    /** The day of the one planted anomaly: recent enough to be active, not the last day, which is still being billed. */
+    public static LocalDate spikeDay(LocalDate today) {
+        return today.minusDays(3);
     }
 
     /** The first directory holds the files; returns the URIs of the three sources, by provider. */
@@ -58,7 +79,7 @@ public final class SampleExport {
         YearMonth first = YearMonth.from(today).minusMonths(MONTHS - 1L);
         for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
             int lastDay = m.equals(YearMonth.from(today)) ? today.getDayOfMonth() : m.lengthOfMonth();
-            writeAws(dir.resolve("aws/focus/data/BILLING_PERIOD=" + m + "/focus-00001.snappy.parquet"), m, lastDay);
+            writeAws(dir.resolve("aws/focus/data/BILLING_PERIOD=" + m + "/focus-00001.snappy.parquet"), m, lastDay, spikeDay(today));
             writeAzure(dir.resolve("azure/focus/" + m.toString().replace("-", "") + "/part_0_0001.csv"), m, lastDay);
             writeGcp(dir.resolve("gcp/focus/focus-" + m.toString().replace("-", "") + "-000000000000.parquet"), m, lastDay);
         }
@@ -69,12 +90,14 @@ public final class SampleExport {
         return uris;
     }
 
-    private static Map<String, String> tags(Random r) {
+    /** A resource's tags: the same every day, as real resources keep theirs; every value is used. */
+    private static Map<String, String> tags(String provider, Service service, int i) {
+        int k = Math.floorMod((provider + service.name()).hashCode(), 97) + i;
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("team", TEAMS[r.nextInt(TEAMS.length)]);
-        t.put("env", ENVS[r.nextInt(ENVS.length)]);
-        if (r.nextInt(5) > 0) {
-            t.put("owner", OWNERS[r.nextInt(OWNERS.length)]);
+        t.put("team", TEAMS[k % TEAMS.length]);
+        t.put("env", ENVS[i % ENVS.length]);
+        if (k % 5 > 0) {
+            t.put("owner", OWNERS[k % OWNERS.length]);
         }
         return t;
     }
@@ -87,7 +110,7 @@ public final class SampleExport {
         return Math.round(base * (0.6 + r.nextDouble() * 0.8) * 1e6) / 1e6;
     }
 
-    private static void writeAws(Path file, YearMonth m, int lastDay) throws IOException {
+    private static void writeAws(Path file, YearMonth m, int lastDay, LocalDate spikeDay) throws IOException {
         Random r = new Random(m.hashCode() * 31L + 1);
         Files.createDirectories(file.getParent());
         try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
@@ -96,40 +119,61 @@ public final class SampleExport {
                 for (Service s : AWS) {
                     for (int i = 0; i < DemoResources.PER_SERVICE; i++) {
                         double billed = cost(r, s.dailyBase() / DemoResources.PER_SERVICE);
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("BilledCost", billed);
-                        row.put("EffectiveCost", billed);
-                        row.put("ListCost", Math.round(billed * 1.18 * 1e6) / 1e6);
-                        row.put("ContractedCost", billed);
-                        row.put("BillingAccountId", "111122223333");
-                        row.put("BillingAccountName", "Acme Payer");
-                        row.put("BillingCurrency", "USD");
-                        row.put("BillingPeriodStart", at(m.atDay(1)));
-                        row.put("BillingPeriodEnd", at(m.plusMonths(1).atDay(1)));
-                        row.put("ChargePeriodStart", at(d));
-                        row.put("ChargePeriodEnd", at(d.plusDays(1)));
-                        row.put("ChargeCategory", "Usage");
-                        row.put("ChargeFrequency", "Usage-Based");
-                        row.put("ProviderName", "AWS");
-                        row.put("PublisherName", "AWS");
-                        row.put("InvoiceIssuerName", "AWS");
-                        row.put("ServiceName", s.name());
-                        row.put("ServiceCategory", s.category());
-                        String account = DemoResources.account(i);
-                        row.put("SubAccountId", account);
-                        row.put("SubAccountName", "acme-" + ENVS[i % 3]);
-                        row.put("RegionId", DemoResources.region(i));
-                        row.put("ResourceId", DemoResources.resourceId(s.name(), i));
+                        Map<String, Object> row = awsRow(m, d, s, i, billed);
                         row.put("ConsumedQuantity", Math.round(r.nextDouble() * 24 * 1000) / 1000.0);
-                        row.put("ConsumedUnit", "Hours");
-                        row.put("Tags", tags(r));
-                        row.put("x_ServiceCode", s.name().replace(" ", ""));
-                        row.put("x_UsageType", "BoxUsage");
+                        row.put("Tags", tags("aws", s, i));
                         w.write(row);
                     }
                 }
+                if (d.equals(spikeDay)) {
+                    w.write(spike(m, d));
+                }
             }
         }
+    }
+
+    /**
+     * The one anomaly the demo plants: an instance that sent 1.6 TB out to the internet in a day,
+     * untagged, as data transfer lines often are.
+     */
+    private static Map<String, Object> spike(YearMonth m, LocalDate d) {
+        Map<String, Object> row = awsRow(m, d, AWS[0], 0, SPIKE_COST);
+        row.put("ConsumedQuantity", Math.round(SPIKE_COST / 0.09 * 1000) / 1000.0);
+        row.put("ConsumedUnit", "GB");
+        row.put("Tags", Map.of());
+        row.put("x_UsageType", "DataTransfer-Out-Bytes");
+        return row;
+    }
+
+    private static Map<String, Object> awsRow(YearMonth m, LocalDate d, Service s, int i, double billed) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("BilledCost", billed);
+        row.put("EffectiveCost", billed);
+        row.put("ListCost", Math.round(billed * 1.18 * 1e6) / 1e6);
+        row.put("ContractedCost", billed);
+        row.put("BillingAccountId", "111122223333");
+        row.put("BillingAccountName", "Acme Payer");
+        row.put("BillingCurrency", "USD");
+        row.put("BillingPeriodStart", at(m.atDay(1)));
+        row.put("BillingPeriodEnd", at(m.plusMonths(1).atDay(1)));
+        row.put("ChargePeriodStart", at(d));
+        row.put("ChargePeriodEnd", at(d.plusDays(1)));
+        row.put("ChargeCategory", "Usage");
+        row.put("ChargeFrequency", "Usage-Based");
+        row.put("ProviderName", "AWS");
+        row.put("PublisherName", "AWS");
+        row.put("InvoiceIssuerName", "AWS");
+        row.put("ServiceName", s.name());
+        row.put("ServiceCategory", s.category());
+        String account = DemoResources.account(i);
+        row.put("SubAccountId", account);
+        row.put("SubAccountName", "acme-" + ENVS[i % 3]);
+        row.put("RegionId", DemoResources.region(i));
+        row.put("ResourceId", DemoResources.resourceId(s.name(), i));
+        row.put("ConsumedUnit", "Hours");
+        row.put("x_ServiceCode", s.name().replace(" ", ""));
+        row.put("x_UsageType", "BoxUsage");
+        return row;
     }
 
     private static void writeAzure(Path file, YearMonth m, int lastDay) throws IOException {
@@ -145,7 +189,7 @@ public final class SampleExport {
                 for (Service s : AZURE) {
                     for (int i = 0; i < 5; i++) {
                         BigDecimal billed = BigDecimal.valueOf(cost(r, s.dailyBase() / 5)).setScale(6, RoundingMode.HALF_UP);
-                        Map<String, String> t = tags(r);
+                        Map<String, String> t = tags("azure", s, i);
                         StringBuilder tagJson = new StringBuilder("{");
                         t.forEach((k, v) -> tagJson.append(tagJson.length() > 1 ? "," : "").append("\"\"").append(k)
                                 .append("\"\":\"\"").append(v).append("\"\""));
@@ -177,7 +221,7 @@ public final class SampleExport {
                     for (int i = 0; i < 5; i++) {
                         BigDecimal billed = BigDecimal.valueOf(cost(r, s.dailyBase() / 5)).setScale(9, RoundingMode.HALF_UP);
                         List<Map<String, Object>> tags = new ArrayList<>();
-                        tags(r).forEach((k, v) -> tags.add(Map.of("key", k, "value", v, "x_inherited", false)));
+                        tags("gcp", s, i).forEach((k, v) -> tags.add(Map.of("key", k, "value", v, "x_inherited", false)));
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("BilledCost", billed);
                         row.put("EffectiveCost", billed);

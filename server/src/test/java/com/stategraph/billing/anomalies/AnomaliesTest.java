@@ -222,5 +222,27 @@ class AnomaliesTest extends SyncServerTest {
                 + channel.text("id") + "/deliveries");
         assertThat(deliveries.body().path("results")).as("one anomaly event in all").hasSize(1);
         assertThat(Instant.parse(event.path("occurred_at").asString())).isBefore(Instant.now().plusSeconds(1));
+
+        // What is material is the tenant's to say: a member reads it, only an admin sets it, and a scan
+        // with a floor above the Bedrock line's 500 drops that anomaly (the dismissed one stays as it was).
+        String settings = "/api/v1/tenants/" + tenant + "/costs/anomalies/settings";
+        HttpApi.Response defaults = api.get(member, settings);
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.raw()).contains("\"min_impact_percent\":1").contains("\"min_impact_amount\":10");
+        assertThat(api.put(member, settings, Map.of("min_impact_amount", 600)).status()).isEqualTo(403);
+        assertThat(api.get(stranger, settings).status()).isEqualTo(403);
+        HttpApi.Response negative = api.put(ADMIN_KEY, settings, Map.of("min_impact_percent", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.raw()).contains("min_impact_percent must be from 0 to 100");
+        HttpApi.Response set = api.put(ADMIN_KEY, settings, Map.of("min_impact_amount", 600));
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(set.raw()).contains("\"min_impact_percent\":1").contains("\"min_impact_amount\":600");
+        scan.scan(java.util.UUID.fromString(tenant));
+        Map<String, JsonNode> material = new HashMap<>();
+        list(ADMIN_KEY, tenant, "?from=" + today.minusDays(60) + "&to=" + today.plusDays(1)).forEach(a -> material.put(name(a), a));
+        assertThat(material).isNotEmpty();
+        assertThat(material.keySet()).doesNotContain(bedrock + " Amazon Bedrock in 111111111111")
+                .contains(spike + " Amazon EC2 in 111111111111");
+        assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/audit-log").raw()).contains("cost_anomaly.settings");
     }
 }

@@ -132,4 +132,47 @@ class ForecasterTest {
         Forecaster.Forecast f = Forecaster.of(FIRST, costs, start, start.plusMonths(1));
         assertThat(f.lower()).isGreaterThanOrEqualTo(f.spent());
     }
+
+    /** From {@code from} to {@code to} a day in a straight line over three months, weekends at 60 %, each day within 5 %. */
+    private static BigDecimal[] trending(long seed, double from, double to) {
+        Random random = new Random(seed);
+        int days = (int) (FIRST.plusMonths(3).toEpochDay() - FIRST.toEpochDay());
+        BigDecimal[] costs = new BigDecimal[days];
+        for (int i = 0; i < days; i++) {
+            DayOfWeek d = FIRST.plusDays(i).getDayOfWeek();
+            double level = from + (to - from) * i / (days - 1);
+            double weekly = d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY ? 0.6 : 1.0;
+            costs[i] = BigDecimal.valueOf(level * weekly * (0.95 + 0.1 * random.nextDouble())).setScale(2, RoundingMode.HALF_EVEN);
+        }
+        return costs;
+    }
+
+    @Test
+    void aTrendingHistorysMonthEndIsWithinFivePercent() {
+        int trials = 0;
+        int inside = 0;
+        for (double[] trend : new double[][] {{40, 170}, {170, 40}, {100, 300}}) {
+            for (long seed = 1; seed <= 30; seed++) {
+                BigDecimal[] costs = trending(seed, trend[0], trend[1]);
+                LocalDate start = FIRST.plusMonths(2);
+                LocalDate end = start.plusMonths(1);
+                BigDecimal actual = total(costs, start, end);
+                for (int known : new int[] {7, 10, 14, 21}) {
+                    LocalDate through = start.plusDays(known - 1L);
+                    BigDecimal[] history = Arrays.copyOf(costs, (int) (through.toEpochDay() - FIRST.toEpochDay() + 1));
+                    Forecaster.Forecast f = Forecaster.of(FIRST, history, start, end);
+                    double error = f.forecast().subtract(actual).doubleValue() / actual.doubleValue();
+                    assertThat(Math.abs(error)).as("%s to %s, seed %d, %d days known: %.3f", trend[0], trend[1], seed, known, error)
+                            .isLessThan(0.05);
+                    if (actual.compareTo(f.lower()) >= 0 && actual.compareTo(f.upper()) <= 0) {
+                        inside++;
+                    }
+                    trials++;
+                }
+            }
+        }
+        assertThat(trials).isEqualTo(3 * 30 * 4);
+        // a 95 % band: what the month cost lies in it nearly always
+        assertThat((double) inside / trials).isGreaterThan(0.9);
+    }
 }

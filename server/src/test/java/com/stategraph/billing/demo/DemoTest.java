@@ -60,4 +60,29 @@ class DemoTest extends SyncServerTest {
         assertThat(second.lines().filter(l -> l.startsWith("  aws") || l.startsWith("  gcp") || l.startsWith("  azure")).toList())
                 .isEqualTo(first.lines().filter(l -> l.startsWith("  aws") || l.startsWith("  gcp") || l.startsWith("  azure")).toList());
     }
+
+    @Test
+    void theDemosDataRaisesExactlyItsPlantedSpikeAndConvertsEuroAtSampleRates() throws Exception {
+        prepare();
+        java.util.UUID tenant = jdbc.sql("SELECT id FROM tenants WHERE name = 'demo'").query(java.util.UUID.class).single();
+        context.getBean(com.stategraph.billing.anomalies.AnomalyScan.class).scan(tenant);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var anomalies = jdbc.sql("SELECT day, provider, service_name, tag_key, actual_cost - expected_cost AS difference, severity"
+                        + " FROM cost_anomalies WHERE tenant_id = ?").param(tenant).query().listOfRows();
+        assertThat(anomalies).hasSize(1);
+        var spike = anomalies.get(0);
+        assertThat(spike.get("day")).isEqualTo(java.sql.Date.valueOf(SampleExport.spikeDay(today)));
+        assertThat(spike.get("provider")).isEqualTo("AWS");
+        assertThat(spike.get("service_name")).isEqualTo("Amazon Elastic Compute Cloud");
+        assertThat(spike.get("tag_key")).isNull();
+        // the planted line, give or take the day's ordinary noise (two instances of about 7 USD a day each)
+        assertThat(((java.math.BigDecimal) spike.get("difference")).doubleValue())
+                .isBetween(SampleExport.SPIKE_COST - 15, SampleExport.SPIKE_COST + 15);
+        assertThat(spike.get("severity")).isEqualTo("high");
+
+        var rates = jdbc.sql("SELECT from_currency || '>' || to_currency AS pair, count(*) AS months, min(source) AS source"
+                + " FROM exchange_rates GROUP BY 1 ORDER BY 1").query().listOfRows();
+        assertThat(rates).extracting(r -> r.get("pair") + " " + r.get("months") + " " + r.get("source"))
+                .containsExactly("EUR>USD " + SampleExport.MONTHS + " sample", "USD>EUR " + SampleExport.MONTHS + " sample");
+    }
 }
