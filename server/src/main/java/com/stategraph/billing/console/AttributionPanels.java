@@ -30,9 +30,11 @@ public class AttributionPanels {
     private final UnmanagedResources unmanaged;
     private final RunRateComparison comparison;
     private final EstimateService estimates;
+    private final com.stategraph.billing.currency.ExchangeRates rates;
 
     public AttributionPanels(AttributionService attribution, UnmanagedResources unmanaged, RunRateComparison comparison,
-                             EstimateService estimates) {
+                             EstimateService estimates, com.stategraph.billing.currency.ExchangeRates rates) {
+        this.rates = rates;
         this.attribution = attribution;
         this.unmanaged = unmanaged;
         this.comparison = comparison;
@@ -43,8 +45,8 @@ public class AttributionPanels {
     public record Part(String id, String name, String amount, String exact, String share, String width, long lines) {
     }
 
-    public record Split(String currency, String total, String coverage, List<Part> parts, Instant computedAt,
-                        Integer matcherVersion, long uncomputedCount) {
+    public record Split(String currency, String total, String totalExact, String coverage, List<Part> parts, String computedAt,
+                        long uncomputedCount, String noResourceId) {
     }
 
     public record UnmanagedLine(String resourceId, String provider, String service, String type, String region,
@@ -64,8 +66,9 @@ public class AttributionPanels {
     }
 
     /** The split of {@code [from, to)} in one currency, or null when the range has none of it. */
-    public Split split(UUID tenant, LocalDate from, LocalDate to, String metric, String currency) {
-        Attribution a = attribution.attribution(tenant, from.toString(), to.toString(), metric);
+    public Split split(UUID tenant, LocalDate from, LocalDate to, String metric, String currency, boolean converted) {
+        // converted: every currency's lines in this one, at their months' rates, as the page's other amounts
+        Attribution a = attribution.attribution(tenant, from.toString(), to.toString(), metric, converted ? rates.into(currency) : null);
         Attribution.Split s = a.byCurrency().stream().filter(c -> c.currency().equals(currency)).findFirst().orElse(null);
         if (s == null) {
             return null;
@@ -84,7 +87,7 @@ public class AttributionPanels {
         List<String[]> raw = new ArrayList<>(List.of(
                 new String[] {"attributed", "Managed by Terraform", s.attributedCost(), Long.toString(attributedLines)},
                 new String[] {"unmanaged", "Unmanaged resources", s.unmanagedCost(), Long.toString(unmanagedLines)},
-                new String[] {"unallocated", "Unallocated (no resource: taxes, support, fees, credits)", s.unallocatedCost(),
+                new String[] {"unallocated", "No resource ID", s.unallocatedCost(),
                         Long.toString(unallocatedLines)}));
         if (notYet.signum() != 0 || a.uncomputedCount() > 0) {
             raw.add(new String[] {"uncomputed", "Not attributed yet (loaded since the last attribution)", notYet.toPlainString(),
@@ -99,8 +102,15 @@ public class AttributionPanels {
             return new Part(r[0], r[1], Money.format(r[2], currency), Money.exact(r[2], currency), percent(v, total), width,
                     Long.parseLong(r[3]));
         }).toList();
-        return new Split(currency, Money.exact(s.totalCost(), currency), s.coveragePercent(), parts, a.computedAt(),
-                a.matcherVersion(), a.uncomputedCount());
+        List<String> byProvider = a.byProvider().stream()
+                .filter(p -> p.currency().equals(currency) && new BigDecimal(p.unallocatedCost()).signum() != 0)
+                .sorted(java.util.Comparator.comparing((Attribution.Split p) -> new BigDecimal(p.unallocatedCost()).abs()).reversed())
+                .map(p -> p.provider() + " " + Money.format(p.unallocatedCost(), currency)).toList();
+        String computed = a.computedAt() == null ? null
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                        .format(a.computedAt());
+        return new Split(currency, Money.format(s.totalCost(), currency), Money.exact(s.totalCost(), currency), s.coveragePercent(),
+                parts, computed, a.uncomputedCount(), String.join(", ", byProvider));
     }
 
     /** The unmanaged resources of {@code [from, to)} with the largest billed cost. */
@@ -154,8 +164,12 @@ public class AttributionPanels {
     private static CompareLine line(Compared.Row r, String currency) {
         String highlight = "";
         String difference;
+        String title;
         if (!r.comparable()) {
-            difference = "not comparable: " + r.notComparable();
+            // the reason in the tooltip: a sentence in the cell would push the column off narrow screens
+            difference = "not comparable";
+            title = r.notComparable();
+            highlight = "not-comparable";
         } else {
             BigDecimal percent = new BigDecimal(r.differencePercent());
             if (percent.compareTo(TOLERANCE.multiply(BigDecimal.valueOf(100))) > 0) {
@@ -164,11 +178,11 @@ public class AttributionPanels {
                 highlight = "under";
             }
             difference = Money.difference(percent);
+            title = r.difference() == null ? "" : Money.exact(r.difference(), currency);
         }
         return new CompareLine(r.key(), r.estimatedMonthly() == null ? "not estimated" : Money.format(r.estimatedMonthly(), currency),
                 Money.format(r.actualCost(), currency), Integer.toString(r.billedDays()),
-                Money.format(r.actualMonthlyRunRate(), currency), difference,
-                r.difference() == null ? "" : Money.exact(r.difference(), currency), highlight);
+                Money.format(r.actualMonthlyRunRate(), currency), difference, title, highlight);
     }
 
     private static String percent(BigDecimal part, BigDecimal total) {

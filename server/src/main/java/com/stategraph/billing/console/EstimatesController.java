@@ -98,7 +98,10 @@ public class EstimatesController {
         }
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("By state", byState));
-        tables.add(table("By resource type", view.byType(), total));
+        Table byType = table("By resource type", view.byType(), total);
+        // a type the estimator does not price is not free: it reads "not estimated", never 0.00
+        tables.add(new Table(byType.title(), byType.lines().stream().map(l -> supported(l.key()) ? l
+                : new Line(l.key(), l.href(), "not estimated", "", "", l.resources(), "")).toList()));
         tables.add(table("By provider", view.byProvider(), total));
         if (tagKey != null) {
             tables.add(table("By tag " + tagKey, view.byTag(), total));
@@ -125,13 +128,21 @@ public class EstimatesController {
     }
 
     private static Resource resource(InstanceCost i) {
-        String status = !i.supported() ? "not supported" : i.noPrice() ? "no price for some components"
-                : i.components().isEmpty() ? "free" : "";
         List<Part> parts = i.components().stream().map(c -> new Part(c.name(), c.monthlyQuantity() + " " + c.unit(),
                 c.price() == null ? "no price" : "USD " + c.price(), c.monthlyCost() == null ? "-" : Money.format(c.monthlyCost(), USD)))
                 .toList();
-        return new Resource(i.address(), i.type(), i.region() == null ? "" : i.region(), Money.format(i.monthlyCost(), USD),
-                Money.exact(i.monthlyCost(), USD), status, parts);
+        boolean nonePriced = !i.components().isEmpty() && i.components().stream().allMatch(c -> c.monthlyCost() == null);
+        // a type the estimator does not price, or a resource none of whose parts has a price, is not free: no 0.00
+        String amount = !i.supported() ? "not estimated" : nonePriced ? "no price" : Money.format(i.monthlyCost(), USD);
+        String status = !i.supported() ? "type not priced" : i.noPrice() ? "no price for some components"
+                : i.components().isEmpty() ? "free" : "";
+        return new Resource(i.address(), i.type(), i.region() == null ? "" : i.region(), amount,
+                i.supported() ? Money.exact(i.monthlyCost(), USD) : "", status, parts);
+    }
+
+    private static boolean supported(String type) {
+        return com.stategraph.billing.estimates.PricedTypes.pricer(type).isPresent()
+                || com.stategraph.billing.estimates.PricedTypes.free(type);
     }
 
     private static Table table(String title, List<EstimateViews.Group> groups, BigDecimal total) {

@@ -41,7 +41,8 @@ final class FinOpsCells {
                 numeric[i] |= number;
                 if (number && column.endsWith("_percent")) {
                     cells.add(new Cell(value + " %", "", true));
-                } else if (number && currency >= 0 && !row.get(currency).isEmpty() && AMOUNT.matcher(column).matches()) {
+                } else if (number && currency >= 0 && !row.get(currency).isEmpty() && AMOUNT.matcher(column).matches()
+                        && !column.startsWith("days_")) {
                     cells.add(new Cell(Money.format(value, row.get(currency)), Money.exact(value, row.get(currency)), true));
                 } else if (number) {
                     cells.add(new Cell(grouped(value), "", true));

@@ -129,8 +129,11 @@ public class SpendController {
             }
         }
         model.addAttribute("tables", tables);
-        model.addAttribute("split", attribution.split(tenant, base.from(), base.to(), base.metric().value(), shown));
-        model.addAttribute("unmanaged", attribution.topUnmanaged(tenant, base.from(), base.to(), TOP_RESOURCES));
+        model.addAttribute("split", attribution.split(tenant, base.from(), base.to(), base.metric().value(), shown,
+                model.getAttribute("converted") != null));
+        List<AttributionPanels.UnmanagedLine> unmanaged = attribution.topUnmanaged(tenant, base.from(), base.to(), TOP_RESOURCES);
+        model.addAttribute("unmanaged", unmanaged);
+        model.addAttribute("unmanagedTypes", unmanaged.stream().anyMatch(u -> !u.type().isEmpty()));
         return "spend";
     }
 
@@ -161,9 +164,10 @@ public class SpendController {
     }
 
     /**
-     * The tenant's reporting currency, when it has one, is offered first and shown by default: every
-     * amount of the page converted into it (unless it is the only currency billed). Without a rate
-     * for a month the page shows the billing currencies and says which rate is missing.
+     * The currency asked for, else the tenant's reporting currency, else the one most is billed in;
+     * every line billed in another currency converted into it at its month's rate, so no spend drops
+     * out of the chart and tables. Without a rate for a month, the page shows what is billed in the
+     * currency alone and says how much, billed in which currency, is left out and why.
      */
     private Display display(UUID tenant, CostQuery base, String asked, Model model) {
         Actuals billed = actuals.actuals(base);
@@ -174,18 +178,27 @@ public class SpendController {
         }
         String shown = currencies.contains(asked) ? asked : reporting != null && currencies.contains(reporting) ? reporting
                 : largest(billed);
-        if (shown != null && shown.equals(reporting) && !billed.totals().stream().allMatch(t -> t.currency().equals(reporting))) {
-            try {
-                Actuals converted = this.converted.actuals(base, reporting);
-                model.addAttribute("converted", true);
-                return new Display(shown, converted, currencies, q -> this.converted.actuals(q, reporting));
-            } catch (InvalidInputException e) {
-                model.addAttribute("error", e.getMessage());
-                currencies.remove(reporting);
-                return new Display(largest(billed), billed, currencies, actuals::actuals);
-            }
+        List<Actuals.CurrencyTotal> others = billed.totals().stream().filter(t -> !t.currency().equals(shown)).toList();
+        if (shown == null || others.isEmpty()) {
+            return new Display(shown, billed, currencies, actuals::actuals);
         }
-        return new Display(shown, billed, currencies, actuals::actuals);
+        try {
+            Actuals converted = this.converted.actuals(base, shown);
+            model.addAttribute("converted", rates.anySample(converted.exchangeRates())
+                    ? "every currency converted at its month's sample exchange rate, loaded by the demo"
+                    : "every currency converted at its month's exchange rate");
+            return new Display(shown, converted, currencies, q -> this.converted.actuals(q, shown));
+        } catch (InvalidInputException e) {
+            String billedIn = billed.totals().stream().anyMatch(t -> t.currency().equals(shown)) ? shown : largest(billed);
+            List<String> leftOut = billed.totals().stream().filter(t -> !t.currency().equals(billedIn))
+                    .map(t -> Money.format(t.cost(), t.currency())).toList();
+            model.addAttribute("leftOut", "Left out of these amounts: " + String.join(" and ", leftOut) + " billed in another currency ("
+                    + e.getMessage() + ").");
+            if (!shown.equals(billedIn)) {
+                currencies.remove(shown);
+            }
+            return new Display(billedIn, billed, currencies, actuals::actuals);
+        }
     }
 
     /** A month picked in a form ({@code YYYY-MM}), or the one of {@code fallback}. */
@@ -262,8 +275,8 @@ public class SpendController {
         byCurrency.forEach((currency, v) -> {
             BigDecimal now = new BigDecimal(v[0]);
             BigDecimal before = new BigDecimal(v[1]);
-            String change = before.signum() == 0 ? "new" : (now.subtract(before).multiply(BigDecimal.valueOf(100))
-                    .divide(before, 1, RoundingMode.HALF_UP).toPlainString() + " %");
+            String change = before.signum() == 0 ? "new"
+                    : Money.difference(now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 4, RoundingMode.HALF_UP));
             out.add(new Comparison(currency, Money.format(v[0], currency), Money.format(v[1], currency), change));
         });
         return out;

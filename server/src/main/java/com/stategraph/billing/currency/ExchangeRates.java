@@ -169,6 +169,21 @@ public class ExchangeRates {
         return 1;
     }
 
+    /** Whether any of these rates is one of the demo's samples. */
+    public boolean anySample(List<AppliedRate> applied) {
+        if (applied == null) {
+            return false;
+        }
+        for (AppliedRate r : applied) {
+            String from = r.inverse() ? r.to() : r.from();
+            String to = r.inverse() ? r.from() : r.to();
+            if (store.find(from, to, YearMonth.parse(r.month())).filter(s -> SAMPLE.equals(s.source())).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Reporting reportingCurrency(UUID tenantId) {
         return new Reporting(store.reportingCurrency(tenantId).orElse(null));
     }

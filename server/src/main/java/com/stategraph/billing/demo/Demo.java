@@ -50,7 +50,7 @@ public final class Demo {
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
 
-    Demo(ConfigurableApplicationContext context, PrintStream out) {
+    public Demo(ConfigurableApplicationContext context, PrintStream out) {
         this.context = context;
         this.out = out;
     }
@@ -68,7 +68,7 @@ public final class Demo {
     }
 
     /** Creates or reuses the tenant, writes the sample export, adds and syncs its sources, prints a summary. */
-    void prepare() throws IOException {
+    public void prepare() throws IOException {
         Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("stategraph.data-dir"));
         LocalDate today = LocalDate.ofInstant(context.getBean(java.time.Clock.class).instant(), ZoneOffset.UTC);
         Map<String, String> uris = SampleExport.write(dataDir.resolve(EXPORT_DIR), today);

@@ -402,7 +402,7 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(browser.findElement(By.id("unsupported")).getText()).contains("aws_cloudfront_distribution.cdn");
         String resources = browser.findElement(By.id("state-resources")).getText();
         assertThat(resources).contains("aws_instance.web").contains("Instance usage (Linux/UNIX, on-demand, m5.large)")
-                .contains("730 hours").contains("not supported");
+                .contains("730 hours").contains("type not priced").contains("aws_cloudfront_distribution.cdn type not priced us-east-1 not estimated");
         shoot("estimates");
         assertNoConsoleErrors("Estimates");
         browser.findElement(By.id("logout")).click();
@@ -462,13 +462,16 @@ class ConsoleBrowserTest extends SyncServerTest {
         String coverage = attributed.multiply(java.math.BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_EVEN)
                 .toPlainString();
         WebElement split = browser.findElement(By.id("attribution"));
-        assertThat(split.getText()).contains(coverage + " %").contains(Money.exact(total.toPlainString(), "USD"));
-        assertThat(split.findElement(By.cssSelector("tr[data-status='attributed']")).getText())
-                .contains(Money.exact(attributed.toPlainString(), "USD"));
-        assertThat(split.findElement(By.cssSelector("tr[data-status='unmanaged']")).getText())
-                .contains(Money.exact(unmanaged.toPlainString(), "USD"));
-        assertThat(split.findElement(By.cssSelector("tr[data-status='unallocated']")).getText())
-                .contains(Money.exact(unallocated.toPlainString(), "USD"));
+        assertThat(split.getText()).contains(coverage + " %").contains(Money.format(total.toPlainString(), "USD"))
+                .doesNotContain("matcher").doesNotContain("(exact)");
+        // each amount as money, its exact value in the tooltip
+        Map<String, java.math.BigDecimal> parts = Map.of("attributed", attributed, "unmanaged", unmanaged, "unallocated", unallocated);
+        for (var part : parts.entrySet()) {
+            WebElement cost = split.findElement(By.cssSelector("tr[data-status='" + part.getKey() + "'] td.num"));
+            assertThat(cost.getText()).isEqualTo(Money.format(part.getValue().toPlainString(), "USD"));
+            assertThat(cost.getAttribute("title")).isEqualTo(Money.exact(part.getValue().toPlainString(), "USD"));
+        }
+        assertThat(split.findElement(By.cssSelector("tr[data-status='unallocated']")).getText()).contains("No resource ID");
         assertThat(split.findElements(By.cssSelector(".split .part"))).as("one bar part per positive amount").hasSize(3);
         assertThat(browser.findElement(By.id("top-unmanaged")).getText()).contains("arn:aws:s3:::bucket-data")
                 .contains(Money.format(unmanaged.toPlainString(), "USD")).doesNotContain("i-0web");
@@ -564,11 +567,14 @@ class ConsoleBrowserTest extends SyncServerTest {
         String day = march.atDay(10) + "T00:00:00Z";
         Path usd = tempDir("console-usd-");
         ExportFixtures.csv(usd.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
-                "BillingPeriodStart", "ChargePeriodStart", "ServiceName"), List.of(List.of("200", "200", "USD", start, day, "Amazon EC2")));
+                "BillingPeriodStart", "ChargePeriodStart", "ServiceName"), List.of(List.of("200", "200", "USD", start, day, "Amazon EC2"),
+                List.of("100", "100", "USD", march.plusMonths(1).atDay(1) + "T00:00:00Z", march.plusMonths(1).atDay(10) + "T00:00:00Z",
+                        "Amazon EC2")));
         Path eur = tempDir("console-eur-");
         ExportFixtures.csv(eur.resolve("focus.csv"), false, false, List.of("BilledCost", "EffectiveCost", "BillingCurrency",
                 "BillingPeriodStart", "ChargePeriodStart", "ServiceName"), List.of(List.of("30.25", "30.25", "EUR", start, day,
-                "Virtual Machines")));
+                "Virtual Machines"), List.of("20", "20", "EUR", march.plusMonths(1).atDay(1) + "T00:00:00Z",
+                march.plusMonths(1).atDay(10) + "T00:00:00Z", "Virtual Machines")));
         syncAndWait(tenant, addSource(tenant, "aws", usd.toUri().toString()));
         syncAndWait(tenant, addSource(tenant, "azure", eur.toUri().toString()));
         assertThat(api.put(ADMIN_KEY, "/api/v1/exchange-rates/USD/EUR/" + march, Map.of("rate", new java.math.BigDecimal("0.8")))
@@ -593,10 +599,19 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(csv).startsWith("attachment; filename=\"spend-service-" + march.atDay(1));
         assertThat(body.lines().toList()).contains("key,currency,cost,original,series_period,series_cost")
                 .anySatisfy(l -> assertThat(l).startsWith("Amazon EC2,EUR,160,").endsWith("," + march.atDay(1) + ",160"));
-        // Each billing currency can still be picked, unconverted.
+        // Any billing currency can be picked: every line is converted into it (EUR at one over the USD-to-EUR rate).
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("currency"))).selectByValue("USD");
         browser.findElement(By.id("apply")).click();
-        waiting().until(ExpectedConditions.textToBe(By.id("range-total"), Money.format("200", "USD")));
+        String inUsd = new java.math.BigDecimal("200").add(new java.math.BigDecimal("30.25")
+                .divide(new java.math.BigDecimal("0.8"), 6, java.math.RoundingMode.HALF_EVEN)).toPlainString();
+        waiting().until(ExpectedConditions.textToBe(By.id("range-total"), Money.format(inUsd, "USD")));
+        assertThat(browser.findElement(By.id("converted")).getText()).contains("converted");
+        assertThat(browser.findElements(By.id("left-out"))).isEmpty();
+        // A month without a rate: the page shows what is billed in the currency and says what is left out.
+        browser.get(url("/console/t/" + tenant + "/spend?from=" + march.plusMonths(1).atDay(1) + "&to=" + march.plusMonths(2).atDay(1)));
+        waiting().until(ExpectedConditions.textToBe(By.id("range-total"), Money.format("20", "EUR")));
+        assertThat(browser.findElement(By.id("left-out")).getText()).contains("Left out of these amounts: " + Money.format("100", "USD"))
+                .contains("no exchange rate from USD to EUR for " + march.plusMonths(1));
         assertThat(browser.findElements(By.id("converted"))).isEmpty();
         assertNoConsoleErrors("Spend in the reporting currency");
         browser.findElement(By.id("logout")).click();
