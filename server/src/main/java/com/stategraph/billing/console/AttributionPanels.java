@@ -106,9 +106,7 @@ public class AttributionPanels {
                 .filter(p -> p.currency().equals(currency) && new BigDecimal(p.unallocatedCost()).signum() != 0)
                 .sorted(java.util.Comparator.comparing((Attribution.Split p) -> new BigDecimal(p.unallocatedCost()).abs()).reversed())
                 .map(p -> p.provider() + " " + Money.format(p.unallocatedCost(), currency)).toList();
-        String computed = a.computedAt() == null ? null
-                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
-                        .format(a.computedAt());
+        String computed = a.computedAt() == null ? null : new Times().utc(a.computedAt());
         return new Split(currency, Money.format(s.totalCost(), currency), Money.exact(s.totalCost(), currency), s.coveragePercent(),
                 parts, computed, a.uncomputedCount(), String.join(", ", byProvider));
     }

@@ -34,27 +34,30 @@ public class HomeController {
 
     /** Open invitations come first: a user sees them right after signing in. */
     @GetMapping({"/", "/console"})
-    String home(Principal principal, Model model) {
+    String home(Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
         ConsoleSession.View session = sessions.of(principal);
         if (!invitations.openFor(session.caller().email()).isEmpty()) {
             return "redirect:/console/invitations";
         }
-        return tenantHome(session, model);
+        return tenantHome(session, model, request);
     }
 
-    /** The first tenant's spend, whatever invitations are open. */
+    /** The spend of the tenant used last in this browser (if still a member), else the first tenant's, whatever invitations are open. */
     @GetMapping("/console/home")
-    String tenantHome(Principal principal, Model model) {
-        return tenantHome(sessions.of(principal), model);
+    String tenantHome(Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        return tenantHome(sessions.of(principal), model, request);
     }
 
-    private static String tenantHome(ConsoleSession.View session, Model model) {
+    private static String tenantHome(ConsoleSession.View session, Model model, jakarta.servlet.http.HttpServletRequest request) {
         if (session.tenants().isEmpty()) {
             model.addAttribute("me", session);
             model.addAttribute("status", 200);
             model.addAttribute("message", "You are not a member of any tenant yet. Ask an admin to add you.");
             return "error-page";
         }
-        return "redirect:/console/t/" + session.tenants().get(0).id() + "/spend";
+        java.util.UUID last = LastTenant.of(request)
+                .filter(id -> session.tenants().stream().anyMatch(t -> t.id().equals(id)))
+                .orElse(session.tenants().get(0).id());
+        return "redirect:/console/t/" + last + "/spend";
     }
 }

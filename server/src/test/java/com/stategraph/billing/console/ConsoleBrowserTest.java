@@ -214,6 +214,12 @@ class ConsoleBrowserTest extends SyncServerTest {
         new Select(browser.findElement(By.id("tenant-switch"))).selectByVisibleText(secondName);
         waiting().until(ExpectedConditions.urlContains("/console/t/" + second + "/spend"));
         assertThat(browser.findElements(By.id("nav-billing"))).as("a member there").isEmpty();
+        assertThat(browser.findElement(By.id("nav-invitations")).getAttribute("href")).endsWith("/console/invitations");
+        // Signing in again opens the tenant used last in this browser, not the first one.
+        browser.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        signIn(admin, "correct horse battery admin");
+        waiting().until(ExpectedConditions.urlContains("/console/t/" + second + "/spend"));
 
         // The source's runs, and the removal confirmation that says the rows go too.
         browser.get(url("/console/t/" + tenant + "/billing"));
