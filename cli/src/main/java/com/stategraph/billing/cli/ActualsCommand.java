@@ -216,6 +216,7 @@ class ActualsCommand extends ApiCommand {
         LocalDate to;
 
         void put(Map<String, Object> params) {
+            Values.ordered(from, to);
             params.put("from", from);
             params.put("to", to != null ? to : from != null ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : null);
         }

@@ -15,10 +15,10 @@ class AnomaliesCommand extends ApiCommand {
     TenantOption tenant;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: 30 days before --to)")
-    String from;
+    java.time.LocalDate from;
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Day after the last (default: tomorrow)")
-    String to;
+    java.time.LocalDate to;
 
     @Option(names = "--status", description = "active (one of the last 7 days), expired, dismissed or all (default)")
     String status;
@@ -28,8 +28,9 @@ class AnomaliesCommand extends ApiCommand {
 
     @Override
     void execute(CliContext context, ApiClient api) {
+        Values.ordered(from, to);
         JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/anomalies"
-                + QueryString.of("from", from, "to", to, "status", status));
+                + QueryString.of("from", from == null ? null : from.toString(), "to", to == null ? null : to.toString(), "status", status));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;
@@ -43,6 +44,8 @@ class AnomaliesCommand extends ApiCommand {
                         : r.path("actual_cost").asString())
                 .column("DIFFERENCE", r -> forPeople ? Money.format(r.path("difference").asString(), r.path("currency").asString())
                         : r.path("difference").asString())
+                .empty("No anomalies from " + answer.path("window_start").asString() + " to " + answer.path("window_end").asString()
+                        + " (status " + answer.path("status").asString() + ").")
                 .print(context, answer.path("results"), format.format);
     }
 
@@ -61,7 +64,7 @@ class AnomaliesCommand extends ApiCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "ANOMALY_ID", description = "The anomaly's id, as `cost anomalies` lists it")
-        String id;
+        java.util.UUID id;
 
         @Option(names = "--reason", required = true, description = "Why it is not a problem (at most 500 characters)")
         String reason;

@@ -26,12 +26,16 @@ abstract class ApiCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** The tenant from --tenant, else STATEGRAPH_TENANT_ID. */
+    /** The tenant from --tenant, else STATEGRAPH_TENANT_ID: an id, or the name of one of the caller's tenants. */
     String tenant(TenantOption option) {
         String tenant = option.tenant != null ? option.tenant : context().env("STATEGRAPH_TENANT_ID");
         if (tenant == null || tenant.isBlank()) {
             throw usageError("Missing --tenant (or set STATEGRAPH_TENANT_ID)");
         }
-        return PathSegment.encode(tenant.trim());
+        String given = tenant.strip();
+        if (given.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            return given;
+        }
+        return TenantNames.resolve(context().api(), given);
     }
 }

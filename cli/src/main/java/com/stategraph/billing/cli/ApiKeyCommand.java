@@ -55,7 +55,7 @@ class ApiKeyCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "KEY_ID", description = "ID of the key to revoke")
-        String id;
+        java.util.UUID id;
 
         @Override
         void execute(CliContext context, ApiClient api) {

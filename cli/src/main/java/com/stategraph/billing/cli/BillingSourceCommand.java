@@ -40,7 +40,7 @@ class BillingSourceCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "SOURCE_ID", description = "Billing source ID")
-        String id;
+        java.util.UUID id;
 
         String sourcePath() {
             return path(this, tenant) + "/" + PathSegment.encode(id);

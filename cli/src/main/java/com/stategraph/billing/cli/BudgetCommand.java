@@ -140,7 +140,7 @@ class BudgetCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "BUDGET_ID")
-        String id;
+        java.util.UUID id;
 
         @Mixin
         Settings settings;
@@ -179,7 +179,7 @@ class BudgetCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "BUDGET_ID")
-        String id;
+        java.util.UUID id;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -193,7 +193,7 @@ class BudgetCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "BUDGET_ID")
-        String id;
+        java.util.UUID id;
 
         @Override
         void execute(CliContext context, ApiClient api) {

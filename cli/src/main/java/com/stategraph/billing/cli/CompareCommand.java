@@ -25,7 +25,7 @@ class CompareCommand extends ApiCommand {
     Integer days;
 
     @Option(names = "--state", paramLabel = "STATE_ID", description = "One state, per resource")
-    String state;
+    java.util.UUID state;
 
     @Option(names = "--group-by", description = "state (default), type or tag")
     String groupBy;

@@ -7,19 +7,20 @@ import picocli.CommandLine.Option;
 /** {@code --from} and {@code --to}: a range of days, as the API's from and to parameters. */
 class DateRangeOption {
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: the first of this month)")
-    String from;
+    java.time.LocalDate from;
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Day after the last (default: tomorrow)")
-    String to;
+    java.time.LocalDate to;
 
-    /** The parameters set, each {@code name=value}, encoded. */
+    /** The parameters set, each {@code name=value}. */
     List<String> parameters() {
+        Values.ordered(from, to);
         List<String> p = new ArrayList<>();
         if (from != null) {
-            p.add("from=" + PathSegment.encode(from));
+            p.add("from=" + from);
         }
         if (to != null) {
-            p.add("to=" + PathSegment.encode(to));
+            p.add("to=" + to);
         }
         return p;
     }

@@ -15,7 +15,7 @@ class EstimateCommand extends ApiCommand {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Option(names = "--state", required = true, paramLabel = "STATE_ID", description = "ID of the state")
-    String state;
+    java.util.UUID state;
 
     @Mixin
     FormatOption format;
@@ -28,27 +28,31 @@ class EstimateCommand extends ApiCommand {
             return;
         }
         boolean forPeople = format.format == OutputFormat.TABLE;
-        ArrayNode rows = context.json().createArrayNode();
-        for (JsonNode instance : costs.path("instance_costs")) {
-            for (JsonNode c : instance.path("components")) {
-                ObjectNode row = rows.addObject();
-                row.put("address", instance.path("address").asString());
-                row.put("component", c.path("name").asString());
-                row.put("quantity", c.path("monthly_quantity").asString() + " " + c.path("unit").asString());
-                row.put("price", c.path("price").isNull() ? "no price" : c.path("price").asString());
-                row.put("monthly_cost", c.path("monthly_cost").isNull() ? "-"
-                        : forPeople ? Money.format(c.path("monthly_cost").asString(), "USD") : c.path("monthly_cost").asString());
+        if (forPeople) {
+            EstimateLayout.print(context.out(), costs.path("instance_costs"));
+        } else {
+            ArrayNode rows = context.json().createArrayNode();
+            for (JsonNode instance : costs.path("instance_costs")) {
+                for (JsonNode c : instance.path("components")) {
+                    ObjectNode row = rows.addObject();
+                    row.put("address", instance.path("address").asString());
+                    row.put("component", c.path("name").asString());
+                    row.put("quantity", c.path("monthly_quantity").asString());
+                    row.put("unit", c.path("unit").asString());
+                    row.put("price", c.path("price").isNull() ? "" : c.path("price").asString());
+                    row.put("monthly_cost", c.path("monthly_cost").isNull() ? "" : c.path("monthly_cost").asString());
+                }
             }
+            new Table().column("ADDRESS", "address").column("COMPONENT", "component").column("MONTHLY_QUANTITY", "quantity")
+                    .column("UNIT", "unit").column("PRICE_USD", "price").column("MONTHLY_COST_USD", "monthly_cost")
+                    .print(context, rows, format.format);
         }
-        new Table().column("ADDRESS", "address").column("COMPONENT", "component").column("MONTHLY_QUANTITY", "quantity")
-                .column("PRICE_USD", "price").column("MONTHLY_COST_USD", "monthly_cost")
-                .print(context, rows, format.format);
         if (!forPeople) {
             return;
         }
         context.out().println();
-        context.out().println("Monthly estimate: " + Money.format(costs.path("monthly_cost").asString(), "USD") + " USD ("
-                + costs.path("hourly_cost").asString() + " an hour), " + costs.path("resource_count").asInt() + " resources, "
+        context.out().println("Monthly estimate: USD " + Money.format(costs.path("monthly_cost").asString(), "USD") + " (USD "
+                + Money.format(costs.path("hourly_cost").asString(), "USD") + " an hour), " + costs.path("resource_count").asInt() + " resources, "
                 + costs.path("priced_count").asInt() + " priced, coverage " + costs.path("coverage_percent").asString() + " %");
         StringBuilder unsupported = new StringBuilder();
         StringBuilder unpriced = new StringBuilder();

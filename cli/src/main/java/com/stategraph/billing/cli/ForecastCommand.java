@@ -12,7 +12,7 @@ class ForecastCommand extends ApiCommand {
     TenantOption tenant;
 
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "Default: this month")
-    String month;
+    java.time.YearMonth month;
 
     @Option(names = "--metric", description = "effective (default), billed, list or contracted")
     String metric;
@@ -25,7 +25,7 @@ class ForecastCommand extends ApiCommand {
 
     @Override
     void execute(CliContext context, ApiClient api) {
-        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/forecast" + QueryString.of("month", month, "metric", metric, "currency", currency));
+        JsonNode answer = api.get("/api/v1/tenants/" + tenant(tenant) + "/costs/forecast" + QueryString.of("month", month == null ? null : month.toString(), "metric", metric, "currency", currency));
         if (format.format == OutputFormat.JSON) {
             context.printJson(answer);
             return;

@@ -29,6 +29,16 @@ public final class Main {
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new StategraphCommand(context));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(java.util.UUID.class, Values::id);
+        cli.registerConverter(java.time.LocalDate.class, Values::day);
+        cli.registerConverter(java.time.YearMonth.class, Values::month);
+        // a mistyped value gets one line saying what is wrong and where to look, not the whole usage
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println(e.getMessage());
+            command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return BAD_USAGE;
+        });
         applyExitCodes(cli);
         cli.setOut(context.out());
         cli.setErr(context.err());

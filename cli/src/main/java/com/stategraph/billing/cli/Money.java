@@ -26,6 +26,13 @@ final class Money {
         return f.format(new BigDecimal(amount));
     }
 
+    /** A quantity: thousands grouped, up to three decimals, none when whole ({@code 1,460}, {@code 0.5}). */
+    static String number(BigDecimal value) {
+        DecimalFormat f = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value);
+    }
+
     /** A difference from its percentage of the estimate: {@code +12 %}, {@code -8 %}, or from twice the estimate on {@code x3.4}. */
     static String difference(BigDecimal percent) {
         BigDecimal times = percent.divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP).add(BigDecimal.ONE);

@@ -11,4 +11,9 @@ final class PathSegment {
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** An id the CLI parsed itself: nothing to encode. */
+    static String encode(java.util.UUID id) {
+        return id.toString();
+    }
 }

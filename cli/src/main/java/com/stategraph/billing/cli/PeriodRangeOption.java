@@ -8,16 +8,17 @@ import picocli.CommandLine.Option;
  */
 class PeriodRangeOption {
     @Option(names = "--from", description = "First billing period, YYYY-MM (default: three months ago)")
-    String from;
+    java.time.YearMonth from;
 
     @Option(names = "--to", description = "Billing period after the last, YYYY-MM (default: next month)")
-    String to;
+    java.time.YearMonth to;
 
     @Option(names = "--currency", description = "Convert every amount into this currency (ISO 4217) at its period's exchange rate")
     String currency;
 
     /** {@code ?from=...&to=...&currency=...} of what was given, or empty. */
     String query() {
-        return QueryString.of("from", from, "to", to, "currency", currency);
+        Values.ordered(from, to);
+        return QueryString.of("from", from == null ? null : from.toString(), "to", to == null ? null : to.toString(), "currency", currency);
     }
 }

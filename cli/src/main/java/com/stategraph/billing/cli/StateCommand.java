@@ -62,7 +62,7 @@ class StateCommand {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a state and its managed resource instances.")
     static class Show extends ApiCommand {
         @Parameters(paramLabel = "STATE_ID", description = "ID of the state")
-        String id;
+        java.util.UUID id;
 
         @Mixin
         FormatOption format;
@@ -102,7 +102,7 @@ class StateCommand {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a state and its resources (tenant admin).")
     static class Remove extends ApiCommand {
         @Parameters(paramLabel = "STATE_ID", description = "ID of the state")
-        String id;
+        java.util.UUID id;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -116,7 +116,7 @@ class StateCommand {
                     + " Infracost's usage file; the estimate is calculated again (tenant admin).")
     static class Usage extends ApiCommand {
         @Parameters(index = "0", paramLabel = "STATE_ID", description = "ID of the state")
-        String id;
+        java.util.UUID id;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "{\"resource_usage\": {\"ADDRESS\": {\"KEY\": quantity}}}, or -"
                 + " for standard input")

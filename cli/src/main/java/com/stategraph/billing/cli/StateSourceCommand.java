@@ -71,7 +71,7 @@ class StateSourceCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "SOURCE_ID", description = "State source ID")
-        String id;
+        java.util.UUID id;
 
         @Override
         void execute(CliContext context, ApiClient api) {
@@ -115,7 +115,7 @@ class StateSourceCommand {
         TenantOption tenant;
 
         @Parameters(paramLabel = "SOURCE_ID", description = "State source ID")
-        String id;
+        java.util.UUID id;
 
         @Option(names = "--auto-approve", description = "Skip the confirmation prompt")
         boolean autoApprove;

@@ -12,6 +12,16 @@ import tools.jackson.databind.JsonNode;
 final class Table {
     private final List<String> headers = new ArrayList<>();
     private final List<Function<JsonNode, String>> cells = new ArrayList<>();
+    private String empty = "Nothing found.";
+    /** Amounts, counts, percentages and ratios: a column of only these is right-aligned. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "([A-Z]{3} )?[-+]?[0-9][0-9,]*(\\.[0-9]+)?( %)?|x[0-9]+(\\.[0-9]+)?|-|not estimated|no price|depends on usage|not comparable");
+
+    /** What a table for people says instead of a lone header when there are no rows. */
+    Table empty(String sentence) {
+        this.empty = sentence;
+        return this;
+    }
 
     Table column(String header, String field) {
         return column(header, node -> text(node.path(field)));
@@ -44,7 +54,8 @@ final class Table {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode row : results) {
             List<String> values = new ArrayList<>();
-            cells.forEach(cell -> values.add(cell.apply(row)));
+            // a value that is not there is an empty field, not the "-" a person reads
+            cells.forEach(cell -> values.add("-".equals(cell.apply(row)) ? "" : cell.apply(row)));
             rows.add(values);
         }
         csv(out, headers, rows);
@@ -58,6 +69,10 @@ final class Table {
     }
 
     private void printTable(PrintWriter out, JsonNode results) {
+        if (results.isEmpty()) {
+            out.println(empty);
+            return;
+        }
         List<List<String>> rows = new ArrayList<>();
         rows.add(headers);
         for (JsonNode row : results) {
@@ -65,23 +80,33 @@ final class Table {
             cells.forEach(cell -> values.add(cell.apply(row)));
             rows.add(values);
         }
-        int[] widths = new int[headers.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+        aligned(out, rows);
+    }
+
+    /** Rows (the first the header) in columns two spaces apart; a column of numbers and amounts is right-aligned. */
+    static void aligned(PrintWriter out, List<List<String>> rows) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        boolean[] numeric = new boolean[columns];
+        java.util.Arrays.fill(numeric, true);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], rows.get(r).get(i).length());
+                numeric[i] &= r == 0 || NUMBER.matcher(rows.get(r).get(i)).matches();
             }
         }
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
+            for (int i = 0; i < columns; i++) {
+                String value = row.get(i);
+                String padding = " ".repeat(widths[i] - value.length());
+                line.append(numeric[i] ? padding + value : value + (i == columns - 1 ? "" : padding));
+                if (i < columns - 1) {
+                    line.append("  ");
+                }
             }
             out.println(line.toString().stripTrailing());
         }
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
     }
 
     static String text(JsonNode node) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --tenant}, defaulting to STATEGRAPH_TENANT_ID. */
 class TenantOption {
-    @Option(names = "--tenant", paramLabel = "TENANT_ID",
-            description = "Tenant ID (default: STATEGRAPH_TENANT_ID)")
+    @Option(names = "--tenant", paramLabel = "TENANT",
+            description = "Tenant id or name (default: STATEGRAPH_TENANT_ID)")
     String tenant;
 }

@@ -6,6 +6,7 @@ import com.stategraph.billing.support.HttpApi;
 import com.stategraph.billing.support.SyncServerTest;
 import com.stategraph.billing.support.TerraformStates;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,10 +37,24 @@ class CliEstimateTest extends SyncServerTest {
 
         var table = cli.run("cost", "estimate", "--state", id);
         assertThat(table.exit()).as(table.err()).isZero();
-        assertThat(table.out()).contains("Instance usage (Linux/UNIX, on-demand, m5.large)")
-                .contains("root_block_device: Storage (general purpose SSD, gp2)")
-                .contains("Monthly estimate: " + monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+        String subtotal = "USD " + monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        assertThat(table.out()).contains("Monthly estimate: " + subtotal)
                 .contains("Not estimated (type not supported):").contains("aws_cloudfront_distribution.cdn");
+        // each resource once with its subtotal, its components indented under it
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("aws_instance.web ").endsWith(subtotal))
+                .anySatisfy(l -> assertThat(l).startsWith("aws_cloudfront_distribution.cdn ").endsWith("not estimated"))
+                .anySatisfy(l -> assertThat(l).startsWith("  Instance usage (Linux/UNIX, on-demand, m5.large) ")
+                        .contains("730 hours").contains("per hour"))
+                .anySatisfy(l -> assertThat(l).startsWith("  root_block_device: Storage (general purpose SSD, gp2) "));
+        assertThat(lines.stream().filter(l -> l.startsWith("aws_instance.web"))).hasSize(1);
+        // amounts right-aligned: every subtotal and cost ends in the same column
+        int end = lines.get(0).length();
+        assertThat(lines.stream().filter(l -> !l.startsWith("Monthly") && (l.contains("USD 70") || l.endsWith("not estimated"))).toList())
+                .isNotEmpty().allSatisfy(l -> assertThat(l).hasSize(end));
+        var csv = cli.run("cost", "estimate", "--state", id, "--format", "csv");
+        assertThat(csv.out().lines().toList()).contains("ADDRESS,COMPONENT,MONTHLY_QUANTITY,UNIT,PRICE_USD,MONTHLY_COST_USD")
+                .anySatisfy(l -> assertThat(l).startsWith("aws_instance.web,\"Instance usage (Linux/UNIX, on-demand, m5.large)\",730,hours,"));
 
         var usage = cli.stdin("{\"resource_usage\": {\"aws_s3_bucket.none\": {\"standard_storage_gb\": 5}}}")
                 .run("state", "usage", id, "-");

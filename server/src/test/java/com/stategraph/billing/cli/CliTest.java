@@ -261,7 +261,8 @@ class CliTest extends ServerTest {
 
         assertThat(admin.run("cost", "billing-source", "list", "--format", "csv").out().lines().toList()).containsExactly(
                 "ID,PROVIDER,SOURCE_URI,REGION,WINDOW_MONTHS,ENABLED,LAST_STATUS,LAST_SYNCED_AT,LAST_ROW_COUNT",
-                String.join(",", id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "-", "-", "-"));
+                // in CSV a value that is not there is an empty field, not a person's "-"
+                String.join(",", id, "aws", "s3://list/focus/*.parquet", "us-east-1", "2", "true", "", "", ""));
         assertThat(admin.run("tenant", "list", "--format", "csv").out().lines().findFirst().orElseThrow()).isEqualTo("ID,NAME");
     }
 
