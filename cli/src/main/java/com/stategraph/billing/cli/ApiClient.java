@@ -50,6 +50,11 @@ public class ApiClient {
         return exchange("PUT", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT, "application/json");
     }
 
+    /** A small body of its own type (a YAML usage file). */
+    public JsonNode putBytes(String path, byte[] body, String contentType) {
+        return exchange("PUT", path, HttpRequest.BodyPublishers.ofByteArray(body), TIMEOUT, contentType);
+    }
+
     /** As {@link #putStream}, a POST of a body that is not JSON (a CSV, gzipped or not). */
     public JsonNode postStream(String path, java.util.function.Supplier<java.io.InputStream> body, String contentType) {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofInputStream(body), UPLOAD_TIMEOUT, contentType);

@@ -27,7 +27,7 @@ final class EstimateLayout {
         for (JsonNode instance : instances) {
             rows.add(List.of(instance.path("address").asString(), "", "", subtotal(instance)));
             for (JsonNode c : instance.path("components")) {
-                rows.add(List.of("  " + c.path("name").asString(), quantity(c), price(c), cost(c)));
+                rows.add(List.of("  " + c.path("name").asString(), quantity(c), price(c), cost(c, instance.path("usage_keys"))));
             }
         }
         Table.aligned(out, rows);
@@ -66,12 +66,14 @@ final class EstimateLayout {
         return "USD " + price.stripTrailingZeros().toPlainString() + " per " + singular(unit);
     }
 
-    private static String cost(JsonNode c) {
+    private static String cost(JsonNode c, JsonNode usageKeys) {
         if (c.path("monthly_cost").isNull()) {
             return "-";
         }
         if (new BigDecimal(c.path("monthly_quantity").asString()).signum() == 0) {
-            return "depends on usage";
+            List<String> keys = new ArrayList<>();
+            usageKeys.forEach(k -> keys.add(k.asString()));
+            return keys.isEmpty() ? "depends on usage" : "depends on usage: set " + String.join(" or ", keys);
         }
         return "USD " + Money.format(c.path("monthly_cost").asString(), "USD");
     }

@@ -112,27 +112,37 @@ class StateCommand {
     }
 
     @Command(name = "usage", mixinStandardHelpOptions = true,
-            description = "Give a state's usage-priced resources their usage (requests, GB stored, ...), as JSON in the shape of"
-                    + " Infracost's usage file; the estimate is calculated again (tenant admin).")
+            description = "Give a state's usage-priced resources their usage (requests, GB stored, ...): Infracost's usage file as"
+                    + " it is (infracost-usage.yml), or the same as JSON; the estimate is calculated again (tenant admin).")
     static class Usage extends ApiCommand {
         @Parameters(index = "0", paramLabel = "STATE_ID", description = "ID of the state")
         java.util.UUID id;
 
-        @Parameters(index = "1", paramLabel = "FILE", description = "{\"resource_usage\": {\"ADDRESS\": {\"KEY\": quantity}}}, or -"
-                + " for standard input")
+        @Parameters(index = "1", paramLabel = "FILE", description = "A YAML usage file (version: 0.1, resource_usage:,"
+                + " resource_type_default_usage:) or its JSON, or - for standard input")
         String file;
+
+        /** A usage file is a few kilobytes; this bounds what a wrong file name can make the CLI read. */
+        private static final int MAX_BYTES = 10 * 1024 * 1024;
 
         @Override
         void execute(CliContext context, ApiClient api) {
             InputFile.check(this, file);
-            JsonNode body;
+            byte[] body;
             try (java.io.InputStream in = InputFile.open(context, file)) {
-                body = context.json().readTree(in);
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new ServerRefusal("cannot read " + file + " as JSON: " + e.getMessage());
+                body = in.readNBytes(MAX_BYTES + 1);
+            } catch (java.io.IOException e) {
+                throw new ServerRefusal("cannot read " + file + ": " + e.getMessage());
             }
-            JsonNode stored = api.put("/api/v1/states/" + PathSegment.encode(id) + "/usage", body);
-            context.out().println("Usage set for " + stored.path("resource_usage").size() + " resources; the estimate is being"
+            if (body.length > MAX_BYTES) {
+                throw new ServerRefusal(file + " is larger than 10 MiB: not a usage file");
+            }
+            // JSON starts with '{'; anything else is read as YAML, which the server parses and names the line of any mistake
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+            String type = text.startsWith("{") ? "application/json" : "application/yaml";
+            JsonNode stored = api.putBytes("/api/v1/states/" + PathSegment.encode(id) + "/usage", body, type);
+            context.out().println("Usage set for " + stored.path("resource_usage").size() + " resources and "
+                    + stored.path("resource_type_default_usage").size() + " resource types; the estimate is being"
                     + " calculated again (stategraph cost estimate --state " + id + ")");
         }
     }

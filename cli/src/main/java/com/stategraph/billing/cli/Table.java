@@ -15,7 +15,7 @@ final class Table {
     private String empty = "Nothing found.";
     /** Amounts, counts, percentages and ratios: a column of only these is right-aligned. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "([A-Z]{3} )?[-+]?[0-9][0-9,]*(\\.[0-9]+)?( %)?|x[0-9]+(\\.[0-9]+)?|-|not estimated|no price|depends on usage|not comparable");
+            "([A-Z]{3} )?[-+]?[0-9][0-9,]*(\\.[0-9]+)?( %)?|x[0-9]+(\\.[0-9]+)?|-|not estimated|no price|depends on usage.*|not comparable");
 
     /** What a table for people says instead of a lone header when there are no rows. */
     Table empty(String sentence) {

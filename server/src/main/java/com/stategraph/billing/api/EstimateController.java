@@ -82,28 +82,44 @@ public class EstimateController {
     }
 
     @Schema(name = "StateUsage")
-    public record Usage(@Schema(description = "by resource address, then usage key: a number, or a word for operating_system"
-                        + " (docs/estimates.md lists the keys of each type)")
+    public record Usage(@Schema(description = "by resource address (an index may be [*]), then usage key: a number, or a word for"
+                        + " operating_system (docs/estimates.md lists the keys of each type)")
                         @com.fasterxml.jackson.annotation.JsonProperty("resource_usage")
-                        Map<String, Map<String, Object>> resourceUsage) {
+                        Map<String, Map<String, Object>> resourceUsage,
+                        @Schema(description = "by resource type: what every resource of the type is given unless its address says otherwise")
+                        @com.fasterxml.jackson.annotation.JsonProperty("resource_type_default_usage")
+                        Map<String, Map<String, Object>> resourceTypeDefaultUsage) {
+
+        static Usage of(Map<String, Map<String, Object>> stored) {
+            Map<String, Map<String, Object>> resources = new java.util.TreeMap<>();
+            Map<String, Map<String, Object>> types = new java.util.TreeMap<>();
+            stored.forEach((key, values) -> {
+                if (key.startsWith(com.stategraph.billing.estimates.StateUsage.TYPE_DEFAULT)) {
+                    types.put(key.substring(com.stategraph.billing.estimates.StateUsage.TYPE_DEFAULT.length()), values);
+                } else {
+                    resources.put(key, values);
+                }
+            });
+            return new Usage(resources, types);
+        }
     }
 
     @GetMapping("/api/v1/states/{id}/usage")
     @Operation(summary = "The usage given to the state's usage-priced resources")
     public Usage usage(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id) {
-        return new Usage(usage.get(readable.get(caller, id)));
+        return Usage.of(usage.get(readable.get(caller, id)));
     }
 
     @PutMapping("/api/v1/states/{id}/usage")
-    @Operation(summary = "Replace the usage of the state's usage-priced resources (Infracost's usage-file shape, as JSON); the"
-            + " estimate is calculated again")
+    @Operation(summary = "Replace the usage of the state's usage-priced resources: Infracost's usage file as it is (YAML with"
+            + " Content-Type application/yaml, or the same as JSON); the estimate is calculated again")
     @ApiResponse(responseCode = "400", description = "INVALID_USAGE: an unknown usage key or a quantity that is not a number >= 0",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Usage setUsage(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id,
                           @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body) {
         TerraformState state = readable.get(caller, id);
         access.requireAdmin(caller, state.tenantId());
-        return new Usage(usage.set(caller, state, body));
+        return Usage.of(usage.set(caller, state, body));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs")

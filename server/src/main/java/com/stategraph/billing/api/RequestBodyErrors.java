@@ -32,7 +32,10 @@ final class RequestBodyErrors {
             if (duplicate.find()) {
                 return "field '" + duplicate.group(1) + "' is given more than once";
             }
-            return "the body is not valid JSON";
+            var type = e.getHttpInputMessage() == null ? null : e.getHttpInputMessage().getHeaders().getContentType();
+            boolean yaml = type != null && type.getSubtype().contains("yaml");
+            int line = j.getLocation() == null ? -1 : j.getLocation().getLineNr();
+            return "the body is not valid " + (yaml ? "YAML" : "JSON") + (line > 0 ? " (line " + line + ")" : "");
         }
         return "the request body is missing or unreadable";
     }

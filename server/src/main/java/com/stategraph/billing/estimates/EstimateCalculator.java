@@ -77,7 +77,7 @@ public class EstimateCalculator {
         resources.forEach(state.tenantId(), state.id(), instance -> {
             Estimator.Estimate e = estimator.estimate(new Resource(instance.address(), instance.type(), instance.provider(),
                     instance.region(), instance.tags(), instance.attributes(),
-                    given.getOrDefault(instance.address(), java.util.Map.of())));
+                    StateUsage.forResource(given, instance.address(), instance.type())));
             monthly[0] = monthly[0].add(e.monthly());
             counts[0]++;
             if (e.cost().supported()) {

@@ -17,4 +17,11 @@ public record InstanceCost(String address, String type, String provider, @Schema
                            @Schema(description = "exact decimal") @JsonProperty("monthly_cost") String monthlyCost,
                            @Schema(description = "monthly cost / 730, to 10 decimal places") @JsonProperty("hourly_cost") String hourlyCost,
                            Map<String, String> tags, List<PricedComponent> components) {
+
+    /** The usage keys its type takes (docs/estimates.md): what a usage-priced component with no quantity needs. */
+    @JsonProperty("usage_keys")
+    @Schema(description = "the usage keys its type takes, for PUT /states/{id}/usage")
+    public java.util.List<String> usageKeys() {
+        return new java.util.ArrayList<>(new java.util.TreeSet<>(UsageKeys.of(type).keySet()));
+    }
 }

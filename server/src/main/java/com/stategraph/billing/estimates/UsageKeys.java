@@ -31,6 +31,11 @@ public final class UsageKeys {
         return Map.copyOf(k);
     }
 
+    /** Infracost's usage-file keys (nested ones dotted) that this estimator names otherwise. */
+    static final Map<String, String> ALIASES = Map.of("standard.storage_gb", "standard_storage_gb",
+            "standard.monthly_tier_1_requests", "monthly_tier_1_requests",
+            "standard.monthly_tier_2_requests", "monthly_tier_2_requests");
+
     /** Keys whose value is a word, with the words allowed; every other key takes a number of 0 or more. */
     private static final Map<String, java.util.Set<String>> WORDS = Map.of("operating_system", java.util.Set.of("linux", "windows",
             "rhel", "suse"));

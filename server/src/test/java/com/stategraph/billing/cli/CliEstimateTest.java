@@ -59,7 +59,15 @@ class CliEstimateTest extends SyncServerTest {
         var usage = cli.stdin("{\"resource_usage\": {\"aws_s3_bucket.none\": {\"standard_storage_gb\": 5}}}")
                 .run("state", "usage", id, "-");
         assertThat(usage.exit()).as(usage.err()).isZero();
-        assertThat(usage.out()).contains("Usage set for 1 resources");
+        assertThat(usage.out()).contains("Usage set for 1 resources and 0 resource types");
+        // Infracost's infracost-usage.yml as it is
+        var yaml = cli.stdin("version: 0.1\nresource_usage:\n  aws_s3_bucket.none:\n    standard:\n      storage_gb: 5\n")
+                .run("state", "usage", id, "-");
+        assertThat(yaml.exit()).as(yaml.err()).isZero();
+        assertThat(yaml.out()).contains("Usage set for 1 resources and 0 resource types");
+        var brokenYaml = cli.stdin("resource_usage:\n  aws_s3_bucket.none: [unclosed\n").run("state", "usage", id, "-");
+        assertThat(brokenYaml.exit()).isEqualTo(1);
+        assertThat(brokenYaml.err()).contains("not valid YAML (line ").doesNotContain("Exception").doesNotContain("tools.jackson");
         var badUsage = cli.stdin("{\"resource_usage\": {\"aws_s3_bucket.none\": {\"storage_tb\": 5}}}").run("state", "usage", id, "-");
         assertThat(badUsage.exit()).isEqualTo(1);
         assertThat(badUsage.err()).contains("storage_tb");

@@ -202,6 +202,33 @@ class EstimatesTest extends SyncServerTest {
                 Map.of("aws_instance.win", Map.of("operating_system", "beos"))));
         assertThat(os.status()).isEqualTo(400);
         assertThat(os.text("data")).contains("[linux, rhel, suse, windows]");
+
+        // Infracost's usage file as it is: YAML, version 0.1, nested keys, defaults by type, an index as [*]
+        BigDecimal yamlGb = new BigDecimal("250");
+        BigDecimal defaultRequests = new BigDecimal("3000000");
+        String yaml = String.join("\n", "version: 0.1", "resource_type_default_usage:", "  aws_lambda_function:",
+                "    monthly_requests: " + defaultRequests, "    request_duration_ms: 100", "resource_usage:", "  aws_s3_bucket.logs:",
+                "    standard:", "      storage_gb: " + yamlGb, "  aws_instance.win[*]:", "    operating_system: linux", "");
+        String previous = awaitCosts(state).path("snapshot_id").asString();
+        HttpApi.Response fromYaml = api.putBytes(ADMIN_KEY, "/api/v1/states/" + state + "/usage",
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/yaml");
+        assertThat(fromYaml.status()).as(fromYaml.raw()).isEqualTo(200);
+        assertThat(fromYaml.body().path("resource_usage").path("aws_s3_bucket.logs").path("standard_storage_gb").asInt())
+                .isEqualTo(250);
+        assertThat(fromYaml.body().path("resource_type_default_usage").path("aws_lambda_function").path("monthly_requests").asInt())
+                .isEqualTo(3_000_000);
+        JsonNode yamlCosts = awaitSnapshotAfter(state, previous);
+        Map<String, JsonNode> byAddress = new HashMap<>();
+        yamlCosts.path("instance_costs").forEach(i -> byAddress.put(i.path("address").asString(), i));
+        assertThat(new BigDecimal(component(byAddress.get("aws_s3_bucket.logs"), "Standard storage").path("monthly_cost").asString()))
+                .isEqualByComparingTo(yamlGb.multiply(new BigDecimal("0.023")));
+        assertThat(new BigDecimal(component(byAddress.get("aws_lambda_function.fn"), "Requests").path("monthly_quantity").asString()))
+                .as("the type's default").isEqualByComparingTo(defaultRequests);
+        HttpApi.Response badYaml = api.putBytes(ADMIN_KEY, "/api/v1/states/" + state + "/usage",
+                "resource_usage:\n  aws_s3_bucket.logs:\n    standard:\n      storage_tb: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/yaml");
+        assertThat(badYaml.status()).isEqualTo(400);
+        assertThat(badYaml.text("data")).contains("resource_usage.aws_s3_bucket.logs.standard.storage_tb");
     }
 
     /** The state's estimate once a snapshot other than {@code previous} is the last. */

@@ -61,12 +61,21 @@ public final class HttpApi {
 
     /** A body of bytes as they are, with its content type (a CSV, a gzip file). */
     public Response postBytes(String key, String path, byte[] body, String contentType) {
+        return bytes(key, "POST", path, body, contentType);
+    }
+
+    /** The same, as a PUT (a YAML usage file). */
+    public Response putBytes(String key, String path, byte[] body, String contentType) {
+        return bytes(key, "PUT", path, body, contentType);
+    }
+
+    private Response bytes(String key, String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        return exchange(request, "POST", path);
+        return exchange(request, method, path);
     }
 
     public Response send(String key, String method, String path, Object body) {
