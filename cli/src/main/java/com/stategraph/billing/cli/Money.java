@@ -23,7 +23,8 @@ final class Money {
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
         f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(new BigDecimal(amount));
+        // rounded first: DecimalFormat keeps the sign of -0.000255 and would print -0.00
+        return f.format(new BigDecimal(amount).setScale(digits, RoundingMode.HALF_UP));
     }
 
     /** A quantity: thousands grouped, up to three decimals, none when whole ({@code 1,460}, {@code 0.5}). */

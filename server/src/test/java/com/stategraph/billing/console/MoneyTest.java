@@ -13,6 +13,7 @@ class MoneyTest {
         assertThat(Money.format("1500.5", "JPY")).as("yen have no minor unit").isEqualTo("JPY 1,501");
         assertThat(Money.format("1.2345", "BHD")).as("three minor digits").isEqualTo("BHD 1.235");
         assertThat(Money.format("7", "XYZ")).as("a code Java does not know").isEqualTo("XYZ 7.00");
+        assertThat(Money.format("-0.000255", "USD")).as("no negative zero").isEqualTo("USD 0.00");
     }
 
     @Test
