@@ -3,17 +3,18 @@ package com.stategraph.billing.console;
 import com.stategraph.billing.attribution.Attribution;
 import com.stategraph.billing.attribution.AttributionService;
 import com.stategraph.billing.attribution.Compared;
+import com.stategraph.billing.attribution.NoResourceIdLines;
 import com.stategraph.billing.attribution.RunRateComparison;
 import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.estimates.EstimateService;
 import com.stategraph.billing.states.TerraformState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,13 @@ public class AttributionPanels {
     private final RunRateComparison comparison;
     private final EstimateService estimates;
     private final com.stategraph.billing.currency.ExchangeRates rates;
+    private final NoResourceIdLines noResourceId;
 
     public AttributionPanels(AttributionService attribution, UnmanagedResources unmanaged, RunRateComparison comparison,
-                             EstimateService estimates, com.stategraph.billing.currency.ExchangeRates rates) {
+                             EstimateService estimates, com.stategraph.billing.currency.ExchangeRates rates,
+                             NoResourceIdLines noResourceId) {
         this.rates = rates;
+        this.noResourceId = noResourceId;
         this.attribution = attribution;
         this.unmanaged = unmanaged;
         this.comparison = comparison;
@@ -107,8 +111,17 @@ public class AttributionPanels {
                 .sorted(java.util.Comparator.comparing((Attribution.Split p) -> new BigDecimal(p.unallocatedCost()).abs()).reversed())
                 .map(p -> p.provider() + " " + Money.format(p.unallocatedCost(), currency)).toList();
         String computed = a.computedAt() == null ? null : new Times().utc(a.computedAt());
+        Map<String, BigDecimal> categories = noResourceId.byCategory(tenant, from, to, metric, converted ? rates.into(currency) : null)
+                .getOrDefault(currency, Map.of());
+        List<String> byCategory = categories.entrySet().stream().filter(e -> e.getValue().signum() != 0)
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue(java.util.Comparator.comparing(BigDecimal::abs)).reversed())
+                .map(e -> (e.getKey().isEmpty() ? "not recorded (loaded before categories were kept: sync again)" : e.getKey()) + " "
+                        + Money.format(e.getValue().toPlainString(), currency))
+                .toList();
+        String here = byCategory.isEmpty() ? "" : String.join(", ", byCategory)
+                + (byProvider.isEmpty() ? "" : "; from " + String.join(", ", byProvider));
         return new Split(currency, Money.format(s.totalCost(), currency), Money.exact(s.totalCost(), currency), s.coveragePercent(),
-                parts, computed, a.uncomputedCount(), String.join(", ", byProvider));
+                parts, computed, a.uncomputedCount(), here);
     }
 
     /** The unmanaged resources of {@code [from, to)} with the largest billed cost. */

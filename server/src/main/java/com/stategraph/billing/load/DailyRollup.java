@@ -39,7 +39,7 @@ final class DailyRollup {
 
     /** A month's sums per resource, with the dimensions a resource view can be narrowed by. */
     private record ResourceKey(LocalDate period, LocalDate month, Parties parties, String service, String subAccount,
-                               String region, String resource, String resourceType, String currency) {
+                               String region, String resource, String resourceType, String chargeCategory, String currency) {
     }
 
     private record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
@@ -105,8 +105,11 @@ final class DailyRollup {
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
         days.computeIfAbsent(key, k -> new Sums()).add(costs);
+        String resource = row.get(FocusColumn.RESOURCE_ID);
+        // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
+        String noResourceCategory = resource == null || resource.isEmpty() ? key.chargeCategory() : null;
         resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
-                key.region(), row.get(FocusColumn.RESOURCE_ID), row.get(FocusColumn.RESOURCE_TYPE), currency), k -> new Sums()).add(costs);
+                key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency), k -> new Sums()).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
         tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
                 tagJson == null ? "{}" : tagJson), k -> new Sums()).add(costs);
@@ -180,7 +183,7 @@ final class DailyRollup {
     /** Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}, then forgets them. */
     void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
         write(resources, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
-                k.region(), k.resource(), k.resourceType(), k.currency()));
+                k.region(), k.resource(), k.resourceType(), k.chargeCategory(), k.currency()));
     }
 
     /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */

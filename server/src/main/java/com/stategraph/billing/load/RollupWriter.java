@@ -54,7 +54,7 @@ final class RollupWriter {
             new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
                     + " service_name, billing_currency, tags," + SUMS, DailyRollup::writeTagSets),
             new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
-                    + " service_name, sub_account_id, region_id, resource_id, resource_type, billing_currency," + SUMS,
+                    + " service_name, sub_account_id, region_id, resource_id, resource_type, charge_category, billing_currency," + SUMS,
                     DailyRollup::writeResources));
 
     /**

@@ -422,18 +422,18 @@ class ConsoleBrowserTest extends SyncServerTest {
         String ps = today.withDayOfMonth(1) + "T00:00:00Z";
         String day = today + "T00:00:00Z";
         List<String> header = List.of("BilledCost", "EffectiveCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
-                "ServiceName", "RegionId", "ResourceId");
+                "ServiceName", "RegionId", "ResourceId", "ChargeCategory");
         // i-0web is managed (attributed); the bucket no state manages (unmanaged); a tax and a credit name no resource.
         List<List<String>> rows = List.of(
                 List.of("1200.125", "1200.125", "USD", ps, day, "Amazon EC2", "us-east-1",
-                        "arn:aws:ec2:us-east-1:123456789012:instance/i-0web"),
-                List.of("34.5", "34.5", "USD", ps, day, "Amazon S3", "eu-west-1", "arn:aws:s3:::bucket-data"),
-                List.of("0.375", "0.375", "USD", ps, day, "Tax", "", ""),
-                List.of("-0.125", "-0.125", "USD", ps, day, "Credits", "", ""));
+                        "arn:aws:ec2:us-east-1:123456789012:instance/i-0web", "Usage"),
+                List.of("34.5", "34.5", "USD", ps, day, "Amazon S3", "eu-west-1", "arn:aws:s3:::bucket-data", "Usage"),
+                List.of("0.375", "0.375", "USD", ps, day, "Tax", "", "", "Tax"),
+                List.of("-0.125", "-0.125", "USD", ps, day, "Credits", "", "", "Credit"));
         // A complete day for the run rate (today's lines are not one yet): i-0web two days ago, in its own billing period.
         LocalDate earlier = today.minusDays(2);
         List<String> complete = List.of("600.0625", "600.0625", "USD", earlier.withDayOfMonth(1) + "T00:00:00Z", earlier + "T00:00:00Z",
-                "Amazon EC2", "us-east-1", "arn:aws:ec2:us-east-1:123456789012:instance/i-0web");
+                "Amazon EC2", "us-east-1", "arn:aws:ec2:us-east-1:123456789012:instance/i-0web", "Usage");
         Path dir = tempDir("console-attribution-");
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, header, rows);
         ExportFixtures.csv(dir.resolve("focus-earlier.csv"), false, false, header, List.of(complete));
@@ -466,6 +466,19 @@ class ConsoleBrowserTest extends SyncServerTest {
             assertThat(cost.getAttribute("title")).isEqualTo(Money.exact(part.getValue().toPlainString(), "USD"));
         }
         assertThat(split.findElement(By.cssSelector("tr[data-status='unallocated']")).getText()).contains("No resource ID");
+        // what "No resource ID" holds, by charge category, from the rows (the range cuts the month: read from the lines)...
+        assertThat(split.findElement(By.id("no-resource-id")).getText())
+                .contains("Tax " + Money.format(rows.get(2).get(1), "USD")).contains("Credit " + Money.format(rows.get(3).get(1), "USD"));
+        // ...and the monthly rollup keeps the category of each line that names no resource, for whole months
+        Map<String, java.math.BigDecimal> kept = new java.util.TreeMap<>();
+        jdbc.sql("SELECT charge_category, sum(effective_cost) FROM cost_monthly_resources"
+                        + " WHERE tenant_id = ?::uuid AND (resource_id IS NULL OR resource_id = '') GROUP BY charge_category")
+                .param(tenant).query(rs -> {
+                    kept.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        assertThat(kept.keySet()).containsExactly("Credit", "Tax");
+        assertThat(kept.get("Tax")).isEqualByComparingTo(rows.get(2).get(1));
+        assertThat(kept.get("Credit")).isEqualByComparingTo(rows.get(3).get(1));
         assertThat(split.findElements(By.cssSelector(".split .part"))).as("one bar part per positive amount").hasSize(3);
         assertThat(browser.findElement(By.id("top-unmanaged")).getText()).contains("arn:aws:s3:::bucket-data")
                 .contains(Money.format(unmanaged.toPlainString(), "USD")).doesNotContain("i-0web");
