@@ -6,6 +6,7 @@ import com.stategraph.billing.support.SyncServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,6 +64,11 @@ class DemoTest extends SyncServerTest {
 
     @Test
     void theDemosDataRaisesExactlyItsPlantedSpikeAndConvertsEuroAtSampleRates() throws Exception {
+        Map<String, String> ratesBefore = new java.util.HashMap<>();
+        jdbc.sql("SELECT from_currency || '>' || to_currency || '@' || to_char(month, 'YYYY-MM') AS k, rate || ' ' || source AS v"
+                + " FROM exchange_rates").query(rs -> {
+                    ratesBefore.put(rs.getString("k"), rs.getString("v"));
+                });
         prepare();
         java.util.UUID tenant = jdbc.sql("SELECT id FROM tenants WHERE name = 'demo'").query(java.util.UUID.class).single();
         context.getBean(com.stategraph.billing.anomalies.AnomalyScan.class).scan(tenant);
@@ -80,9 +86,26 @@ class DemoTest extends SyncServerTest {
                 .isBetween(SampleExport.SPIKE_COST - 15, SampleExport.SPIKE_COST + 15);
         assertThat(spike.get("severity")).isEqualTo("high");
 
-        var rates = jdbc.sql("SELECT from_currency || '>' || to_currency AS pair, count(*) AS months, min(source) AS source"
-                + " FROM exchange_rates GROUP BY 1 ORDER BY 1").query().listOfRows();
-        assertThat(rates).extracting(r -> r.get("pair") + " " + r.get("months") + " " + r.get("source"))
-                .containsExactly("EUR>USD " + SampleExport.MONTHS + " sample", "USD>EUR " + SampleExport.MONTHS + " sample");
+        // Each month of the export has a EUR/USD rate both ways: the demo's sample where there was none, and an operator's
+        // (other tests' here) left as it was; the demo never writes over a rate.
+        var samples = SampleExport.eurUsd(today);
+        assertThat(samples).hasSize(SampleExport.MONTHS);
+        for (var month : samples.entrySet()) {
+            for (String[] pair : new String[][] {{"EUR", "USD"}, {"USD", "EUR"}}) {
+                var row = jdbc.sql("SELECT rate, source, updated_by FROM exchange_rates WHERE from_currency = ? AND to_currency = ?"
+                                + " AND month = ?").params(pair[0], pair[1], java.sql.Date.valueOf(month.getKey().atDay(1)))
+                        .query().listOfRows();
+                assertThat(row).as(pair[0] + ">" + pair[1] + " " + month.getKey()).hasSize(1);
+                String before = ratesBefore.get(pair[0] + ">" + pair[1] + "@" + month.getKey());
+                if (before == null) {
+                    assertThat(row.get(0).get("source")).isEqualTo("sample");
+                    java.math.BigDecimal expected = pair[0].equals("EUR") ? month.getValue()
+                            : java.math.BigDecimal.ONE.divide(month.getValue(), 6, java.math.RoundingMode.HALF_EVEN);
+                    assertThat((java.math.BigDecimal) row.get(0).get("rate")).isEqualByComparingTo(expected);
+                } else {
+                    assertThat(row.get(0).get("rate") + " " + row.get(0).get("source")).as("an operator's rate stays").isEqualTo(before);
+                }
+            }
+        }
     }
 }
