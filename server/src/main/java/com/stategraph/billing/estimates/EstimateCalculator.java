@@ -31,9 +31,14 @@ public class EstimateCalculator {
     private final PricingService pricing;
     private final StateUsage usage;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter ambiguous;
 
     public EstimateCalculator(JdbcClient jdbc, ObjectMapper json, StateRepository states, StateResourceRepository resources,
-                              SnapshotRepository snapshots, PricingService pricing, StateUsage usage, Clock clock) {
+                              SnapshotRepository snapshots, PricingService pricing, StateUsage usage, Clock clock,
+                              io.micrometer.core.instrument.MeterRegistry meters) {
+        this.ambiguous = io.micrometer.core.instrument.Counter.builder("stategraph.estimate.ambiguous.prices")
+                .description("Price lookups that matched more than one price: a filter too loose for the loaded book")
+                .register(meters);
         this.usage = usage;
         this.jdbc = jdbc;
         this.json = json;
@@ -69,7 +74,7 @@ public class EstimateCalculator {
         Snapshot empty = new Snapshot(snapshotId, state.tenantId(), state.id(), state.name(), false, clock.instant(), state.updatedAt(),
                 bookLoadedAt, BigDecimal.ZERO, 0, 0, 0);
         snapshots.insert(empty);
-        Estimator estimator = new Estimator(new PriceLookup(jdbc, json));
+        Estimator estimator = new Estimator(new PriceLookup(jdbc, json, ambiguous));
         java.util.Map<String, java.util.Map<String, Object>> given = usage.get(state);
         List<Estimator.Estimate> pending = new ArrayList<>(BATCH);
         BigDecimal[] monthly = {BigDecimal.ZERO};

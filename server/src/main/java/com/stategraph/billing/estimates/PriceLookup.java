@@ -23,9 +23,12 @@ final class PriceLookup {
     private final ObjectMapper json;
     private final Map<ProductQuery, Optional<BigDecimal>> answers = new LinkedHashMap<>();
 
-    PriceLookup(JdbcClient jdbc, ObjectMapper json) {
+    private final io.micrometer.core.instrument.Counter ambiguous;
+
+    PriceLookup(JdbcClient jdbc, ObjectMapper json, io.micrometer.core.instrument.Counter ambiguous) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ambiguous = ambiguous;
     }
 
     /** The price in USD of one unit; empty when no product and price match. */
@@ -35,8 +38,12 @@ final class PriceLookup {
 
     private Optional<BigDecimal> find(ProductQuery q) {
         StringBuilder sql = new StringBuilder("SELECT product_hash, prices::text AS prices FROM pricing.products"
-                + " WHERE vendor_name = ? AND service = ? AND product_family = ?");
-        List<Object> params = new ArrayList<>(List.of(q.vendor(), q.service(), q.productFamily()));
+                + " WHERE vendor_name = ? AND service = ?");
+        List<Object> params = new ArrayList<>(List.of(q.vendor(), q.service()));
+        if (q.productFamily() != null) {
+            sql.append(" AND product_family = ?");
+            params.add(q.productFamily());
+        }
         if (q.region() == null) {
             sql.append(" AND region IS NULL");
         } else {
@@ -66,8 +73,10 @@ final class PriceLookup {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (found.stream().anyMatch(p -> p.compareTo(found.get(0)) != 0)) {
-            // The filters should name one product; when a book holds several, the first (by product hash) is used, every time.
+        if (found.size() > 1) {
+            // A filter that names more than one price is too loose for this book (a bug to fix: the fixture test counts these);
+            // meanwhile the first, by product hash, is used every time.
+            ambiguous.increment();
             log.warn("{} prices match {}; using the first, {}", found.size(), q, found.get(0));
         }
         return Optional.of(found.get(0));
@@ -84,8 +93,14 @@ final class PriceLookup {
                 if (q.unit() != null && !q.unit().equals(Resource.text(p, "unit", ""))) {
                     continue;
                 }
-                BigDecimal start = Resource.number(p, "startUsageAmount", BigDecimal.ZERO);
-                if (q.startUsageAmount() != null && start.compareTo(new BigDecimal(q.startUsageAmount())) != 0) {
+                if (ProductQuery.OPEN_TIER.equals(q.startUsageAmount())) {
+                    // cloud-pricing-api leaves the last tier's end empty; some books write Inf
+                    String end = Resource.text(p, "endUsageAmount", "");
+                    if (!end.isEmpty() && !end.equalsIgnoreCase("Inf")) {
+                        continue;
+                    }
+                } else if (q.startUsageAmount() != null
+                        && Resource.number(p, "startUsageAmount", BigDecimal.ZERO).compareTo(new BigDecimal(q.startUsageAmount())) != 0) {
                     continue;
                 }
                 BigDecimal usd = Resource.number(p, "USD", null);

@@ -7,10 +7,14 @@ import java.util.List;
  * Which product of the price book prices a component, and which of its prices: vendor, region,
  * service and product family exactly; attributes exactly or by a case-insensitive regular
  * expression (PostgreSQL's); the price by purchase option, unit and the usage tier that starts
- * at {@code startUsageAmount}.
+ * at {@code startUsageAmount} (or, {@link #OPEN_TIER}, the tier without an end: the paid one above a
+ * free allowance). A null product family matches any.
  */
 public record ProductQuery(String vendor, String region, String service, String productFamily, List<AttributeFilter> attributes,
                            String purchaseOption, String unit, String startUsageAmount) {
+
+    /** The usage tier that has no end. */
+    public static final String OPEN_TIER = "open";
 
     /** @param regex a PostgreSQL regular expression matched case-insensitively, when {@code value} is null */
     public record AttributeFilter(String key, String value, String regex) {
@@ -31,6 +35,16 @@ public record ProductQuery(String vendor, String region, String service, String 
 
     public ProductQuery purchaseOption(String option) {
         return new ProductQuery(vendor, region, service, productFamily, attributes, option, unit, startUsageAmount);
+    }
+
+    /** The price of the last usage tier, the one without an end, rather than of the tier from 0. */
+    public ProductQuery openTier() {
+        return new ProductQuery(vendor, region, service, productFamily, attributes, purchaseOption, unit, OPEN_TIER);
+    }
+
+    /** Any product family: the service and attributes name the product. */
+    public ProductQuery anyFamily() {
+        return new ProductQuery(vendor, region, service, null, attributes, purchaseOption, unit, startUsageAmount);
     }
 
     public ProductQuery unit(String priceUnit) {

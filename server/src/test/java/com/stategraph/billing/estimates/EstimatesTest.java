@@ -24,13 +24,20 @@ import tools.jackson.databind.JsonNode;
  * unsupported counted as free, and the totals the sum of their parts.
  */
 class EstimatesTest extends SyncServerTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void everySupportedTypeIsPricedExactlyFromTheRightProducts() {
         awaitOperatorsPriceBook();
+        io.micrometer.core.instrument.Counter ambiguous = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("stategraph.estimate.ambiguous.prices");
+        double before = ambiguous.count();
         String tenant = newTenant();
         String state = push(tenant, "fixture", EstimateFixture.STATE.json());
         JsonNode costs = awaitCosts(state);
+        // every component of the fixture found exactly one price in the whole book, decoys and all
+        assertThat(ambiguous.count() - before).as("lookups that matched more than one price").isZero();
 
         Map<String, JsonNode> instances = new LinkedHashMap<>();
         costs.path("instance_costs").forEach(i -> instances.put(i.path("address").asString(), i));

@@ -23,21 +23,27 @@ public final class PriceBooks {
     }
 
     /** One price of a product, as cloud-pricing-api writes it. */
-    public record Price(String purchaseOption, String unit, String usd, String startUsageAmount, String termLength) {
+    public record Price(String purchaseOption, String unit, String usd, String startUsageAmount, String endUsageAmount,
+                        String termLength) {
         public static Price onDemand(String unit, String usd) {
-            return new Price("on_demand", unit, usd, "0", null);
+            return new Price("on_demand", unit, usd, "0", "Inf", null);
         }
 
         public static Price of(String purchaseOption, String unit, String usd) {
-            return new Price(purchaseOption, unit, usd, "0", null);
+            return new Price(purchaseOption, unit, usd, "0", "Inf", null);
         }
 
         public static Price reserved(String unit, String usd) {
-            return new Price("reserved", unit, usd, "0", "1yr");
+            return new Price("reserved", unit, usd, "0", "Inf", "1yr");
         }
 
         public Price from(String usage) {
-            return new Price(purchaseOption, unit, usd, usage, termLength);
+            return new Price(purchaseOption, unit, usd, usage, endUsageAmount, termLength);
+        }
+
+        /** A tier that ends at {@code usage}; an empty end is the open last tier, as cloud-pricing-api writes it. */
+        public Price to(String usage) {
+            return new Price(purchaseOption, unit, usd, startUsageAmount, usage, termLength);
         }
     }
 
@@ -62,7 +68,7 @@ public final class PriceBooks {
             price.put("USD", p.usd());
             price.put("effectiveDateStart", "2024-01-01T00:00:00Z");
             price.put("startUsageAmount", p.startUsageAmount());
-            price.put("endUsageAmount", "Inf");
+            price.put("endUsageAmount", p.endUsageAmount());
             if (p.termLength() != null) {
                 price.put("termLength", p.termLength());
                 price.put("termPurchaseOption", "No Upfront");
