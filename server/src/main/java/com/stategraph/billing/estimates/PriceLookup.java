@@ -52,7 +52,11 @@ final class PriceLookup {
         }
         Map<String, String> exact = new LinkedHashMap<>();
         for (ProductQuery.AttributeFilter f : q.attributes()) {
-            if (f.value() != null) {
+            if (f.value() != null && f.value().isEmpty()) {
+                // an empty value: the attribute is empty or absent (RDS' deploymentModel for all but RDS Custom)
+                sql.append(" AND coalesce(attributes ->> ?, '') = ''");
+                params.add(f.key());
+            } else if (f.value() != null) {
                 exact.put(f.key(), f.value());
             } else {
                 sql.append(" AND attributes ->> ? ~* ?");

@@ -51,6 +51,7 @@ class EstimatesTest extends SyncServerTest {
             assertThat(component).as(e.address() + " / " + e.component()).isNotNull();
             assertThat(new BigDecimal(component.path("monthly_quantity").asString())).as(e.address() + " / " + e.component() + " quantity")
                     .isEqualByComparingTo(e.quantity());
+            assertThat(component.path("price").isNull()).as(e.address() + " / " + e.component() + " has a price").isFalse();
             assertThat(new BigDecimal(component.path("price").asString())).as(e.address() + " / " + e.component() + " price")
                     .isEqualByComparingTo(e.price());
             assertThat(new BigDecimal(component.path("monthly_cost").asString())).as(e.address() + " / " + e.component() + " cost")

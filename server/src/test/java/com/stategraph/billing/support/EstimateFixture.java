@@ -28,7 +28,9 @@ public final class EstimateFixture {
     public static final TerraformStates STATE = TerraformStates.state(7, "fixture-lineage");
     /** Instances whose every component is priced; the others below are free, unsupported or unpriced. */
     public static final List<String> FREE = List.of("aws_security_group.web", "aws_iam_role.app", "aws_vpc.main",
-            "azurerm_resource_group.rg", "random_id.suffix");
+            "azurerm_resource_group.rg", "random_id.suffix",
+            // a member of a replication group: priced by its group
+            "aws_elasticache_cluster.member");
     public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_kms_key.main");
     public static final String UNPRICED = "aws_instance.unknown";
 
@@ -48,6 +50,12 @@ public final class EstimateFixture {
 
     private static void expectHourly(String address, String component, String perHour, String price) {
         EXPECTED.add(new Expected(address, component, new BigDecimal(perHour).multiply(HOURS), new BigDecimal(price)));
+    }
+
+    private static Map<String, String> with(Map<String, String> attributes, String key, String value) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(attributes);
+        all.put(key, value);
+        return all;
     }
 
     private static Map<String, String> ec2(String type, String tenancy, String os, String sw, String capacity) {
@@ -70,7 +78,27 @@ public final class EstimateFixture {
         BOOK.product("aws", "us-west-2", "AmazonEC2", "Compute Instance", ec2("m5.large", "Shared", "Linux", "NA", "Used"), "Hrs",
                 "0.0963");
         BOOK.product("aws", r, "AmazonEC2", "Compute Instance", ec2("m5.xlarge", "Shared", "Linux", "NA", "Used"), "Hrs", "0.192");
-        BOOK.product("aws", r, "AmazonEC2", "Compute Instance", ec2("t3.large", "Shared", "Linux", "NA", "Used"), "Hrs", "0.0832");
+        BOOK.product("aws", r, "AmazonEC2", "Compute Instance", ec2("t3.large", "Shared", "Linux", "NA", "Used"),
+                Price.of("spot", "Hrs", "0.0301"), Price.onDemand("Hrs", "0.0832"));
+        // metal instances are family "Compute Instance (bare metal)"; the same type under "Compute Instance" is a decoy
+        BOOK.product("aws", r, "AmazonEC2", "Compute Instance (bare metal)", ec2("m5.metal", "Shared", "Linux", "NA", "Used"), "Hrs",
+                "4.608");
+        BOOK.product("aws", r, "AmazonEC2", "Compute Instance", ec2("m5.metal", "Shared", "Linux", "NA", "Used"), "Hrs", "9.216");
+        STATE.managed("aws_instance", "metal", "aws", Map.of("id", "i-0metal", "arn", "arn:aws:ec2:us-east-1:1:instance/i-0metal",
+                "instance_type", "m5.metal", "tenancy", "default", "root_block_device", List.of(Map.of("volume_type", "gp3",
+                        "volume_size", 30))));
+        expectHourly("aws_instance.metal", "Instance usage (Linux/UNIX, on-demand, m5.metal)", "1", "4.608");
+        expect("aws_instance.metal", "root_block_device: Storage (general purpose SSD, gp3)", "30", "0.08");
+        // spot: a spot request, and an instance launched on the spot market, at the spot price
+        STATE.managed("aws_spot_instance_request", "batch", "aws", Map.of("id", "sir-1", "instance_type", "t3.large",
+                "spot_price", "0.05", "region", "us-east-1", "root_block_device", List.of(Map.of("volume_type", "gp3", "volume_size", 8))));
+        expectHourly("aws_spot_instance_request.batch", "Instance usage (Linux/UNIX, spot, t3.large)", "1", "0.0301");
+        expect("aws_spot_instance_request.batch", "root_block_device: Storage (general purpose SSD, gp3)", "8", "0.08");
+        STATE.managed("aws_instance", "spotty", "aws", Map.of("id", "i-0spot", "arn", "arn:aws:ec2:us-east-1:1:instance/i-0spot",
+                "instance_type", "t3.large", "instance_market_options", List.of(Map.of("market_type", "spot")),
+                "root_block_device", List.of(Map.of("volume_type", "gp3", "volume_size", 8))));
+        expectHourly("aws_instance.spotty", "Instance usage (Linux/UNIX, spot, t3.large)", "1", "0.0301");
+        expect("aws_instance.spotty", "root_block_device: Storage (general purpose SSD, gp3)", "8", "0.08");
         // EBS
         BOOK.product("aws", r, "AmazonEC2", "Storage", Map.of("volumeApiName", "gp2"), "GB-Mo", "0.10");
         BOOK.product("aws", r, "AmazonEC2", "Storage", Map.of("volumeApiName", "gp3"), "GB-Mo", "0.08");
@@ -147,29 +175,49 @@ public final class EstimateFixture {
                 "deploymentOption", "Multi-AZ"), "Hrs", "0.136");
         BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.t3.medium", "databaseEngine", "SQL Server",
                 "databaseEdition", "Express", "licenseModel", "License included", "deploymentOption", "Single-AZ"), "Hrs", "0.1");
+        // RDS storage and IOPS are priced for engine "Any"; per-engine decoys and the gp3-IOPS product a PIOPS$ filter picks too
         BOOK.product("aws", r, "AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose-GP3", "deploymentOption",
-                "Single-AZ"), "GB-Mo", "0.115");
+                "Single-AZ", "databaseEngine", "Any", "usagetype", "RDS:GP3-Storage"), "GB-Mo", "0.115");
+        BOOK.product("aws", r, "AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose-GP3", "deploymentOption",
+                "Single-AZ", "databaseEngine", "SQL Server", "usagetype", "RDS:GP3-Storage-SQLServer"), "GB-Mo", "0.135");
         BOOK.product("aws", r, "AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose", "deploymentOption",
-                "Single-AZ"), "GB-Mo", "0.1151");
+                "Single-AZ", "databaseEngine", "Any"), "GB-Mo", "0.1151");
         BOOK.product("aws", r, "AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose-GP3", "deploymentOption",
-                "Multi-AZ"), "GB-Mo", "0.23");
+                "Multi-AZ", "databaseEngine", "Any", "usagetype", "RDS:Multi-AZ-GP3-Storage"), "GB-Mo", "0.23");
         BOOK.product("aws", r, "AmazonRDS", "Database Storage", Map.of("volumeType", "Provisioned IOPS", "deploymentOption",
-                "Multi-AZ"), "GB-Mo", "0.25");
+                "Multi-AZ", "databaseEngine", "Any"), "GB-Mo", "0.25");
         BOOK.product("aws", r, "AmazonRDS", "Provisioned IOPS", Map.of("deploymentOption", "Multi-AZ", "usagetype",
-                "RDS:Multi-AZ-PIOPS"), "IOPS-Mo", "0.2");
-        BOOK.product("aws", r, "AmazonRDS", "Provisioned IOPS", Map.of("deploymentOption", "Single-AZ", "usagetype", "RDS:PIOPS"),
-                "IOPS-Mo", "0.1");
+                "RDS:Multi-AZ-PIOPS", "groupDescription", "RDS Provisioned IOPS", "databaseEngine", "Any"), "IOPS-Mo", "0.2");
+        BOOK.product("aws", r, "AmazonRDS", "Provisioned IOPS", Map.of("deploymentOption", "Multi-AZ", "usagetype",
+                "RDS:Multi-AZ-GP3-PIOPS", "groupDescription", "RDS Provisioned GP3 IOPS", "databaseEngine", "Any"), "IOPS-Mo", "0.04");
+        BOOK.product("aws", r, "AmazonRDS", "Provisioned IOPS", Map.of("deploymentOption", "Single-AZ", "usagetype", "RDS:PIOPS",
+                "groupDescription", "RDS Provisioned IOPS", "databaseEngine", "Any"), "IOPS-Mo", "0.1");
+        BOOK.product("aws", r, "AmazonRDS", "Provisioned IOPS", Map.of("deploymentOption", "Single-AZ", "usagetype", "RDS:GP3-PIOPS",
+                "groupDescription", "RDS Provisioned GP3 IOPS", "databaseEngine", "Any"), "IOPS-Mo", "0.02");
+        // gp3 includes 3,000 IOPS under 400 GB: 5,000 are 2,000 above
         STATE.managed("aws_db_instance", "pg", "aws", Map.of("id", "db-pg", "arn", "arn:aws:rds:us-east-1:1:db:pg",
                 "instance_class", "db.t3.medium", "engine", "postgres", "multi_az", false, "storage_type", "gp3",
-                "allocated_storage", 100));
+                "allocated_storage", 100, "iops", 5000));
         expectHourly("aws_db_instance.pg", "Database instance (on-demand, Single-AZ, db.t3.medium)", "1", "0.072");
         expect("aws_db_instance.pg", "Storage (gp3)", "100", "0.115");
+        expect("aws_db_instance.pg", "Provisioned GP3 IOPS (above 3,000)", "2000", "0.02");
         STATE.managed("aws_db_instance", "mysql", "aws", Map.of("id", "db-my", "arn", "arn:aws:rds:us-east-1:1:db:my",
                 "instance_class", "db.t3.medium", "engine", "mysql", "multi_az", true, "storage_type", "io1",
                 "allocated_storage", 200, "iops", 2000));
         expectHourly("aws_db_instance.mysql", "Database instance (on-demand, Multi-AZ, db.t3.medium)", "1", "0.136");
         expect("aws_db_instance.mysql", "Storage (io1)", "200", "0.25");
         expect("aws_db_instance.mysql", "Provisioned IOPS", "2000", "0.2");
+        // Oracle: RDS Custom (deploymentModel Custom) is another product
+        BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.m5.large", "databaseEngine", "Oracle",
+                "databaseEdition", "Standard Two", "licenseModel", "License included", "deploymentOption", "Single-AZ"), "Hrs", "0.4");
+        BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.m5.large", "databaseEngine", "Oracle",
+                "databaseEdition", "Standard Two", "licenseModel", "License included", "deploymentOption", "Single-AZ",
+                "deploymentModel", "Custom"), "Hrs", "0.9");
+        STATE.managed("aws_db_instance", "oracle", "aws", Map.of("id", "db-or", "arn", "arn:aws:rds:us-east-1:1:db:or",
+                "instance_class", "db.m5.large", "engine", "oracle-se2", "multi_az", false, "storage_type", "gp2",
+                "allocated_storage", 50));
+        expectHourly("aws_db_instance.oracle", "Database instance (on-demand, Single-AZ, db.m5.large)", "1", "0.4");
+        expect("aws_db_instance.oracle", "Storage (gp2)", "50", "0.1151");
 
         // Networking, containers, caches
         BOOK.product("aws", r, "AmazonEC2", "NAT Gateway", Map.of("usagetype", "NatGateway-Hours"), "Hrs", "0.045");
@@ -179,11 +227,19 @@ public final class EstimateFixture {
         expectHourly("aws_nat_gateway.main", "NAT gateway", "1", "0.045");
         expect("aws_nat_gateway.main", "Data processed", "0", "0.0451");
 
-        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", Map.of("usagetype", "LoadBalancerUsage"), "Hrs", "0.0225");
-        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", Map.of("usagetype", "LCUUsage"), "LCU-Hrs", "0.008");
-        BOOK.product("aws", r, "AWSELB", "Load Balancer-Network", Map.of("usagetype", "LoadBalancerUsage"), "Hrs", "0.0226");
-        BOOK.product("aws", r, "AWSELB", "Load Balancer-Network", Map.of("usagetype", "LCUUsage"), "NLCU-Hrs", "0.006");
-        BOOK.product("aws", r, "AWSELB", "Load Balancer-Gateway", Map.of("usagetype", "LoadBalancerUsage"), "Hrs", "0.0125");
+        // Load balancers in the AWS Region; Local Zone (-TS-) and Outposts rows are decoys
+        Map<String, String> region = Map.of("locationType", "AWS Region");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", with(region, "usagetype", "LoadBalancerUsage"), "Hrs", "0.0225");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", with(region, "usagetype", "USE1-TS-LoadBalancerUsage"), "Hrs",
+                "0.027");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", Map.of("locationType", "AWS Outposts", "usagetype",
+                "LoadBalancerUsage"), "Hrs", "0.03");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", with(region, "usagetype", "LCUUsage"), "LCU-Hrs", "0.008");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Application", with(region, "usagetype", "USE1-TS-LCUUsage"), "LCU-Hrs",
+                "0.0096");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Network", with(region, "usagetype", "LoadBalancerUsage"), "Hrs", "0.0226");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Network", with(region, "usagetype", "LCUUsage"), "NLCU-Hrs", "0.006");
+        BOOK.product("aws", r, "AWSELB", "Load Balancer-Gateway", with(region, "usagetype", "LoadBalancerUsage"), "Hrs", "0.0125");
         STATE.managed("aws_lb", "app", "aws", Map.of("id", "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/1",
                 "arn", "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/1", "load_balancer_type", "application"));
         expectHourly("aws_lb.app", "Application load balancer", "1", "0.0225");
@@ -207,19 +263,36 @@ public final class EstimateFixture {
                 "launch_template", List.of()));
         expectHourly("aws_eks_node_group.workers", "Instance usage (Linux/UNIX, on-demand, t3.large)", "3", "0.0832");
         expect("aws_eks_node_group.workers", "Node disk: Storage (general purpose SSD, gp2)", "150", "0.10");
+        STATE.managed("aws_eks_node_group", "cheap", "aws", Map.of("id", "main:cheap",
+                "arn", "arn:aws:eks:us-east-1:1:nodegroup/main/cheap/1", "instance_types", List.of("t3.large"), "capacity_type", "SPOT",
+                "scaling_config", List.of(Map.of("desired_size", 2, "min_size", 0, "max_size", 5)), "disk_size", 20,
+                "launch_template", List.of()));
+        expectHourly("aws_eks_node_group.cheap", "Instance usage (Linux/UNIX, spot, t3.large)", "2", "0.0301");
+        expect("aws_eks_node_group.cheap", "Node disk: Storage (general purpose SSD, gp2)", "40", "0.10");
 
-        BOOK.product("aws", r, "AmazonElastiCache", "Cache Instance", Map.of("instanceType", "cache.t3.micro", "cacheEngine", "Redis"),
-                Price.reserved("Hrs", "0.011"), Price.onDemand("Hrs", "0.017"));
-        BOOK.product("aws", r, "AmazonElastiCache", "Cache Instance", Map.of("instanceType", "cache.t3.micro", "cacheEngine",
-                "Memcached"), "Hrs", "0.0171");
+        Map<String, String> current = Map.of("locationType", "AWS Region", "currentGeneration", "Yes");
+        BOOK.product("aws", r, "AmazonElastiCache", "Cache Instance", with(with(current, "instanceType", "cache.t3.micro"),
+                "cacheEngine", "Redis"), Price.reserved("Hrs", "0.011"), Price.onDemand("Hrs", "0.017"));
+        BOOK.product("aws", r, "AmazonElastiCache", "Cache Instance", Map.of("instanceType", "cache.t3.micro", "cacheEngine", "Redis",
+                "locationType", "AWS Local Zone", "currentGeneration", "Yes"), "Hrs", "0.02");
+        BOOK.product("aws", r, "AmazonElastiCache", "Cache Instance", with(with(current, "instanceType", "cache.t3.micro"),
+                "cacheEngine", "Memcached"), "Hrs", "0.0171");
         STATE.managed("aws_elasticache_cluster", "cache", "aws", Map.of("id", "cache", "arn",
                 "arn:aws:elasticache:us-east-1:1:cluster:cache", "node_type", "cache.t3.micro", "engine", "redis", "num_cache_nodes", 2));
         expectHourly("aws_elasticache_cluster.cache", "ElastiCache (on-demand, cache.t3.micro)", "2", "0.017");
+        // A replication group of 2 shards with 1 replica each: 4 nodes, priced once, by the group (not by its member clusters)
+        STATE.managed("aws_elasticache_replication_group", "sessions", "aws", Map.of("id", "sessions", "arn",
+                "arn:aws:elasticache:us-east-1:1:replicationgroup:sessions", "node_type", "cache.t3.micro", "engine", "redis",
+                "num_node_groups", 2, "replicas_per_node_group", 1));
+        expectHourly("aws_elasticache_replication_group.sessions", "ElastiCache (on-demand, cache.t3.micro)", "4", "0.017");
+        STATE.managed("aws_elasticache_cluster", "member", "aws", Map.of("id", "sessions-001", "arn",
+                "arn:aws:elasticache:us-east-1:1:cluster:sessions-001", "node_type", "cache.t3.micro", "engine", "redis",
+                "num_cache_nodes", 1, "replication_group_id", "sessions"));
 
         BOOK.product("aws", r, "AmazonVPC", "VPC Public IPv4 Address", Map.of("usagetype", "USE1-PublicIPv4:InUseAddress"), "Hrs",
                 "0.005");
-        BOOK.product("aws", r, "AmazonVPC", "VPC Public IPv4 Address", Map.of("usagetype", "USE1-PublicIPv4:IdleAddress"), "Hrs",
-                "0.0051");
+        BOOK.product("aws", r, "AmazonEC2", "IP Address", Map.of("usagetype", "ElasticIP:IdleAddress"),
+                Price.onDemand("Hrs", "0").to("1"), Price.onDemand("Hrs", "0.0051").from("1"));
         STATE.managed("aws_eip", "nat", "aws", Map.of("id", "eipalloc-1", "association_id", "eipassoc-1", "region", "us-east-1"));
         expectHourly("aws_eip.nat", "Public IPv4 address (in use)", "1", "0.005");
         STATE.managed("aws_eip", "spare", "aws", Map.of("id", "eipalloc-2", "association_id", "", "region", "us-east-1"));
