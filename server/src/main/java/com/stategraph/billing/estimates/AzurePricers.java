@@ -16,7 +16,18 @@ final class AzurePricers {
     private static final int[] TIER_SIZES = {4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767};
     private static final String[] TIER_NUMBERS = {"1", "2", "3", "4", "6", "10", "15", "20", "30", "40", "50", "60", "70", "80"};
 
+    /**
+     * Azure's retail prices keep meters that are no longer billed ("... Expired") and free offers ("B1s Free") beside the
+     * real ones: a component never takes either.
+     */
+    private static final String BILLED_METER = "^(?!.*(Expired|Free)$)";
+
     private AzurePricers() {
+    }
+
+    /** A pay-as-you-go price of a meter that is billed. */
+    static ProductQuery payAsYouGo(String region, String service, String family) {
+        return ProductQuery.of("azure", region, service, family).purchaseOption(PAY_AS_YOU_GO).regex("meterName", BILLED_METER);
     }
 
     /** The attributes each type's pricing reads (StateAttributes keeps only these, identifiers and tags). */
@@ -25,8 +36,9 @@ final class AzurePricers {
             "azurerm_windows_virtual_machine", java.util.Set.of("size", "os_disk"),
             "azurerm_managed_disk", java.util.Set.of("storage_account_type", "disk_size_gb"),
             "azurerm_kubernetes_cluster", java.util.Set.of("sku_tier", "default_node_pool"),
-            "azurerm_public_ip", java.util.Set.of("sku", "allocation_method"),
-            "azurerm_storage_account", java.util.Set.of("access_tier", "account_replication_type"));
+            "azurerm_public_ip", java.util.Set.of("sku", "sku_tier", "allocation_method"),
+            "azurerm_storage_account", java.util.Set.of("access_tier", "account_replication_type", "account_kind", "account_tier",
+                    "nfsv3_enabled"));
 
     static void register(Map<String, Pricer> pricers) {
         pricers.put("azurerm_linux_virtual_machine", r -> virtualMachine(r, false));
@@ -35,11 +47,7 @@ final class AzurePricers {
                 r.number("disk_size_gb", BigDecimal.valueOf(32)), ONE)));
         pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
         pricers.put("azurerm_public_ip", AzurePricers::publicIp);
-        pricers.put("azurerm_storage_account", r -> List.of(Component.usage("Capacity", "GB", r.usage("storage_gb"),
-                ProductQuery.of("azure", region(r), "Storage", "Storage").purchaseOption(PAY_AS_YOU_GO)
-                        .attr("productName", "General Block Blob v2")
-                        .attr("skuName", capitalised(r.text("access_tier", "Hot")) + " " + r.text("account_replication_type", "LRS"))
-                        .regex("meterName", "Data Stored$"))));
+        pricers.put("azurerm_storage_account", AzurePricers::storageAccount);
     }
 
     /** Azure writes locations both as {@code eastus} and {@code East US}; the price book has the first. */
@@ -60,7 +68,7 @@ final class AzurePricers {
     /** Pay-as-you-go, neither Spot nor Low Priority; Windows prices include the licence. */
     static Component compute(String region, String size, boolean windows, BigDecimal count) {
         return Component.hourly("Instance usage (" + (windows ? "Windows" : "Linux") + ", pay as you go, " + size + ")", count,
-                ProductQuery.of("azure", region, "Virtual Machines", "Compute").purchaseOption(PAY_AS_YOU_GO)
+                payAsYouGo(region, "Virtual Machines", "Compute")
                         .attr("armSkuName", size)
                         .regex("meterName", "^(?!.*(Spot|Low Priority)).*$")
                         .regex("productName", windows ? "Windows$" : "^(?!.*Windows).*$"));
@@ -93,7 +101,7 @@ final class AzurePricers {
         String tier = letter == null ? null : tier(letter, sizeGb);
         String name = "Storage (" + (tier == null ? accountType : tier + ", " + redundancy) + ")";
         return Component.monthly(name, "months", count, tier == null ? null
-                : ProductQuery.of("azure", region, "Storage", "Storage").purchaseOption(PAY_AS_YOU_GO)
+                : payAsYouGo(region, "Storage", "Storage")
                 .attr("productName", product)
                 .attr("skuName", tier + " " + redundancy)
                 .regex("meterName", "Disks?$"));
@@ -118,7 +126,7 @@ final class AzurePricers {
         String sku = capitalised(r.text("sku_tier", "Free"));
         if (!sku.equals("Free")) {
             components.add(Component.hourly("Uptime SLA (" + sku + " tier)", ONE,
-                    ProductQuery.of("azure", region, "Azure Kubernetes Service", "Compute").purchaseOption(PAY_AS_YOU_GO)
+                    payAsYouGo(region, "Azure Kubernetes Service", "Compute")
                             .attr("skuName", sku)
                             .regex("meterName", sku.equals("Premium") ? "Long Term Support$" : "Uptime SLA$")));
         }
@@ -128,7 +136,8 @@ final class AzurePricers {
         components.add(compute(region, size, false, nodes).named("default_node_pool: "));
         // Ephemeral OS disks live on the VM's local storage and cost nothing more.
         if (!Resource.text(pool, "os_disk_type", "Managed").equalsIgnoreCase("Ephemeral")) {
-            String accountType = premiumCapable(size) ? "Premium_LRS" : "StandardSSD_LRS";
+            // AKS gives sizes without premium storage Standard HDD OS disks (S), not Standard SSD
+            String accountType = premiumCapable(size) ? "Premium_LRS" : "Standard_LRS";
             components.add(disk(region, accountType, Resource.number(pool, "os_disk_size_gb", BigDecimal.valueOf(128)), nodes)
                     .named("default_node_pool: OS disk: "));
         }
@@ -145,13 +154,40 @@ final class AzurePricers {
     private static List<Component> publicIp(Resource r) {
         String sku = capitalised(r.text("sku", "Standard"));
         String allocation = capitalised(r.text("allocation_method", "Static"));
+        // A Standard address of the Global tier (cross-region) has meters of its own, under SKU "Global"
+        String meterSku = sku.equals("Standard") && capitalised(r.text("sku_tier", "Regional")).equals("Global") ? "Global" : sku;
         // Only the values Azure has go into the expression: anything else is shown without a price.
         boolean known = (sku.equals("Basic") || sku.equals("Standard")) && (allocation.equals("Static") || allocation.equals("Dynamic"));
-        return List.of(Component.hourly("IP address (" + allocation.toLowerCase(Locale.ROOT) + ", " + sku.toLowerCase(Locale.ROOT) + ")", ONE,
-                !known ? null : ProductQuery.of("azure", region(r), "Virtual Network", "Networking").purchaseOption(PAY_AS_YOU_GO)
+        return List.of(Component.hourly("IP address (" + allocation.toLowerCase(Locale.ROOT) + ", " + meterSku.toLowerCase(Locale.ROOT)
+                        + ")", ONE,
+                !known ? null : payAsYouGo(region(r), "Virtual Network", "Networking")
                         .attr("productName", "IP Addresses")
-                        .attr("skuName", sku)
-                        .regex("meterName", "^" + sku + " IPv4 " + allocation + " Public IP$")));
+                        .attr("skuName", meterSku)
+                        .regex("meterName", "^" + meterSku + " IPv4 " + allocation + " Public IP$")));
+    }
+
+    /**
+     * Blob capacity, by the account's kind and tier: StorageV2 as General Block Blob v2 (hot LRS as Blob Storage, where the
+     * dump keeps all its regions), with NFSv3 as the Hierarchical Namespace products, BlobStorage and BlockBlobStorage as
+     * Blob Storage, Storage (v1) as General Block Blob; premium accounts as Premium Block Blob. File shares are not priced.
+     */
+    private static List<Component> storageAccount(Resource r) {
+        String kind = r.text("account_kind", "StorageV2").toLowerCase(Locale.ROOT);
+        boolean premium = capitalised(r.text("account_tier", "Standard")).equals("Premium");
+        String replication = r.text("account_replication_type", "LRS").toUpperCase(Locale.ROOT);
+        String access = premium ? "Premium" : capitalised(r.text("access_tier", "Hot"));
+        String product = switch (kind) {
+            case "filestorage" -> null;
+            case "storage" -> premium ? "Premium Block Blob" : "General Block Blob";
+            case "blobstorage", "blockblobstorage" -> premium ? "Premium Block Blob" : "Blob Storage";
+            default -> r.flag("nfsv3_enabled") ? (premium ? "Premium Block Blob v2 Hierarchical Namespace"
+                    : "General Block Blob v2 Hierarchical Namespace")
+                    : premium ? "Premium Block Blob" : replication.equals("LRS") && access.equals("Hot") ? "Blob Storage"
+                    : "General Block Blob v2";
+        };
+        return List.of(Component.usage("Capacity (" + access + " " + replication + ")", "GB", r.usage("storage_gb"), product == null ? null
+                : payAsYouGo(region(r), "Storage", "Storage").attr("productName", product).attr("skuName", access + " " + replication)
+                        .regex("meterName", "Data Stored$")));
     }
 
     private static String capitalised(String s) {
