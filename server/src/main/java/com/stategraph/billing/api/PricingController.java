@@ -34,6 +34,12 @@ public class PricingController {
         return pricing.book();
     }
 
+    @GetMapping("/api/v1/pricing/coverage")
+    @Operation(summary = "The resource types the estimator prices (with their usage keys), the ones it knows to be free, per cloud")
+    public com.stategraph.billing.estimates.PricingCoverage coverage() {
+        return com.stategraph.billing.estimates.PricingCoverage.now();
+    }
+
     @PostMapping("/api/v1/pricing/products")
     @Operation(summary = "Replace the price book (instance admin)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, description = "The CSV of cloud-pricing-api's products table, gzipped or not, streamed: header"

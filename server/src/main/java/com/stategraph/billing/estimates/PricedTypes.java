@@ -88,6 +88,11 @@ public final class PricedTypes {
         return new TreeSet<>(PRICERS.keySet());
     }
 
+    /** The free types named one by one (families are {@link #freePrefixes()}). */
+    public static Set<String> free() {
+        return new TreeSet<>(FREE);
+    }
+
     public static List<String> freePrefixes() {
         return FREE_PREFIXES;
     }
