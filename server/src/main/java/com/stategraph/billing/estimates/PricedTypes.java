@@ -49,6 +49,7 @@ public final class PricedTypes {
     private static Map<String, Pricer> pricers() {
         Map<String, Pricer> all = new HashMap<>();
         AwsPricers.register(all);
+        AwsServicePricers.register(all);
         GooglePricers.register(all);
         AzurePricers.register(all);
         return Map.copyOf(all);
@@ -60,6 +61,7 @@ public final class PricedTypes {
     private static Map<String, Set<String>> reads() {
         Map<String, Set<String>> all = new HashMap<>();
         all.putAll(AwsPricers.READS);
+        all.putAll(AwsServicePricers.READS);
         all.putAll(GooglePricers.READS);
         all.putAll(AzurePricers.READS);
         return Map.copyOf(all);

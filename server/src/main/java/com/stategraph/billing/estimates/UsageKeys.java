@@ -20,6 +20,10 @@ public final class UsageKeys {
         k.put("aws_lambda_function", Map.of("monthly_requests", "invocations a month",
                 "request_duration_ms", "average duration of an invocation, in milliseconds (with memory_size: GB-seconds)"));
         k.put("aws_sqs_queue", Map.of("monthly_requests", "API requests a month"));
+        k.put("aws_secretsmanager_secret", Map.of("monthly_requests", "API requests a month"));
+        k.put("aws_cloudwatch_log_group", Map.of("monthly_data_ingested_gb", "GB of logs ingested a month",
+                "storage_gb", "GB of logs stored"));
+        k.put("aws_ecr_repository", Map.of("storage_gb", "GB of images stored"));
         k.put("aws_nat_gateway", Map.of("monthly_data_processed_gb", "GB processed a month"));
         k.put("aws_lb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
         k.put("aws_alb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));

@@ -282,7 +282,50 @@ final class AwsFixture {
         STATE.managed("aws_iam_role", "app", "aws", Map.of("id", "app", "arn", "arn:aws:iam::1:role/app"));
         STATE.managed("aws_vpc", "main", "aws", Map.of("id", "vpc-1", "region", "us-east-1"));
         STATE.managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1", "arn", "arn:aws:cloudfront::1:distribution/E1"));
-        STATE.managed("aws_kms_key", "main", "aws", Map.of("id", "k-1", "arn", "arn:aws:kms:us-east-1:1:key/k-1"));
+        STATE.managed("aws_mq_broker", "queue", "aws", Map.of("id", "b-1", "arn", "arn:aws:mq:us-east-1:1:broker:queue:b-1"));
         STATE.managed("random_id", "suffix", "random", Map.of("id", "abc", "hex", "69b7"));
+        services(r);
+    }
+
+    /** Flat fees and usage: secrets, KMS keys, log groups, registries; and Aurora instances. */
+    private static void services(String r) {
+        BOOK.product("aws", r, "AWSSecretsManager", "Secret", Map.of("usagetype", "AWSSecretsManager-Secrets"), "Secrets", "0.40");
+        BOOK.product("aws", r, "AWSSecretsManager", "API Request", Map.of("usagetype", "AWSSecretsManager-APIRequest"), "API Requests",
+                "0.05");
+        BOOK.product("aws", "us-west-2", "AWSSecretsManager", "Secret", Map.of("usagetype", "USW2-AWSSecretsManager-Secrets"), "Secrets",
+                "0.41");
+        STATE.managed("aws_secretsmanager_secret", "db", "aws", Map.of("id", "arn:aws:secretsmanager:us-east-1:1:secret:db",
+                "arn", "arn:aws:secretsmanager:us-east-1:1:secret:db"));
+        expect("aws_secretsmanager_secret.db", "Secret", "1", "0.40");
+        expect("aws_secretsmanager_secret.db", "API requests", "0", "0.05");
+
+        BOOK.product("aws", r, "awskms", "Encryption Key", Map.of("usagetype", "KMS-Keys"), "Keys", "1.00");
+        BOOK.product("aws", r, "awskms", "Encryption Key", Map.of("usagetype", "KMS-Keys-Asymmetric"), "Keys", "1.00");
+        STATE.managed("aws_kms_key", "main", "aws", Map.of("id", "k-1", "arn", "arn:aws:kms:us-east-1:1:key/k-1"));
+        expect("aws_kms_key.main", "Customer master key", "1", "1.00");
+
+        BOOK.product("aws", r, "AmazonCloudWatch", "Data Payload", Map.of("usagetype", "USE1-DataProcessing-Bytes"), "GB", "0.50");
+        BOOK.product("aws", r, "AmazonCloudWatch", "Data Payload", Map.of("usagetype", "USE1-VendedLog-Bytes"), "GB", "0.25");
+        BOOK.product("aws", r, "AmazonCloudWatch", "Storage Snapshot", Map.of("usagetype", "USE1-TimedStorage-ByteHrs"), "GB-Mo", "0.03");
+        STATE.managed("aws_cloudwatch_log_group", "app", "aws", Map.of("id", "/app", "arn", "arn:aws:logs:us-east-1:1:log-group:/app"));
+        expect("aws_cloudwatch_log_group.app", "Data ingested", "0", "0.50");
+        expect("aws_cloudwatch_log_group.app", "Archival storage", "0", "0.03");
+
+        BOOK.product("aws", r, "AmazonECR", "EC2 Container Registry", Map.of("usagetype", "USE1-TimedStorage-ByteHrs"), "GB-Mo", "0.10");
+        BOOK.product("aws", r, "AmazonECR", "EC2 Container Registry", Map.of("usagetype", "USE1-TimedStorage-ByteHrs-Replicated"),
+                "GB-Mo", "0.11");
+        STATE.managed("aws_ecr_repository", "images", "aws", Map.of("id", "images", "arn", "arn:aws:ecr:us-east-1:1:repository/images"));
+        expect("aws_ecr_repository.images", "Storage", "0", "0.10");
+
+        // Aurora: the standard instance usage type; the I/O-optimized one and RDS' own engine are decoys
+        BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.r6g.large", "databaseEngine",
+                "Aurora PostgreSQL", "usagetype", "InstanceUsage:db.r6g.large"), Price.reserved("Hrs", "0.17"), Price.onDemand("Hrs", "0.26"));
+        BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.r6g.large", "databaseEngine",
+                "Aurora PostgreSQL", "usagetype", "InstanceUsageIOOptimized:db.r6g.large"), "Hrs", "0.338");
+        BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.r6g.large", "databaseEngine",
+                "PostgreSQL", "deploymentOption", "Single-AZ", "usagetype", "InstanceUsage:db.r6g.large"), "Hrs", "0.225");
+        STATE.managed("aws_rds_cluster_instance", "writer", "aws", Map.of("id", "writer", "arn", "arn:aws:rds:us-east-1:1:db:writer",
+                "instance_class", "db.r6g.large", "engine", "aurora-postgresql"));
+        expectHourly("aws_rds_cluster_instance.writer", "Database instance (on-demand, db.r6g.large)", "1", "0.26");
     }
 }

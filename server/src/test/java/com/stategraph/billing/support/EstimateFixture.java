@@ -30,7 +30,7 @@ public final class EstimateFixture {
             "azurerm_resource_group.rg", "random_id.suffix",
             // a member of a replication group: priced by its group
             "aws_elasticache_cluster.member");
-    public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_kms_key.main");
+    public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_mq_broker.queue");
     public static final String UNPRICED = "aws_instance.unknown";
 
     static {

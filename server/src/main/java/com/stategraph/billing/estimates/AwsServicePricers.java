@@ -1,0 +1,56 @@
+package com.stategraph.billing.estimates;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * AWS types priced by a flat monthly fee or by usage alone: secrets, KMS keys, log groups, container
+ * registries, and Aurora cluster instances (the filters are those Infracost uses, as facts).
+ */
+final class AwsServicePricers {
+    private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    private AwsServicePricers() {
+    }
+
+    static final Map<String, Set<String>> READS = Map.of(
+            "aws_secretsmanager_secret", Set.of(),
+            "aws_kms_key", Set.of("customer_master_key_spec"),
+            "aws_cloudwatch_log_group", Set.of(),
+            "aws_ecr_repository", Set.of(),
+            "aws_rds_cluster_instance", Set.of("instance_class", "engine"));
+
+    static void register(Map<String, Pricer> pricers) {
+        pricers.put("aws_secretsmanager_secret", r -> List.of(
+                Component.monthly("Secret", "months", ONE, ProductQuery.of("aws", r.region(), "AWSSecretsManager", "Secret")),
+                Component.usage("API requests", "10k requests", r.usage("monthly_requests").divide(TEN_THOUSAND),
+                        ProductQuery.of("aws", r.region(), "AWSSecretsManager", "API Request"))));
+        pricers.put("aws_kms_key", r -> List.of(Component.monthly("Customer master key", "months", ONE,
+                ProductQuery.of("aws", r.region(), "awskms", "Encryption Key").regex("usagetype", "(^|-)KMS-Keys$"))));
+        pricers.put("aws_cloudwatch_log_group", r -> List.of(
+                Component.usage("Data ingested", "GB", r.usage("monthly_data_ingested_gb"),
+                        ProductQuery.of("aws", r.region(), "AmazonCloudWatch", "Data Payload").regex("usagetype", "-DataProcessing-Bytes$")),
+                Component.usage("Archival storage", "GB", r.usage("storage_gb"),
+                        ProductQuery.of("aws", r.region(), "AmazonCloudWatch", "Storage Snapshot")
+                                .regex("usagetype", "-TimedStorage-ByteHrs$"))));
+        pricers.put("aws_ecr_repository", r -> List.of(Component.usage("Storage", "GB", r.usage("storage_gb"),
+                ProductQuery.of("aws", r.region(), "AmazonECR", "EC2 Container Registry").regex("usagetype", "(^|-)TimedStorage-ByteHrs$"))));
+        pricers.put("aws_rds_cluster_instance", AwsServicePricers::auroraInstance);
+    }
+
+    /** An Aurora instance: its class and engine, the standard (not I/O-optimized) instance usage type. */
+    private static List<Component> auroraInstance(Resource r) {
+        String instanceClass = r.text("instance_class", "");
+        String engine = r.text("engine", "aurora-mysql").toLowerCase(Locale.ROOT).contains("postgres") ? "Aurora PostgreSQL"
+                : "Aurora MySQL";
+        return List.of(Component.hourly("Database instance (on-demand, " + instanceClass + ")", ONE,
+                ProductQuery.of("aws", r.region(), "AmazonRDS", "Database Instance")
+                        .attr("instanceType", instanceClass)
+                        .attr("databaseEngine", engine)
+                        .regex("usagetype", "InstanceUsage:")));
+    }
+}
