@@ -29,6 +29,8 @@ final class AwsPricers {
             Map.entry("aws_eks_cluster", java.util.Set.of()),
             Map.entry("aws_eks_node_group", java.util.Set.of("instance_types", "scaling_config", "launch_template", "disk_size",
                     "capacity_type")),
+            // not priced itself (free), but node groups launched from it read these
+            Map.entry("aws_launch_template", java.util.Set.of("name", "instance_type", "instance_market_options")),
             Map.entry("aws_elasticache_cluster", java.util.Set.of("node_type", "engine", "num_cache_nodes", "replication_group_id")),
             Map.entry("aws_elasticache_replication_group", java.util.Set.of("node_type", "engine", "num_cache_clusters",
                     "num_node_groups", "replicas_per_node_group")),
@@ -237,12 +239,20 @@ final class AwsPricers {
                         lb.regex("usagetype", "^([A-Z]{3}\\d-|Global-|EU-)?LCUUsage$")));
     }
 
+    /**
+     * Its nodes: {@code instance_types[0]}, else the instance type of the launch template it launches from (a resource
+     * of the same state), else t3.medium; at the spot price for {@code capacity_type = SPOT} or a spot launch template.
+     */
     private static List<Component> eksNodeGroup(Resource r) {
         List<String> types = r.texts("instance_types");
-        String instanceType = types.isEmpty() ? "t3.medium" : types.get(0);
+        JsonNode template = r.block("launch_template").isEmpty() ? null
+                : r.neighbours().launchTemplate(r.blocks("launch_template").get(0)).orElse(null);
+        String instanceType = !types.isEmpty() ? types.get(0) : Resource.text(template, "instance_type", "t3.medium");
+        boolean spot = "SPOT".equalsIgnoreCase(r.text("capacity_type", ""))
+                || "spot".equalsIgnoreCase(Resource.text(Resource.block(template, "instance_market_options"), "market_type", ""));
         BigDecimal nodes = Resource.number(r.block("scaling_config"), "desired_size", ONE);
         List<Component> components = new ArrayList<>();
-        components.add(compute(r.region(), instanceType, "Shared", nodes, "linux", "SPOT".equalsIgnoreCase(r.text("capacity_type", ""))));
+        components.add(compute(r.region(), instanceType, "Shared", nodes, "linux", spot));
         // Nodes launched from a launch template take their disks from it; otherwise each has a gp2 disk of disk_size (20 GB).
         if (r.block("launch_template").isEmpty()) {
             components.addAll(prefixed("Node disk: ", EbsVolumes.of(r.region(), "gp2",

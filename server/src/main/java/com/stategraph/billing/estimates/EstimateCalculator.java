@@ -76,13 +76,16 @@ public class EstimateCalculator {
         snapshots.insert(empty);
         Estimator estimator = new Estimator(new PriceLookup(jdbc, json, ambiguous));
         java.util.Map<String, java.util.Map<String, Object>> given = usage.get(state);
+        // a first pass for what some resources' pricing reads of others (launch templates, separate node pools)
+        Neighbours neighbours = new Neighbours();
+        resources.forEach(state.tenantId(), state.id(), neighbours::add);
         List<Estimator.Estimate> pending = new ArrayList<>(BATCH);
         BigDecimal[] monthly = {BigDecimal.ZERO};
         int[] counts = new int[3];
         resources.forEach(state.tenantId(), state.id(), instance -> {
             Estimator.Estimate e = estimator.estimate(new Resource(instance.address(), instance.type(), instance.provider(),
                     instance.region(), instance.tags(), instance.attributes(),
-                    StateUsage.forResource(given, instance.address(), instance.type())));
+                    StateUsage.forResource(given, instance.address(), instance.type()), neighbours));
             monthly[0] = monthly[0].add(e.monthly());
             counts[0]++;
             if (e.cost().supported()) {

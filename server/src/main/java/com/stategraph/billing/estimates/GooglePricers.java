@@ -40,8 +40,10 @@ final class GooglePricers {
             "google_compute_instance", java.util.Set.of("machine_type", "scheduling", "boot_disk", "scratch_disk"),
             "google_compute_disk", java.util.Set.of("type", "size"),
             "google_sql_database_instance", java.util.Set.of("settings", "database_version"),
-            "google_container_cluster", java.util.Set.of("enable_autopilot", "remove_default_node_pool", "node_locations",
+            "google_container_cluster", java.util.Set.of("name", "enable_autopilot", "remove_default_node_pool", "node_locations",
                     "initial_node_count", "node_pool", "node_config"),
+            "google_container_node_pool", java.util.Set.of("cluster", "name", "location", "node_locations", "node_count",
+                    "initial_node_count", "autoscaling", "node_config"),
             "google_storage_bucket", java.util.Set.of("storage_class"),
             "google_cloudfunctions_function", java.util.Set.of(),
             "google_pubsub_topic", java.util.Set.of());
@@ -52,6 +54,7 @@ final class GooglePricers {
                 r.number("size", BigDecimal.TEN))));
         pricers.put("google_sql_database_instance", GooglePricers::sqlInstance);
         pricers.put("google_container_cluster", GooglePricers::containerCluster);
+        pricers.put("google_container_node_pool", GooglePricers::nodePool);
         pricers.put("google_storage_bucket", r -> List.of(Component.usage("Storage (" + r.text("storage_class", "STANDARD") + ")",
                 "GiB", r.usage("storage_gb"), catalog(r.text("location", "US").toLowerCase(Locale.ROOT), "Cloud Storage", "Storage")
                         .regex("description", "^" + storageClass(r.text("storage_class", "STANDARD")) + " Storage"))));
@@ -185,8 +188,12 @@ final class GooglePricers {
         boolean defaultPool = false;
         int index = 0;
         // Each pool inline in the cluster with its own nodes and machine; node pools of their own are google_container_node_pool.
+        String cluster = r.text("name", r.text("id", ""));
         for (JsonNode pool : r.blocks("node_pool")) {
             String name = Resource.text(pool, "name", "");
+            if (r.neighbours().separatePool(cluster, name)) {
+                continue; // a google_container_node_pool of the state: priced once, as itself
+            }
             defaultPool |= name.equals("default-pool");
             List<String> poolZones = new ArrayList<>();
             JsonNode locations = pool.get("node_locations");
@@ -204,6 +211,21 @@ final class GooglePricers {
             components.addAll(nodes(region, r.block("node_config"), nodes, "Default node pool: "));
         }
         return components;
+    }
+
+    /**
+     * A node pool of its own: {@code autoscaling.min_node_count}, else {@code node_count}, else
+     * {@code initial_node_count}, else 3 nodes a zone, in its {@code node_locations} (else 1 zone in a
+     * zonal location, 3 in a region).
+     */
+    private static List<Component> nodePool(Resource r) {
+        String location = r.text("location", r.region() == null ? "" : r.region());
+        List<String> zones = r.texts("node_locations");
+        BigDecimal zoneCount = BigDecimal.valueOf(!zones.isEmpty() ? zones.size()
+                : location.chars().filter(c -> c == '-').count() == 1 ? 3 : 1);
+        BigDecimal perZone = Resource.number(r.block("autoscaling"), "min_node_count",
+                r.number("node_count", r.number("initial_node_count", BigDecimal.valueOf(3))));
+        return nodes(region(r), r.block("node_config"), perZone.multiply(zoneCount), "");
     }
 
     /** A node pool's machines and their disks; preemptible and spot nodes at the machine type's preemptible price. */

@@ -11,7 +11,12 @@ import tools.jackson.databind.JsonNode;
  * Terraform may leave out, and the usage the tenant gave it (see {@link UsageKeys}).
  */
 public record Resource(String address, String type, String provider, String region, Map<String, String> tags, JsonNode attributes,
-                       Map<String, Object> usage) {
+                       Map<String, Object> usage, Neighbours neighbours) {
+
+    public Resource(String address, String type, String provider, String region, Map<String, String> tags, JsonNode attributes,
+                    Map<String, Object> usage) {
+        this(address, type, provider, region, tags, attributes, usage, Neighbours.NONE);
+    }
 
     /** The usage given for {@code key}, or 0: a state does not say how much a resource will be used. */
     public BigDecimal usage(String key) {

@@ -225,6 +225,14 @@ final class AwsFixture {
                 "scaling_config", List.of(Map.of("desired_size", 2, "min_size", 0, "max_size", 5)), "disk_size", 20,
                 "launch_template", List.of()));
         expectHourly("aws_eks_node_group.cheap", "Instance usage (Linux/UNIX, spot, t3.large)", "2", "0.0301");
+        // a node group that names no instance type launches from a template of the state: its type, its disks
+        STATE.managed("aws_launch_template", "workers", "aws", Map.of("id", "lt-0abc", "name", "workers", "instance_type",
+                "m5.xlarge", "arn", "arn:aws:ec2:us-east-1:1:launch-template/lt-0abc"));
+        STATE.managed("aws_eks_node_group", "templated", "aws", Map.of("id", "main:templated",
+                "arn", "arn:aws:eks:us-east-1:1:nodegroup/main/templated/1", "instance_types", List.of(),
+                "scaling_config", List.of(Map.of("desired_size", 2, "min_size", 1, "max_size", 4)),
+                "launch_template", List.of(Map.of("id", "lt-0abc", "name", "workers", "version", "1"))));
+        expectHourly("aws_eks_node_group.templated", "Instance usage (Linux/UNIX, on-demand, m5.xlarge)", "2", "0.192");
         expect("aws_eks_node_group.cheap", "Node disk: Storage (general purpose SSD, gp2)", "40", "0.10");
 
         Map<String, String> current = Map.of("locationType", "AWS Region", "currentGeneration", "Yes");

@@ -29,7 +29,9 @@ public final class EstimateFixture {
     public static final List<String> FREE = List.of("aws_security_group.web", "aws_iam_role.app", "aws_vpc.main",
             "azurerm_resource_group.rg", "random_id.suffix",
             // a member of a replication group: priced by its group
-            "aws_elasticache_cluster.member");
+            "aws_elasticache_cluster.member",
+            // what a node group launches from
+            "aws_launch_template.workers");
     public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_mq_broker.queue");
     public static final String UNPRICED = "aws_instance.unknown";
 

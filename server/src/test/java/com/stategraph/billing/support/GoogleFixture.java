@@ -112,9 +112,11 @@ final class GoogleFixture {
         expectHourly("google_container_cluster.zonal", "Default node pool: Instance usage (Linux/UNIX, on-demand, e2-medium)", "2",
                 "0.033503");
         expect("google_container_cluster.zonal", "Default node pool: Provisioned storage (pd-standard)", "100", "0.04");
-        // Inline node pools, each with its own count (x the cluster's 2 zones) and machine; a spot pool at the preemptible price.
+        // Inline node pools, each with its own count (x the cluster's 2 zones) and machine. "batch" is also a
+        // google_container_node_pool of the state (the provider lists such pools in the cluster too): priced once, as itself,
+        // a spot pool at the preemptible price.
         STATE.managed("google_container_cluster", "pools", "google", Map.of("id", "projects/p/locations/us-central1/clusters/pools",
-                "location", r, "node_locations", List.of("us-central1-a", "us-central1-b"),
+                "name", "pools", "location", r, "node_locations", List.of("us-central1-a", "us-central1-b"),
                 "node_pool", List.of(
                         Map.of("name", "default-pool", "node_count", 1,
                                 "node_config", List.of(Map.of("machine_type", "e2-standard-2", "disk_size_gb", 30))),
@@ -125,8 +127,19 @@ final class GoogleFixture {
         expectHourly("google_container_cluster.pools", "Default node pool: Instance usage (Linux/UNIX, on-demand, e2-standard-2)", "2",
                 "0.067006");
         expect("google_container_cluster.pools", "Default node pool: Provisioned storage (pd-standard)", "60", "0.04");
-        expectHourly("google_container_cluster.pools", "Node pool batch: Instance usage (Linux/UNIX, spot, e2-medium)", "6", "0.010051");
-        expect("google_container_cluster.pools", "Node pool batch: Provisioned storage (pd-balanced)", "120", "0.1");
+        STATE.managed("google_container_node_pool", "batch", "google", Map.of("id", "projects/p/locations/us-central1/clusters/pools/"
+                + "nodePools/batch", "cluster", "projects/p/locations/us-central1/clusters/pools", "name", "batch", "location", r,
+                "node_locations", List.of("us-central1-a", "us-central1-b"), "node_count", 3,
+                "node_config", List.of(Map.of("machine_type", "e2-medium", "spot", true, "disk_type", "pd-balanced", "disk_size_gb", 20))));
+        expectHourly("google_container_node_pool.batch", "Instance usage (Linux/UNIX, spot, e2-medium)", "6", "0.010051");
+        expect("google_container_node_pool.batch", "Provisioned storage (pd-balanced)", "120", "0.1");
+        // a pool of its own with autoscaling: its minimum a zone, in a zonal cluster's one zone
+        STATE.managed("google_container_node_pool", "scaled", "google", Map.of("id", "projects/p/locations/us-central1-a/clusters/z/"
+                + "nodePools/scaled", "cluster", "z", "name", "scaled", "location", "us-central1-a", "node_count", 4,
+                "autoscaling", List.of(Map.of("min_node_count", 2, "max_node_count", 6)),
+                "node_config", List.of(Map.of("machine_type", "e2-standard-4"))));
+        expectHourly("google_container_node_pool.scaled", "Instance usage (Linux/UNIX, on-demand, e2-standard-4)", "2", "0.134012");
+        expect("google_container_node_pool.scaled", "Provisioned storage (pd-standard)", "200", "0.04");
 
         catalog("us", "Cloud Storage", "Storage", Map.of("description", "Standard Storage US Multi-region"), "GiBy.mo", "0.026");
         catalog("us", "Cloud Storage", "Storage", Map.of("description", "Nearline Storage US Multi-region"), "GiBy.mo", "0.015");

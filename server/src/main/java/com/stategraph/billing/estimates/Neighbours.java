@@ -1,0 +1,63 @@
+package com.stategraph.billing.estimates;
+
+import com.stategraph.billing.states.ResourceInstance;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a resource's pricing may read of the other resources of its state: the launch templates a
+ * node group launches from, and the GKE node pools managed as resources of their own (which a
+ * cluster's {@code node_pool} lists too, and which are priced once, as themselves).
+ */
+public final class Neighbours {
+    static final Neighbours NONE = new Neighbours();
+
+    private final Map<String, JsonNode> launchTemplates = new HashMap<>();
+    private final Set<String> separatePools = new HashSet<>();
+
+    /** Collects, from every instance of the state, the ones others refer to. */
+    void add(ResourceInstance instance) {
+        JsonNode a = instance.attributes();
+        switch (instance.type()) {
+            case "aws_launch_template" -> {
+                String id = Resource.text(a, "id", null);
+                String name = Resource.text(a, "name", null);
+                if (id != null) {
+                    launchTemplates.put("id:" + id, a);
+                }
+                if (name != null) {
+                    launchTemplates.put("name:" + name, a);
+                }
+            }
+            case "google_container_node_pool" -> separatePools.add(shortName(Resource.text(a, "cluster", "")) + "/"
+                    + Resource.text(a, "name", ""));
+            default -> {
+            }
+        }
+    }
+
+    /** The launch template a {@code launch_template} block names, by id or by name. */
+    Optional<JsonNode> launchTemplate(JsonNode reference) {
+        String id = Resource.text(reference, "id", null);
+        String name = Resource.text(reference, "name", null);
+        JsonNode found = id != null ? launchTemplates.get("id:" + id) : null;
+        if (found == null && name != null) {
+            found = launchTemplates.get("name:" + name);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Whether the cluster's pool of that name is a google_container_node_pool of the state. */
+    boolean separatePool(String cluster, String pool) {
+        return separatePools.contains(shortName(cluster) + "/" + pool);
+    }
+
+    /** A cluster named by its id (projects/p/locations/l/clusters/NAME) or by NAME alone. */
+    static String shortName(String cluster) {
+        return cluster.substring(cluster.lastIndexOf('/') + 1);
+    }
+}
