@@ -38,7 +38,8 @@ final class AzurePricers {
             "azurerm_kubernetes_cluster", java.util.Set.of("sku_tier", "default_node_pool"),
             "azurerm_public_ip", java.util.Set.of("sku", "sku_tier", "allocation_method"),
             "azurerm_storage_account", java.util.Set.of("access_tier", "account_replication_type", "account_kind", "account_tier",
-                    "nfsv3_enabled"));
+                    "nfsv3_enabled"),
+            "azurerm_container_registry", java.util.Set.of("sku"));
 
     static void register(Map<String, Pricer> pricers) {
         pricers.put("azurerm_linux_virtual_machine", r -> virtualMachine(r, false));
@@ -48,6 +49,13 @@ final class AzurePricers {
         pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
         pricers.put("azurerm_public_ip", AzurePricers::publicIp);
         pricers.put("azurerm_storage_account", AzurePricers::storageAccount);
+        // a registry is billed by the day, in its SKU's "Registry Unit"
+        pricers.put("azurerm_container_registry", r -> {
+            String sku = capitalised(r.text("sku", "Basic"));
+            return List.of(Component.monthly("Registry usage (" + sku + ")", "days", BigDecimal.valueOf(30),
+                    payAsYouGo(region(r), "Container Registry", "Containers").attr("productName", "Container Registry")
+                            .attr("skuName", sku).attr("meterName", sku + " Registry Unit")));
+        });
     }
 
     /** Azure writes locations both as {@code eastus} and {@code East US}; the price book has the first. */

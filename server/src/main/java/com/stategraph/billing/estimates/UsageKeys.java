@@ -24,6 +24,8 @@ public final class UsageKeys {
         k.put("aws_cloudwatch_log_group", Map.of("monthly_data_ingested_gb", "GB of logs ingested a month",
                 "storage_gb", "GB of logs stored"));
         k.put("aws_ecr_repository", Map.of("storage_gb", "GB of images stored"));
+        k.put("aws_sns_topic", Map.of("monthly_requests", "API requests a month (the first million are free)"));
+        k.put("aws_efs_file_system", Map.of("storage_gb", "GB stored in the Standard class"));
         k.put("aws_nat_gateway", Map.of("monthly_data_processed_gb", "GB processed a month"));
         k.put("aws_lb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
         k.put("aws_alb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));

@@ -325,6 +325,20 @@ final class AwsFixture {
         STATE.managed("aws_ecr_repository", "images", "aws", Map.of("id", "images", "arn", "arn:aws:ecr:us-east-1:1:repository/images"));
         expect("aws_ecr_repository.images", "Storage", "0", "0.10");
 
+        BOOK.product("aws", r, "AmazonSNS", "API Request", Map.of("usagetype", "USE1-Requests-Tier1"),
+                Price.onDemand("Requests", "0").to("1000000"), Price.onDemand("Requests", "0.0000005").from("1000000"));
+        STATE.managed("aws_sns_topic", "alerts", "aws", Map.of("id", "arn:aws:sns:us-east-1:1:alerts", "arn",
+                "arn:aws:sns:us-east-1:1:alerts"));
+        expect("aws_sns_topic.alerts", "API requests (over 1M)", "0", "0.0000005");
+
+        BOOK.product("aws", r, "AmazonEFS", "Storage", Map.of("usagetype", "USE1-TimedStorage-ByteHrs", "storageClass", "General Purpose"),
+                "GB-Mo", "0.30");
+        BOOK.product("aws", r, "AmazonEFS", "Storage", Map.of("usagetype", "USE1-IATimedStorage-ByteHrs", "storageClass",
+                "Infrequent Access"), "GB-Mo", "0.025");
+        STATE.managed("aws_efs_file_system", "shared", "aws", Map.of("id", "fs-1", "arn",
+                "arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1"));
+        expect("aws_efs_file_system.shared", "Storage (standard)", "0", "0.30");
+
         // Aurora: the standard instance usage type; the I/O-optimized one and RDS' own engine are decoys
         BOOK.product("aws", r, "AmazonRDS", "Database Instance", Map.of("instanceType", "db.r6g.large", "databaseEngine",
                 "Aurora PostgreSQL", "usagetype", "InstanceUsage:db.r6g.large"), Price.reserved("Hrs", "0.17"), Price.onDemand("Hrs", "0.26"));

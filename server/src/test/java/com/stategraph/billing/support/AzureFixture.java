@@ -137,6 +137,14 @@ final class AzureFixture {
                 "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/fast", "location", "eastus",
                 "account_kind", "BlockBlobStorage", "account_tier", "Premium", "account_replication_type", "LRS"));
         expect("azurerm_storage_account.fast", "Capacity (Premium LRS)", "0", "0.15");
+        BOOK.product("azure", r, "Container Registry", "Containers", Map.of("productName", "Container Registry", "skuName", "Standard",
+                "meterName", "Standard Registry Unit"), Price.of("Consumption", "1/Day", "0.6667"));
+        BOOK.product("azure", r, "Container Registry", "Containers", Map.of("productName", "Container Registry", "skuName", "Basic",
+                "meterName", "Basic Registry Unit"), Price.of("Consumption", "1/Day", "0.1667"));
+        STATE.managed("azurerm_container_registry", "acr", "azurerm", Map.of("id",
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr", "location", "eastus",
+                "sku", "Standard"));
+        expect("azurerm_container_registry.acr", "Registry usage (Standard)", "30", "0.6667");
         STATE.managed("azurerm_resource_group", "rg", "azurerm", Map.of("id", "/subscriptions/s/resourceGroups/rg", "location", "eastus"));
     }
 }
