@@ -45,6 +45,7 @@ final class GooglePricers {
             "google_container_node_pool", java.util.Set.of("cluster", "name", "location", "node_locations", "node_count",
                     "initial_node_count", "autoscaling", "node_config"),
             "google_storage_bucket", java.util.Set.of("storage_class"),
+            "google_dns_managed_zone", java.util.Set.of(),
             "google_cloudfunctions_function", java.util.Set.of(),
             "google_pubsub_topic", java.util.Set.of());
 
@@ -55,6 +56,8 @@ final class GooglePricers {
         pricers.put("google_sql_database_instance", GooglePricers::sqlInstance);
         pricers.put("google_container_cluster", GooglePricers::containerCluster);
         pricers.put("google_container_node_pool", GooglePricers::nodePool);
+        pricers.put("google_dns_managed_zone", r -> List.of(Component.monthly("Managed zone", "months", ONE,
+                catalog("global", "Cloud DNS", "Network").attr("description", "ManagedZone"))));
         pricers.put("google_storage_bucket", r -> List.of(Component.usage("Storage (" + r.text("storage_class", "STANDARD") + ")",
                 "GiB", r.usage("storage_gb"), catalog(r.text("location", "US").toLowerCase(Locale.ROOT), "Cloud Storage", "Storage")
                         .regex("description", "^" + storageClass(r.text("storage_class", "STANDARD")) + " Storage"))));

@@ -146,6 +146,11 @@ final class GoogleFixture {
         STATE.managed("google_storage_bucket", "assets", "google", Map.of("id", "assets", "location", "US", "storage_class", "STANDARD"));
         expect("google_storage_bucket.assets", "Storage (STANDARD)", "0", "0.026");
 
+        catalog("global", "Cloud DNS", "Network", Map.of("description", "ManagedZone"), "mo", "0.20");
+        catalog("global", "Cloud DNS", "Network", Map.of("description", "ManagedZone Query"), "count", "0.0000004");
+        STATE.managed("google_dns_managed_zone", "public", "google", Map.of("id", "projects/p/managedZones/public", "name", "public"));
+        expect("google_dns_managed_zone.public", "Managed zone", "1", "0.20");
+
         // Pub/Sub and Functions are priced globally from their paid tier: the first tier is free.
         BOOK.product("gcp", "global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Message Delivery Basic"),
                 Price.of("OnDemand", "TiBy", "0").to("0.009765625"), Price.of("OnDemand", "TiBy", "40").from("0.009765625").to(""));
