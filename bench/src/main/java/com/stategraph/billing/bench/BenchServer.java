@@ -59,6 +59,8 @@ final class BenchServer implements AutoCloseable {
                 "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
                 "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
+                // the bench's exports sit in its work directory, outside any tenant's folder: this operator allows reading there
+                "--stategraph.file-source-root=" + work.toAbsolutePath(), "--stategraph.file-source-per-tenant=false",
                 "--stategraph.sync.poll-interval=200ms",
                 // The daily schedule (03:00 UTC by default) would sync every source of the run in the middle of a measurement.
                 "--stategraph.sync.schedule=0 0 1 1 *"));
