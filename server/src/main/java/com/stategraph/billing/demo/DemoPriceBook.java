@@ -60,8 +60,9 @@ final class DemoPriceBook {
         add.product("AmazonEC2", "Storage", Map.of("volumeApiName", "gp2"), "GB-Mo", new Regional("0.10", "0.11"));
         add.product("AmazonRDS", "Database Instance", Map.of("instanceType", "db.t3.medium", "databaseEngine", "PostgreSQL",
                 "deploymentOption", "Single-AZ"), "Hrs", new Regional("0.072", "0.078"));
-        add.product("AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose-GP3", "deploymentOption", "Single-AZ"),
-                "GB-Mo", new Regional("0.115", "0.127"));
+        // storage is priced for engine "Any", gp3 by its usage type, as in AWS's price list
+        add.product("AmazonRDS", "Database Storage", Map.of("volumeType", "General Purpose-GP3", "deploymentOption", "Single-AZ",
+                "databaseEngine", "Any", "usagetype", "RDS:GP3-Storage"), "GB-Mo", new Regional("0.115", "0.127"));
         add.product("AmazonS3", "Storage", Map.of("storageClass", "General Purpose", "volumeType", "Standard"), "GB-Mo",
                 new Regional("0.023", "0.023"));
         add.product("AmazonS3", "API Request", Map.of("group", "S3-API-Tier1"), "Requests", new Regional("0.000005", "0.000005"));
