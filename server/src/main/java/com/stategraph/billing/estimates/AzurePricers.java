@@ -39,7 +39,11 @@ final class AzurePricers {
             "azurerm_public_ip", java.util.Set.of("sku", "sku_tier", "allocation_method"),
             "azurerm_storage_account", java.util.Set.of("access_tier", "account_replication_type", "account_kind", "account_tier",
                     "nfsv3_enabled"),
-            "azurerm_container_registry", java.util.Set.of("sku"));
+            "azurerm_container_registry", java.util.Set.of("sku"),
+            "azurerm_kubernetes_cluster_node_pool", java.util.Set.of("kubernetes_cluster_id", "vm_size", "node_count", "min_count",
+                    "os_disk_size_gb", "os_disk_type"),
+            "azurerm_linux_virtual_machine_scale_set", java.util.Set.of("sku", "instances", "os_disk"),
+            "azurerm_windows_virtual_machine_scale_set", java.util.Set.of("sku", "instances", "os_disk"));
 
     static void register(Map<String, Pricer> pricers) {
         pricers.put("azurerm_linux_virtual_machine", r -> virtualMachine(r, false));
@@ -47,6 +51,12 @@ final class AzurePricers {
         pricers.put("azurerm_managed_disk", r -> List.of(disk(region(r), r.text("storage_account_type", "Standard_LRS"),
                 r.number("disk_size_gb", BigDecimal.valueOf(32)), ONE)));
         pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
+        // a node pool has no location of its own: its cluster's, when the cluster is in the state
+        pricers.put("azurerm_kubernetes_cluster_node_pool", r -> nodePool(region(r) != null ? region(r)
+                : r.neighbours().aksLocation(r.text("kubernetes_cluster_id", null)).map(l -> l.toLowerCase(Locale.ROOT).replace(" ", ""))
+                .orElse(null), r.attributes(), ""));
+        pricers.put("azurerm_linux_virtual_machine_scale_set", r -> scaleSet(r, false));
+        pricers.put("azurerm_windows_virtual_machine_scale_set", r -> scaleSet(r, true));
         pricers.put("azurerm_public_ip", AzurePricers::publicIp);
         pricers.put("azurerm_storage_account", AzurePricers::storageAccount);
         // a registry is billed by the day, in its SKU's "Registry Unit"
@@ -138,18 +148,34 @@ final class AzurePricers {
                             .attr("skuName", sku)
                             .regex("meterName", sku.equals("Premium") ? "Long Term Support$" : "Uptime SLA$")));
         }
-        JsonNode pool = r.block("default_node_pool");
+        components.addAll(nodePool(region, r.block("default_node_pool"), "default_node_pool: "));
+        return components;
+    }
+
+    /** An AKS pool's nodes (node_count, else min_count) and their managed OS disks. */
+    private static List<Component> nodePool(String region, JsonNode pool, String label) {
+        List<Component> components = new ArrayList<>();
         BigDecimal nodes = Resource.number(pool, "node_count", Resource.number(pool, "min_count", ONE));
         String size = Resource.text(pool, "vm_size", "");
-        components.add(compute(region, size, false, nodes).named("default_node_pool: "));
+        components.add(compute(region, size, false, nodes).named(label));
         // Ephemeral OS disks live on the VM's local storage and cost nothing more.
         if (!Resource.text(pool, "os_disk_type", "Managed").equalsIgnoreCase("Ephemeral")) {
             // AKS gives sizes without premium storage Standard HDD OS disks (S), not Standard SSD
             String accountType = premiumCapable(size) ? "Premium_LRS" : "Standard_LRS";
             components.add(disk(region, accountType, Resource.number(pool, "os_disk_size_gb", BigDecimal.valueOf(128)), nodes)
-                    .named("default_node_pool: OS disk: "));
+                    .named(label + "OS disk: "));
         }
         return components;
+    }
+
+    /** A scale set's instances, each a virtual machine of its sku with its OS disk. */
+    private static List<Component> scaleSet(Resource r, boolean windows) {
+        String region = region(r);
+        BigDecimal instances = r.number("instances", ONE);
+        JsonNode osDisk = r.block("os_disk");
+        return List.of(compute(region, r.text("sku", ""), windows, instances),
+                disk(region, Resource.text(osDisk, "storage_account_type", "Standard_LRS"),
+                        Resource.number(osDisk, "disk_size_gb", BigDecimal.valueOf(windows ? 127 : 30)), instances).named("OS disk: "));
     }
 
     /** AKS gives nodes of sizes with premium storage (an "s" among the size's letters: D2s_v3, DS2_v2) Premium SSD OS disks. */

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a resource's pricing may read of the other resources of its state: the launch templates a
- * node group launches from, and the GKE node pools managed as resources of their own (which a
+ * node group launches from, the location of the AKS cluster a node pool belongs to, and the GKE
+ * node pools managed as resources of their own (which a
  * cluster's {@code node_pool} lists too, and which are priced once, as themselves).
  */
 public final class Neighbours {
@@ -18,6 +19,7 @@ public final class Neighbours {
 
     private final Map<String, JsonNode> launchTemplates = new HashMap<>();
     private final Set<String> separatePools = new HashSet<>();
+    private final Map<String, String> aksLocations = new HashMap<>();
 
     /** Collects, from every instance of the state, the ones others refer to. */
     void add(ResourceInstance instance) {
@@ -31,6 +33,13 @@ public final class Neighbours {
                 }
                 if (name != null) {
                     launchTemplates.put("name:" + name, a);
+                }
+            }
+            case "azurerm_kubernetes_cluster" -> {
+                String id = Resource.text(a, "id", null);
+                String location = Resource.text(a, "location", instance.region());
+                if (id != null && location != null) {
+                    aksLocations.put(id.toLowerCase(java.util.Locale.ROOT), location);
                 }
             }
             case "google_container_node_pool" -> separatePools.add(shortName(Resource.text(a, "cluster", "")) + "/"
@@ -49,6 +58,11 @@ public final class Neighbours {
             found = launchTemplates.get("name:" + name);
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The location of the AKS cluster an id names (Azure ids are case-insensitive), if it is in the state. */
+    Optional<String> aksLocation(String clusterId) {
+        return Optional.ofNullable(clusterId == null ? null : aksLocations.get(clusterId.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Whether the cluster's pool of that name is a google_container_node_pool of the state. */

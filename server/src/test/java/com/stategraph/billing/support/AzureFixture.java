@@ -97,6 +97,21 @@ final class AzureFixture {
         expectHourly("azurerm_kubernetes_cluster.plain", "default_node_pool: Instance usage (Linux, pay as you go, Standard_D2_v3)", "2",
                 "0.096");
         expect("azurerm_kubernetes_cluster.plain", "default_node_pool: OS disk: Storage (S10, LRS)", "2", "5.89");
+        // a pool of its own, located by its cluster (pools have no location), at its cluster's prices
+        STATE.managed("azurerm_kubernetes_cluster_node_pool", "spare", "azurerm", Map.of("id",
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/agentPools/spare",
+                "kubernetes_cluster_id", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/AKS",
+                "vm_size", "Standard_D2s_v3", "node_count", 2, "os_disk_size_gb", 100));
+        expectHourly("azurerm_kubernetes_cluster_node_pool.spare", "Instance usage (Linux, pay as you go, Standard_D2s_v3)", "2", "0.096");
+        expect("azurerm_kubernetes_cluster_node_pool.spare", "OS disk: Storage (P10, LRS)", "2", "19.71");
+        // a scale set: instances x (VM + OS disk)
+        STATE.managed("azurerm_linux_virtual_machine_scale_set", "web", "azurerm", Map.of("id",
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/web", "location", "eastus",
+                "sku", "Standard_D2s_v3", "instances", 3, "os_disk", List.of(Map.of("storage_account_type", "Standard_LRS",
+                        "disk_size_gb", 100))));
+        expectHourly("azurerm_linux_virtual_machine_scale_set.web", "Instance usage (Linux, pay as you go, Standard_D2s_v3)", "3",
+                "0.096");
+        expect("azurerm_linux_virtual_machine_scale_set.web", "OS disk: Storage (S10, LRS)", "3", "5.89");
 
         BOOK.product("azure", r, "Virtual Network", "Networking", Map.of("productName", "IP Addresses", "skuName", "Standard",
                 "meterName", "Standard IPv4 Static Public IP"), Price.of("Consumption", "1 Hour", "0.005"));
