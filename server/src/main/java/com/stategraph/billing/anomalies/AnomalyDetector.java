@@ -106,10 +106,10 @@ final class AnomalyDetector {
             event = event != null && event.continuedBy(t, difference.signum()) ? event.with(t) : new Event(t, difference.signum());
             BigDecimal monthly = trailingMonthly(costs, from, t);
             boolean material = difference.abs().compareTo(materiality.amount().max(materiality.share().multiply(monthly.abs()))) >= 0;
-            if (material && !event.reported() && checked) {
-                found.add(new Finding(day, expected, actual, severity(monthly, difference)));
-                event = event.reporting();
-            } else if (material && !event.reported()) {
+            if (material && !event.reported()) {
+                if (checked) {
+                    found.add(new Finding(day, expected, actual, severity(monthly, difference)));
+                }
                 event = event.reporting();
             }
             if (event.days() == LASTING_DAYS) {

@@ -121,6 +121,7 @@ final class GooglePricers {
         ProductQuery sql = catalog(region(r), "Cloud SQL", "ApplicationServices");
         List<Component> components = new ArrayList<>();
         Matcher legacy = SQL_LEGACY.matcher(tier);
+        BigDecimal[] parts = cpuAndRam(tier);
         if (tier.equals("db-f1-micro") || tier.equals("db-g1-small")) {
             // shared-core tiers: one price for the instance, in its own resource group (not the Extended-support one)
             components.add(Component.hourly("SQL instance (" + tier + ", " + lower + ")", ONE, sql.anyFamily()
@@ -130,8 +131,8 @@ final class GooglePricers {
             components.add(Component.hourly("SQL instance (" + tier + ", " + lower + ")", ONE, sql.anyFamily()
                     .attr("resourceGroup", legacy.group(1).equals("standard") ? "SQLGen2InstancesN1Standard" : "SQLGen2InstancesN1Highmem")
                     .regex("description", prefix + " - " + legacy.group(2) + " vCPU")));
-        } else if (cpuAndRam(tier) != null) {
-            BigDecimal[] cpuRam = cpuAndRam(tier);
+        } else if (parts != null) {
+            BigDecimal[] cpuRam = parts;
             components.add(Component.hourly("vCPUs (" + lower + ")", cpuRam[0], sql.regex("description", prefix + " - vCPU"))
                     .withUnit("vCPU-hours"));
             components.add(Component.hourly("Memory (" + lower + ")", cpuRam[1], sql.regex("description", prefix + " - RAM"))
