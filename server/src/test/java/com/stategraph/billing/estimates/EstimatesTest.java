@@ -266,6 +266,38 @@ class EstimatesTest extends SyncServerTest {
         return null;
     }
 
+    @Test
+    void theSameResourceInTwoModulesIsEstimatedOncePerModule() {
+        awaitOperatorsPriceBook();
+        String tenant = newTenant();
+        // JSON objects are unordered: here each resource's "module" comes after its "instances".
+        String resource = "{\"mode\": \"managed\", \"type\": \"aws_db_instance\", \"name\": \"x\", \"provider\":"
+                + " \"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\", \"instances\": [{\"attributes\": {\"id\": \"%s\","
+                + " \"arn\": \"arn:aws:rds:us-east-1:1:db:%s\", \"instance_class\": \"%s\", \"engine\": \"postgres\","
+                + " \"storage_type\": \"gp3\", \"allocated_storage\": %d}}], \"module\": \"%s\"}";
+        String state = push(tenant, "modules", "{\"version\": 4, \"serial\": 1, \"lineage\": \"two-modules\", \"resources\": ["
+                + resource.formatted("db-payments", "payments", "db.t3.medium", 100, "module.payments") + ", "
+                + resource.formatted("db-orders", "orders", "db.t3.medium", 40, "module.orders") + "]}");
+        JsonNode costs = awaitCosts(state);
+
+        Map<String, JsonNode> instances = new HashMap<>();
+        costs.path("instance_costs").forEach(i -> instances.put(i.path("address").asString(), i));
+        assertThat(instances.keySet()).containsExactlyInAnyOrder("module.payments.aws_db_instance.x", "module.orders.aws_db_instance.x");
+        // each module's own storage size reaches its own estimate
+        assertThat(storage(instances.get("module.payments.aws_db_instance.x"))).isEqualByComparingTo("100");
+        assertThat(storage(instances.get("module.orders.aws_db_instance.x"))).isEqualByComparingTo("40");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode instance : instances.values()) {
+            assertThat(new BigDecimal(instance.path("monthly_cost").asString())).as(instance.path("address").asString()).isPositive();
+            sum = sum.add(new BigDecimal(instance.path("monthly_cost").asString()));
+        }
+        assertThat(new BigDecimal(costs.path("monthly_cost").asString())).isEqualByComparingTo(sum);
+    }
+
+    private static BigDecimal storage(JsonNode instance) {
+        return new BigDecimal(component(instance, "Storage (gp3)").path("monthly_quantity").asString());
+    }
+
     private String push(String tenant, String name, String json) {
         HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/" + name, json);
         assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
