@@ -9,10 +9,11 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a resource's pricing may read of the other resources of its state: the launch templates a
- * node group launches from, the location of the AKS cluster a node pool belongs to, and the GKE
- * node pools managed as resources of their own (which a
- * cluster's {@code node_pool} lists too, and which are priced once, as themselves).
+ * What a resource's pricing may read of the other resources of its state: the launch templates and
+ * launch configurations node groups and autoscaling groups launch from, the task definitions of ECS
+ * services, the location of the AKS cluster a node pool belongs to, and the GKE node pools managed
+ * as resources of their own (which a cluster's {@code node_pool} lists too, and which are priced
+ * once, as themselves).
  */
 public final class Neighbours {
     static final Neighbours NONE = new Neighbours();
@@ -20,6 +21,8 @@ public final class Neighbours {
     private final Map<String, JsonNode> launchTemplates = new HashMap<>();
     private final Set<String> separatePools = new HashSet<>();
     private final Map<String, String> aksLocations = new HashMap<>();
+    private final Map<String, JsonNode> launchConfigurations = new HashMap<>();
+    private final Map<String, JsonNode> taskDefinitions = new HashMap<>();
 
     /** Collects, from every instance of the state, the ones others refer to. */
     void add(ResourceInstance instance) {
@@ -33,6 +36,25 @@ public final class Neighbours {
                 }
                 if (name != null) {
                     launchTemplates.put("name:" + name, a);
+                }
+            }
+            case "aws_launch_configuration" -> {
+                String name = Resource.text(a, "name", null);
+                if (name != null) {
+                    launchConfigurations.put(name, a);
+                }
+            }
+            case "aws_ecs_task_definition" -> {
+                // a service names its task definition by ARN, by family:revision, or by family (the latest revision)
+                String family = Resource.text(a, "family", null);
+                String arn = Resource.text(a, "arn", null);
+                if (arn != null) {
+                    taskDefinitions.put(arn, a);
+                }
+                if (family != null) {
+                    taskDefinitions.put(family + ":" + Resource.text(a, "revision", ""), a);
+                    taskDefinitions.merge(family, a, (old, now) -> Resource.number(now, "revision", java.math.BigDecimal.ZERO)
+                            .compareTo(Resource.number(old, "revision", java.math.BigDecimal.ZERO)) > 0 ? now : old);
                 }
             }
             case "azurerm_kubernetes_cluster" -> {
@@ -58,6 +80,16 @@ public final class Neighbours {
             found = launchTemplates.get("name:" + name);
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The launch configuration of that name, if it is in the state. */
+    Optional<JsonNode> launchConfiguration(String name) {
+        return Optional.ofNullable(name == null ? null : launchConfigurations.get(name));
+    }
+
+    /** The task definition an ECS service names (by ARN, family:revision or family), if it is in the state. */
+    Optional<JsonNode> taskDefinition(String reference) {
+        return Optional.ofNullable(reference == null ? null : taskDefinitions.get(reference));
     }
 
     /** The location of the AKS cluster an id names (Azure ids are case-insensitive), if it is in the state. */

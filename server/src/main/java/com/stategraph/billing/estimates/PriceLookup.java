@@ -46,7 +46,7 @@ final class PriceLookup {
         }
         if (q.region() == null) {
             sql.append(" AND region IS NULL");
-        } else {
+        } else if (!ProductQuery.ANY_REGION.equals(q.region())) {
             sql.append(" AND region = ?");
             params.add(q.region());
         }

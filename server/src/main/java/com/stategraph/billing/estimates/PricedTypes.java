@@ -29,7 +29,13 @@ public final class PricedTypes {
             "aws_s3_bucket_policy", "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block", "aws_s3_bucket_acl",
             "aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
             "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_notification",
-            "aws_lambda_permission", "aws_sqs_queue_policy", "aws_kms_alias",
+            "aws_lambda_permission", "aws_sqs_queue_policy", "aws_kms_alias", "aws_launch_configuration",
+            "aws_ecs_task_definition", "aws_ecs_cluster", "aws_autoscaling_policy", "aws_appautoscaling_target",
+            "aws_appautoscaling_policy", "aws_route53_zone_association", "aws_vpc_endpoint_route_table_association",
+            "aws_ec2_transit_gateway_route_table", "aws_ec2_transit_gateway_route", "aws_customer_gateway",
+            "aws_api_gateway_resource", "aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_deployment",
+            "aws_api_gateway_stage", "aws_apigatewayv2_stage", "aws_apigatewayv2_route", "aws_apigatewayv2_integration",
+            "aws_cloudwatch_log_stream", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target",
             "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_route",
             "google_project_service", "google_service_account", "google_service_account_key",
             "google_storage_bucket_object", "google_compute_instance_template",
@@ -50,6 +56,9 @@ public final class PricedTypes {
         Map<String, Pricer> all = new HashMap<>();
         AwsPricers.register(all);
         AwsServicePricers.register(all);
+        AwsNetworkPricers.register(all);
+        AwsDataPricers.register(all);
+        AwsOperationsPricers.register(all);
         GooglePricers.register(all);
         AzurePricers.register(all);
         return Map.copyOf(all);
@@ -62,6 +71,9 @@ public final class PricedTypes {
         Map<String, Set<String>> all = new HashMap<>();
         all.putAll(AwsPricers.READS);
         all.putAll(AwsServicePricers.READS);
+        all.putAll(AwsNetworkPricers.READS);
+        all.putAll(AwsDataPricers.READS);
+        all.putAll(AwsOperationsPricers.READS);
         all.putAll(GooglePricers.READS);
         all.putAll(AzurePricers.READS);
         return Map.copyOf(all);

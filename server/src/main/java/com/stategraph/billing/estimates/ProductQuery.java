@@ -16,6 +16,9 @@ public record ProductQuery(String vendor, String region, String service, String 
     /** The usage tier that has no end. */
     public static final String OPEN_TIER = "open";
 
+    /** Products the dump keeps without a region of their own (Route 53's zones and queries): the region is not asked. */
+    public static final String ANY_REGION = "*";
+
     /** @param regex a PostgreSQL regular expression matched case-insensitively, when {@code value} is null */
     public record AttributeFilter(String key, String value, String regex) {
     }
@@ -29,6 +32,19 @@ public record ProductQuery(String vendor, String region, String service, String 
         return with(new AttributeFilter(key, value, null));
     }
 
+    /**
+     * An AWS usage type that is exactly {@code name} after its region's prefix (USE1-, EUW2-, EU-; none in us-east-1):
+     * {@code USE1-IO-Optimized-StorageUsage} or {@code USE1-SpotUsage-Fargate-GB-Hours} are other prices.
+     */
+    public static String awsUsageType(String name) {
+        return "^([A-Z]{3}\\d-|EU-)?" + name + "$";
+    }
+
+    /** {@code text} as a PostgreSQL regular expression that matches it literally (instance types hold dots). */
+    public static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+    }
+
     public ProductQuery regex(String key, String regex) {
         return with(new AttributeFilter(key, null, regex));
     }
@@ -40,6 +56,16 @@ public record ProductQuery(String vendor, String region, String service, String 
     /** The price of the last usage tier, the one without an end, rather than of the tier from 0. */
     public ProductQuery openTier() {
         return new ProductQuery(vendor, region, service, productFamily, attributes, purchaseOption, unit, OPEN_TIER);
+    }
+
+    /** The price of the usage tier that starts at {@code start} units. */
+    public ProductQuery tier(String start) {
+        return new ProductQuery(vendor, region, service, productFamily, attributes, purchaseOption, unit, start);
+    }
+
+    /** Any region, for products priced the same everywhere and kept without one. */
+    public ProductQuery anyRegion() {
+        return new ProductQuery(vendor, ANY_REGION, service, productFamily, attributes, purchaseOption, unit, startUsageAmount);
     }
 
     /** Any product family: the service and attributes name the product. */

@@ -30,6 +30,26 @@ public final class UsageKeys {
         k.put("aws_lb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
         k.put("aws_alb", Map.of("capacity_units", "load balancer capacity units used on average each hour"));
         k.put("aws_ebs_volume", Map.of("monthly_standard_io_requests", "I/O requests a month (magnetic volumes)"));
+        k.put("aws_elb", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("aws_vpc_endpoint", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("aws_route53_record", Map.of("monthly_standard_queries", "standard queries a month",
+                "monthly_latency_based_queries", "latency-based routing queries a month",
+                "monthly_geo_queries", "geolocation routing queries a month"));
+        k.put("aws_ec2_transit_gateway_vpc_attachment", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("aws_api_gateway_rest_api", Map.of("monthly_requests", "API requests a month"));
+        k.put("aws_apigatewayv2_api", Map.of("monthly_requests", "HTTP API requests a month",
+                "monthly_messages", "WebSocket messages a month", "monthly_connection_mins", "WebSocket connection minutes a month"));
+        k.put("aws_dynamodb_table", Map.of("monthly_write_request_units", "write request units a month (on-demand tables)",
+                "monthly_read_request_units", "read request units a month (on-demand tables)", "storage_gb", "GB stored"));
+        k.put("aws_kinesis_stream", Map.of("monthly_provisioned_put_units", "PUT payload units a month (provisioned streams)",
+                "monthly_on_demand_data_in_gb", "GB written a month (on-demand streams)",
+                "monthly_on_demand_data_out_gb", "GB read a month (on-demand streams)"));
+        k.put("aws_redshift_cluster", Map.of("managed_storage_gb", "GB of RA3 managed storage"));
+        k.put("aws_docdb_cluster_instance", Map.of("data_storage_gb", "GB stored", "monthly_io_requests", "I/O requests a month"));
+        k.put("aws_mq_broker", Map.of("storage_size_gb", "GB stored"));
+        k.put("aws_sfn_state_machine", Map.of("monthly_transitions", "state transitions a month (standard workflows)",
+                "monthly_requests", "requests a month (express workflows)"));
+        k.put("aws_ssm_parameter", Map.of("monthly_api_interactions", "API interactions a month (higher throughput)"));
         k.put("google_storage_bucket", Map.of("storage_gb", "GiB stored"));
         k.put("google_cloudfunctions_function", Map.of("monthly_function_invocations", "invocations a month"));
         k.put("google_pubsub_topic", Map.of("monthly_message_data_tb", "TiB of messages delivered a month"));

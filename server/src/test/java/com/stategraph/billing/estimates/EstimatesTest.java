@@ -42,6 +42,9 @@ class EstimatesTest extends SyncServerTest {
         Map<String, JsonNode> instances = new LinkedHashMap<>();
         costs.path("instance_costs").forEach(i -> instances.put(i.path("address").asString(), i));
         assertThat(EstimateFixture.EXPECTED).isNotEmpty();
+        Set<String> typesInFixture = new TreeSet<>();
+        EstimateFixture.EXPECTED.forEach(e -> typesInFixture.add(e.address().substring(0, e.address().indexOf('.'))));
+        assertThat(typesInFixture).as("every priced type has its components in the fixture").containsAll(PricedTypes.priced());
         Map<String, BigDecimal> expectedByInstance = new HashMap<>();
         Map<String, Set<String>> namesByInstance = new HashMap<>();
         for (EstimateFixture.Expected e : EstimateFixture.EXPECTED) {

@@ -290,7 +290,7 @@ final class AwsFixture {
         STATE.managed("aws_iam_role", "app", "aws", Map.of("id", "app", "arn", "arn:aws:iam::1:role/app"));
         STATE.managed("aws_vpc", "main", "aws", Map.of("id", "vpc-1", "region", "us-east-1"));
         STATE.managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1", "arn", "arn:aws:cloudfront::1:distribution/E1"));
-        STATE.managed("aws_mq_broker", "queue", "aws", Map.of("id", "b-1", "arn", "arn:aws:mq:us-east-1:1:broker:queue:b-1"));
+        STATE.managed("aws_appsync_graphql_api", "graph", "aws", Map.of("id", "g-1", "arn", "arn:aws:appsync:us-east-1:1:apis/g-1"));
         STATE.managed("random_id", "suffix", "random", Map.of("id", "abc", "hex", "69b7"));
         services(r);
     }

@@ -112,6 +112,13 @@ final class AzureFixture {
         expectHourly("azurerm_linux_virtual_machine_scale_set.web", "Instance usage (Linux, pay as you go, Standard_D2s_v3)", "3",
                 "0.096");
         expect("azurerm_linux_virtual_machine_scale_set.web", "OS disk: Storage (S10, LRS)", "3", "5.89");
+        STATE.managed("azurerm_windows_virtual_machine_scale_set", "build", "azurerm", Map.of("id",
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/build", "location", "eastus",
+                "sku", "Standard_D2s_v3", "instances", 2, "os_disk", List.of(Map.of("storage_account_type", "Standard_LRS",
+                        "disk_size_gb", 127))));
+        expectHourly("azurerm_windows_virtual_machine_scale_set.build", "Instance usage (Windows, pay as you go, Standard_D2s_v3)", "2",
+                "0.188");
+        expect("azurerm_windows_virtual_machine_scale_set.build", "OS disk: Storage (S10, LRS)", "2", "5.89");
 
         BOOK.product("azure", r, "Virtual Network", "Networking", Map.of("productName", "IP Addresses", "skuName", "Standard",
                 "meterName", "Standard IPv4 Static Public IP"), Price.of("Consumption", "1 Hour", "0.005"));

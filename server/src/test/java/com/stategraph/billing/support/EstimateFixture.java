@@ -30,13 +30,18 @@ public final class EstimateFixture {
             "azurerm_resource_group.rg", "random_id.suffix",
             // a member of a replication group: priced by its group
             "aws_elasticache_cluster.member",
-            // what a node group launches from
-            "aws_launch_template.workers");
-    public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_mq_broker.queue");
+            // what node groups, autoscaling groups and services launch from
+            "aws_launch_template.workers", "aws_launch_configuration.web", "aws_ecs_task_definition.api",
+            // an alias record, a standard SSM parameter
+            "aws_route53_record.alias", "aws_ssm_parameter.small");
+    public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_appsync_graphql_api.graph");
     public static final String UNPRICED = "aws_instance.unknown";
 
     static {
         AwsFixture.add();
+        AwsNetworkFixture.add();
+        AwsDataFixture.add();
+        AwsOperationsFixture.add();
         GoogleFixture.add();
         AzureFixture.add();
         STATE.resource("data", null, "aws_ami", "ubuntu", "aws", TerraformStates.Instance.of(null, Map.of("id", "ami-123")));
