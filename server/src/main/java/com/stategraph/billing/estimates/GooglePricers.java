@@ -242,7 +242,7 @@ final class GooglePricers {
     }
 
     /** Prices are per region; a resource whose location is a zone ({@code us-central1-a}) is priced in its region. */
-    private static String region(Resource r) {
+    static String region(Resource r) {
         if (r.region() == null) {
             return null;
         }

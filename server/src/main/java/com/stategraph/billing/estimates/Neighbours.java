@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a resource's pricing may read of the other resources of its state: the launch templates and
  * launch configurations node groups and autoscaling groups launch from, the task definitions of ECS
- * services, the location of the AKS cluster a node pool belongs to, and the GKE node pools managed
+ * services, the instance templates of Google instance groups, the location of the AKS cluster a node pool belongs to, and the GKE node pools managed
  * as resources of their own (which a cluster's {@code node_pool} lists too, and which are priced
  * once, as themselves).
  */
@@ -23,6 +23,7 @@ public final class Neighbours {
     private final Map<String, String> aksLocations = new HashMap<>();
     private final Map<String, JsonNode> launchConfigurations = new HashMap<>();
     private final Map<String, JsonNode> taskDefinitions = new HashMap<>();
+    private final Map<String, JsonNode> instanceTemplates = new HashMap<>();
 
     /** Collects, from every instance of the state, the ones others refer to. */
     void add(ResourceInstance instance) {
@@ -64,6 +65,13 @@ public final class Neighbours {
                     aksLocations.put(id.toLowerCase(java.util.Locale.ROOT), location);
                 }
             }
+            case "google_compute_instance_template" -> {
+                // an instance group names its template by self link, by projects/P/global/instanceTemplates/NAME, or by name
+                String name = Resource.text(a, "name", null);
+                if (name != null) {
+                    instanceTemplates.put(name, a);
+                }
+            }
             case "google_container_node_pool" -> separatePools.add(shortName(Resource.text(a, "cluster", "")) + "/"
                     + Resource.text(a, "name", ""));
             default -> {
@@ -90,6 +98,11 @@ public final class Neighbours {
     /** The task definition an ECS service names (by ARN, family:revision or family), if it is in the state. */
     Optional<JsonNode> taskDefinition(String reference) {
         return Optional.ofNullable(reference == null ? null : taskDefinitions.get(reference));
+    }
+
+    /** The instance template a managed instance group names, by any form of its name, if it is in the state. */
+    Optional<JsonNode> instanceTemplate(String reference) {
+        return Optional.ofNullable(reference == null ? null : instanceTemplates.get(shortName(reference)));
     }
 
     /** The location of the AKS cluster an id names (Azure ids are case-insensitive), if it is in the state. */

@@ -38,7 +38,11 @@ public final class PricedTypes {
             "aws_cloudwatch_log_stream", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target",
             "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_route",
             "google_project_service", "google_service_account", "google_service_account_key",
-            "google_storage_bucket_object", "google_compute_instance_template",
+            "google_storage_bucket_object", "google_compute_instance_template", "google_compute_router",
+            "google_compute_health_check", "google_compute_region_health_check", "google_compute_backend_service",
+            "google_compute_region_backend_service", "google_compute_target_pool", "google_compute_ha_vpn_gateway",
+            "google_compute_vpn_gateway", "google_compute_external_vpn_gateway", "google_bigquery_dataset_iam_member",
+            "google_artifact_registry_repository_iam_member", "google_redis_instance_iam_member",
             "azurerm_resource_group", "azurerm_virtual_network", "azurerm_subnet", "azurerm_network_security_group",
             "azurerm_network_security_rule", "azurerm_network_interface", "azurerm_subnet_network_security_group_association",
             "azurerm_network_interface_security_group_association", "azurerm_role_assignment", "azurerm_role_definition",
@@ -60,6 +64,8 @@ public final class PricedTypes {
         AwsDataPricers.register(all);
         AwsOperationsPricers.register(all);
         GooglePricers.register(all);
+        GoogleNetworkPricers.register(all);
+        GoogleServicePricers.register(all);
         AzurePricers.register(all);
         return Map.copyOf(all);
     }
@@ -75,6 +81,8 @@ public final class PricedTypes {
         all.putAll(AwsDataPricers.READS);
         all.putAll(AwsOperationsPricers.READS);
         all.putAll(GooglePricers.READS);
+        all.putAll(GoogleNetworkPricers.READS);
+        all.putAll(GoogleServicePricers.READS);
         all.putAll(AzurePricers.READS);
         return Map.copyOf(all);
     }

@@ -53,6 +53,16 @@ public final class UsageKeys {
         k.put("google_storage_bucket", Map.of("storage_gb", "GiB stored"));
         k.put("google_cloudfunctions_function", Map.of("monthly_function_invocations", "invocations a month"));
         k.put("google_pubsub_topic", Map.of("monthly_message_data_tb", "TiB of messages delivered a month"));
+        k.put("google_compute_router_nat", Map.of("assigned_vms", "VMs using the gateway (up to 32 are charged per VM)",
+                "monthly_data_processed_gb", "GB processed a month"));
+        k.put("google_compute_forwarding_rule", Map.of("monthly_ingress_data_gb", "GB of ingress processed a month"));
+        k.put("google_dns_record_set", Map.of("monthly_queries", "queries a month"));
+        k.put("google_compute_snapshot", Map.of("storage_gb", "GB stored"));
+        k.put("google_compute_image", Map.of("storage_gb", "GB stored"));
+        k.put("google_bigquery_dataset", Map.of("monthly_queries_tb", "TiB scanned by on-demand queries a month"));
+        k.put("google_bigquery_table", Map.of("monthly_active_storage_gb", "GiB in active storage",
+                "monthly_long_term_storage_gb", "GiB in long-term storage"));
+        k.put("google_artifact_registry_repository", Map.of("storage_gb", "GB stored"));
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
     }

@@ -33,7 +33,9 @@ public final class EstimateFixture {
             // what node groups, autoscaling groups and services launch from
             "aws_launch_template.workers", "aws_launch_configuration.web", "aws_ecs_task_definition.api",
             // an alias record, a standard SSM parameter
-            "aws_route53_record.alias", "aws_ssm_parameter.small");
+            "aws_route53_record.alias", "aws_ssm_parameter.small",
+            // an internal address; what Google instance groups launch from
+            "google_compute_address.internal", "google_compute_instance_template.web");
     public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_appsync_graphql_api.graph");
     public static final String UNPRICED = "aws_instance.unknown";
 
@@ -43,6 +45,7 @@ public final class EstimateFixture {
         AwsDataFixture.add();
         AwsOperationsFixture.add();
         GoogleFixture.add();
+        GoogleServicesFixture.add();
         AzureFixture.add();
         STATE.resource("data", null, "aws_ami", "ubuntu", "aws", TerraformStates.Instance.of(null, Map.of("id", "ami-123")));
     }
