@@ -224,7 +224,7 @@ final class AzurePricers {
                         .regex("meterName", "Data Stored$")));
     }
 
-    private static String capitalised(String s) {
+    static String capitalised(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -47,7 +47,13 @@ public final class PricedTypes {
             "azurerm_network_security_rule", "azurerm_network_interface", "azurerm_subnet_network_security_group_association",
             "azurerm_network_interface_security_group_association", "azurerm_role_assignment", "azurerm_role_definition",
             "azurerm_user_assigned_identity", "azurerm_route_table", "azurerm_route", "azurerm_subnet_route_table_association",
-            "azurerm_virtual_network_peering", "azurerm_storage_container");
+            "azurerm_virtual_network_peering", "azurerm_storage_container",
+            "azurerm_nat_gateway_public_ip_association", "azurerm_subnet_nat_gateway_association", "azurerm_dns_a_record",
+            "azurerm_dns_cname_record", "azurerm_private_dns_a_record", "azurerm_private_dns_zone_virtual_network_link",
+            "azurerm_lb_backend_address_pool", "azurerm_lb_probe", "azurerm_postgresql_flexible_server_database",
+            "azurerm_postgresql_flexible_server_configuration", "azurerm_postgresql_flexible_server_firewall_rule",
+            "azurerm_mysql_flexible_database", "azurerm_mysql_flexible_server_configuration",
+            "azurerm_mysql_flexible_server_firewall_rule", "azurerm_firewall_policy", "azurerm_firewall_policy_rule_collection_group");
 
     /** Whole families that cost nothing: IAM, Google IAM bindings, and providers that create nothing in a cloud. */
     private static final List<String> FREE_PREFIXES = List.of("aws_iam_", "google_project_iam_", "google_storage_bucket_iam_",
@@ -67,6 +73,8 @@ public final class PricedTypes {
         GoogleNetworkPricers.register(all);
         GoogleServicePricers.register(all);
         AzurePricers.register(all);
+        AzureNetworkPricers.register(all);
+        AzureDataPricers.register(all);
         return Map.copyOf(all);
     }
 
@@ -84,6 +92,8 @@ public final class PricedTypes {
         all.putAll(GoogleNetworkPricers.READS);
         all.putAll(GoogleServicePricers.READS);
         all.putAll(AzurePricers.READS);
+        all.putAll(AzureNetworkPricers.READS);
+        all.putAll(AzureDataPricers.READS);
         return Map.copyOf(all);
     }
 

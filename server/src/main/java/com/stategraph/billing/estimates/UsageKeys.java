@@ -63,6 +63,11 @@ public final class UsageKeys {
         k.put("google_bigquery_table", Map.of("monthly_active_storage_gb", "GiB in active storage",
                 "monthly_long_term_storage_gb", "GiB in long-term storage"));
         k.put("google_artifact_registry_repository", Map.of("storage_gb", "GB stored"));
+        k.put("azurerm_nat_gateway", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("azurerm_firewall", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("azurerm_lb", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("azurerm_private_endpoint", Map.of("monthly_inbound_data_processed_gb", "GB processed inbound a month",
+                "monthly_outbound_data_processed_gb", "GB processed outbound a month"));
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
     }

@@ -35,7 +35,9 @@ public final class EstimateFixture {
             // an alias record, a standard SSM parameter
             "aws_route53_record.alias", "aws_ssm_parameter.small",
             // an internal address; what Google instance groups launch from
-            "google_compute_address.internal", "google_compute_instance_template.web");
+            "google_compute_address.internal", "google_compute_instance_template.web",
+            // a Basic load balancer
+            "azurerm_lb.basic");
     public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_appsync_graphql_api.graph");
     public static final String UNPRICED = "aws_instance.unknown";
 
@@ -47,6 +49,7 @@ public final class EstimateFixture {
         GoogleFixture.add();
         GoogleServicesFixture.add();
         AzureFixture.add();
+        AzureServicesFixture.add();
         STATE.resource("data", null, "aws_ami", "ubuntu", "aws", TerraformStates.Instance.of(null, Map.of("id", "ami-123")));
     }
 

@@ -1,0 +1,168 @@
+package com.stategraph.billing.support;
+
+import static com.stategraph.billing.support.EstimateFixture.BOOK;
+import static com.stategraph.billing.support.EstimateFixture.STATE;
+import static com.stategraph.billing.support.EstimateFixture.expect;
+import static com.stategraph.billing.support.EstimateFixture.expectHourly;
+
+import com.stategraph.billing.support.PriceBooks.Price;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Azure NAT gateways, firewalls, Bastion, private endpoints, DNS zones, load balancers, PostgreSQL and
+ * MySQL flexible servers, Redis caches and App Service plans: East US retail prices and their decoys
+ * (other regions, tiers, sizes, products; meters no longer billed).
+ */
+final class AzureServicesFixture {
+    private AzureServicesFixture() {
+    }
+
+    private static void meter(String region, String service, String family, Map<String, String> attributes, String unit, String usd) {
+        BOOK.product("azure", region, service, family, attributes, Price.of("Consumption", unit, usd));
+    }
+
+    private static String id(String provider, String name) {
+        return "/subscriptions/s/resourceGroups/rg/providers/" + provider + "/" + name;
+    }
+
+    static void add() {
+        String r = "eastus";
+        meter(r, "NAT Gateway", "Networking", Map.of("meterName", "Standard Gateway", "skuName", "Standard"), "1 Hour", "0.045");
+        meter(r, "NAT Gateway", "Networking", Map.of("meterName", "Standard Data Processed", "skuName", "Standard"), "1 GB", "0.045");
+        meter("westus", "NAT Gateway", "Networking", Map.of("meterName", "Standard Gateway", "skuName", "Standard"), "1 Hour", "0.0451");
+        STATE.managed("azurerm_nat_gateway", "out", "azurerm", Map.of("id", id("Microsoft.Network/natGateways", "out"), "location", r));
+        expectHourly("azurerm_nat_gateway.out", "NAT gateway", "1", "0.045");
+        expect("azurerm_nat_gateway.out", "Data processed", "0", "0.045");
+
+        meter(r, "Azure Firewall", "Networking", Map.of("skuName", "Standard", "meterName", "Standard Deployment"), "1 Hour", "1.25");
+        meter(r, "Azure Firewall", "Networking", Map.of("skuName", "Standard", "meterName", "Standard Data Processed"), "1 GB", "0.016");
+        meter(r, "Azure Firewall", "Networking", Map.of("skuName", "Premium", "meterName", "Premium Deployment"), "1 Hour", "1.75");
+        meter(r, "Azure Firewall", "Networking", Map.of("skuName", "Standard Secured Virtual Hub", "meterName",
+                "Standard Secured Virtual Hub Deployment"), "1 Hour", "1.251");
+        STATE.managed("azurerm_firewall", "edge", "azurerm", Map.of("id", id("Microsoft.Network/azureFirewalls", "edge"), "location", r,
+                "sku_name", "AZFW_VNet", "sku_tier", "Standard"));
+        expectHourly("azurerm_firewall.edge", "Deployment (Standard)", "1", "1.25");
+        expect("azurerm_firewall.edge", "Data processed", "0", "0.016");
+
+        meter(r, "Azure Bastion", "Networking", Map.of("skuName", "Basic", "meterName", "Basic Gateway"), "1 Hour", "0.19");
+        meter(r, "Azure Bastion", "Networking", Map.of("skuName", "Standard", "meterName", "Standard Gateway"), "1 Hour", "0.29");
+        STATE.managed("azurerm_bastion_host", "jump", "azurerm", Map.of("id", id("Microsoft.Network/bastionHosts", "jump"), "location", r,
+                "sku", "Basic"));
+        expectHourly("azurerm_bastion_host.jump", "Bastion host (Basic)", "1", "0.19");
+
+        Map<String, String> link = Map.of("productName", "Virtual Network Private Link");
+        meter(r, "Virtual Network", "Networking", EstimateFixture.with(link, "meterName", "Standard Private Endpoint"), "1 Hour", "0.01");
+        BOOK.product("azure", r, "Virtual Network", "Networking", EstimateFixture.with(link, "meterName",
+                "Standard Data Processed - Ingress"), Price.of("Consumption", "1 GB", "0.01").to("1000000"),
+                Price.of("Consumption", "1 GB", "0.006").from("1000000").to("5000000"), Price.of("Consumption", "1 GB", "0.004")
+                        .from("5000000"));
+        meter(r, "Virtual Network", "Networking", EstimateFixture.with(link, "meterName", "Standard Data Processed - Egress"), "1 GB",
+                "0.0101");
+        STATE.managed("azurerm_private_endpoint", "db", "azurerm", Map.of("id", id("Microsoft.Network/privateEndpoints", "db"),
+                "location", r));
+        expectHourly("azurerm_private_endpoint.db", "Private endpoint", "1", "0.01");
+        expect("azurerm_private_endpoint.db", "Inbound data processed (first 1PB)", "0", "0.01");
+        expect("azurerm_private_endpoint.db", "Outbound data processed (first 1PB)", "0", "0.0101");
+
+        // DNS zones are priced in "Zone 1"; queries and the second tier are decoys
+        BOOK.product("azure", "Zone 1", "Azure DNS", "Networking", Map.of("meterName", "Public Zones"),
+                Price.of("Consumption", "1/Month", "0.50").to("25"), Price.of("Consumption", "1/Month", "0.10").from("25"));
+        meter("Zone 1", "Azure DNS", "Networking", Map.of("meterName", "Public Queries"), "1M", "0.40");
+        STATE.managed("azurerm_dns_zone", "public", "azurerm", Map.of("id", id("Microsoft.Network/dnszones", "example.com"),
+                "location", "global"));
+        expect("azurerm_dns_zone.public", "Hosted zone", "1", "0.50");
+        STATE.managed("azurerm_private_dns_zone", "internal", "azurerm", Map.of("id",
+                id("Microsoft.Network/privateDnsZones", "internal.example")));
+        expect("azurerm_private_dns_zone.internal", "Hosted zone", "1", "0.50");
+
+        meter("Global", "Load Balancer", "Networking", Map.of("skuName", "Standard", "meterName", "Standard Data Processed"), "1 GB",
+                "0.005");
+        meter("Global", "Load Balancer", "Networking", Map.of("skuName", "Standard", "meterName",
+                "Standard Overage LB Rules and Outbound Rules"), "1 Hour", "0.01");
+        meter("Global", "Load Balancer", "Networking", Map.of("skuName", "Gateway", "meterName", "Gateway Data Processed"), "1 GB",
+                "0.004");
+        STATE.managed("azurerm_lb", "internal", "azurerm", Map.of("id", id("Microsoft.Network/loadBalancers", "internal"), "location", r,
+                "sku", "Standard"));
+        expect("azurerm_lb.internal", "Data processed", "0", "0.005");
+        // a Basic load balancer is free
+        STATE.managed("azurerm_lb", "basic", "azurerm", Map.of("id", id("Microsoft.Network/loadBalancers", "basic"), "location", r,
+                "sku", "Basic"));
+
+        String pg = "Azure Database for PostgreSQL";
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server General Purpose Dsv3 Series Compute",
+                "skuName", "2 vCore", "meterName", "vCore"), "1 Hour", "0.178");
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server General Purpose Dsv3 Series Compute",
+                "skuName", "4 vCore", "meterName", "vCore"), "1 Hour", "0.356");
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server Memory Optimized Esv3 Series Compute",
+                "skuName", "2 vCore", "meterName", "vCore"), "1 Hour", "0.2436");
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server Burstable BS Series Compute",
+                "skuName", "B1ms", "meterName", "B1ms"), "1 Hour", "0.0207");
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server Burstable BS Series Compute",
+                "skuName", "B2s", "meterName", "B2s"), "1 Hour", "0.0828");
+        meter(r, pg, "Databases", Map.of("productName", "Az DB for PostgreSQL Flexible Server Storage", "meterName", "Storage Data Stored"),
+                "1 GB/Month", "0.115");
+        meter(r, pg, "Databases", Map.of("productName", "Azure Database for PostgreSQL Flexible Server Backup Storage", "meterName",
+                "Backup Storage LRS Data Stored"), "1 GB/Month", "0.095");
+        STATE.managed("azurerm_postgresql_flexible_server", "main", "azurerm", Map.of("id",
+                id("Microsoft.DBforPostgreSQL/flexibleServers", "main"), "location", r, "sku_name", "GP_Standard_D2s_v3",
+                "storage_mb", 131072, "high_availability", List.of(Map.of("mode", "ZoneRedundant"))));
+        expectHourly("azurerm_postgresql_flexible_server.main", "Compute (GP_Standard_D2s_v3)", "2", "0.178");
+        expect("azurerm_postgresql_flexible_server.main", "Storage", "128", "0.115");
+        STATE.managed("azurerm_postgresql_flexible_server", "small", "azurerm", Map.of("id",
+                id("Microsoft.DBforPostgreSQL/flexibleServers", "small"), "location", r, "sku_name", "B_Standard_B1ms",
+                "storage_mb", 32768));
+        expectHourly("azurerm_postgresql_flexible_server.small", "Compute (B_Standard_B1ms)", "1", "0.0207");
+        expect("azurerm_postgresql_flexible_server.small", "Storage", "32", "0.115");
+
+        String my = "Azure Database for MySQL";
+        meter(r, my, "Databases", Map.of("productName", "Azure Database for MySQL Flexible Server General Purpose Ddsv4 Series Compute",
+                "skuName", "2 vCore", "meterName", "vCore"), "1 Hour", "0.1366");
+        meter(r, my, "Databases", Map.of("productName", "Azure Database for MySQL Flexible Server Business Critical Edsv4 Series Compute",
+                "skuName", "2 vCore", "meterName", "vCore"), "1 Hour", "0.3");
+        meter(r, my, "Databases", Map.of("productName", "Azure Database for MySQL Flexible Server Storage", "meterName",
+                "Storage Data Stored"), "1 GB/Month", "0.115");
+        meter(r, my, "Databases", Map.of("productName", "Azure Database for MySQL Flexible Server Storage", "skuName", "Additional IOPS",
+                "meterName", "Additional IOPS"), "1 IOPS/Month", "0.05");
+        STATE.managed("azurerm_mysql_flexible_server", "shop", "azurerm", Map.of("id", id("Microsoft.DBforMySQL/flexibleServers", "shop"),
+                "location", r, "sku_name", "GP_Standard_D2ds_v4", "storage", List.of(Map.of("size_gb", 64))));
+        expectHourly("azurerm_mysql_flexible_server.shop", "Compute (GP_Standard_D2ds_v4)", "1", "0.1366");
+        expect("azurerm_mysql_flexible_server.shop", "Storage", "64", "0.115");
+
+        meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Standard", "skuName", "C1", "meterName", "C1 Cache"),
+                "1 Hour", "0.139");
+        meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Basic", "skuName", "C1", "meterName", "C1 Cache"),
+                "1 Hour", "0.055");
+        meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Standard", "skuName", "C2", "meterName", "C2 Cache"),
+                "1 Hour", "0.277");
+        meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Premium", "skuName", "P1", "meterName",
+                "P1 Cache Instance"), "1 Hour", "0.554");
+        STATE.managed("azurerm_redis_cache", "sessions", "azurerm", Map.of("id", id("Microsoft.Cache/redis", "sessions"), "location", r,
+                "sku_name", "Standard", "family", "C", "capacity", 1));
+        expectHourly("azurerm_redis_cache.sessions", "Cache usage (Standard_C1)", "1", "0.139");
+        STATE.managed("azurerm_redis_cache", "big", "azurerm", Map.of("id", id("Microsoft.Cache/redis", "big"), "location", r,
+                "sku_name", "Premium", "family", "P", "capacity", 1, "shard_count", 2, "replicas_per_primary", 1));
+        expectHourly("azurerm_redis_cache.big", "Cache usage (Premium_P1)", "4", "0.554");
+
+        String app = "Azure App Service";
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Basic Plan - Linux", "skuName", "B1", "meterName", "B1"), "1 Hour", "0.018");
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Basic Plan", "skuName", "B1", "meterName", "B1"), "1 Hour", "0.075");
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Standard Plan", "skuName", "S1", "meterName", "S1"), "1 Hour", "0.10");
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Standard Plan - Linux", "skuName", "S1", "meterName", "S1"), "1 Hour", "0.095");
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Premium v3 Plan", "skuName", "P1 v3", "armSkuName", "P1_v3",
+                "meterName", "P1 v3"),
+                "1 Hour", "0.155");
+        meter(r, app, "Compute", Map.of("productName", "Azure App Service Premium v3 Plan", "skuName", "P1mv3", "armSkuName", "P1mv3",
+                "meterName", "P1mv3"),
+                "1 Hour", "0.211");
+        STATE.managed("azurerm_service_plan", "web", "azurerm", Map.of("id", id("Microsoft.Web/serverFarms", "web"), "location", r,
+                "sku_name", "B1", "os_type", "Linux"));
+        expectHourly("azurerm_service_plan.web", "Instance usage (B1)", "1", "0.018");
+        STATE.managed("azurerm_service_plan", "api", "azurerm", Map.of("id", id("Microsoft.Web/serverFarms", "api"), "location", r,
+                "sku_name", "S1", "os_type", "Windows", "worker_count", 2));
+        expectHourly("azurerm_service_plan.api", "Instance usage (S1)", "2", "0.10");
+        STATE.managed("azurerm_service_plan", "fast", "azurerm", Map.of("id", id("Microsoft.Web/serverFarms", "fast"), "location", r,
+                "sku_name", "P1v3", "os_type", "Linux"));
+        expectHourly("azurerm_service_plan.fast", "Instance usage (P1v3)", "1", "0.155");
+    }
+}
