@@ -53,7 +53,9 @@ public final class PricedTypes {
             "azurerm_lb_backend_address_pool", "azurerm_lb_probe", "azurerm_postgresql_flexible_server_database",
             "azurerm_postgresql_flexible_server_configuration", "azurerm_postgresql_flexible_server_firewall_rule",
             "azurerm_mysql_flexible_database", "azurerm_mysql_flexible_server_configuration",
-            "azurerm_mysql_flexible_server_firewall_rule", "azurerm_firewall_policy", "azurerm_firewall_policy_rule_collection_group");
+            "azurerm_mysql_flexible_server_firewall_rule", "azurerm_firewall_policy", "azurerm_firewall_policy_rule_collection_group",
+            "azurerm_servicebus_queue", "azurerm_servicebus_topic", "azurerm_servicebus_subscription", "azurerm_api_management_api",
+            "azurerm_local_network_gateway", "azurerm_virtual_network_gateway_connection");
 
     /** Whole families that cost nothing: IAM, Google IAM bindings, and providers that create nothing in a cloud. */
     private static final List<String> FREE_PREFIXES = List.of("aws_iam_", "google_project_iam_", "google_storage_bucket_iam_",
@@ -75,6 +77,7 @@ public final class PricedTypes {
         AzurePricers.register(all);
         AzureNetworkPricers.register(all);
         AzureDataPricers.register(all);
+        AzureAppPricers.register(all);
         return Map.copyOf(all);
     }
 
@@ -94,6 +97,7 @@ public final class PricedTypes {
         all.putAll(AzurePricers.READS);
         all.putAll(AzureNetworkPricers.READS);
         all.putAll(AzureDataPricers.READS);
+        all.putAll(AzureAppPricers.READS);
         return Map.copyOf(all);
     }
 

@@ -68,6 +68,8 @@ public final class UsageKeys {
         k.put("azurerm_lb", Map.of("monthly_data_processed_gb", "GB processed a month"));
         k.put("azurerm_private_endpoint", Map.of("monthly_inbound_data_processed_gb", "GB processed inbound a month",
                 "monthly_outbound_data_processed_gb", "GB processed outbound a month"));
+        k.put("azurerm_servicebus_namespace", Map.of("monthly_messaging_operations", "messaging operations a month (Basic tier)"));
+        k.put("azurerm_api_management", Map.of("monthly_api_calls", "API calls a month (Consumption tier)"));
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
     }

@@ -164,5 +164,41 @@ final class AzureServicesFixture {
         STATE.managed("azurerm_service_plan", "fast", "azurerm", Map.of("id", id("Microsoft.Web/serverFarms", "fast"), "location", r,
                 "sku_name", "P1v3", "os_type", "Linux"));
         expectHourly("azurerm_service_plan.fast", "Instance usage (P1v3)", "1", "0.155");
+    
+
+        meter(r, "Service Bus", "Integration", Map.of("skuName", "Standard", "meterName", "Standard Base Unit"), "1 Hour", "0.0135");
+        meter(r, "Service Bus", "Integration", Map.of("skuName", "Premium", "meterName", "Premium Messaging Unit"), "1 Hour", "0.928");
+        meter(r, "Service Bus", "Integration", Map.of("skuName", "Basic", "meterName", "Basic Messaging Operations"), "1M", "0.05");
+        meter(r, "Service Bus", "Integration", Map.of("skuName", "Standard", "meterName", "Standard Messaging Operations"), "1M", "0.8");
+        STATE.managed("azurerm_servicebus_namespace", "events", "azurerm", Map.of("id", id("Microsoft.ServiceBus/namespaces", "events"),
+                "location", r, "sku", "Standard"));
+        expectHourly("azurerm_servicebus_namespace.events", "Base charge", "1", "0.0135");
+        STATE.managed("azurerm_servicebus_namespace", "orders", "azurerm", Map.of("id", id("Microsoft.ServiceBus/namespaces", "orders"),
+                "location", r, "sku", "Premium", "capacity", 2));
+        expectHourly("azurerm_servicebus_namespace.orders", "Messaging units", "2", "0.928");
+
+        meter(r, "API Management", "Developer Tools", Map.of("skuName", "Developer", "meterName", "Developer Unit"), "1 Hour", "0.07");
+        meter(r, "API Management", "Developer Tools", Map.of("skuName", "Basic", "meterName", "Basic Unit"), "1 Hour", "0.21");
+        meter(r, "API Management", "Developer Tools", Map.of("skuName", "Premium", "meterName", "Premium Unit"), "1 Hour", "3.83");
+        STATE.managed("azurerm_api_management", "dev", "azurerm", Map.of("id", id("Microsoft.ApiManagement/service", "dev"),
+                "location", r, "sku_name", "Developer_1"));
+        expectHourly("azurerm_api_management.dev", "API management (developer)", "1", "0.07");
+        STATE.managed("azurerm_api_management", "prod", "azurerm", Map.of("id", id("Microsoft.ApiManagement/service", "prod"),
+                "location", r, "sku_name", "Premium_2"));
+        expectHourly("azurerm_api_management.prod", "API management (premium)", "2", "3.83");
+
+        meter(r, "VPN Gateway", "Networking", Map.of("meterName", "VpnGw1", "skuName", "VpnGw1"), "1 Hour", "0.19");
+        meter(r, "VPN Gateway", "Networking", Map.of("meterName", "VpnGw1AZ", "skuName", "VpnGw1AZ"), "1 Hour", "0.361");
+        meter(r, "VPN Gateway", "Networking", Map.of("meterName", "Basic Gateway", "skuName", "Basic"), "1 Hour", "0.036");
+        STATE.managed("azurerm_virtual_network_gateway", "vpn", "azurerm", Map.of("id",
+                id("Microsoft.Network/virtualNetworkGateways", "vpn"), "location", r, "type", "Vpn", "sku", "VpnGw1"));
+        expectHourly("azurerm_virtual_network_gateway.vpn", "VPN gateway (VpnGw1)", "1", "0.19");
+
+        // SignalR units are priced by the day: 730 / 24 days a month
+        meter(r, "SignalR", "Analytics", Map.of("meterName", "Standard Unit", "skuName", "Standard"), "1/Day", "1.61");
+        meter(r, "SignalR", "Analytics", Map.of("meterName", "Premium Unit", "skuName", "Premium"), "1/Day", "2.0");
+        STATE.managed("azurerm_signalr_service", "hub", "azurerm", Map.of("id", id("Microsoft.SignalRService/signalR", "hub"),
+                "location", r, "sku", List.of(Map.of("name", "Standard_S1", "capacity", 2))));
+        expect("azurerm_signalr_service.hub", "Service usage (Standard)", "60.8333333334", "1.61");
     }
 }
