@@ -12,7 +12,6 @@ import java.util.Set;
  */
 final class AwsServicePricers {
     private static final BigDecimal ONE = BigDecimal.ONE;
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private AwsServicePricers() {
@@ -30,7 +29,7 @@ final class AwsServicePricers {
     static void register(Map<String, Pricer> pricers) {
         pricers.put("aws_secretsmanager_secret", r -> List.of(
                 Component.monthly("Secret", "months", ONE, ProductQuery.of("aws", r.region(), "AWSSecretsManager", "Secret")),
-                Component.usage("API requests", "10k requests", r.usage("monthly_requests").divide(TEN_THOUSAND),
+                Component.usage("API requests", "requests", r.usage("monthly_requests"),
                         ProductQuery.of("aws", r.region(), "AWSSecretsManager", "API Request"))));
         pricers.put("aws_kms_key", r -> List.of(Component.monthly("Customer master key", "months", ONE,
                 ProductQuery.of("aws", r.region(), "awskms", "Encryption Key").regex("usagetype", "(^|-)KMS-Keys$"))));

@@ -42,7 +42,9 @@ public final class PricedTypes {
             "google_compute_health_check", "google_compute_region_health_check", "google_compute_backend_service",
             "google_compute_region_backend_service", "google_compute_target_pool", "google_compute_ha_vpn_gateway",
             "google_compute_vpn_gateway", "google_compute_external_vpn_gateway", "google_bigquery_dataset_iam_member",
-            "google_artifact_registry_repository_iam_member", "google_redis_instance_iam_member",
+            "google_artifact_registry_repository_iam_member", "google_redis_instance_iam_member", "google_kms_key_ring",
+            "google_kms_crypto_key_iam_member", "google_kms_key_ring_iam_member", "google_pubsub_subscription_iam_member",
+            "google_pubsub_topic_iam_member",
             "azurerm_resource_group", "azurerm_virtual_network", "azurerm_subnet", "azurerm_network_security_group",
             "azurerm_network_security_rule", "azurerm_network_interface", "azurerm_subnet_network_security_group_association",
             "azurerm_network_interface_security_group_association", "azurerm_role_assignment", "azurerm_role_definition",
@@ -74,6 +76,7 @@ public final class PricedTypes {
         GooglePricers.register(all);
         GoogleNetworkPricers.register(all);
         GoogleServicePricers.register(all);
+        GoogleOperationsPricers.register(all);
         AzurePricers.register(all);
         AzureNetworkPricers.register(all);
         AzureDataPricers.register(all);
@@ -94,6 +97,7 @@ public final class PricedTypes {
         all.putAll(GooglePricers.READS);
         all.putAll(GoogleNetworkPricers.READS);
         all.putAll(GoogleServicePricers.READS);
+        all.putAll(GoogleOperationsPricers.READS);
         all.putAll(AzurePricers.READS);
         all.putAll(AzureNetworkPricers.READS);
         all.putAll(AzureDataPricers.READS);

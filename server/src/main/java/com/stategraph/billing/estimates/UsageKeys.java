@@ -63,6 +63,15 @@ public final class UsageKeys {
         k.put("google_bigquery_table", Map.of("monthly_active_storage_gb", "GiB in active storage",
                 "monthly_long_term_storage_gb", "GiB in long-term storage"));
         k.put("google_artifact_registry_repository", Map.of("storage_gb", "GB stored"));
+        k.put("google_kms_crypto_key", Map.of("key_versions", "active key versions (1 unless given)",
+                "monthly_key_operations", "cryptographic operations a month"));
+        k.put("google_pubsub_subscription", Map.of("monthly_message_data_tb", "TiB of messages delivered a month",
+                "storage_gb", "GiB of acknowledged messages retained", "snapshot_storage_gb", "GiB of snapshot backlog"));
+        k.put("google_monitoring_metric_descriptor", Map.of("monthly_monitoring_data_mb", "MiB of metric data a month",
+                "monthly_api_calls", "Monitoring API calls a month"));
+        for (String logging : GoogleOperationsPricers.LOGGING_TYPES) {
+            k.put(logging, Map.of("monthly_logging_data_gb", "GiB of logs a month"));
+        }
         k.put("azurerm_nat_gateway", Map.of("monthly_data_processed_gb", "GB processed a month"));
         k.put("azurerm_firewall", Map.of("monthly_data_processed_gb", "GB processed a month"));
         k.put("azurerm_lb", Map.of("monthly_data_processed_gb", "GB processed a month"));

@@ -299,13 +299,13 @@ final class AwsFixture {
     private static void services(String r) {
         BOOK.product("aws", r, "AWSSecretsManager", "Secret", Map.of("usagetype", "AWSSecretsManager-Secrets"), "Secrets", "0.40");
         BOOK.product("aws", r, "AWSSecretsManager", "API Request", Map.of("usagetype", "AWSSecretsManager-APIRequest"), "API Requests",
-                "0.05");
+                "0.000005");
         BOOK.product("aws", "us-west-2", "AWSSecretsManager", "Secret", Map.of("usagetype", "USW2-AWSSecretsManager-Secrets"), "Secrets",
                 "0.41");
         STATE.managed("aws_secretsmanager_secret", "db", "aws", Map.of("id", "arn:aws:secretsmanager:us-east-1:1:secret:db",
                 "arn", "arn:aws:secretsmanager:us-east-1:1:secret:db"));
         expect("aws_secretsmanager_secret.db", "Secret", "1", "0.40");
-        expect("aws_secretsmanager_secret.db", "API requests", "0", "0.05");
+        expect("aws_secretsmanager_secret.db", "API requests", "0", "0.000005");
 
         BOOK.product("aws", r, "awskms", "Encryption Key", Map.of("usagetype", "KMS-Keys"), "Keys", "1.00");
         BOOK.product("aws", r, "awskms", "Encryption Key", Map.of("usagetype", "KMS-Keys-Asymmetric"), "Keys", "1.00");

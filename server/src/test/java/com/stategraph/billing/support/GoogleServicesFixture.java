@@ -137,5 +137,54 @@ final class GoogleServicesFixture {
         expectHourly("google_compute_region_instance_group_manager.api", "Instance usage (Linux/UNIX, on-demand, e2-standard-2)", "2",
                 "0.067006");
         expect("google_compute_region_instance_group_manager.api", "disk[0]: Provisioned storage (pd-balanced)", "40", "0.1");
+    
+
+        // KMS: the key ring's location prices the key; asymmetric and HSM rows are decoys
+        catalog(r, "Cloud Key Management Service (KMS)", "ApplicationServices", Map.of("description",
+                "Active software symmetric key versions"), "mo", "0.06");
+        catalog(r, "Cloud Key Management Service (KMS)", "ApplicationServices", Map.of("description", "HSM symmetric key versions"),
+                "mo", "1.00");
+        catalog(r, "Cloud Key Management Service (KMS)", "ApplicationServices", Map.of("description",
+                "Cryptographic operations with a software symmetric key"), "count", "0.000003");
+        catalog(r, "Cloud Key Management Service (KMS)", "ApplicationServices", Map.of("description",
+                "Software asymmetric key versions"), "mo", "0.061");
+        STATE.managed("google_kms_crypto_key", "data", "google", Map.of("id", "projects/p/locations/us-central1/keyRings/main/cryptoKeys/data",
+                "key_ring", "projects/p/locations/us-central1/keyRings/main"));
+        expect("google_kms_crypto_key.data", "Key versions", "1", "0.06");
+        expect("google_kms_crypto_key.data", "Operations", "0", "0.000003");
+
+        // Pub/Sub subscriptions: delivery from its paid tier (the topic's fixture holds it), storage by description
+        catalog("global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Subscriptions retained acknowledged messages"),
+                "GiBy.mo", "0.27");
+        catalog("global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Snapshots message backlog"), "GiBy.mo", "0.271");
+        STATE.managed("google_pubsub_subscription", "orders", "google", Map.of("id", "projects/p/subscriptions/orders"));
+        expect("google_pubsub_subscription.orders", "Message delivery data", "0", "40");
+        expect("google_pubsub_subscription.orders", "Retained acknowledged message storage", "0", "0.27");
+        expect("google_pubsub_subscription.orders", "Snapshot message backlog storage", "0", "0.271");
+
+        // Log volume beyond the free 50 GiB, whichever sink or bucket routes it
+        freeFirst("global", "Cloud Logging", "ApplicationServices", Map.of("description", "Log Volume"), "GiBy", "50", "0.50");
+        catalog("global", "Cloud Logging", "ApplicationServices", Map.of("description", "Log Storage"), "GiBy.mo", "0.01");
+        STATE.managed("google_logging_project_sink", "audit", "google", Map.of("id", "projects/p/sinks/audit"));
+        expect("google_logging_project_sink.audit", "Logging data", "0", "0.50");
+        STATE.managed("google_logging_project_bucket_config", "keep", "google", Map.of("id",
+                "projects/p/locations/global/buckets/keep"));
+        expect("google_logging_project_bucket_config.keep", "Logging data", "0", "0.50");
+        for (String type : List.of("google_logging_folder_sink", "google_logging_organization_sink", "google_logging_billing_account_sink",
+                "google_logging_folder_bucket_config", "google_logging_organization_bucket_config",
+                "google_logging_billing_account_bucket_config")) {
+            STATE.managed(type, "x", "google", Map.of("id", type + "/x"));
+            expect(type + ".x", "Logging data", "0", "0.50");
+        }
+
+        BOOK.product("gcp", "global", "Cloud Monitoring", "ApplicationServices", Map.of("description", "Metric Volume"),
+                Price.of("OnDemand", "MiBy", "0").to("150"), Price.of("OnDemand", "MiBy", "0.258").from("150").to("100000"),
+                Price.of("OnDemand", "MiBy", "0.151").from("100000").to("250000"), Price.of("OnDemand", "MiBy", "0.061").from("250000"));
+        freeFirst("global", "Cloud Monitoring", "ApplicationServices", Map.of("description", "Monitoring API Requests"), "count",
+                "1000000", "0.00001");
+        STATE.managed("google_monitoring_metric_descriptor", "latency", "google", Map.of("id",
+                "projects/p/metricDescriptors/custom.googleapis.com/latency"));
+        expect("google_monitoring_metric_descriptor.latency", "Monitoring data (first 100K)", "0", "0.258");
+        expect("google_monitoring_metric_descriptor.latency", "API calls", "0", "0.00001");
     }
 }
