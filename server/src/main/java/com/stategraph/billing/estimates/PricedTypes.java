@@ -36,6 +36,12 @@ public final class PricedTypes {
             "aws_api_gateway_resource", "aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_deployment",
             "aws_api_gateway_stage", "aws_apigatewayv2_stage", "aws_apigatewayv2_route", "aws_apigatewayv2_integration",
             "aws_cloudwatch_log_stream", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target",
+            "aws_networkfirewall_firewall_policy", "aws_networkfirewall_rule_group", "aws_wafv2_web_acl_association",
+            "aws_wafv2_ip_set", "aws_acm_certificate", "aws_acm_certificate_validation",
+            "aws_ec2_client_vpn_authorization_rule", "aws_config_configuration_recorder", "aws_config_delivery_channel",
+            "aws_transfer_user", "aws_transfer_ssh_key", "aws_dms_endpoint", "aws_dms_replication_subnet_group",
+            "aws_dms_replication_task", "aws_neptune_subnet_group", "aws_neptune_cluster_parameter_group",
+            "aws_rds_cluster_parameter_group", "aws_cloudwatch_event_connection",
             "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_route",
             "google_project_service", "google_service_account", "google_service_account_key",
             "google_storage_bucket_object", "google_compute_instance_template", "google_compute_router",
@@ -73,6 +79,8 @@ public final class PricedTypes {
         AwsNetworkPricers.register(all);
         AwsDataPricers.register(all);
         AwsOperationsPricers.register(all);
+        AwsSecurityPricers.register(all);
+        AwsPlatformPricers.register(all);
         GooglePricers.register(all);
         GoogleNetworkPricers.register(all);
         GoogleServicePricers.register(all);
@@ -81,6 +89,8 @@ public final class PricedTypes {
         AzureNetworkPricers.register(all);
         AzureDataPricers.register(all);
         AzureAppPricers.register(all);
+        AzureImagePricers.register(all);
+        AzureMonitoringPricers.register(all);
         return Map.copyOf(all);
     }
 
@@ -94,6 +104,8 @@ public final class PricedTypes {
         all.putAll(AwsNetworkPricers.READS);
         all.putAll(AwsDataPricers.READS);
         all.putAll(AwsOperationsPricers.READS);
+        all.putAll(AwsSecurityPricers.READS);
+        all.putAll(AwsPlatformPricers.READS);
         all.putAll(GooglePricers.READS);
         all.putAll(GoogleNetworkPricers.READS);
         all.putAll(GoogleServicePricers.READS);
@@ -102,6 +114,8 @@ public final class PricedTypes {
         all.putAll(AzureNetworkPricers.READS);
         all.putAll(AzureDataPricers.READS);
         all.putAll(AzureAppPricers.READS);
+        all.putAll(AzureImagePricers.READS);
+        all.putAll(AzureMonitoringPricers.READS);
         return Map.copyOf(all);
     }
 

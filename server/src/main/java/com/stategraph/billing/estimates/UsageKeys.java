@@ -50,6 +50,20 @@ public final class UsageKeys {
         k.put("aws_sfn_state_machine", Map.of("monthly_transitions", "state transitions a month (standard workflows)",
                 "monthly_requests", "requests a month (express workflows)"));
         k.put("aws_ssm_parameter", Map.of("monthly_api_interactions", "API interactions a month (higher throughput)"));
+        k.put("aws_networkfirewall_firewall", Map.of("monthly_data_processed_gb", "GB processed a month"));
+        k.put("aws_wafv2_web_acl", Map.of("monthly_requests", "requests inspected a month"));
+        k.put("aws_acmpca_certificate_authority", Map.of("monthly_requests", "private certificates issued a month"));
+        k.put("aws_cloudtrail", Map.of("monthly_additional_management_events", "management events a month in copies after the first",
+                "monthly_data_events", "data events a month", "monthly_insight_events", "insights events a month"));
+        k.put("aws_config_config_rule", Map.of("monthly_rule_evaluations", "rule evaluations a month"));
+        k.put("aws_transfer_server", Map.of("monthly_data_uploaded_gb", "GB uploaded a month",
+                "monthly_data_downloaded_gb", "GB downloaded a month"));
+        k.put("aws_kinesis_firehose_delivery_stream", Map.of("monthly_data_ingested_gb", "GB ingested a month"));
+        k.put("aws_cloudwatch_event_bus", Map.of("monthly_custom_events", "custom events published a month"));
+        k.put("aws_rds_cluster", Map.of("storage_gb", "GB stored", "write_requests_per_sec", "average write I/O requests a second",
+                "read_requests_per_sec", "average read I/O requests a second",
+                "capacity_units_per_hr", "average Aurora capacity units (serverless v1)"));
+        k.put("aws_mwaa_environment", Map.of("meta_database_gb", "GB in the meta database"));
         k.put("google_storage_bucket", Map.of("storage_gb", "GiB stored"));
         k.put("google_cloudfunctions_function", Map.of("monthly_function_invocations", "invocations a month"));
         k.put("google_pubsub_topic", Map.of("monthly_message_data_tb", "TiB of messages delivered a month"));
@@ -79,6 +93,9 @@ public final class UsageKeys {
                 "monthly_outbound_data_processed_gb", "GB processed outbound a month"));
         k.put("azurerm_servicebus_namespace", Map.of("monthly_messaging_operations", "messaging operations a month (Basic tier)"));
         k.put("azurerm_api_management", Map.of("monthly_api_calls", "API calls a month (Consumption tier)"));
+        k.put("azurerm_image", Map.of("storage_gb", "GB stored"));
+        k.put("azurerm_application_insights", Map.of("monthly_data_ingested_gb", "GB ingested a month"));
+        k.put("azurerm_log_analytics_workspace", Map.of("monthly_log_data_ingestion_gb", "GB ingested a month"));
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
     }

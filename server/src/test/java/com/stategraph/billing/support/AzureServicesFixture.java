@@ -200,5 +200,39 @@ final class AzureServicesFixture {
         STATE.managed("azurerm_signalr_service", "hub", "azurerm", Map.of("id", id("Microsoft.SignalRService/signalR", "hub"),
                 "location", r, "sku", List.of(Map.of("name", "Standard_S1", "capacity", 2))));
         expect("azurerm_signalr_service.hub", "Service usage (Standard)", "60.8333333334", "1.61");
+    
+
+        // snapshots and images are billed as Standard HDD LRS snapshots; ZRS and premium disks' own rows are decoys
+        meter(r, "Storage", "Storage", Map.of("productName", "Standard HDD Managed Disks", "skuName", "Snapshots LRS", "meterName",
+                "LRS Snapshots"), "1 GB/Month", "0.05");
+        meter(r, "Storage", "Storage", Map.of("productName", "Standard HDD Managed Disks", "skuName", "Snapshots ZRS", "meterName",
+                "ZRS Snapshots"), "1 GB/Month", "0.0625");
+        STATE.managed("azurerm_snapshot", "nightly", "azurerm", Map.of("id", id("Microsoft.Compute/snapshots", "nightly"), "location", r,
+                "disk_size_gb", 128));
+        expect("azurerm_snapshot.nightly", "Storage", "128", "0.05");
+        STATE.managed("azurerm_image", "golden", "azurerm", Map.of("id", id("Microsoft.Compute/images", "golden"), "location", r));
+        expect("azurerm_image.golden", "Storage", "0", "0.05");
+
+        meter(r, "Application Insights", "Management and Governance", Map.of("skuName", "Enterprise", "meterName",
+                "Enterprise Overage Data"), "1 GB", "2.30");
+        meter(r, "Application Insights", "Management and Governance", Map.of("skuName", "Enterprise", "meterName", "Data Retention"),
+                "1 GB/Month", "0.10");
+        meter(r, "Application Insights", "Management and Governance", Map.of("skuName", "Basic", "meterName", "Basic Overage Data"),
+                "1 GB", "2.76");
+        STATE.managed("azurerm_application_insights", "web", "azurerm", Map.of("id", id("Microsoft.Insights/components", "web"),
+                "location", r, "retention_in_days", 180));
+        expect("azurerm_application_insights.web", "Data ingested", "0", "2.30");
+        expect("azurerm_application_insights.web", "Data retention (180 days)", "0", "0.10");
+
+        BOOK.product("azure", r, "Log Analytics", "Management and Governance", Map.of("skuName", "Analytics Logs", "meterName",
+                "Analytics Logs Data Ingestion"), Price.of("Consumption", "1 GB", "0").to("5"), Price.of("Consumption", "1 GB", "2.30")
+                .from("5"));
+        meter(r, "Log Analytics", "Management and Governance", Map.of("skuName", "Basic Logs", "meterName", "Basic Logs Data Ingestion"),
+                "1 GB", "0.50");
+        meter(r, "Log Analytics", "Management and Governance", Map.of("skuName", "Analytics Logs", "meterName", "Analytics Logs Data Retention"),
+                "1 GB/Month", "0.10");
+        STATE.managed("azurerm_log_analytics_workspace", "ops", "azurerm", Map.of("id", id("Microsoft.OperationalInsights/workspaces",
+                "ops"), "location", r, "sku", "PerGB2018"));
+        expect("azurerm_log_analytics_workspace.ops", "Log data ingestion", "0", "2.30");
     }
 }

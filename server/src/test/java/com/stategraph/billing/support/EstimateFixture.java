@@ -46,6 +46,7 @@ public final class EstimateFixture {
         AwsNetworkFixture.add();
         AwsDataFixture.add();
         AwsOperationsFixture.add();
+        AwsPlatformFixture.add();
         GoogleFixture.add();
         GoogleServicesFixture.add();
         AzureFixture.add();
