@@ -35,7 +35,6 @@ final class AwsPricers {
             Map.entry("aws_elasticache_replication_group", java.util.Set.of("node_type", "engine", "num_cache_clusters",
                     "num_node_groups", "replicas_per_node_group")),
             Map.entry("aws_eip", java.util.Set.of("instance", "network_interface", "association_id")),
-            Map.entry("aws_s3_bucket", java.util.Set.of()),
             Map.entry("aws_lambda_function", java.util.Set.of("memory_size")),
             Map.entry("aws_sqs_queue", java.util.Set.of("fifo_queue")));
 
@@ -54,13 +53,6 @@ final class AwsPricers {
         pricers.put("aws_elasticache_cluster", AwsPricers::elasticacheCluster);
         pricers.put("aws_elasticache_replication_group", AwsPricers::elasticacheReplicationGroup);
         pricers.put("aws_eip", AwsPricers::eip);
-        pricers.put("aws_s3_bucket", r -> List.of(
-                Component.usage("Standard storage", "GB", r.usage("standard_storage_gb"), ProductQuery.of("aws", r.region(), "AmazonS3", "Storage")
-                        .attr("storageClass", "General Purpose").attr("volumeType", "Standard")),
-                Component.usage("PUT, COPY, POST, LIST requests", "requests", r.usage("monthly_tier_1_requests"), ProductQuery.of("aws", r.region(), "AmazonS3",
-                        "API Request").attr("group", "S3-API-Tier1")),
-                Component.usage("GET, SELECT, and all other requests", "requests", r.usage("monthly_tier_2_requests"), ProductQuery.of("aws", r.region(), "AmazonS3",
-                        "API Request").attr("group", "S3-API-Tier2"))));
         pricers.put("aws_lambda_function", AwsPricers::lambdaFunction);
         pricers.put("aws_sqs_queue", r -> List.of(Component.usage("Requests", "requests", r.usage("monthly_requests"),
                 ProductQuery.of("aws", r.region(), "AWSQueueService", "API Request")

@@ -76,6 +76,7 @@ public final class PricedTypes {
         Map<String, Pricer> all = new HashMap<>();
         AwsPricers.register(all);
         AwsServicePricers.register(all);
+        AwsStoragePricers.register(all);
         AwsNetworkPricers.register(all);
         AwsDataPricers.register(all);
         AwsOperationsPricers.register(all);
@@ -101,6 +102,7 @@ public final class PricedTypes {
         Map<String, Set<String>> all = new HashMap<>();
         all.putAll(AwsPricers.READS);
         all.putAll(AwsServicePricers.READS);
+        all.putAll(AwsStoragePricers.READS);
         all.putAll(AwsNetworkPricers.READS);
         all.putAll(AwsDataPricers.READS);
         all.putAll(AwsOperationsPricers.READS);

@@ -14,9 +14,11 @@ public final class UsageKeys {
         Map<String, Map<String, String>> k = new LinkedHashMap<>();
         k.put("aws_instance", Map.of("operating_system", "linux (the default), windows, rhel or suse: a state does not say what an AMI"
                 + " holds"));
-        k.put("aws_s3_bucket", Map.of("standard_storage_gb", "GB stored in S3 Standard",
+        Map<String, String> s3 = new LinkedHashMap<>(Map.of("standard_storage_gb", "GB stored in S3 Standard",
                 "monthly_tier_1_requests", "PUT, COPY, POST and LIST requests a month",
                 "monthly_tier_2_requests", "GET, SELECT and other requests a month"));
+        s3.putAll(AwsStoragePricers.classKeys());
+        k.put("aws_s3_bucket", Map.copyOf(s3));
         k.put("aws_lambda_function", Map.of("monthly_requests", "invocations a month",
                 "request_duration_ms", "average duration of an invocation, in milliseconds (with memory_size: GB-seconds)"));
         k.put("aws_sqs_queue", Map.of("monthly_requests", "API requests a month"));
@@ -103,7 +105,13 @@ public final class UsageKeys {
     /** Infracost's usage-file keys (nested ones dotted) that this estimator names otherwise. */
     static final Map<String, String> ALIASES = Map.of("standard.storage_gb", "standard_storage_gb",
             "standard.monthly_tier_1_requests", "monthly_tier_1_requests",
-            "standard.monthly_tier_2_requests", "monthly_tier_2_requests");
+            "standard.monthly_tier_2_requests", "monthly_tier_2_requests",
+            "standard_infrequent_access.storage_gb", "standard_infrequent_access_storage_gb",
+            "one_zone_infrequent_access.storage_gb", "one_zone_infrequent_access_storage_gb",
+            "glacier_flexible_retrieval.storage_gb", "glacier_flexible_retrieval_storage_gb",
+            "glacier_deep_archive.storage_gb", "glacier_deep_archive_storage_gb",
+            "intelligent_tiering.frequent_access_storage_gb", "intelligent_tiering_frequent_access_storage_gb",
+            "intelligent_tiering.infrequent_access_storage_gb", "intelligent_tiering_infrequent_access_storage_gb");
 
     /** Keys whose value is a word, with the words allowed; every other key takes a number of 0 or more. */
     private static final Map<String, java.util.Set<String>> WORDS = Map.of("operating_system", java.util.Set.of("linux", "windows",

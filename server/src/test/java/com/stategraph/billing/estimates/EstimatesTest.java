@@ -219,7 +219,10 @@ class EstimatesTest extends SyncServerTest {
         BigDecimal defaultRequests = new BigDecimal("3000000");
         String yaml = String.join("\n", "version: 0.1", "resource_type_default_usage:", "  aws_lambda_function:",
                 "    monthly_requests: " + defaultRequests, "    request_duration_ms: 100", "resource_usage:", "  aws_s3_bucket.logs:",
-                "    standard:", "      storage_gb: " + yamlGb, "  aws_instance.win[*]:", "    operating_system: linux", "");
+                "    standard:", "      storage_gb: " + yamlGb, "    standard_infrequent_access:", "      storage_gb: 101",
+                "    one_zone_infrequent_access:", "      storage_gb: 102", "    glacier_flexible_retrieval:", "      storage_gb: 103",
+                "    glacier_deep_archive:", "      storage_gb: 104", "    intelligent_tiering:", "      frequent_access_storage_gb: 105",
+                "      infrequent_access_storage_gb: 106", "  aws_instance.win[*]:", "    operating_system: linux", "");
         String previous = awaitCosts(state).path("snapshot_id").asString();
         HttpApi.Response fromYaml = api.putBytes(ADMIN_KEY, "/api/v1/states/" + state + "/usage",
                 yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/yaml");
@@ -235,6 +238,19 @@ class EstimatesTest extends SyncServerTest {
                 .isEqualByComparingTo(yamlGb.multiply(new BigDecimal("0.023")));
         assertThat(new BigDecimal(component(byAddress.get("aws_lambda_function.fn"), "Requests").path("monthly_quantity").asString()))
                 .as("the type's default").isEqualByComparingTo(defaultRequests);
+        // each storage class the usage names is priced from its own product, decoys around it
+        Map<String, Integer> classQuantities = Map.of("Standard - infrequent access storage", 101, "One zone - infrequent access storage",
+                102, "Glacier flexible retrieval storage", 103, "Glacier deep archive storage", 104,
+                "Intelligent tiering storage (frequent access)", 105, "Intelligent tiering storage (infrequent access)", 106);
+        assertThat(com.stategraph.billing.support.AwsFixture.S3_CLASSES.keySet()).isNotEmpty().isEqualTo(classQuantities.keySet());
+        com.stategraph.billing.support.AwsFixture.S3_CLASSES.forEach((name, product) -> {
+            JsonNode storage = component(byAddress.get("aws_s3_bucket.logs"), name);
+            assertThat(storage).as(name).isNotNull();
+            assertThat(storage.path("price").isNull()).as(name + " has a price").isFalse();
+            assertThat(new BigDecimal(storage.path("price").asString())).as(name).isEqualByComparingTo(product.usd());
+            assertThat(new BigDecimal(storage.path("monthly_cost").asString())).as(name)
+                    .isEqualByComparingTo(new BigDecimal(product.usd()).multiply(BigDecimal.valueOf(classQuantities.get(name))));
+        });
         HttpApi.Response badYaml = api.putBytes(ADMIN_KEY, "/api/v1/states/" + state + "/usage",
                 "resource_usage:\n  aws_s3_bucket.logs:\n    standard:\n      storage_tb: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/yaml");

@@ -11,7 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 /** The AWS part of {@link EstimateFixture}: products as the dump holds them, the decoys a careless filter picks, and what each resource must cost. */
-final class AwsFixture {
+public final class AwsFixture {
+    /** An S3 storage class's product: the service and usage type its storage is priced by, and its us-east-1 price a GB-month. */
+    public record S3Class(String service, String usageType, String usd) {
+    }
+
+    /** S3 storage classes other than Standard, by the component they price. */
+    public static final Map<String, S3Class> S3_CLASSES = Map.of(
+            "Intelligent tiering storage (frequent access)", new S3Class("AmazonS3", "TimedStorage-INT-FA-ByteHrs", "0.023"),
+            "Intelligent tiering storage (infrequent access)", new S3Class("AmazonS3", "TimedStorage-INT-IA-ByteHrs", "0.0125"),
+            "Standard - infrequent access storage", new S3Class("AmazonS3", "TimedStorage-SIA-ByteHrs", "0.01251"),
+            "One zone - infrequent access storage", new S3Class("AmazonS3", "TimedStorage-ZIA-ByteHrs", "0.01"),
+            "Glacier flexible retrieval storage", new S3Class("AmazonGlacier", "TimedStorage-ByteHrs", "0.0036"),
+            "Glacier deep archive storage", new S3Class("AmazonS3GlacierDeepArchive", "TimedStorage-GDA-ByteHrs", "0.00099"));
+
     private AwsFixture() {
     }
 
@@ -270,6 +283,14 @@ final class AwsFixture {
                 "GB-Mo", "0.0125");
         BOOK.product("aws", r, "AmazonS3", "API Request", Map.of("group", "S3-API-Tier1"), "Requests", "0.000005");
         BOOK.product("aws", r, "AmazonS3", "API Request", Map.of("group", "S3-API-Tier2"), "Requests", "0.0000004");
+        // the other storage classes, priced when usage names them (EstimatesTest gives every one a quantity); decoys:
+        // early-delete and staging rows, and Glacier's own row under another service
+        S3_CLASSES.forEach((name, price) -> BOOK.product("aws", r, price.service(), "Storage", name.startsWith("Intelligent")
+                ? Map.of("usagetype", price.usageType(), "storageClass", "Intelligent-Tiering") : Map.of("usagetype", price.usageType()),
+                "GB-Mo", price.usd()));
+        BOOK.product("aws", r, "AmazonS3GlacierDeepArchive", "Storage", Map.of("usagetype", "TimedStorage-GDA-Staging"), "GB-Mo", "0.023");
+        BOOK.product("aws", r, "AmazonS3", "Storage", Map.of("usagetype", "EarlyDelete-SIA"), "GB-Mo", "0.0125");
+        BOOK.product("aws", r, "AmazonS3", "Storage", Map.of("usagetype", "TimedStorage-GlacierByteHrs"), "GB-Mo", "0.0036");
         STATE.managed("aws_s3_bucket", "logs", "aws", Map.of("id", "logs", "arn", "arn:aws:s3:::logs", "region", "us-east-1"));
         expect("aws_s3_bucket.logs", "Standard storage", "0", "0.023");
         expect("aws_s3_bucket.logs", "PUT, COPY, POST, LIST requests", "0", "0.000005");
