@@ -134,8 +134,11 @@ public class EstimatesController {
         boolean nonePriced = !i.components().isEmpty() && i.components().stream().allMatch(c -> c.monthlyCost() == null);
         // a type the estimator does not price, or a resource none of whose parts has a price, is not free: no 0.00
         String amount = !i.supported() ? "not estimated" : nonePriced ? "no price" : Money.format(i.monthlyCost(), USD);
+        // usage-priced parts with no usage given cost 0 until the state's usage says how much: say so, not just 0.00
+        boolean awaitsUsage = i.supported() && !i.components().isEmpty() && !i.usageKeys().isEmpty()
+                && i.monthlyCost() != null && new BigDecimal(i.monthlyCost()).signum() == 0;
         String status = !i.supported() ? "type not priced" : i.noPrice() ? "no price for some components"
-                : i.components().isEmpty() ? "free" : "";
+                : i.components().isEmpty() ? "free" : awaitsUsage ? "depends on usage" : "";
         return new Resource(i.address(), i.type(), i.region() == null ? "" : i.region(), amount,
                 i.supported() ? Money.exact(i.monthlyCost(), USD) : "", status, parts);
     }

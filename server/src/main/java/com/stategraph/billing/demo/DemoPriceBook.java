@@ -38,16 +38,8 @@ final class DemoPriceBook {
             for (String region : List.of("us-east-1", "eu-west-1")) {
                 String usd = region.equals("us-east-1") ? prices.usEast1() : prices.euWest1();
                 String hash = "demo-" + n[0]++;
-                Map<String, Object> price = new LinkedHashMap<>();
-                price.put("priceHash", hash + "-od");
-                price.put("purchaseOption", "on_demand");
-                price.put("unit", unit);
-                price.put("USD", usd);
-                price.put("effectiveDateStart", "2025-01-01T00:00:00Z");
-                price.put("startUsageAmount", "0");
-                price.put("endUsageAmount", "Inf");
                 csv.writeRecord(hash, hash, "aws", region, service, family, json.writeValueAsString(attributes),
-                        json.writeValueAsString(Map.of(hash + "-od", List.of(price))));
+                        json.writeValueAsString(Map.of(hash + "-od", List.of(price(hash, unit, usd)))));
             }
         };
         for (Map.Entry<String, Regional> type : Map.of("t3.large", new Regional("0.0832", "0.0912"),
@@ -71,6 +63,29 @@ final class DemoPriceBook {
                 new Regional("0.0000002", "0.0000002"));
         add.product("AWSLambda", "Serverless", Map.of("group", "AWS-Lambda-Duration"), "Lambda-GB-Second",
                 new Regional("0.0000166667", "0.0000166667"));
+        // CloudFront is priced the same from every region and kept without one; its US edge prices
+        for (Map.Entry<Map<String, String>, String> edge : Map.of(
+                Map.of("transferType", "CloudFront Outbound", "fromLocation", "United States"), "0.085",
+                Map.of("transferType", "CloudFront to Origin", "fromLocation", "United States"), "0.02",
+                Map.of("location", "United States", "requestType", "CloudFront-Request-HTTP-Proxy"), "0.00000075",
+                Map.of("location", "United States", "requestType", "CloudFront-Request-HTTPS-Proxy"), "0.000001").entrySet()) {
+            String hash = "demo-" + n[0]++;
+            csv.writeRecord(hash, hash, "aws", "", "AmazonCloudFront", "Data Transfer", json.writeValueAsString(edge.getKey()),
+                    json.writeValueAsString(Map.of(hash + "-od", List.of(price(hash, edge.getKey().containsKey("requestType") ? "Requests"
+                            : "GB", edge.getValue())))));
+        }
+    }
+
+    private static Map<String, Object> price(String hash, String unit, String usd) {
+        Map<String, Object> price = new LinkedHashMap<>();
+        price.put("priceHash", hash + "-od");
+        price.put("purchaseOption", "on_demand");
+        price.put("unit", unit);
+        price.put("USD", usd);
+        price.put("effectiveDateStart", "2025-01-01T00:00:00Z");
+        price.put("startUsageAmount", "0");
+        price.put("endUsageAmount", "Inf");
+        return price;
     }
 
     @FunctionalInterface

@@ -77,6 +77,7 @@ public final class PricedTypes {
         AwsPricers.register(all);
         AwsServicePricers.register(all);
         AwsStoragePricers.register(all);
+        CloudFrontPricer.register(all);
         AwsNetworkPricers.register(all);
         AwsDataPricers.register(all);
         AwsOperationsPricers.register(all);
@@ -103,6 +104,7 @@ public final class PricedTypes {
         all.putAll(AwsPricers.READS);
         all.putAll(AwsServicePricers.READS);
         all.putAll(AwsStoragePricers.READS);
+        all.putAll(CloudFrontPricer.READS);
         all.putAll(AwsNetworkPricers.READS);
         all.putAll(AwsDataPricers.READS);
         all.putAll(AwsOperationsPricers.READS);

@@ -19,6 +19,7 @@ public final class UsageKeys {
                 "monthly_tier_2_requests", "GET, SELECT and other requests a month"));
         s3.putAll(AwsStoragePricers.classKeys());
         k.put("aws_s3_bucket", Map.copyOf(s3));
+        k.put("aws_cloudfront_distribution", CloudFrontPricer.usageKeys());
         k.put("aws_lambda_function", Map.of("monthly_requests", "invocations a month",
                 "request_duration_ms", "average duration of an invocation, in milliseconds (with memory_size: GB-seconds)"));
         k.put("aws_sqs_queue", Map.of("monthly_requests", "API requests a month"));

@@ -33,7 +33,7 @@ class EstimateComparisonTest extends SyncServerTest {
         HttpApi.Response pushed = api.sendStreamed(ADMIN_KEY, "PUT", "/api/v1/tenants/" + tenant + "/states/web", TerraformStates.state(1, "c")
                 .managed("aws_instance", "a", "aws", Map.of("id", "i-cmp-a", "instance_type", "m5.large", "region", "us-east-1"))
                 .managed("aws_instance", "b", "aws", Map.of("id", "i-cmp-b", "instance_type", "t3.large", "region", "us-east-1"))
-                .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E-cmp"))
+                .managed("aws_appsync_graphql_api", "cdn", "aws", Map.of("id", "E-cmp"))
                 .json());
         assertThat(pushed.status()).isEqualTo(201);
         String state = pushed.text("id");
@@ -84,7 +84,7 @@ class EstimateComparisonTest extends SyncServerTest {
                 .multiply(BigDecimal.valueOf(100)).divide(a, 1, RoundingMode.HALF_EVEN).toPlainString());
         assertThat(rows.get("aws_instance.a").path("billed_days").asInt()).isEqualTo(2);
         assertThat(byResource.path("basis").asString()).isEqualTo("month");
-        assertThat(byResource.path("spend_without_estimate").get(0).asString()).isEqualTo("aws_cloudfront_distribution.cdn");
+        assertThat(byResource.path("spend_without_estimate").get(0).asString()).isEqualTo("aws_appsync_graphql_api.cdn");
         assertThat(byResource.path("estimate_without_spend").get(0).asString()).isEqualTo("aws_instance.b");
 
         JsonNode byState = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?month=" + last + "&group_by=state").body();

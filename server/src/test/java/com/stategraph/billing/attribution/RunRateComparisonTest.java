@@ -35,7 +35,7 @@ class RunRateComparisonTest extends SyncServerTest {
                 TerraformStates.state(1, "rr")
                         .managed("aws_instance", "a", "aws", Map.of("id", "i-rr-a", "instance_type", "m5.large", "region", "us-east-1"))
                         .managed("aws_instance", "b", "aws", Map.of("id", "i-rr-b", "instance_type", "t3.large", "region", "us-east-1"))
-                        .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E-rr"))
+                        .managed("aws_appsync_graphql_api", "cdn", "aws", Map.of("id", "E-rr"))
                         .json());
         assertThat(pushed.status()).isEqualTo(201);
         String state = pushed.text("id");
@@ -84,12 +84,12 @@ class RunRateComparisonTest extends SyncServerTest {
         assertThat(b.path("billed_days").asInt()).isEqualTo(1);
         assertThat(new BigDecimal(b.path("actual_monthly_run_rate").asString()))
                 .isEqualByComparingTo(BigDecimal.ONE.multiply(BigDecimal.valueOf(730)).divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_EVEN));
-        JsonNode cdn = rows.get("aws_cloudfront_distribution.cdn");
+        JsonNode cdn = rows.get("aws_appsync_graphql_api.cdn");
         assertThat(cdn.path("comparable").asBoolean()).isFalse();
         assertThat(cdn.path("not_comparable").asString()).isEqualTo("not estimated");
         assertThat(cdn.path("difference").isNull()).isTrue();
         assertThat(cdn.path("difference_percent").isNull()).isTrue();
-        assertThat(byResource.path("spend_without_estimate").get(0).asString()).isEqualTo("aws_cloudfront_distribution.cdn");
+        assertThat(byResource.path("spend_without_estimate").get(0).asString()).isEqualTo("aws_appsync_graphql_api.cdn");
 
         JsonNode byState = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/compare?basis=run_rate&days=30&group_by=state")
                 .body();

@@ -21,7 +21,7 @@ class CliEstimateTest extends SyncServerTest {
         var pushed = cli.stdin(TerraformStates.state(1, "cli")
                 .managed("aws_instance", "web", "aws", Map.of("id", "i-1", "instance_type", "m5.large", "region", "us-east-1",
                         "tags_all", Map.of("team", "web")))
-                .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1"))
+                .managed("aws_appsync_graphql_api", "cdn", "aws", Map.of("id", "E1"))
                 .json()).run("state", "push", "--name", "web", "-");
         assertThat(pushed.exit()).as(pushed.err()).isZero();
         String id = HttpApi.JSON.readTree(cli.run("state", "list", "--format", "json").out()).get(0).path("id").asString();
@@ -39,11 +39,11 @@ class CliEstimateTest extends SyncServerTest {
         assertThat(table.exit()).as(table.err()).isZero();
         String subtotal = "USD " + monthly.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         assertThat(table.out()).contains("Monthly estimate: " + subtotal)
-                .contains("Not estimated (type not supported):").contains("aws_cloudfront_distribution.cdn");
+                .contains("Not estimated (type not supported):").contains("aws_appsync_graphql_api.cdn");
         // each resource once with its subtotal, its components indented under it
         List<String> lines = table.out().lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("aws_instance.web ").endsWith(subtotal))
-                .anySatisfy(l -> assertThat(l).startsWith("aws_cloudfront_distribution.cdn ").endsWith("not estimated"))
+                .anySatisfy(l -> assertThat(l).startsWith("aws_appsync_graphql_api.cdn ").endsWith("not estimated"))
                 .anySatisfy(l -> assertThat(l).startsWith("  Instance usage (Linux/UNIX, on-demand, m5.large) ")
                         .contains("730 hours").contains("per hour"))
                 .anySatisfy(l -> assertThat(l).startsWith("  root_block_device: Storage (general purpose SSD, gp2) "));

@@ -31,7 +31,7 @@ class EstimateLayoutTest {
                   "components": [
                     {"name": "Requests", "unit": "requests", "monthly_quantity": "%s", "price": "%s", "monthly_cost": "%s"},
                     {"name": "Duration", "unit": "GB-seconds", "monthly_quantity": "0", "price": "0.0000166667", "monthly_cost": "0"}]},
-                 {"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "supported": false,
+                 {"address": "aws_appsync_graphql_api.cdn", "type": "aws_appsync_graphql_api", "supported": false,
                   "monthly_cost": "0", "usage_keys": [], "components": []}]
                 """.formatted(monthly, requests.toPlainString(), price.toPlainString(), monthly));
         List<String> lines = text.lines().toList();
@@ -42,7 +42,7 @@ class EstimateLayoutTest {
                 .anySatisfy(l -> assertThat(l).startsWith("  Duration ")
                         .endsWith("depends on usage: set monthly_requests or request_duration_ms"))
                 .anySatisfy(l -> assertThat(l).startsWith("aws_lambda_function.api ").endsWith("USD 0.60"))
-                .anySatisfy(l -> assertThat(l).startsWith("aws_cloudfront_distribution.cdn ").endsWith("not estimated"));
+                .anySatisfy(l -> assertThat(l).startsWith("aws_appsync_graphql_api.cdn ").endsWith("not estimated"));
         // the cost column is right-aligned: every line ends where the header does
         int width = lines.get(0).length();
         assertThat(lines).allSatisfy(l -> assertThat(l).hasSize(width));

@@ -375,7 +375,7 @@ class ConsoleBrowserTest extends SyncServerTest {
                 com.stategraph.billing.support.TerraformStates.state(1, "console")
                         .managed("aws_instance", "web", "aws", Map.of("id", "i-1", "instance_type", "m5.large", "region", "us-east-1",
                                 "tags_all", Map.of("team", "web")))
-                        .managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1", "tags_all", Map.of("team", "edge")))
+                        .managed("aws_appsync_graphql_api", "cdn", "aws", Map.of("id", "E1", "tags_all", Map.of("team", "edge")))
                         .json());
         assertThat(pushed.status()).as(pushed.raw()).isEqualTo(201);
         String state = pushed.text("id");
@@ -393,10 +393,10 @@ class ConsoleBrowserTest extends SyncServerTest {
         assertThat(browser.findElement(By.cssSelector("table[data-title='By state']")).getText()).contains("envs/prod")
                 .contains("USD " + monthly);
         assertThat(browser.findElement(By.cssSelector("table[data-title='By tag team']")).getText()).contains("web").contains("edge");
-        assertThat(browser.findElement(By.id("unsupported")).getText()).contains("aws_cloudfront_distribution.cdn");
+        assertThat(browser.findElement(By.id("unsupported")).getText()).contains("aws_appsync_graphql_api.cdn");
         String resources = browser.findElement(By.id("state-resources")).getText();
         assertThat(resources).contains("aws_instance.web").contains("Instance usage (Linux/UNIX, on-demand, m5.large)")
-                .contains("730 hours").contains("type not priced").contains("aws_cloudfront_distribution.cdn type not priced us-east-1 not estimated");
+                .contains("730 hours").contains("type not priced").contains("aws_appsync_graphql_api.cdn type not priced us-east-1 not estimated");
         shoot("estimates");
         assertNoConsoleErrors("Estimates");
         browser.findElement(By.id("logout")).click();

@@ -310,7 +310,26 @@ public final class AwsFixture {
         STATE.managed("aws_security_group", "web", "aws", Map.of("id", "sg-1", "region", "us-east-1"));
         STATE.managed("aws_iam_role", "app", "aws", Map.of("id", "app", "arn", "arn:aws:iam::1:role/app"));
         STATE.managed("aws_vpc", "main", "aws", Map.of("id", "vpc-1", "region", "us-east-1"));
+        // CloudFront: kept without a region; the European edge's prices and the next tier are decoys
+        BOOK.product("aws", "", "AmazonCloudFront", "Data Transfer", Map.of("transferType", "CloudFront Outbound", "fromLocation",
+                "United States"), Price.onDemand("GB", "0.085").to("10240"), Price.onDemand("GB", "0.080").from("10240").to("51200"));
+        BOOK.product("aws", "", "AmazonCloudFront", "Data Transfer", Map.of("transferType", "CloudFront Outbound", "fromLocation",
+                "Europe"), "GB", "0.0851");
+        BOOK.product("aws", "", "AmazonCloudFront", "Data Transfer", Map.of("transferType", "CloudFront to Origin", "fromLocation",
+                "United States"), "GB", "0.02");
+        BOOK.product("aws", "", "AmazonCloudFront", "Request", Map.of("location", "United States", "requestType",
+                "CloudFront-Request-HTTP-Proxy"), "Requests", "0.00000075");
+        BOOK.product("aws", "", "AmazonCloudFront", "Request", Map.of("location", "United States", "requestType",
+                "CloudFront-Request-HTTPS-Proxy"), "Requests", "0.000001");
+        BOOK.product("aws", "", "AmazonCloudFront", "Request", Map.of("location", "Europe", "requestType",
+                "CloudFront-Request-HTTPS-Proxy"), "Requests", "0.0000012");
         STATE.managed("aws_cloudfront_distribution", "cdn", "aws", Map.of("id", "E1", "arn", "arn:aws:cloudfront::1:distribution/E1"));
+        expect("aws_cloudfront_distribution.cdn", "US, Mexico, Canada: Data transfer out to internet (first 10TB)", "0", "0.085");
+        expect("aws_cloudfront_distribution.cdn", "US, Mexico, Canada: Data transfer out to origin", "0", "0.02");
+        expect("aws_cloudfront_distribution.cdn", "US, Mexico, Canada: HTTP requests", "0", "0.00000075");
+        expect("aws_cloudfront_distribution.cdn", "US, Mexico, Canada: HTTPS requests", "0", "0.000001");
+        STATE.managed("aws_cognito_user_pool", "users", "aws", Map.of("id", "us-east-1_abc", "arn",
+                "arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_abc"));
         STATE.managed("aws_appsync_graphql_api", "graph", "aws", Map.of("id", "g-1", "arn", "arn:aws:appsync:us-east-1:1:apis/g-1"));
         STATE.managed("random_id", "suffix", "random", Map.of("id", "abc", "hex", "69b7"));
         services(r);

@@ -38,7 +38,7 @@ public final class EstimateFixture {
             "google_compute_address.internal", "google_compute_instance_template.web",
             // a Basic load balancer
             "azurerm_lb.basic");
-    public static final List<String> UNSUPPORTED = List.of("aws_cloudfront_distribution.cdn", "aws_appsync_graphql_api.graph");
+    public static final List<String> UNSUPPORTED = List.of("aws_cognito_user_pool.users", "aws_appsync_graphql_api.graph");
     public static final String UNPRICED = "aws_instance.unknown";
 
     static {
