@@ -29,7 +29,8 @@ final class AzureNetworkPricers {
             "azurerm_private_endpoint", Set.of(),
             "azurerm_dns_zone", Set.of(),
             "azurerm_private_dns_zone", Set.of(),
-            "azurerm_lb", Set.of("sku"));
+            "azurerm_lb", Set.of("sku"),
+            "azurerm_application_gateway", Set.of("sku", "autoscale_configuration"));
 
     static void register(Map<String, Pricer> pricers) {
         pricers.put("azurerm_nat_gateway", r -> {
@@ -46,6 +47,7 @@ final class AzureNetworkPricers {
                     .attr("skuName", sku).attr("meterName", sku + " Gateway")));
         });
         pricers.put("azurerm_private_endpoint", AzureNetworkPricers::privateEndpoint);
+        pricers.put("azurerm_application_gateway", AzureNetworkPricers::applicationGateway);
         pricers.put("azurerm_dns_zone", r -> List.of(hostedZone()));
         pricers.put("azurerm_private_dns_zone", r -> List.of(hostedZone()));
         // a Basic load balancer is free; a Standard one is charged for the data it processes, at one global price
@@ -53,6 +55,36 @@ final class AzureNetworkPricers {
                 : List.of(Component.usage("Data processed", "GB", r.usage("monthly_data_processed_gb"),
                         payAsYouGo("Global", "Load Balancer", "Networking").attr("skuName", "Standard")
                                 .regex("meterName", "Data Processed$"))));
+    }
+
+    /**
+     * v2 gateways (Standard_v2, WAF_v2): a fixed hourly fee and capacity units (`sku.capacity`, else the autoscaling
+     * minimum, else 1); v1 gateways: instances of their size by the hour, and the data they process.
+     */
+    private static List<Component> applicationGateway(Resource r) {
+        String name = Resource.text(r.block("sku"), "name", "Standard_v2");
+        String[] parts = name.split("_");
+        boolean standard = parts[0].equalsIgnoreCase("Standard");
+        String size = parts.length > 1 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "";
+        BigDecimal capacity = Resource.number(r.block("sku"), "capacity", BigDecimal.ZERO);
+        if (capacity.signum() <= 0) {
+            capacity = Resource.number(r.block("autoscale_configuration"), "min_capacity", ONE).max(ONE);
+        }
+        ProductQuery gateway = payAsYouGo(region(r), "Application Gateway", "Networking");
+        if (size.equals("v2")) {
+            String tier = standard ? "standard v2" : "WAF v2";
+            ProductQuery v2 = gateway.regex("productName", "Application Gateway " + tier + "$");
+            return List.of(
+                    Component.hourly("Gateway usage (" + (standard ? "basic v2" : "WAF v2") + ")", ONE, v2.regex("meterName", "Fixed Cost$")),
+                    Component.hourly("V2 capacity units (" + (standard ? "basic" : "WAF") + ")", capacity,
+                            v2.regex("meterName", "Capacity Units$")).withUnit("CU-hours"));
+        }
+        String tier = standard ? "basic" : "WAF";
+        return List.of(
+                Component.hourly("Gateway usage (" + tier + ", " + size + ")", capacity, gateway.regex("productName", tier + " Application Gateway$")
+                        .regex("meterName", size + " Gateway$")),
+                Component.usage("Data processing (0-10TB)", "GB", r.usage("monthly_data_processed_gb"),
+                        gateway.regex("meterName", size + " Data Processed")));
     }
 
     private static Component hostedZone() {

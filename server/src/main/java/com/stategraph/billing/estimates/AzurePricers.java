@@ -53,7 +53,7 @@ final class AzurePricers {
         pricers.put("azurerm_kubernetes_cluster", AzurePricers::kubernetesCluster);
         // a node pool has no location of its own: its cluster's, when the cluster is in the state
         pricers.put("azurerm_kubernetes_cluster_node_pool", r -> nodePool(region(r) != null ? region(r)
-                : r.neighbours().aksLocation(r.text("kubernetes_cluster_id", null)).map(l -> l.toLowerCase(Locale.ROOT).replace(" ", ""))
+                : r.neighbours().parentLocation(r.text("kubernetes_cluster_id", null)).map(l -> l.toLowerCase(Locale.ROOT).replace(" ", ""))
                 .orElse(null), r.attributes(), ""));
         pricers.put("azurerm_linux_virtual_machine_scale_set", r -> scaleSet(r, false));
         pricers.put("azurerm_windows_virtual_machine_scale_set", r -> scaleSet(r, true));

@@ -11,19 +11,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a resource's pricing may read of the other resources of its state: the launch templates and
  * launch configurations node groups and autoscaling groups launch from, the task definitions of ECS
- * services, the instance templates of Google instance groups, the location of the AKS cluster a node pool belongs to, and the GKE node pools managed
- * as resources of their own (which a cluster's {@code node_pool} lists too, and which are priced
- * once, as themselves).
+ * services, the instance templates of Google instance groups, the location of the AKS cluster or
+ * SQL server a node pool or database belongs to, the Cosmos DB account of a database, and the GKE
+ * node pools managed as resources of their own (which a cluster's {@code node_pool} lists too, and
+ * which are priced once, as themselves).
  */
 public final class Neighbours {
     static final Neighbours NONE = new Neighbours();
 
     private final Map<String, JsonNode> launchTemplates = new HashMap<>();
     private final Set<String> separatePools = new HashSet<>();
-    private final Map<String, String> aksLocations = new HashMap<>();
+    private final Map<String, String> parentLocations = new HashMap<>();
     private final Map<String, JsonNode> launchConfigurations = new HashMap<>();
     private final Map<String, JsonNode> taskDefinitions = new HashMap<>();
     private final Map<String, JsonNode> instanceTemplates = new HashMap<>();
+    private final Map<String, JsonNode> cosmosAccounts = new HashMap<>();
 
     /** Collects, from every instance of the state, the ones others refer to. */
     void add(ResourceInstance instance) {
@@ -58,11 +60,17 @@ public final class Neighbours {
                             .compareTo(Resource.number(old, "revision", java.math.BigDecimal.ZERO)) > 0 ? now : old);
                 }
             }
-            case "azurerm_kubernetes_cluster" -> {
+            case "azurerm_kubernetes_cluster", "azurerm_mssql_server" -> {
                 String id = Resource.text(a, "id", null);
                 String location = Resource.text(a, "location", instance.region());
                 if (id != null && location != null) {
-                    aksLocations.put(id.toLowerCase(java.util.Locale.ROOT), location);
+                    parentLocations.put(id.toLowerCase(java.util.Locale.ROOT), location);
+                }
+            }
+            case "azurerm_cosmosdb_account" -> {
+                String name = Resource.text(a, "name", null);
+                if (name != null) {
+                    cosmosAccounts.put(name.toLowerCase(java.util.Locale.ROOT), a);
                 }
             }
             case "google_compute_instance_template" -> {
@@ -100,14 +108,22 @@ public final class Neighbours {
         return Optional.ofNullable(reference == null ? null : taskDefinitions.get(reference));
     }
 
+    /** The Cosmos DB account of that name (Azure names are case-insensitive), if it is in the state. */
+    Optional<JsonNode> cosmosAccount(String name) {
+        return Optional.ofNullable(name == null ? null : cosmosAccounts.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     /** The instance template a managed instance group names, by any form of its name, if it is in the state. */
     Optional<JsonNode> instanceTemplate(String reference) {
         return Optional.ofNullable(reference == null ? null : instanceTemplates.get(shortName(reference)));
     }
 
-    /** The location of the AKS cluster an id names (Azure ids are case-insensitive), if it is in the state. */
-    Optional<String> aksLocation(String clusterId) {
-        return Optional.ofNullable(clusterId == null ? null : aksLocations.get(clusterId.toLowerCase(java.util.Locale.ROOT)));
+    /**
+     * The location of the AKS cluster or SQL server an id names (Azure ids are case-insensitive), if it is in the state: node
+     * pools and databases have none of their own.
+     */
+    Optional<String> parentLocation(String parentId) {
+        return Optional.ofNullable(parentId == null ? null : parentLocations.get(parentId.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Whether the cluster's pool of that name is a google_container_node_pool of the state. */

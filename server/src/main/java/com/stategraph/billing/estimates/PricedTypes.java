@@ -63,7 +63,9 @@ public final class PricedTypes {
             "azurerm_mysql_flexible_database", "azurerm_mysql_flexible_server_configuration",
             "azurerm_mysql_flexible_server_firewall_rule", "azurerm_firewall_policy", "azurerm_firewall_policy_rule_collection_group",
             "azurerm_servicebus_queue", "azurerm_servicebus_topic", "azurerm_servicebus_subscription", "azurerm_api_management_api",
-            "azurerm_local_network_gateway", "azurerm_virtual_network_gateway_connection");
+            "azurerm_local_network_gateway", "azurerm_virtual_network_gateway_connection", "azurerm_mssql_server",
+            "azurerm_mssql_firewall_rule", "azurerm_mssql_virtual_network_rule", "azurerm_mssql_server_security_alert_policy",
+            "azurerm_cosmosdb_account");
 
     /** Whole families that cost nothing: IAM, Google IAM bindings, and providers that create nothing in a cloud. */
     private static final List<String> FREE_PREFIXES = List.of("aws_iam_", "google_project_iam_", "google_storage_bucket_iam_",
@@ -93,6 +95,8 @@ public final class PricedTypes {
         AzureAppPricers.register(all);
         AzureImagePricers.register(all);
         AzureMonitoringPricers.register(all);
+        AzureSqlPricers.register(all);
+        AzureCosmosPricer.register(all);
         return Map.copyOf(all);
     }
 
@@ -120,6 +124,8 @@ public final class PricedTypes {
         all.putAll(AzureAppPricers.READS);
         all.putAll(AzureImagePricers.READS);
         all.putAll(AzureMonitoringPricers.READS);
+        all.putAll(AzureSqlPricers.READS);
+        all.putAll(AzureCosmosPricer.READS);
         return Map.copyOf(all);
     }
 

@@ -99,6 +99,11 @@ public final class UsageKeys {
         k.put("azurerm_image", Map.of("storage_gb", "GB stored"));
         k.put("azurerm_application_insights", Map.of("monthly_data_ingested_gb", "GB ingested a month"));
         k.put("azurerm_log_analytics_workspace", Map.of("monthly_log_data_ingestion_gb", "GB ingested a month"));
+        k.put("azurerm_mssql_database", Map.of("monthly_vcore_hours", "vCore-hours a month (serverless databases)"));
+        k.put("azurerm_application_gateway", Map.of("monthly_data_processed_gb", "GB processed a month (v1 gateways)"));
+        for (String cosmos : AzureCosmosPricer.TYPES) {
+            k.put(cosmos, AzureCosmosPricer.usageKeys());
+        }
         k.put("azurerm_storage_account", Map.of("storage_gb", "GB stored"));
         return Map.copyOf(k);
     }

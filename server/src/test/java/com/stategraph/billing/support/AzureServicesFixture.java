@@ -234,5 +234,32 @@ final class AzureServicesFixture {
         STATE.managed("azurerm_log_analytics_workspace", "ops", "azurerm", Map.of("id", id("Microsoft.OperationalInsights/workspaces",
                 "ops"), "location", r, "sku", "PerGB2018"));
         expect("azurerm_log_analytics_workspace.ops", "Log data ingestion", "0", "2.30");
+    
+
+        // Application gateways: v2 by fixed fee and capacity units; v1 by instance size; the WAF tier's rows are decoys
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Application Gateway Standard v2", "meterName",
+                "Standard Fixed Cost"), "1 Hour", "0.246");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Application Gateway Standard v2", "meterName",
+                "Standard Capacity Units"), "1 Hour", "0.008");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Application Gateway WAF v2", "meterName",
+                "Standard Fixed Cost"), "1 Hour", "0.443");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Application Gateway WAF v2", "meterName",
+                "Standard Capacity Units"), "1 Hour", "0.0144");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Basic Application Gateway", "meterName", "Small Gateway"),
+                "1 Hour", "0.025");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "WAF Application Gateway", "meterName", "Small Gateway"),
+                "1 Hour", "0.07");
+        meter(r, "Application Gateway", "Networking", Map.of("productName", "Basic Application Gateway", "meterName",
+                "Small Data Processed"), "1 GB", "0.008");
+        STATE.managed("azurerm_application_gateway", "front", "azurerm", Map.of("id", id("Microsoft.Network/applicationGateways", "front"),
+                "location", r, "sku", List.of(Map.of("name", "Standard_v2", "tier", "Standard_v2")),
+                "autoscale_configuration", List.of(Map.of("min_capacity", 2, "max_capacity", 10))));
+        expectHourly("azurerm_application_gateway.front", "Gateway usage (basic v2)", "1", "0.246");
+        expectHourly("azurerm_application_gateway.front", "V2 capacity units (basic)", "2", "0.008");
+        STATE.managed("azurerm_application_gateway", "legacy", "azurerm", Map.of("id", id("Microsoft.Network/applicationGateways",
+                "legacy"), "location", r, "sku", List.of(Map.of("name", "Standard_Small", "tier", "Standard", "capacity", 2))));
+        expectHourly("azurerm_application_gateway.legacy", "Gateway usage (basic, small)", "2", "0.025");
+        expect("azurerm_application_gateway.legacy", "Data processing (0-10TB)", "0", "0.008");
+    
     }
 }

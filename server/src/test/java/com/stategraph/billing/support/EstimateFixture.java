@@ -36,8 +36,10 @@ public final class EstimateFixture {
             "aws_route53_record.alias", "aws_ssm_parameter.small",
             // an internal address; what Google instance groups launch from
             "google_compute_address.internal", "google_compute_instance_template.web",
-            // a Basic load balancer
-            "azurerm_lb.basic");
+            // a Basic load balancer; a SQL server (its databases are priced)
+            "azurerm_lb.basic", "azurerm_mssql_server.main",
+            // a Cosmos DB account (its databases and containers are priced)
+            "azurerm_cosmosdb_account.shop");
     public static final List<String> UNSUPPORTED = List.of("aws_cognito_user_pool.users", "aws_appsync_graphql_api.graph");
     public static final String UNPRICED = "aws_instance.unknown";
 
@@ -51,6 +53,7 @@ public final class EstimateFixture {
         GoogleServicesFixture.add();
         AzureFixture.add();
         AzureServicesFixture.add();
+        AzureDatabaseFixture.add();
         STATE.resource("data", null, "aws_ami", "ubuntu", "aws", TerraformStates.Instance.of(null, Map.of("id", "ami-123")));
     }
 
