@@ -1,25 +1,17 @@
 package com.stategraph.billing.support;
 
-import static com.stategraph.billing.support.EstimateFixture.BOOK;
+import static com.stategraph.billing.support.AzureMeters.id;
+import static com.stategraph.billing.support.AzureMeters.meter;
 import static com.stategraph.billing.support.EstimateFixture.STATE;
 import static com.stategraph.billing.support.EstimateFixture.expect;
 import static com.stategraph.billing.support.EstimateFixture.expectHourly;
 
-import com.stategraph.billing.support.PriceBooks.Price;
 import java.util.List;
 import java.util.Map;
 
 /** Azure SQL databases and Cosmos DB: East US retail prices, their servers and accounts in the state, and decoys. */
 final class AzureDatabaseFixture {
     private AzureDatabaseFixture() {
-    }
-
-    private static void meter(String region, String service, String family, Map<String, String> attributes, String unit, String usd) {
-        BOOK.product("azure", region, service, family, attributes, Price.of("Consumption", unit, usd));
-    }
-
-    private static String id(String provider, String name) {
-        return "/subscriptions/s/resourceGroups/rg/providers/" + provider + "/" + name;
     }
 
     static void add() {

@@ -1,5 +1,7 @@
 package com.stategraph.billing.support;
 
+import static com.stategraph.billing.support.AzureMeters.id;
+import static com.stategraph.billing.support.AzureMeters.meter;
 import static com.stategraph.billing.support.EstimateFixture.BOOK;
 import static com.stategraph.billing.support.EstimateFixture.STATE;
 import static com.stategraph.billing.support.EstimateFixture.expect;
@@ -16,14 +18,6 @@ import java.util.Map;
  */
 final class AzureServicesFixture {
     private AzureServicesFixture() {
-    }
-
-    private static void meter(String region, String service, String family, Map<String, String> attributes, String unit, String usd) {
-        BOOK.product("azure", region, service, family, attributes, Price.of("Consumption", unit, usd));
-    }
-
-    private static String id(String provider, String name) {
-        return "/subscriptions/s/resourceGroups/rg/providers/" + provider + "/" + name;
     }
 
     static void add() {
