@@ -32,9 +32,9 @@ final class AwsSecurityPricers {
         pricers.put("aws_networkfirewall_firewall", r -> {
             ProductQuery nfw = ProductQuery.of("aws", r.region(), "AWSNetworkFirewall", "AWS Firewall");
             return List.of(
-                    Component.hourly("Network Firewall endpoint", BigDecimal.valueOf(Math.max(1, r.blocks("subnet_mapping").size())),
+                    Component.hourly("Network Firewall Endpoint", BigDecimal.valueOf(Math.max(1, r.blocks("subnet_mapping").size())),
                             nfw.regex("usagetype", PREFIX + "Endpoint-Hour$")),
-                    Component.usage("Data processed", "GB", r.usage("monthly_data_processed_gb"),
+                    Component.usage("Data Processed", "GB", r.usage("monthly_data_processed_gb"),
                             nfw.regex("usagetype", PREFIX + "Traffic-GB-Processed$")));
         });
         pricers.put("aws_wafv2_web_acl", r -> {

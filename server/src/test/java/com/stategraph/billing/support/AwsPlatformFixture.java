@@ -30,8 +30,8 @@ final class AwsPlatformFixture {
         STATE.managed("aws_networkfirewall_firewall", "edge", "aws", Map.of("id", "arn:aws:network-firewall:us-east-1:1:firewall/edge",
                 "arn", "arn:aws:network-firewall:us-east-1:1:firewall/edge", "subnet_mapping",
                 List.of(Map.of("subnet_id", "subnet-a"), Map.of("subnet_id", "subnet-b"))));
-        expectHourly("aws_networkfirewall_firewall.edge", "Network Firewall endpoint", "2", "0.395");
-        expect("aws_networkfirewall_firewall.edge", "Data processed", "0", "0.065");
+        expectHourly("aws_networkfirewall_firewall.edge", "Network Firewall Endpoint", "2", "0.395");
+        expect("aws_networkfirewall_firewall.edge", "Data Processed", "0", "0.065");
 
         // WAF: Shield-protected rows (0) are decoys
         BOOK.product("aws", r, "awswaf", "Web Application Firewall", Map.of("usagetype", "USE1-WebACLV2"), "WebACL-Mo", "5.00");
@@ -94,13 +94,13 @@ final class AwsPlatformFixture {
         BOOK.product("aws", r, "AWSTransfer", "AWS Transfer Family", Map.of("usagetype", "USE1-UploadBytes", "operation", "SFTP:S3"),
                 "GB", "0.04");
         BOOK.product("aws", r, "AWSTransfer", "AWS Transfer Family", Map.of("usagetype", "USE1-DownloadBytes", "operation", "SFTP:S3"),
-                "GB", "0.0401");
+                "GB", "0.04");
         STATE.managed("aws_transfer_server", "sftp", "aws", Map.of("id", "s-1", "arn", "arn:aws:transfer:us-east-1:1:server/s-1",
                 "protocols", List.of("SFTP", "FTPS")));
         expectHourly("aws_transfer_server.sftp", "SFTP protocol enabled", "1", "0.30");
         expectHourly("aws_transfer_server.sftp", "FTPS protocol enabled", "1", "0.3001");
         expect("aws_transfer_server.sftp", "Data uploaded", "0", "0.04");
-        expect("aws_transfer_server.sftp", "Data downloaded", "0", "0.0401");
+        expect("aws_transfer_server.sftp", "Data downloaded", "0", "0.04");
 
         BOOK.product("aws", r, "AmazonNeptune", "Database Instance", Map.of("instanceType", "db.r5.large", "usagetype",
                 "USE1-InstanceUsage:db.r5.large"), "Hrs", "0.348");

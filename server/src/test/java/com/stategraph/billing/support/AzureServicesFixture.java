@@ -130,13 +130,13 @@ final class AzureServicesFixture {
         meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Standard", "skuName", "C2", "meterName", "C2 Cache"),
                 "1 Hour", "0.277");
         meter(r, "Redis Cache", "Databases", Map.of("productName", "Azure Redis Cache Premium", "skuName", "P1", "meterName",
-                "P1 Cache Instance"), "1 Hour", "0.554");
+                "P1 Cache Instance"), "1 Hour", "0.277");
         STATE.managed("azurerm_redis_cache", "sessions", "azurerm", Map.of("id", id("Microsoft.Cache/redis", "sessions"), "location", r,
                 "sku_name", "Standard", "family", "C", "capacity", 1));
         expectHourly("azurerm_redis_cache.sessions", "Cache usage (Standard_C1)", "1", "0.139");
         STATE.managed("azurerm_redis_cache", "big", "azurerm", Map.of("id", id("Microsoft.Cache/redis", "big"), "location", r,
                 "sku_name", "Premium", "family", "P", "capacity", 1, "shard_count", 2, "replicas_per_primary", 1));
-        expectHourly("azurerm_redis_cache.big", "Cache usage (Premium_P1)", "4", "0.554");
+        expectHourly("azurerm_redis_cache.big", "Cache usage (Premium_P1)", "4", "0.277");
 
         String app = "Azure App Service";
         meter(r, app, "Compute", Map.of("productName", "Azure App Service Basic Plan - Linux", "skuName", "B1", "meterName", "B1"), "1 Hour", "0.018");
@@ -160,26 +160,26 @@ final class AzureServicesFixture {
         expectHourly("azurerm_service_plan.fast", "Instance usage (P1v3)", "1", "0.155");
     
 
-        meter(r, "Service Bus", "Integration", Map.of("skuName", "Standard", "meterName", "Standard Base Unit"), "1 Hour", "0.0135");
+        meter(r, "Service Bus", "Integration", Map.of("skuName", "Standard", "meterName", "Standard Base Unit"), "1 Hour", "0.01344");
         meter(r, "Service Bus", "Integration", Map.of("skuName", "Premium", "meterName", "Premium Messaging Unit"), "1 Hour", "0.928");
         meter(r, "Service Bus", "Integration", Map.of("skuName", "Basic", "meterName", "Basic Messaging Operations"), "1M", "0.05");
         meter(r, "Service Bus", "Integration", Map.of("skuName", "Standard", "meterName", "Standard Messaging Operations"), "1M", "0.8");
         STATE.managed("azurerm_servicebus_namespace", "events", "azurerm", Map.of("id", id("Microsoft.ServiceBus/namespaces", "events"),
                 "location", r, "sku", "Standard"));
-        expectHourly("azurerm_servicebus_namespace.events", "Base charge", "1", "0.0135");
+        expectHourly("azurerm_servicebus_namespace.events", "Base charge", "1", "0.01344");
         STATE.managed("azurerm_servicebus_namespace", "orders", "azurerm", Map.of("id", id("Microsoft.ServiceBus/namespaces", "orders"),
                 "location", r, "sku", "Premium", "capacity", 2));
         expectHourly("azurerm_servicebus_namespace.orders", "Messaging units", "2", "0.928");
 
         meter(r, "API Management", "Developer Tools", Map.of("skuName", "Developer", "meterName", "Developer Unit"), "1 Hour", "0.07");
         meter(r, "API Management", "Developer Tools", Map.of("skuName", "Basic", "meterName", "Basic Unit"), "1 Hour", "0.21");
-        meter(r, "API Management", "Developer Tools", Map.of("skuName", "Premium", "meterName", "Premium Unit"), "1 Hour", "3.83");
+        meter(r, "API Management", "Developer Tools", Map.of("skuName", "Premium", "meterName", "Premium Unit"), "1 Hour", "3.829");
         STATE.managed("azurerm_api_management", "dev", "azurerm", Map.of("id", id("Microsoft.ApiManagement/service", "dev"),
                 "location", r, "sku_name", "Developer_1"));
         expectHourly("azurerm_api_management.dev", "API management (developer)", "1", "0.07");
         STATE.managed("azurerm_api_management", "prod", "azurerm", Map.of("id", id("Microsoft.ApiManagement/service", "prod"),
                 "location", r, "sku_name", "Premium_2"));
-        expectHourly("azurerm_api_management.prod", "API management (premium)", "2", "3.83");
+        expectHourly("azurerm_api_management.prod", "API management (premium)", "2", "3.829");
 
         meter(r, "VPN Gateway", "Networking", Map.of("meterName", "VpnGw1", "skuName", "VpnGw1"), "1 Hour", "0.19");
         meter(r, "VPN Gateway", "Networking", Map.of("meterName", "VpnGw1AZ", "skuName", "VpnGw1AZ"), "1 Hour", "0.361");

@@ -83,6 +83,11 @@ final class GoogleServicesFixture {
                 "GiBy.h", "0.035");
         catalog(r, "Cloud Memorystore for Redis", "ApplicationServices", Map.of("description", "Redis Capacity Basic M2 Iowa"), "GiBy.h",
                 "0.027");
+        catalog(r, "Cloud Memorystore for Redis", "ApplicationServices", Map.of("description", "Redis Capacity Standard M3 Iowa"),
+                "GiBy.h", "0.046");
+        STATE.managed("google_redis_instance", "sessions25", "google", Map.of("id", "projects/p/locations/us-central1/instances/s25",
+                "region", r, "tier", "STANDARD_HA", "memory_size_gb", 25));
+        expectHourly("google_redis_instance.sessions25", "Redis instance (standard, M3)", "25", "0.046");
         STATE.managed("google_redis_instance", "cache", "google", Map.of("id", "projects/p/locations/us-central1/instances/cache",
                 "region", r, "tier", "BASIC", "memory_size_gb", 4));
         expectHourly("google_redis_instance.cache", "Redis instance (basic, M1)", "4", "0.049");
@@ -156,11 +161,11 @@ final class GoogleServicesFixture {
         // Pub/Sub subscriptions: delivery from its paid tier (the topic's fixture holds it), storage by description
         catalog("global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Subscriptions retained acknowledged messages"),
                 "GiBy.mo", "0.27");
-        catalog("global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Snapshots message backlog"), "GiBy.mo", "0.271");
+        catalog("global", "Cloud Pub/Sub", "ApplicationServices", Map.of("description", "Snapshots message backlog"), "GiBy.mo", "0.27");
         STATE.managed("google_pubsub_subscription", "orders", "google", Map.of("id", "projects/p/subscriptions/orders"));
         expect("google_pubsub_subscription.orders", "Message delivery data", "0", "40");
         expect("google_pubsub_subscription.orders", "Retained acknowledged message storage", "0", "0.27");
-        expect("google_pubsub_subscription.orders", "Snapshot message backlog storage", "0", "0.271");
+        expect("google_pubsub_subscription.orders", "Snapshot message backlog storage", "0", "0.27");
 
         // Log volume beyond the free 50 GiB, whichever sink or bucket routes it
         freeFirst("global", "Cloud Logging", "ApplicationServices", Map.of("description", "Log Volume"), "GiBy", "50", "0.50");
