@@ -73,6 +73,10 @@ final class EstimateLayout {
         if (new BigDecimal(c.path("monthly_quantity").asString()).signum() == 0) {
             List<String> keys = new ArrayList<>();
             usageKeys.forEach(k -> keys.add(k.asString()));
+            if (keys.size() > 3) {
+                // a type with many keys (CloudFront's per edge group) names the first two and counts the rest: a line, not a list
+                return "depends on usage: set " + keys.get(0) + ", " + keys.get(1) + " or " + (keys.size() - 2) + " more";
+            }
             return keys.isEmpty() ? "depends on usage" : "depends on usage: set " + String.join(" or ", keys);
         }
         return "USD " + Money.format(c.path("monthly_cost").asString(), "USD");

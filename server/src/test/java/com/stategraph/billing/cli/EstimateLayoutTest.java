@@ -49,6 +49,20 @@ class EstimateLayoutTest {
     }
 
     @Test
+    void aTypeWithManyUsageKeysNamesTwoAndCountsTheRest() {
+        List<String> keys = List.of("monthly_data_transfer_to_internet_gb.us", "monthly_https_requests.us", "monthly_http_requests.us",
+                "custom_ssl_certificates", "monthly_invalidation_requests");
+        String text = print("""
+                [{"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "supported": true,
+                  "monthly_cost": "0", "usage_keys": %s,
+                  "components": [{"name": "HTTPS requests", "unit": "requests", "monthly_quantity": "0", "price": "0.000001",
+                    "monthly_cost": "0"}]}]
+                """.formatted(JSON.writeValueAsString(keys)));
+        assertThat(text.lines().toList()).anySatisfy(l -> assertThat(l).startsWith("  HTTPS requests ")
+                .endsWith("depends on usage: set " + keys.get(0) + ", " + keys.get(1) + " or " + (keys.size() - 2) + " more"));
+    }
+
+    @Test
     void aStateWithoutResourcesSaysSo() {
         assertThat(print("[]")).isEqualTo("The state has no resources to estimate." + System.lineSeparator());
     }
