@@ -24,6 +24,13 @@ class EstimatesDocsTest {
         }
     }
 
+    /** A priced type listed as free too would be counted at 0 in one place and priced in another. */
+    @Test
+    void noTypeIsBothPricedAndFree() {
+        assertThat(PricedTypes.priced()).isNotEmpty();
+        assertThat(PricedTypes.priced()).filteredOn(PricedTypes::free).isEmpty();
+    }
+
     /** A state keeps only what pricing reads: a priced type without its list would be priced from nothing. */
     @Test
     void everyPricedTypeListsTheAttributesItReads() {
