@@ -19,7 +19,7 @@ final class AwsDataPricers {
     }
 
     static final Map<String, Set<String>> READS = Map.of(
-            "aws_dynamodb_table", Set.of("billing_mode", "read_capacity", "write_capacity"),
+            "aws_dynamodb_table", Set.of("billing_mode", "read_capacity", "write_capacity", "point_in_time_recovery"),
             "aws_kinesis_stream", Set.of("shard_count", "stream_mode_details"),
             "aws_msk_cluster", Set.of("number_of_broker_nodes", "broker_node_group_info"),
             "aws_redshift_cluster", Set.of("node_type", "number_of_nodes"),
@@ -60,6 +60,18 @@ final class AwsDataPricers {
         }
         components.add(Component.usage("Data storage", "GB", r.usage("storage_gb"), ProductQuery.of("aws", r.region(), "AmazonDynamoDB",
                 "Database Storage").regex("usagetype", ProductQuery.awsUsageType("TimedStorage-ByteHrs")).openTier()));
+        if ("true".equalsIgnoreCase(Resource.text(r.block("point_in_time_recovery"), "enabled", "false"))) {
+            components.add(Component.usage("Point-in-time recovery (PITR) backup storage", "GB", r.usage("pitr_backup_storage_gb"),
+                    ProductQuery.of("aws", r.region(), "AmazonDynamoDB", "Database Storage")
+                            .regex("usagetype", ProductQuery.awsUsageType("TimedPITRStorage-ByteHrs"))));
+        }
+        components.add(Component.usage("On-demand backup storage", "GB", r.usage("on_demand_backup_storage_gb"),
+                ProductQuery.of("aws", r.region(), "AmazonDynamoDB", "Amazon DynamoDB On-Demand Backup Storage")));
+        components.add(Component.usage("Table data restored", "GB", r.usage("monthly_data_restored_gb"),
+                ProductQuery.of("aws", r.region(), "AmazonDynamoDB", "Amazon DynamoDB Restore Data Size")));
+        // the first 2.5 million stream reads a month are free: the open tier prices the rest
+        components.add(Component.usage("Streams read request units", "sRRU", r.usage("monthly_streams_read_request_units"),
+                ProductQuery.of("aws", r.region(), "AmazonDynamoDB", "API Request").regex("group", "DDB-StreamsReadRequests").openTier()));
         return components;
     }
 

@@ -43,7 +43,9 @@ public final class UsageKeys {
         k.put("aws_apigatewayv2_api", Map.of("monthly_requests", "HTTP API requests a month",
                 "monthly_messages", "WebSocket messages a month", "monthly_connection_mins", "WebSocket connection minutes a month"));
         k.put("aws_dynamodb_table", Map.of("monthly_write_request_units", "write request units a month (on-demand tables)",
-                "monthly_read_request_units", "read request units a month (on-demand tables)", "storage_gb", "GB stored"));
+                "monthly_read_request_units", "read request units a month (on-demand tables)", "storage_gb", "GB stored",
+                "pitr_backup_storage_gb", "GB of point-in-time recovery backups", "on_demand_backup_storage_gb", "GB of on-demand backups",
+                "monthly_data_restored_gb", "GB restored a month", "monthly_streams_read_request_units", "stream read request units a month"));
         k.put("aws_kinesis_stream", Map.of("monthly_provisioned_put_units", "PUT payload units a month (provisioned streams)",
                 "monthly_on_demand_data_in_gb", "GB written a month (on-demand streams)",
                 "monthly_on_demand_data_out_gb", "GB read a month (on-demand streams)"));

@@ -31,11 +31,25 @@ final class AwsDataFixture {
                 Price.onDemand("GB-Mo", "0").to("25"), Price.onDemand("GB-Mo", "0.25").from("25"));
         BOOK.product("aws", r, "AmazonDynamoDB", "Database Storage", Map.of("usagetype", "IA-TimedStorage-ByteHrs"), "GB-Mo", "0.10");
         BOOK.product("aws", r, "AmazonDynamoDB", "Database Storage", Map.of("usagetype", "TimedPITRStorage-ByteHrs"), "GB-Mo", "0.20");
+        BOOK.product("aws", r, "AmazonDynamoDB", "Amazon DynamoDB On-Demand Backup Storage", Map.of("usagetype", "TimedBackupStorage-ByteHrs"),
+                "GB-Mo", "0.10");
+        BOOK.product("aws", r, "AmazonDynamoDB", "Amazon DynamoDB Restore Data Size", Map.of("usagetype", "RestoreDataSize-Bytes"), "GB",
+                "0.15");
+        BOOK.product("aws", r, "AmazonDynamoDB", "API Request", Map.of("group", "DDB-StreamsReadRequests", "usagetype",
+                "Streams-ReadRequestUnits"), Price.onDemand("ReadRequestUnits", "0").to("2500000"),
+                Price.onDemand("ReadRequestUnits", "0.0000002").from("2500000"));
         STATE.managed("aws_dynamodb_table", "orders", "aws", Map.of("id", "orders", "arn", "arn:aws:dynamodb:us-east-1:1:table/orders",
-                "billing_mode", "PROVISIONED", "read_capacity", 20, "write_capacity", 10));
+                "billing_mode", "PROVISIONED", "read_capacity", 20, "write_capacity", 10, "point_in_time_recovery",
+                List.of(Map.of("enabled", true))));
+        expect("aws_dynamodb_table.orders", "Point-in-time recovery (PITR) backup storage", "0", "0.20");
         expectHourly("aws_dynamodb_table.orders", "Write capacity units", "10", "0.00065");
         expectHourly("aws_dynamodb_table.orders", "Read capacity units", "20", "0.00013");
         expect("aws_dynamodb_table.orders", "Data storage", "0", "0.25");
+        for (String table : List.of("aws_dynamodb_table.orders", "aws_dynamodb_table.events")) {
+            expect(table, "On-demand backup storage", "0", "0.10");
+            expect(table, "Table data restored", "0", "0.15");
+            expect(table, "Streams read request units", "0", "0.0000002");
+        }
         STATE.managed("aws_dynamodb_table", "events", "aws", Map.of("id", "events", "arn", "arn:aws:dynamodb:us-east-1:1:table/events",
                 "billing_mode", "PAY_PER_REQUEST", "read_capacity", 0, "write_capacity", 0));
         expect("aws_dynamodb_table.events", "Write request units", "0", "0.000000625");
