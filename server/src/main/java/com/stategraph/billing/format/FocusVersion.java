@@ -9,8 +9,8 @@ import java.util.Set;
  * The FOCUS version a file's columns belong to, judged by the columns each version introduced or
  * dropped: 1.0-preview names (AmortizedCost, ChargeType, UsageQuantity), 1.1 additions
  * (CommitmentDiscountQuantity, CapacityReservationId, SkuMeter, SkuPriceDetails,
- * ServiceSubcategory), 1.2 additions (BillingAccountType, SubAccountType, InvoiceId,
- * PricingCurrency...), 1.3 additions (ServiceProviderName, HostProviderName), and 1.4, which drops
+ * ServiceSubcategory), 1.2 additions (InvoiceId, PricingCurrency...; BillingAccountType and
+ * SubAccountType only next to 1.1 columns, since Microsoft's 1.0 exports have them early), 1.3 additions (ServiceProviderName, HostProviderName), and 1.4, which drops
  * ProviderName and PublisherName. A file that uses none of the optional columns reads as the
  * oldest version it fits.
  */
@@ -24,12 +24,15 @@ public final class FocusVersion {
         if (names.contains("serviceprovidername") || names.contains("hostprovidername")) {
             return names.contains("providername") || names.contains("publishername") ? "1.3" : "1.4";
         }
-        if (any(names, "billingaccounttype", "subaccounttype", "invoiceid", "pricingcurrency",
-                "pricingcurrencycontractedunitprice", "pricingcurrencyeffectivecost", "pricingcurrencylistunitprice")) {
+        boolean oneOne = any(names, "commitmentdiscountquantity", "commitmentdiscountunit", "capacityreservationid",
+                "capacityreservationstatus", "skumeter", "skupricedetails", "servicesubcategory");
+        // Microsoft's FocusCost 1.0 and 1.0r2 already carry BillingAccountType and SubAccountType (1.2 columns), next to no 1.1
+        // column: alone they do not make a file 1.2
+        if (any(names, "invoiceid", "pricingcurrency", "pricingcurrencycontractedunitprice", "pricingcurrencyeffectivecost",
+                "pricingcurrencylistunitprice") || oneOne && any(names, "billingaccounttype", "subaccounttype")) {
             return "1.2";
         }
-        if (any(names, "commitmentdiscountquantity", "commitmentdiscountunit", "capacityreservationid",
-                "capacityreservationstatus", "skumeter", "skupricedetails", "servicesubcategory")) {
+        if (oneOne) {
             return "1.1";
         }
         if (!names.contains("effectivecost") && any(names, "amortizedcost", "chargetype", "usagequantity", "region")) {
