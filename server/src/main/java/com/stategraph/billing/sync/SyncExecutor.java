@@ -192,10 +192,27 @@ public class SyncExecutor {
         load.startFile(file.uri());
         ReadLimits fileLimits = limits.forFile(memory, progress.readBytes, progress.readRows);
         StoredFile stored = new StoredFile(store, location, file.key(), file.size(), file.uri());
-        RecordReader reader = file.kind() == FileKind.PARQUET
-                // Read in place: the footer in one request, then each row group through ranged reads; nothing on disk.
-                ? ParquetRecordReader.open(new StoredParquetFile(stored), file.uri(), fileLimits)
-                : CsvRecordReader.open(stored.open(), file.uri(), fileLimits);
+        RecordReader reader;
+        try {
+            reader = file.kind() == FileKind.PARQUET
+                    // Read in place: the footer in one request, then each row group through ranged reads; nothing on disk.
+                    ? ParquetRecordReader.open(new StoredParquetFile(stored), file.uri(), fileLimits)
+                    : CsvRecordReader.open(stored.open(), file.uri(), fileLimits);
+        } catch (RuntimeException e) {
+            progress.fileFailed(0);
+            throw e;
+        }
+        try {
+            return readInto(file, reader, load, findings, progress);
+        } catch (IOException | RuntimeException e) {
+            // a run that fails still says what it read: the file it failed on counts, with the bytes read of it
+            progress.fileFailed(reader.bytes());
+            throw e;
+        }
+    }
+
+    private long readInto(PlannedFile file, RecordReader reader, BillingLoad load, ConformanceFindings findings, Progress progress)
+            throws IOException {
         long outside = 0;
         try (reader) {
             progress.versions.merge(file.manifestFocusVersion() != null ? file.manifestFocusVersion()
@@ -284,6 +301,13 @@ public class SyncExecutor {
         void fileDone(long size) {
             files++;
             bytes += size;
+            report();
+        }
+
+        /** The file a sync failed on, and what of it was read. */
+        void fileFailed(long bytesRead) {
+            files++;
+            bytes += bytesRead;
             report();
         }
 

@@ -168,6 +168,9 @@ class BadInputSyncTest extends SyncServerTest {
         JsonNode run = syncAndWait(tenant, source);
 
         assertThat(run.path("status").asString()).isEqualTo("error");
+        // the failed run says what it read: the good file whole, and the file it failed on
+        assertThat(run.path("files").asInt()).isEqualTo(2);
+        assertThat(run.path("bytes").asLong()).isGreaterThanOrEqualTo(Files.size(dir.resolve("a-good.csv")));
         String error = run.path("error").asString();
         assertThat(error).startsWith("file://" + dir.resolve(badName));
         for (String fragment : expected) {
