@@ -89,13 +89,29 @@ public class SyncExecutor {
             return;
         }
         SyncWindow window = SyncWindow.of(source.windowMonths(), run.requestedStart(), LocalDate.now(clock));
-        if (!runs.start(runId, window)) {
+        int starts = runs.start(runId, window);
+        if (starts == 0) {
             return;
         }
         Instant started = clock.instant();
         Progress progress = new Progress(runId, started.plus(timeout));
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
+        // A start after the first is a revival: the server running it died. Revivals count as attempts, so a sync that
+        // takes its server down is not taken up for ever.
+        int attempt = run.attempt() + starts - 1;
+        if (starts > 1 && attempt > maxAttempts) {
+            String error = "the sync was started " + attempt + " times and its server stopped each time before it finished;"
+                    + " it is not started again (STATEGRAPH_SYNC_MAX_ATTEMPTS is " + maxAttempts + "): the server's log says why"
+                    + " it stopped; nothing was changed";
+            fail(run, progress, error, notes, findings, false);
+            log.warn("sync {} of source {}: {}", runId, source.id(), error);
+            return;
+        }
+        if (starts > 1) {
+            notes.add(new ConformanceFindings.Warning("RESUMED_AFTER_RESTART", "resumed after restart: attempt " + attempt + " of "
+                    + maxAttempts + " (the server that ran it before stopped before it finished)", 1, List.of()));
+        }
         if (run.trigger().equals("scheduled") && !source.enabled()) {
             // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
             runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of(),

@@ -113,12 +113,17 @@ public class SyncRunRepository {
      *
      * @return false when the run is finished or gone
      */
-    public boolean start(UUID runId, SyncWindow window) {
+    /**
+     * Marks the run running and counts the start. @return how many times the run has been started, this start
+     * included (more than 1: its server died under an earlier start), or 0 when it is no longer queued or running
+     */
+    public int start(UUID runId, SyncWindow window) {
         return jdbc.sql("UPDATE sync_runs SET status = 'running', started_at = now(), finished_at = NULL,"
-                        + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL,"
-                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')")
+                        + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL, starts = starts + 1,"
+                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')"
+                        + " RETURNING starts")
                 .params(Date.valueOf(window.first()), Date.valueOf(window.end()), runId)
-                .update() == 1;
+                .query(Integer.class).optional().orElse(0);
     }
 
     /**

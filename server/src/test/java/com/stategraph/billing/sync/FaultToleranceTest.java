@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Real server processes on one PostgreSQL: a server killed with {@code kill -9} in the middle of
  * a sync leaves the old rows, and another replica finishes the sync after the heartbeat timeout;
- * two replicas asked for the same sync run it once.
+ * two replicas asked for the same sync run it once; a sync whose server dies at every start stops
+ * at the attempt limit.
  */
 class FaultToleranceTest {
     private static final String KEY = "sgk_fault-test-admin-key-0123456789abcdef";
@@ -58,11 +59,56 @@ class FaultToleranceTest {
         }
     }
 
-    private ServerProcess server() throws Exception {
-        ServerProcess s = ServerProcess.start(database, KEY, "--stategraph.sync.heartbeat-interval=1s",
-                "--stategraph.sync.poll-interval=500ms");
+    private ServerProcess server(String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--stategraph.sync.heartbeat-interval=1s", "--stategraph.sync.poll-interval=500ms"));
+        args.addAll(List.of(more));
+        ServerProcess s = ServerProcess.start(database, KEY, args.toArray(String[]::new));
         servers.add(s);
         return s;
+    }
+
+    private int starts(String runId) {
+        return db.sql("SELECT starts FROM sync_runs WHERE id = ?::uuid").param(runId).query(Integer.class).single();
+    }
+
+    @Test
+    void aSyncWhoseServerDiesAtEveryStartStopsAtTheAttemptLimit() throws Exception {
+        Path dir = Files.createTempDirectory("runaway-");
+        csv(dir.resolve("small.csv"), 3, "2.00");
+        ServerProcess first = server("--stategraph.sync.max-attempts=2");
+        HttpApi api = new HttpApi(first.port());
+        String tenant = api.post(KEY, "/api/v1/tenants", Map.of("name", "runaway-" + UUID.randomUUID())).text("id");
+        String source = api.post(KEY, "/api/v1/tenants/" + tenant + "/billing-sources",
+                Map.of("provider", "aws", "source_uri", "file://" + dir + "/", "window_months", 1)).text("id");
+        String sync = "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync";
+        awaitStatus(api.post(KEY, sync, Map.of()).text("id"), Set.of("ok"), 0, 60);
+        Files.delete(dir.resolve("small.csv"));
+        csv(dir.resolve("big.csv"), BIG_ROWS, "0.01");
+        String runId = api.post(KEY, sync, Map.of()).text("id");
+
+        // two starts, each killed mid-load (the limit is 2 attempts)
+        awaitStatus(runId, Set.of("running"), 100_000, 60);
+        assertThat(starts(runId)).isEqualTo(1);
+        first.kill9();
+        ServerProcess second = server("--stategraph.sync.max-attempts=2");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (starts(runId) < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        awaitStatus(runId, Set.of("running"), 100_000, 60);
+        assertThat(starts(runId)).as("revived once").isEqualTo(2);
+        second.kill9();
+
+        // the third start is past the limit: the run ends with an error that says so, and the rows stay as they were
+        server("--stategraph.sync.max-attempts=2");
+        assertThat(awaitStatus(runId, Set.of("ok", "error"), 0, 120)).isEqualTo("error");
+        assertThat(starts(runId)).isEqualTo(3);
+        String error = db.sql("SELECT error FROM sync_runs WHERE id = ?::uuid").param(runId).query(String.class).single();
+        assertThat(error).contains("started 3 times").contains("STATEGRAPH_SYNC_MAX_ATTEMPTS is 2").contains("nothing was changed");
+        assertThat(count(source)).isEqualTo(3);
+        assertThat(sum(source)).isEqualByComparingTo("6.00");
+        assertThat(db.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'billing-sync' AND task_instance = ?")
+                .param(runId).query(Long.class).single()).as("not revived again").isZero();
     }
 
     private static void csv(Path file, int rows, String cost) throws Exception {
@@ -126,6 +172,8 @@ class FaultToleranceTest {
 
         ServerProcess b = server();
         assertThat(awaitStatus(runId, Set.of("ok", "error"), 0, 120)).isEqualTo("ok");
+        assertThat(db.sql("SELECT warnings::text FROM sync_runs WHERE id = ?::uuid").param(runId).query(String.class).single())
+                .as("the revived run says so").contains("RESUMED_AFTER_RESTART").contains("attempt 2 of 3");
         assertThat(count(source)).isEqualTo(BIG_ROWS);
         assertThat(sum(source)).isEqualByComparingTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(BIG_ROWS)));
         assertThat(b.log()).contains("sync " + runId);
