@@ -10,8 +10,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.stategraph.billing.statesources.StateSourceQueue;
 import com.stategraph.billing.db.BackgroundDatabase;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -76,19 +74,31 @@ public class SyncScheduling {
                                       List<RecurringTask<Void>> recurring,
                                       @Value("${stategraph.sync.threads}") int threads,
                                       @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
-                                      @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat) {
+                                      @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat,
+                                      @Value("${stategraph.data-dir}") String dataDir) {
         return new SmartLifecycle() {
             private volatile Scheduler scheduler;
 
             @Override
             public void start() {
+                SchedulerIdentity.Name name = SchedulerIdentity.claim(java.nio.file.Path.of(dataDir));
+                if (name.reclaims()) {
+                    // what this server was running when it died is its own: taken up now, not after the heartbeat timeout
+                    int reclaimed = background.jdbc().sql("UPDATE scheduled_tasks SET picked = false, picked_by = NULL,"
+                            + " last_heartbeat = NULL, version = version + 1 WHERE picked AND picked_by = ?")
+                            .param(name.value()).update();
+                    if (reclaimed > 0) {
+                        org.slf4j.LoggerFactory.getLogger(SyncScheduling.class).info(
+                                "took up {} execution(s) this server was running when it stopped, as {}", reclaimed, name.value());
+                    }
+                }
                 scheduler = Scheduler.create(background.dataSource(), new java.util.ArrayList<Task<?>>(oneTime))
                         .startTasks(new java.util.ArrayList<>(recurring))
                         .threads(threads)
                         .pollingInterval(pollInterval)
                         .heartbeatInterval(heartbeat)
                         .missedHeartbeatsLimit(4)
-                        .schedulerName(new SchedulerName.Fixed(processName()))
+                        .schedulerName(new SchedulerName.Fixed(name.value()))
                         .shutdownMaxWait(Duration.ofSeconds(5))
                         .build();
                 scheduler.start();
@@ -108,15 +118,5 @@ public class SyncScheduling {
                 return scheduler != null;
             }
         };
-    }
-
-    private static String processName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Real server processes on one PostgreSQL: a server killed with {@code kill -9} in the middle of
  * a sync leaves the old rows, and another replica finishes the sync after the heartbeat timeout;
- * two replicas asked for the same sync run it once; a sync whose server dies at every start stops
- * at the attempt limit.
+ * two replicas asked for the same sync run it once; a server restarted on its data directory takes
+ * up its own interrupted sync at once; a sync whose server dies at every start stops at the
+ * attempt limit.
  */
 class FaultToleranceTest {
     private static final String KEY = "sgk_fault-test-admin-key-0123456789abcdef";
@@ -69,6 +70,39 @@ class FaultToleranceTest {
 
     private int starts(String runId) {
         return db.sql("SELECT starts FROM sync_runs WHERE id = ?::uuid").param(runId).query(Integer.class).single();
+    }
+
+    @Test
+    void aServerRestartedOnItsDataDirTakesUpItsOwnSyncWithoutWaitingForTheHeartbeatTimeout() throws Exception {
+        Path dir = Files.createTempDirectory("restart-");
+        Path dataDir = Files.createTempDirectory("restart-data-");
+        csv(dir.resolve("big.csv"), BIG_ROWS, "0.01");
+        // the default heartbeat: another replica would take the run up only after 4 missed beats, 2 minutes
+        ServerProcess before = ServerProcess.start("512m", dataDir, database, KEY, "--stategraph.sync.poll-interval=500ms");
+        servers.add(before);
+        HttpApi api = new HttpApi(before.port());
+        String tenant = api.post(KEY, "/api/v1/tenants", Map.of("name", "restart-" + UUID.randomUUID())).text("id");
+        String source = api.post(KEY, "/api/v1/tenants/" + tenant + "/billing-sources",
+                Map.of("provider", "aws", "source_uri", "file://" + dir + "/", "window_months", 1)).text("id");
+        String runId = api.post(KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of()).text("id");
+        awaitStatus(runId, Set.of("running"), 100_000, 60);
+        before.kill9();
+        assertThat(count(source)).isZero();
+
+        ServerProcess after = ServerProcess.start("512m", dataDir, database, KEY, "--stategraph.sync.poll-interval=500ms");
+        servers.add(after);
+        Instant healthy = Instant.now();
+        while (starts(runId) < 2) {
+            assertThat(Instant.now()).as("taken up within 60 s of the restarted server being healthy")
+                    .isBefore(healthy.plusSeconds(60));
+            Thread.sleep(100);
+        }
+        assertThat(awaitStatus(runId, Set.of("ok", "error"), 0, 120)).isEqualTo("ok");
+        assertThat(count(source)).isEqualTo(BIG_ROWS);
+        assertThat(sum(source)).isEqualByComparingTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(BIG_ROWS)));
+        assertThat(db.sql("SELECT warnings::text FROM sync_runs WHERE id = ?::uuid").param(runId).query(String.class).single())
+                .contains("RESUMED_AFTER_RESTART");
+        assertThat(after.log()).contains("took up 1 execution(s) this server was running when it stopped");
     }
 
     @Test
