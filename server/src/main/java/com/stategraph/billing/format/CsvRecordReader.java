@@ -113,7 +113,15 @@ public final class CsvRecordReader implements RecordReader {
             record = records.next();
         } catch (CsvParseException | UncheckedIOException e) {
             FormatException limit = limitIn(e);
-            throw limit != null ? limit : new FormatException(uri, row + 1, null, FormatException.reason(e));
+            if (limit != null) {
+                throw limit;
+            }
+            String reason = FormatException.reason(e);
+            // the CSV library's own words name its buffer; ours name the limit, and the usual cause
+            throw new FormatException(uri, row + 1, null, reason.contains("maximum buffer size")
+                    ? "a field is longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters, the most one"
+                            + " CSV field may hold (a quote opened and never closed reads as one long field)"
+                    : reason);
         }
         if (row >= limits.maxRows()) {
             throw new FormatException(uri, "the file holds more than " + limits.maxRows() + " rows; " + limits.rowsRule());
