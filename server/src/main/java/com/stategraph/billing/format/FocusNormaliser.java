@@ -140,7 +140,17 @@ public final class FocusNormaliser {
         findings.currency(currency);
         java.math.BigDecimal listCost = row.decimals[FocusColumn.LIST_COST.ordinal()];
         if (listCost != null && DecimalText.isNegative(listCost)) {
-            findings.record("NEGATIVE_LIST_COST", "ListCost is negative", uri, rowNumber, null);
+            // FOCUS gives credits, adjustments and corrections negative costs by design: only other lines are odd
+            String category = row.values[FocusColumn.CHARGE_CATEGORY.ordinal()];
+            String known = category == null ? null : FocusValues.canonical(FocusColumn.CHARGE_CATEGORY, category);
+            String chargeClass = row.values[FocusColumn.CHARGE_CLASS.ordinal()];
+            boolean byDesign = "Credit".equals(known) || "Adjustment".equals(known)
+                    || chargeClass != null && "Correction".equals(FocusValues.canonical(FocusColumn.CHARGE_CLASS, chargeClass));
+            if (!byDesign) {
+                // the sample's value is the line's charge category where it is one FOCUS knows: ours, not the file's text
+                findings.record("NEGATIVE_LIST_COST", "ListCost is negative on lines that are not a credit, adjustment or"
+                        + " correction (the samples give each line's charge category)", uri, rowNumber, known);
+            }
         }
     }
 

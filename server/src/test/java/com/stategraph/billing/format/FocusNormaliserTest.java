@@ -68,7 +68,28 @@ class FocusNormaliserTest {
         assertThat(row.extra()).isEqualTo("{\"x_Custom\":\"abc\",\"Id\":\"row-1\"}");
         assertThat(row.billingPeriod()).isEqualTo(LocalDate.of(2024, 3, 1));
         assertThat(findings.warnings()).extracting(ConformanceFindings.Warning::code).containsExactly("NEGATIVE_LIST_COST");
-        assertThat(findings.warnings().get(0).samples().get(0)).isEqualTo(new ConformanceFindings.Sample("file:///t.csv", 7, null));
+        assertThat(findings.warnings().get(0).samples().get(0)).isEqualTo(new ConformanceFindings.Sample("file:///t.csv", 7, "Usage"));
+    }
+
+    /** FOCUS gives credits, adjustments and corrections negative costs by design: a negative ListCost there is no finding. */
+    @Test
+    void negativeListCostIsAFindingOnlyWhereItIsOdd() {
+        List<String> header = List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ChargeCategory",
+                "ChargeClass", "ListCost");
+        ConformanceFindings findings = new ConformanceFindings();
+        FocusNormaliser normaliser = new FocusNormaliser("file:///n.csv", header, findings);
+        String ps = "2024-03-01T00:00:00Z";
+        normaliser.normalise(new Object[] {"-1", "USD", ps, ps, "Credit", null, "-1"}, 1);
+        normaliser.normalise(new Object[] {"-2", "USD", ps, ps, "adjustment", null, "-2"}, 2);
+        normaliser.normalise(new Object[] {"-3", "USD", ps, ps, "Usage", "Correction", "-3"}, 3);
+        assertThat(findings.warnings()).as("credits, adjustments and corrections").isEmpty();
+        normaliser.normalise(new Object[] {"-4", "USD", ps, ps, "Usage", null, "-4"}, 4);
+        normaliser.normalise(new Object[] {"-5", "USD", ps, ps, "Tax", null, "-5"}, 5);
+        assertThat(findings.warnings()).hasSize(1);
+        ConformanceFindings.Warning odd = findings.warnings().get(0);
+        assertThat(odd.code()).isEqualTo("NEGATIVE_LIST_COST");
+        assertThat(odd.count()).isEqualTo(2);
+        assertThat(odd.samples()).extracting(ConformanceFindings.Sample::value).containsExactly("Usage", "Tax");
     }
 
     @Test
