@@ -119,16 +119,46 @@ public class ApiExceptionHandler {
     ResponseEntity<ErrorBody> database(DataAccessException e) {
         if (e instanceof CannotGetJdbcConnectionException) {
             log.warn("no API database connection free: {}", e.getMostSpecificCause().getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .body(new ErrorBody("BUSY", "the server is busy; try again in a few seconds"));
-        }
-        if (e.getMostSpecificCause() instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                    .body(new ErrorBody("QUERY_TIMEOUT", "the request took longer than this server allows"
-                            + " (STATEGRAPH_API_QUERY_TIMEOUT for cost questions, STATEGRAPH_API_STATEMENT_TIMEOUT for the rest);"
-                            + " ask for a shorter range or a coarser grouping, or try again later"));
+            return busy();
         }
         return unexpected(e);
+    }
+
+    private static ResponseEntity<ErrorBody> busy() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ErrorBody("BUSY", "the server is busy; try again in a few seconds"));
+    }
+
+    private static ResponseEntity<ErrorBody> queryTimeout() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(new ErrorBody("QUERY_TIMEOUT", "the request took longer than this server allows"
+                        + " (STATEGRAPH_API_QUERY_TIMEOUT for cost questions, STATEGRAPH_API_STATEMENT_TIMEOUT for the rest);"
+                        + " ask for a shorter range or a coarser grouping, or try again later"));
+    }
+
+    /**
+     * A database that is slow or busy, whatever the question waited for (a row, a lock, a connection) and however the
+     * exception reached here (wrapped by a transaction, a cache, a stream): 503 and when to try again, never 500.
+     * Cancelled by a timeout (57014), a lock not had in time (55P03), a serialization failure or deadlock (40001,
+     * 40P01), too many connections or one lost (53300, 57P01-57P03, class 08), no pool connection free in time.
+     */
+    static ResponseEntity<ErrorBody> slowOrBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return busy();
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("57014") || state.equals("55P03")) {
+                    return queryTimeout();
+                }
+                if (state.equals("40001") || state.equals("40P01") || state.equals("53300") || state.startsWith("57P")
+                        || state.startsWith("08")) {
+                    return busy();
+                }
+            }
+        }
+        return null;
     }
 
     /** A transaction that could not begin because every API connection stayed busy: the same "later". */
@@ -142,6 +172,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        ResponseEntity<ErrorBody> later = slowOrBusy(e);
+        if (later != null) {
+            return later;
+        }
         log.error("unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new ErrorBody("INTERNAL", "internal error; see the server log"));

@@ -82,6 +82,31 @@ class ExpensiveQuestionsTest {
         assertThat(ExpensiveQuestions.defaultPerServer(1, 1)).as("at least one").isEqualTo(1);
     }
 
+    /** However a slow or busy database's exception arrives (wrapped by a future, a transaction, a stream), it is 503, not 500. */
+    @Test
+    void aWaitThatRanOutIs503WhateverWrapsIt() {
+        record Case(Exception thrown, String id) {
+        }
+        java.util.List<Case> cases = java.util.List.of(
+                new Case(new java.util.concurrent.CompletionException(new org.springframework.jdbc.UncategorizedSQLException("lock",
+                        "SELECT pg_advisory_xact_lock(1)", new java.sql.SQLException("canceling statement due to statement timeout",
+                        "57014"))), "QUERY_TIMEOUT"),
+                new Case(new IllegalStateException("wrapped", new java.sql.SQLException("could not obtain lock", "55P03")),
+                        "QUERY_TIMEOUT"),
+                new Case(new RuntimeException(new java.sql.SQLException("deadlock detected", "40P01")), "BUSY"),
+                new Case(new RuntimeException(new java.sql.SQLException("terminating connection", "57P01")), "BUSY"),
+                new Case(new RuntimeException(new java.sql.SQLTransientConnectionException("pool exhausted")), "BUSY"));
+        assertThat(cases).isNotEmpty();
+        for (Case c : cases) {
+            ResponseEntity<ErrorBody> answer = new ApiExceptionHandler().unexpected(c.thrown());
+            assertThat(answer.getStatusCode().value()).as(c.thrown().toString()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).as(c.thrown().toString()).isNotBlank();
+            assertThat(answer.getBody().id()).as(c.thrown().toString()).isEqualTo(c.id());
+        }
+        assertThat(new ApiExceptionHandler().unexpected(new RuntimeException(new java.sql.SQLException("syntax", "42601")))
+                .getStatusCode().value()).as("a real fault stays 500").isEqualTo(500);
+    }
+
     @Test
     void noFreeConnectionForATransactionIs503BusyNot500() {
         var noConnection = new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection",
