@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -42,7 +43,18 @@ final class SchedulerIdentity {
         String stable = host() + "-" + digest(dataDir.toAbsolutePath().normalize().toString());
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve("scheduler.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Path lockFile = dataDir.resolve("scheduler.lock");
+            if (!Files.exists(lockFile)) {
+                // the data directory is the owner's alone: so is every file in it
+                try {
+                    Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(lockFile);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another process made it first: the lock decides
+                }
+            }
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
             if (channel.tryLock() == null) {
                 channel.close();
                 return unique();
