@@ -5,7 +5,6 @@ import static com.stategraph.billing.estimates.AzurePricers.payAsYouGo;
 import static com.stategraph.billing.estimates.AzurePricers.region;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,6 @@ final class AzureAppPricers {
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-    /** Days in Infracost's 730-hour month, for prices Azure gives per day. */
-    private static final BigDecimal DAYS_A_MONTH = Component.HOURS_A_MONTH.divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_EVEN);
 
     private AzureAppPricers() {
     }
@@ -80,7 +77,7 @@ final class AzureAppPricers {
             return List.of();
         }
         BigDecimal units = Resource.number(r.block("sku"), "capacity", ONE);
-        return List.of(Component.monthly("Service usage (" + tier + ")", "unit-days", units.multiply(DAYS_A_MONTH),
+        return List.of(Component.monthly("Service usage (" + tier + ")", "unit-days", units.multiply(Component.DAYS_A_MONTH),
                 payAsYouGo(region(r), "SignalR", "Analytics").attr("meterName", tier + " Unit")));
     }
 }

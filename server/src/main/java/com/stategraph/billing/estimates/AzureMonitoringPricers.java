@@ -13,7 +13,7 @@ import java.util.Set;
 /** Azure monitoring: Application Insights and Log Analytics workspaces, priced by the data they take in (Infracost's filters, as facts). */
 final class AzureMonitoringPricers {
     private static final BigDecimal FREE_RETENTION_DAYS = BigDecimal.valueOf(90);
-    private static final BigDecimal DAYS_A_MONTH = BigDecimal.valueOf(30);
+    private static final BigDecimal RETENTION_DAYS_PER_MONTH = BigDecimal.valueOf(30);
 
     private AzureMonitoringPricers() {
     }
@@ -36,7 +36,7 @@ final class AzureMonitoringPricers {
                 insights.regex("skuName", "^Enterprise$").regex("meterName", "^Enterprise Overage Data$")));
         BigDecimal days = r.number("retention_in_days", FREE_RETENTION_DAYS);
         if (days.compareTo(FREE_RETENTION_DAYS) > 0) {
-            BigDecimal months = days.subtract(FREE_RETENTION_DAYS).divide(DAYS_A_MONTH, 10, RoundingMode.HALF_EVEN);
+            BigDecimal months = days.subtract(FREE_RETENTION_DAYS).divide(RETENTION_DAYS_PER_MONTH, 10, RoundingMode.HALF_EVEN);
             components.add(Component.usage("Data retention (" + days.toPlainString() + " days)", "GB", ingested.multiply(months),
                     insights.regex("meterName", "^Data Retention$")));
         }

@@ -3,7 +3,6 @@ package com.stategraph.billing.estimates;
 import static com.stategraph.billing.estimates.AzurePricers.payAsYouGo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.Set;
  * filters are those Infracost uses, as facts).
  */
 final class AzureSqlPricers {
-    private static final BigDecimal DAYS_A_MONTH = Component.HOURS_A_MONTH.divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_EVEN);
     private static final Map<String, String> TIERS = Map.of("gp", "General Purpose", "gp_s", "General Purpose - Serverless",
             "hs", "Hyperscale", "bc", "Business Critical");
     private static final Map<String, String> FAMILIES = Map.of("gen5", "Compute Gen5", "gen4", "Compute Gen4", "m", "Compute M Series");
@@ -43,7 +41,7 @@ final class AzureSqlPricers {
         String lower = sku.toLowerCase(Locale.ROOT);
         if (lower.equals("basic") || lower.equals("free") || lower.matches("[sdp]\\d+")) {
             String dtuSku = lower.equals("basic") ? "b" : lower;
-            return List.of(Component.monthly("Compute (" + sku.toUpperCase(Locale.ROOT) + ")", "days", DAYS_A_MONTH,
+            return List.of(Component.monthly("Compute (" + sku.toUpperCase(Locale.ROOT) + ")", "days", Component.DAYS_A_MONTH,
                     sql.regex("productName", "^SQL Database Single").regex("skuName", "^" + dtuSku + "$").regex("meterName", "DTUs?$")));
         }
         String[] parts = lower.split("_");

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  */
 public record Component(String name, String unit, BigDecimal monthlyQuantity, ProductQuery query) {
     public static final BigDecimal HOURS_A_MONTH = BigDecimal.valueOf(730);
+    /** Days in that 730-hour month, for prices Azure gives per day (SignalR units, SQL DTUs). */
+    public static final BigDecimal DAYS_A_MONTH = HOURS_A_MONTH.divide(BigDecimal.valueOf(24), 10, java.math.RoundingMode.HALF_EVEN);
 
     /** Charged by the hour, {@code perHour} units at a time, every hour of the month. */
     public static Component hourly(String name, BigDecimal perHour, ProductQuery query) {
