@@ -88,7 +88,12 @@ public final class StoreBenchmark {
                 if (!run.path("status").asString().equals("ok")) {
                     throw new IllegalStateException("sync failed: " + run);
                 }
-                samples.add(new Sample(sync, changed, run.path("rows").asLong(), db.sql(ROW_TABLES).query(Long.class).single(),
+                // An unchanged re-sync loads nothing and keeps every period: the source's rows are the ones it kept.
+                long sourceRows = run.path("rows").asLong();
+                for (JsonNode kept : run.path("unchanged")) {
+                    sourceRows += kept.path("rows").asLong();
+                }
+                samples.add(new Sample(sync, changed, sourceRows, db.sql(ROW_TABLES).query(Long.class).single(),
                         db.sql(ROLLUP_TABLES).query(Long.class).single(), db.sql(DEAD).query(Long.class).single(), seconds));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }

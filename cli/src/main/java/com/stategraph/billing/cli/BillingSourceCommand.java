@@ -2,7 +2,10 @@ package com.stategraph.billing.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +116,9 @@ class BillingSourceCommand {
         @Option(names = "--wait", description = "Wait for the sync to finish, showing files and rows as it goes; exit 1 if it fails")
         boolean await;
 
+        @Option(names = "--force", description = "Read every file again, also those unchanged since they were loaded")
+        boolean force;
+
         @Override
         void execute(CliContext context, ApiClient api) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -122,6 +128,9 @@ class BillingSourceCommand {
                 } catch (DateTimeParseException e) {
                     throw usageError("--from '" + from + "' is not a date of the form YYYY-MM-DD");
                 }
+            }
+            if (force) {
+                body.put("force", true);
             }
             JsonNode run = api.post(sourcePath() + "/sync", body);
             if ("running".equals(run.path("status").asString())) {
@@ -144,6 +153,9 @@ class BillingSourceCommand {
                     context.out().println("Sync finished: " + run.path("files").asLong() + " files, "
                             + run.path("rows").asLong() + " rows loaded for " + run.path("window_start").asString()
                             + " to " + run.path("window_end").asString());
+                    if (!run.path("unchanged").isEmpty()) {
+                        context.out().println("Unchanged since loaded, not read again: " + unchanged(run));
+                    }
                     int warnings = run.path("warnings").size();
                     if (warnings > 0) {
                         context.out().println(warnings + " warning(s): see `stategraph cost billing-source runs " + id + " --format json`");
@@ -272,8 +284,18 @@ class BillingSourceCommand {
             new Table().column("ID", "id").column("STATUS", "status").column("TRIGGER", "trigger")
                     .column("STARTED_AT", "started_at").column("FINISHED_AT", "finished_at")
                     .column("WINDOW_START", "window_start").column("FILES", "files").column("ROWS", "rows")
+                    .column("UNCHANGED", run -> run.path("unchanged").isEmpty() ? "" : unchanged(run))
                     .column("ERROR", "error")
                     .print(context, api.get(sourcePath() + "/runs").path("results"), format.format);
         }
+    }
+
+    /** A run's unchanged periods, as "2026-10 (1,234 rows, 3 files)", comma-separated. */
+    static String unchanged(JsonNode run) {
+        List<String> periods = new ArrayList<>();
+        run.path("unchanged").forEach(u -> periods.add(u.path("period").asString() + " ("
+                + String.format(Locale.ROOT, "%,d", u.path("rows").asLong()) + " rows, " + u.path("files").asInt()
+                + (u.path("files").asInt() == 1 ? " file)" : " files)")));
+        return String.join(", ", periods);
     }
 }

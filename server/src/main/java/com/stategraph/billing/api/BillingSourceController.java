@@ -56,7 +56,9 @@ public class BillingSourceController {
     @Schema(name = "SyncRequest")
     public record SyncRequest(
             @Schema(description = "Backfill from this date's month (YYYY-MM-DD)", example = "2026-01-01")
-            @JsonProperty("window_start") String windowStart) {
+            @JsonProperty("window_start") String windowStart,
+            @Schema(description = "Read every file, also those unchanged since they were loaded (default false)")
+            Boolean force) {
     }
 
     @GetMapping
@@ -106,7 +108,7 @@ public class BillingSourceController {
     public SyncRun sync(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId, @PathVariable UUID id,
                         @RequestBody(required = false) SyncRequest body) {
         access.requireAdmin(caller, tenantId);
-        return service.requestSync(caller, tenantId, id, windowStart(body));
+        return service.requestSync(caller, tenantId, id, windowStart(body), body != null && Boolean.TRUE.equals(body.force()));
     }
 
     @GetMapping("/{id}/runs")

@@ -118,7 +118,7 @@ public class BillingConnectionsController {
             }
         }
         try {
-            service.requestSync(session.caller(), tenant, id, start);
+            service.requestSync(session.caller(), tenant, id, start, false);
             flash.addFlashAttribute("notice", "Sync requested.");
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -143,7 +143,7 @@ public final class Demo {
         SyncQueue queue = context.getBean(SyncQueue.class);
         SyncRunRepository runs = context.getBean(SyncRunRepository.class);
         SyncRun requested = context.getBean(TransactionTemplate.class)
-                .execute(s -> queue.request(tenant, sourceId, "manual", null, "demo"));
+                .execute(s -> queue.request(tenant, sourceId, "manual", null, "demo", false));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
             SyncRun run = runs.find(tenant, sourceId, requested.id()).orElseThrow();

@@ -129,8 +129,10 @@ public final class BillingLoad implements AutoCloseable {
      * @param kept periods that had rows and that the export holds nothing for: their rows were kept (period, rows)
      * @param nowEmpty periods that had rows and whose files in the export now hold none (period, rows before)
      * @param retiredRows earlier rows deleted
+     * @param periodsReplaced periods whose rows the load replaced (none: the source's rows are as they were)
      */
-    public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows) {
+    public record Outcome(long rows, Map<LocalDate, Long> kept, Map<LocalDate, Long> nowEmpty, long retiredRows,
+                          int periodsReplaced) {
     }
 
     /**
@@ -199,6 +201,32 @@ public final class BillingLoad implements AutoCloseable {
         Period p = window.get(period);
         if (p != null) {
             p.inExport = true;
+        }
+    }
+
+    /**
+     * The window's periods that will be replaced at commit so far: those rows were written to, or
+     * that the export places a file in. Only between files: the load's thread may still be writing.
+     */
+    public java.util.Set<LocalDate> periodsInExport() {
+        pipeline.drain();
+        java.util.Set<LocalDate> in = new java.util.TreeSet<>();
+        window.values().stream().filter(p -> p.inExport).forEach(p -> in.add(p.start));
+        return in;
+    }
+
+    /**
+     * These periods keep their current load untouched, as if outside the window: rows of them are
+     * not written and they are not reported. Only for periods no row was written to yet.
+     */
+    public void keep(java.util.Set<LocalDate> periods) {
+        pipeline.drain();
+        for (LocalDate p : periods) {
+            Period period = window.get(p);
+            if (period != null && period.inExport) {
+                throw new IllegalStateException("billing period " + p + " has rows in this load already; it cannot be kept");
+            }
+            window.remove(p);
         }
     }
 
@@ -409,8 +437,18 @@ public final class BillingLoad implements AutoCloseable {
         rollups.replace(tenantId, sourceId, periods);
     }
 
-    /** Makes the new rows current for every period the export held, at once; the other periods keep theirs. */
-    public Outcome commit() throws SQLException {
+    /** Work done in the load's transaction just before it commits. */
+    @FunctionalInterface
+    public interface InTransaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Makes the new rows current for every period the export held, at once; the other periods keep theirs.
+     *
+     * @param alsoCommit written in the same transaction, so it holds exactly when the rows do
+     */
+    public Outcome commit(InTransaction alsoCommit) throws SQLException {
         pipeline.finish();
         window.values().forEach(this::emit);
         stopStreaming();
@@ -461,9 +499,11 @@ public final class BillingLoad implements AutoCloseable {
         }
         // Last: it waits for any other sync of the tenant doing the same to commit.
         ResourceMonthTotals.rebuild(connection, tenantId, touchedMonths);
+        alsoCommit.run(connection);
         connection.commit();
         committed = true;
-        return new Outcome(total, kept, nowEmpty, retiredRows);
+        int replaced = (int) window.values().stream().filter(p -> p.inExport).count();
+        return new Outcome(total, kept, nowEmpty, retiredRows, replaced);
     }
 
     /** The months of the new loads' resource rollup: their resource totals are rebuilt at commit. */

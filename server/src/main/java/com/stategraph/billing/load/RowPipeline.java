@@ -85,6 +85,31 @@ final class RowPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands over what is queued and waits until the writer is done with every row so far; the
+     * writer then waits for the next batch, and what it shares with the reader may be changed.
+     */
+    void drain() {
+        if (filling != null && filling.size > 0) {
+            hand(filling);
+            filling = null;
+        }
+        // The writer gives each batch back when done with it.
+        while (free.size() + (filling == null ? 0 : 1) < BATCHES) {
+            rethrow();
+            if (!writer.isAlive()) {
+                rethrow();
+                throw new IllegalStateException("the load's writer stopped");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the load");
+            }
+        }
+        rethrow();
+    }
+
     /** Hands over what is left and waits until the writer has taken every row. */
     void finish() {
         Batch b = filling != null ? filling : next(free);

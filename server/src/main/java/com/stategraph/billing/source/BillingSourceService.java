@@ -123,16 +123,17 @@ public class BillingSourceService {
     }
 
     @Transactional
-    public SyncRun requestSync(Caller caller, UUID tenantId, UUID id, LocalDate windowStart) {
+    public SyncRun requestSync(Caller caller, UUID tenantId, UUID id, LocalDate windowStart, boolean force) {
         get(tenantId, id);
         if (windowStart != null && windowStart.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("INVALID_WINDOW_START", "window_start " + windowStart + " is in the future");
         }
         String trigger = windowStart == null ? "manual" : "backfill";
-        SyncRun run = queue.request(tenantId, id, trigger, windowStart, caller.name());
+        SyncRun run = queue.request(tenantId, id, trigger, windowStart, caller.name(), force);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("run_id", run.id());
         detail.put("window_start", windowStart);
+        detail.put("force", force);
         audit.record(caller, tenantId, "billing_source.sync", "billing_source", id, detail);
         return run;
     }

@@ -113,7 +113,8 @@ public class AzureBlobStore implements ObjectStore {
                 Long size = b.getProperties() == null ? null : b.getProperties().getContentLength();
                 Instant modified = b.getProperties() == null || b.getProperties().getLastModified() == null
                         ? Instant.EPOCH : b.getProperties().getLastModified().toInstant();
-                return new StoredObject(b.getName(), size == null ? 0 : size, modified);
+                return new StoredObject(b.getName(), size == null ? 0 : size, modified,
+                        b.getProperties() == null ? null : b.getProperties().getETag());
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);

@@ -81,7 +81,8 @@ public class GcsObjectStore implements ObjectStore {
                 Blob b = blobs.next();
                 Instant updated = b.getUpdateTimeOffsetDateTime() == null ? Instant.EPOCH
                         : b.getUpdateTimeOffsetDateTime().toInstant();
-                return new StoredObject(b.getName(), b.getSize() == null ? 0 : b.getSize(), updated);
+                return new StoredObject(b.getName(), b.getSize() == null ? 0 : b.getSize(), updated,
+                        b.getGeneration() == null ? null : "generation " + b.getGeneration());
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
@@ -90,7 +91,11 @@ public class LocalFileStore implements ObjectStore {
     private StoredObject describe(String key) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(confined(key), BasicFileAttributes.class);
-            return new StoredObject(key, attributes.size(), attributes.lastModifiedTime().toInstant());
+            Instant modified = attributes.lastModifiedTime().toInstant();
+            // The inode too: a file replaced by a rename (as rsync and most writers do) may keep size and time.
+            Object inode = attributes.fileKey();
+            return new StoredObject(key, attributes.size(), modified,
+                    attributes.size() + " bytes, " + modified + (inode == null ? "" : ", " + inode));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,7 +70,7 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 S3Object o = pages.next();
-                return new StoredObject(o.key(), o.size(), o.lastModified());
+                return new StoredObject(o.key(), o.size(), o.lastModified(), o.eTag());
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);

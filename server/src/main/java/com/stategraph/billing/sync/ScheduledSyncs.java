@@ -23,7 +23,7 @@ public class ScheduledSyncs {
     public void requestAll() {
         List<BillingSourceRepository.Enabled> due = sources.enabled();
         for (BillingSourceRepository.Enabled d : due) {
-            tx.executeWithoutResult(s -> queue.request(d.tenantId(), d.id(), "scheduled", null, "scheduler"));
+            tx.executeWithoutResult(s -> queue.request(d.tenantId(), d.id(), "scheduled", null, "scheduler", false));
         }
         log.info("scheduled sync requested for {} enabled billing sources", due.size());
     }

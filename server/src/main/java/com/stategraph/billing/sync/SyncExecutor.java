@@ -1,15 +1,6 @@
 package com.stategraph.billing.sync;
 
 import com.stategraph.billing.format.ConformanceFindings;
-import com.stategraph.billing.format.CsvRecordReader;
-import com.stategraph.billing.format.FileKind;
-import com.stategraph.billing.format.FocusNormaliser;
-import com.stategraph.billing.format.FocusVersion;
-import com.stategraph.billing.format.FormatException;
-import com.stategraph.billing.format.ParquetRecordReader;
-import com.stategraph.billing.format.StoredParquetFile;
-import com.stategraph.billing.format.ReadLimits;
-import com.stategraph.billing.format.RecordReader;
 import com.stategraph.billing.load.BillingLoad;
 import com.stategraph.billing.load.BillingPartitions;
 import com.stategraph.billing.load.BillingVacuum;
@@ -19,8 +10,6 @@ import com.stategraph.billing.source.Provider;
 import com.stategraph.billing.storage.Location;
 import com.stategraph.billing.storage.ObjectStore;
 import com.stategraph.billing.storage.ObjectStores;
-import com.stategraph.billing.storage.StoredFile;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -41,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class SyncExecutor {
     private static final Logger log = LoggerFactory.getLogger(SyncExecutor.class);
-    private static final long PROGRESS_EVERY_ROWS = 50_000;
 
     private final SyncRunRepository runs;
     private final BillingSourceRepository sources;
@@ -94,7 +82,7 @@ public class SyncExecutor {
             return;
         }
         Instant started = clock.instant();
-        Progress progress = new Progress(runId, started.plus(timeout));
+        SyncProgress progress = new SyncProgress(runs, runId, clock, started.plus(timeout), timeout);
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
         // A start after the first is a revival: the server running it died. Revivals count as attempts, so a sync that
@@ -115,7 +103,7 @@ public class SyncExecutor {
         if (run.trigger().equals("scheduled") && !source.enabled()) {
             // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
             runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of(),
-                    Map.of());
+                    Map.of(), List.of());
             return;
         }
         sources.markRunning(run.tenantId(), run.sourceId());
@@ -123,17 +111,19 @@ public class SyncExecutor {
             long rows = load(source, run, window, progress, findings, notes);
             List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
             warnings.addAll(findings.warnings());
-            runs.finish(runId, true, null, rows, warnings, progress.versions);
-            sources.markSynced(run.tenantId(), run.sourceId(), rows);
-            log.info("sync {} of source {} loaded {} rows from {} files", runId, source.id(), rows, progress.files);
+            runs.finish(runId, true, null, rows, warnings, progress.versions, progress.unchanged);
+            // The source's rows as of this sync: those loaded, and those of the periods found unchanged.
+            sources.markSynced(run.tenantId(), run.sourceId(), rows + progress.unchangedRows());
+            log.info("sync {} of source {} loaded {} rows from {} files; {} periods unchanged", runId, source.id(), rows,
+                    progress.files, progress.unchanged.size());
             tell(new SyncFinished(run.tenantId(), run.sourceId(), source.provider(), runId, true, null, summary(warnings), rows,
-                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant()));
+                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant(), progress.changed));
         } catch (Throwable e) {
             // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.
             String error = SyncErrors.describe(e);
             List<ConformanceFindings.Warning> warnings = fail(run, progress, error, notes, findings, true);
             tell(new SyncFinished(run.tenantId(), run.sourceId(), source.provider(), runId, false, error, summary(warnings), 0,
-                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant()));
+                    progress.readBytes, Duration.between(started, clock.instant()), clock.instant(), false));
             if (SyncErrors.aboutTheData(e)) {
                 log.warn("sync {} of source {} failed: {}", runId, source.id(), error);
             } else {
@@ -143,7 +133,7 @@ public class SyncExecutor {
         }
     }
 
-    private long load(BillingSource source, SyncRunRepository.RunTarget run, SyncWindow window, Progress progress,
+    private long load(BillingSource source, SyncRunRepository.RunTarget run, SyncWindow window, SyncProgress progress,
                       ConformanceFindings findings, List<ConformanceFindings.Warning> notes) throws Exception {
         Location location = Location.parse(source.sourceUri());
         Provider provider = Provider.parse(source.provider());
@@ -154,29 +144,40 @@ public class SyncExecutor {
                 throw new NothingToLoadException("no data files match " + source.sourceUri() + "; nothing was changed"
                         + (plan.notes().isEmpty() ? "" : " (" + plan.notes().get(0).message() + ")"));
             }
-            long outside = 0;
+            FileReads reads = new FileReads(store, location, window, FileLedger.loader(source), findings, progress, limits,
+                    memory);
             BillingLoad.Outcome outcome;
             try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
                     run.id(), window.periods(), loadSettings)) {
-                for (PlannedFile file : plan.files()) {
-                    progress.checkDeadline();
-                    if (file.period() != null) {
-                        load.expectPeriod(file.period());
-                    }
-                    outside += loadFile(store, location, file, load, findings, progress);
-                    progress.fileDone(file.size());
+                // Read once the load holds the source: another sync of it has committed what it recorded, or waits.
+                Map<LocalDate, Long> loads = FileLedger.currentLoads(dataSource, run.tenantId(), run.sourceId());
+                ReloadPlan reload = ReloadPlan.of(plan.files(), FileLedger.read(dataSource, run.tenantId(), run.sourceId()), reads.loader(),
+                        window, loads.keySet(), run.force());
+                for (PlannedFile file : reload.changed()) {
+                    reads.read(file, load);
                 }
-                outcome = load.commit();
+                Set<LocalDate> due = reload.due(load.periodsInExport());
+                Map<LocalDate, Integer> kept = reload.kept(due, window);
+                load.keep(kept.keySet());
+                for (PlannedFile file : reload.unchangedToRead(due)) {
+                    reads.read(file, load);
+                }
+                kept.forEach((period, files) -> progress.unchanged.add(
+                        new SyncRun.UnchangedPeriod(period.toString().substring(0, 7), loads.getOrDefault(period, 0L), files)));
+                List<String> listed = plan.files().stream().map(PlannedFile::key).toList();
+                outcome = load.commit(c -> FileLedger.record(c, run.tenantId(), run.sourceId(), listed, reads.recorded()));
             }
             progress.rows = outcome.rows();
+            progress.changed = outcome.periodsReplaced() > 0;
             // Every sync also drops what earlier ones, or a removed source, left: a table is never read once retired.
             BillingPartitions.dropRetired(dataSource);
             if (outcome.retiredRows() > 0) {
                 BillingVacuum.afterReplace(dataSource);
             }
-            if (outside > 0) {
+            if (reads.outside() > 0) {
                 notes.add(new ConformanceFindings.Warning("ROWS_OUTSIDE_WINDOW", "rows of billing periods outside"
-                        + " the sync window " + window.first() + " to " + window.end() + " were not loaded", outside, List.of()));
+                        + " the sync window " + window.first() + " to " + window.end() + " were not loaded", reads.outside(),
+                        List.of()));
             }
             if (!outcome.kept().isEmpty()) {
                 notes.add(periodWarning("PERIOD_NOT_IN_EXPORT", "the export holds no files for billing period"
@@ -202,64 +203,6 @@ public class SyncExecutor {
                 .toList());
     }
 
-    /** @return rows skipped because their billing period is outside the window */
-    private long loadFile(ObjectStore store, Location location, PlannedFile file, BillingLoad load,
-                          ConformanceFindings findings, Progress progress) throws IOException {
-        load.startFile(file.uri());
-        ReadLimits fileLimits = limits.forFile(memory, progress.readBytes, progress.readRows);
-        StoredFile stored = new StoredFile(store, location, file.key(), file.size(), file.uri());
-        RecordReader reader;
-        try {
-            reader = file.kind() == FileKind.PARQUET
-                    // Read in place: the footer in one request, then each row group through ranged reads; nothing on disk.
-                    ? ParquetRecordReader.open(new StoredParquetFile(stored), file.uri(), fileLimits)
-                    : CsvRecordReader.open(stored.open(), file.uri(), fileLimits);
-        } catch (RuntimeException e) {
-            progress.fileFailed(0);
-            throw e;
-        }
-        try {
-            return readInto(file, reader, load, findings, progress);
-        } catch (IOException | RuntimeException e) {
-            // a run that fails still says what it read: the file it failed on counts, with the bytes read of it
-            progress.fileFailed(reader.bytes());
-            throw e;
-        }
-    }
-
-    private long readInto(PlannedFile file, RecordReader reader, BillingLoad load, ConformanceFindings findings, Progress progress)
-            throws IOException {
-        long outside = 0;
-        try (reader) {
-            progress.versions.merge(file.manifestFocusVersion() != null ? file.manifestFocusVersion()
-                    : FocusVersion.of(reader.columns()), 1, Integer::sum);
-            FocusNormaliser normaliser = new FocusNormaliser(file.uri(), reader.columns(), findings);
-            Object[] values = new Object[reader.columns().size()];
-            while (true) {
-                boolean more;
-                try {
-                    more = reader.next(values);
-                } catch (FormatException e) {
-                    throw e;
-                } catch (IOException | RuntimeException e) {
-                    throw new FormatException(file.uri(), reader.row() + 1, null, "cannot read: " + e.getMessage());
-                }
-                if (!more) {
-                    progress.readRows += reader.row();
-                    progress.readBytes += reader.bytes();
-                    break;
-                }
-                if (!load.write(normaliser.normalise(values, reader.row()), reader.row())) {
-                    outside++;
-                } else if (++progress.rows % PROGRESS_EVERY_ROWS == 0) {
-                    progress.report();
-                    progress.checkDeadline();
-                }
-            }
-        }
-        return outside;
-    }
-
     private void tell(SyncFinished finished) {
         for (SyncListener listener : listeners) {
             try {
@@ -274,12 +217,12 @@ public class SyncExecutor {
         return warnings.stream().map(w -> new SyncFinished.Warning(w.code(), w.message(), w.count())).toList();
     }
 
-    private List<ConformanceFindings.Warning> fail(SyncRunRepository.RunTarget run, Progress progress, String error,
+    private List<ConformanceFindings.Warning> fail(SyncRunRepository.RunTarget run, SyncProgress progress, String error,
                       List<ConformanceFindings.Warning> notes, ConformanceFindings findings, boolean retry) {
         List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
         warnings.addAll(findings.warnings());
         tx.executeWithoutResult(s -> {
-            runs.finish(run.id(), false, error, 0, warnings, progress.versions);
+            runs.finish(run.id(), false, error, 0, warnings, progress.versions, List.of());
             sources.markFailed(run.tenantId(), run.sourceId(), error);
             if (retry && run.trigger().equals("scheduled") && run.attempt() < maxAttempts) {
                 Duration delay = retryBackoff.multipliedBy(1L << (run.attempt() - 1));
@@ -287,48 +230,5 @@ public class SyncExecutor {
             }
         });
         return warnings;
-    }
-
-    /** Files and rows done so far, written to the run as the sync goes so `sync --wait` can show them. */
-    private final class Progress {
-        private final UUID runId;
-        private final Instant deadline;
-        final Map<String, Integer> versions = new TreeMap<>();
-        int files;
-        long bytes;
-        long rows;
-        long readRows;
-        long readBytes;
-
-        Progress(UUID runId, Instant deadline) {
-            this.runId = runId;
-            this.deadline = deadline;
-        }
-
-        /** A sync may run for {@code STATEGRAPH_SYNC_TIMEOUT} at most; past it, it stops and changes nothing. */
-        void checkDeadline() {
-            if (clock.instant().isAfter(deadline)) {
-                throw new SyncTimeoutException("the sync ran longer than " + timeout.toString().substring(2).toLowerCase()
-                        + " (STATEGRAPH_SYNC_TIMEOUT) and was stopped after " + files + " files and " + rows
-                        + " rows; nothing was changed");
-            }
-        }
-
-        void fileDone(long size) {
-            files++;
-            bytes += size;
-            report();
-        }
-
-        /** The file a sync failed on, and what of it was read. */
-        void fileFailed(long bytesRead) {
-            files++;
-            bytes += bytesRead;
-            report();
-        }
-
-        void report() {
-            runs.progress(runId, files, bytes, rows);
-        }
     }
 }

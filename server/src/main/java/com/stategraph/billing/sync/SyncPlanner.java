@@ -48,7 +48,7 @@ public final class SyncPlanner {
         for (StoredObject o : dataFiles) {
             switch (selection.decide(o.key())) {
                 case LOAD -> files.add(new PlannedFile(o.key(), location.uriOf(o.key()), o.size(), FileKind.of(o.key()),
-                        selection.period(o.key()), selection.focusVersion(o.key())));
+                        selection.period(o.key()), selection.focusVersion(o.key()), o.version()));
                 case SUPERSEDED -> superseded.add(location.uriOf(o.key()));
                 case NOT_IN_MANIFEST -> unlisted.add(location.uriOf(o.key()));
             }

@@ -33,9 +33,12 @@ public class SyncQueue {
     /**
      * A sync now. When one is already waiting or running, that run is the answer; a scheduled
      * retry that is waiting out its backoff is moved to now.
+     *
+     * @param force read every file, unchanged ones too (a run already waiting is forced as well)
      */
-    public SyncRun request(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy) {
-        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, trigger, windowStart, requestedBy, 1);
+    public SyncRun request(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy,
+                           boolean force) {
+        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, trigger, windowStart, requestedBy, 1, force);
         TaskInstance<Void> instance = syncTask.instance(requested.run().id().toString());
         if (requested.created()) {
             scheduler.scheduleIfNotExists(instance, clock.instant());
@@ -59,7 +62,7 @@ public class SyncQueue {
 
     /** The next attempt of a failed scheduled sync, after {@code delay}. */
     void retry(UUID tenantId, UUID sourceId, int attempt, Duration delay) {
-        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, "scheduled", null, "scheduler", attempt);
+        SyncRunRepository.Requested requested = runs.requestRun(tenantId, sourceId, "scheduled", null, "scheduler", attempt, false);
         if (requested.created()) {
             scheduler.scheduleIfNotExists(syncTask.instance(requested.run().id().toString()), clock.instant().plus(delay));
         }

@@ -27,10 +27,18 @@ public record SyncRun(
         List<ConformanceFindings.Warning> warnings,
         @Schema(description = "how many of the run's files were of each FOCUS version (from the file's columns, or"
                 + " the export manifest where it says)")
-        @JsonProperty("focus_versions") List<FocusVersionCount> focusVersions) {
+        @JsonProperty("focus_versions") List<FocusVersionCount> focusVersions,
+        @Schema(description = "billing periods of the window kept as they were because none of their files changed since"
+                + " they were loaded (not read again)")
+        List<UnchangedPeriod> unchanged) {
 
     /** Files of one FOCUS version in a run. */
     @Schema(name = "FocusVersionCount")
     public record FocusVersionCount(String version, int files) {
+    }
+
+    /** A billing period a run kept: its month (YYYY-MM), the rows it kept, and the unchanged files holding them. */
+    @Schema(name = "UnchangedPeriod")
+    public record UnchangedPeriod(@Schema(example = "2026-10") String period, long rows, int files) {
     }
 }

@@ -21,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class SyncRunRepository {
     private static final String COLUMNS = """
             id, source_id, status, trigger, requested_at, started_at, finished_at, window_start, window_end,
-            files, bytes, rows, error, warnings, focus_versions""";
+            files, bytes, rows, error, warnings, focus_versions, unchanged""";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<ConformanceFindings.Warning>> WARNINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<SyncRun.FocusVersionCount>> VERSIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SyncRun.UnchangedPeriod>> UNCHANGED = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -38,7 +40,7 @@ public class SyncRunRepository {
 
     /** What the sync executor needs to know about a run. */
     public record RunTarget(UUID id, UUID tenantId, UUID sourceId, String status, String trigger,
-                            LocalDate requestedStart, int attempt) {
+                            LocalDate requestedStart, int attempt, boolean force) {
     }
 
     /**
@@ -48,17 +50,22 @@ public class SyncRunRepository {
      * @return the new run and true, or the run already waiting or running and false
      */
     public Requested requestRun(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy,
-                                int attempt) {
+                                int attempt, boolean force) {
         Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
-                        + " requested_by, attempt) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)"
+                        + " requested_by, attempt, force) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (tenant_id, source_id) WHERE status IN ('queued', 'running') DO NOTHING"
                         + " RETURNING " + COLUMNS)
                 .params(UUID.randomUUID(), tenantId, sourceId, trigger, windowStart == null ? null : Date.valueOf(windowStart),
-                        requestedBy, attempt)
+                        requestedBy, attempt, force)
                 .query((rs, i) -> map(rs))
                 .optional();
         if (created.isPresent()) {
             return new Requested(created.get(), true);
+        }
+        if (force) {
+            // A run still waiting reads every file when it starts; one already running goes on as it began.
+            jdbc.sql("UPDATE sync_runs SET force = true WHERE tenant_id = ? AND source_id = ? AND status = 'queued'")
+                    .params(tenantId, sourceId).update();
         }
         return new Requested(active(tenantId, sourceId).orElseThrow(
                 () -> new IllegalStateException("sync of " + sourceId + " neither queued nor active")), false);
@@ -91,11 +98,11 @@ public class SyncRunRepository {
     }
 
     public Optional<RunTarget> target(UUID runId) {
-        return jdbc.sql("SELECT id, tenant_id, source_id, status, trigger, window_start, attempt FROM sync_runs WHERE id = ?")
+        return jdbc.sql("SELECT id, tenant_id, source_id, status, trigger, window_start, attempt, force FROM sync_runs WHERE id = ?")
                 .param(runId)
                 .query((rs, i) -> new RunTarget(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                         rs.getObject("source_id", UUID.class), rs.getString("status"), rs.getString("trigger"),
-                        date(rs.getDate("window_start")), rs.getInt("attempt")))
+                        date(rs.getDate("window_start")), rs.getInt("attempt"), rs.getBoolean("force")))
                 .optional();
     }
 
@@ -120,7 +127,7 @@ public class SyncRunRepository {
     public int start(UUID runId, SyncWindow window) {
         return jdbc.sql("UPDATE sync_runs SET status = 'running', started_at = now(), finished_at = NULL,"
                         + " window_start = ?, window_end = ?, files = 0, bytes = 0, rows = 0, error = NULL, starts = starts + 1,"
-                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')"
+                        + " warnings = '[]'::jsonb, focus_versions = '[]'::jsonb, unchanged = '[]'::jsonb WHERE id = ? AND status IN ('queued', 'running')"
                         + " RETURNING starts")
                 .params(Date.valueOf(window.first()), Date.valueOf(window.end()), runId)
                 .query(Integer.class).optional().orElse(0);
@@ -141,13 +148,13 @@ public class SyncRunRepository {
     }
 
     public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings,
-                       Map<String, Integer> focusVersions) {
+                       Map<String, Integer> focusVersions, List<SyncRun.UnchangedPeriod> unchanged) {
         List<SyncRun.FocusVersionCount> versions = focusVersions.entrySet().stream()
                 .map(e -> new SyncRun.FocusVersionCount(e.getKey(), e.getValue())).toList();
         jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb,"
-                        + " focus_versions = ?::jsonb WHERE id = ? AND status = 'running'")
+                        + " focus_versions = ?::jsonb, unchanged = ?::jsonb WHERE id = ? AND status = 'running'")
                 .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings),
-                        JSON.writeValueAsString(versions), runId)
+                        JSON.writeValueAsString(versions), JSON.writeValueAsString(unchanged), runId)
                 .update();
     }
 
@@ -167,7 +174,8 @@ public class SyncRunRepository {
                 rs.getLong("rows"),
                 rs.getString("error"),
                 JSON.readValue(rs.getString("warnings"), WARNINGS),
-                JSON.readValue(rs.getString("focus_versions"), VERSIONS));
+                JSON.readValue(rs.getString("focus_versions"), VERSIONS),
+                JSON.readValue(rs.getString("unchanged"), UNCHANGED));
     }
 
     private static LocalDate date(Date d) {

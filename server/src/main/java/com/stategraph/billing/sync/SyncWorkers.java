@@ -45,7 +45,7 @@ public class SyncWorkers {
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
                 maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows), timeout, limits, memory,
                 listeners(finished -> {
-                    if (finished.ok()) {
+                    if (finished.ok() && finished.dataChanged()) {
                         // the tenant's billing rows changed: their attribution is computed again
                         AttributionQueue.request(background.jdbc(), attributionClient, attributionTask, clock, finished.tenantId());
                     }

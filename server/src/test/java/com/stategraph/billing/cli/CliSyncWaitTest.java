@@ -36,6 +36,28 @@ class CliSyncWaitTest extends SyncServerTest {
     }
 
     @Test
+    void aSecondSyncSaysWhatItKeptUnreadAndForceReadsAgain() throws Exception {
+        Path dir = tempDir("cli-unchanged-");
+        List<String> row = List.of("2.25", "USD", M.atDay(1) + "T00:00:00Z", M.atDay(2) + "T00:00:00Z");
+        ExportFixtures.csv(dir.resolve("a.csv"), false, false, HEADER, List.of(row, row, row, row));
+        String tenant = newTenant();
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(cli(tenant).run("cost", "billing-source", "sync", source, "--wait").exit()).isZero();
+
+        CliRunner.Result again = cli(tenant).run("cost", "billing-source", "sync", source, "--wait");
+        CliRunner.Result runs = cli(tenant).run("cost", "billing-source", "runs", source);
+        CliRunner.Result forced = cli(tenant).run("cost", "billing-source", "sync", source, "--wait", "--force");
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Sync finished: 0 files, 0 rows loaded")
+                .contains("Unchanged since loaded, not read again: " + M + " (4 rows, 1 file)");
+        assertThat(runs.out()).contains("UNCHANGED").contains(M + " (4 rows, 1 file)");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("Sync finished: 1 files, 4 rows loaded").doesNotContain("Unchanged");
+        assertThat(rows(source)).isEqualTo(4);
+    }
+
+    @Test
     void exitsOneWithTheErrorWhenTheSyncFails() throws Exception {
         Path dir = tempDir("cli-wait-bad-");
         ExportFixtures.csv(dir.resolve("bad.csv"), false, false, HEADER,

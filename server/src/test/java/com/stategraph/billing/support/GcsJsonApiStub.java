@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A small HTTP stub of the GCS JSON API on loopback (no GCS emulator installs offline): object
  * listing with pages, object metadata, and media downloads with byte ranges. The bucket
- * {@code forbidden-bucket} answers 403. It counts list requests so tests can see the paging.
+ * {@code forbidden-bucket} answers 403. It counts list requests and downloads so tests can see the paging and what a sync read.
  */
 public final class GcsJsonApiStub implements AutoCloseable {
     private static final Pattern OBJECT = Pattern.compile("(?:/download)?/storage/v1/b/([^/]+)/o/(.+)");
@@ -34,6 +35,10 @@ public final class GcsJsonApiStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, ConcurrentSkipListMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger listRequests = new AtomicInteger();
+    /** Each put makes a new generation of the object, as GCS does on every write. */
+    private final AtomicLong generations = new AtomicLong();
+    private final Map<String, Long> generation = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
     private final int pageSize;
 
     public GcsJsonApiStub(int pageSize) throws IOException {
@@ -49,6 +54,23 @@ public final class GcsJsonApiStub implements AutoCloseable {
 
     public void put(String bucket, String name, byte[] content) {
         buckets.computeIfAbsent(bucket, b -> new ConcurrentSkipListMap<>()).put(name, content);
+        generation.put(bucket + "/" + name, generations.incrementAndGet());
+    }
+
+    public void delete(String bucket, String name) {
+        buckets.getOrDefault(bucket, new ConcurrentSkipListMap<>()).remove(name);
+    }
+
+    /** Media requests (whole or ranged reads of an object's bytes) made for objects of the bucket so far. */
+    public int downloads(String bucket) {
+        return downloads.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/"))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    /** Media requests made for one object so far. */
+    public int downloads(String bucket, String name) {
+        AtomicInteger n = downloads.get(bucket + "/" + name);
+        return n == null ? 0 : n.get();
     }
 
     public void createBucket(String bucket) {
@@ -79,6 +101,7 @@ public final class GcsJsonApiStub implements AutoCloseable {
                 if (content == null) {
                     send(ex, 404, error(404, "No such object: " + bucket + "/" + name));
                 } else if ("media".equals(query.get("alt"))) {
+                    downloads.computeIfAbsent(bucket + "/" + name, k -> new AtomicInteger()).incrementAndGet();
                     media(ex, content);
                 } else {
                     send(ex, 200, metadata(bucket, name, content).toString().getBytes(StandardCharsets.UTF_8));
@@ -154,13 +177,14 @@ public final class GcsJsonApiStub implements AutoCloseable {
         }
     }
 
-    private static ObjectNode metadata(String bucket, String name, byte[] content) {
+    private ObjectNode metadata(String bucket, String name, byte[] content) {
+        long g = generation.getOrDefault(bucket + "/" + name, 1L);
         return JsonNodeFactory.instance.objectNode()
                 .put("kind", "storage#object")
-                .put("id", bucket + "/" + name + "/1")
+                .put("id", bucket + "/" + name + "/" + g)
                 .put("name", name)
                 .put("bucket", bucket)
-                .put("generation", "1")
+                .put("generation", String.valueOf(g))
                 .put("metageneration", "1")
                 .put("size", String.valueOf(content.length))
                 .put("updated", Instant.parse("2026-11-01T00:00:00Z").toString())

@@ -165,7 +165,8 @@ class BadInputSyncTest extends SyncServerTest {
         assertThat(sum(source, "billed_cost")).isEqualByComparingTo("11.00");
 
         String badName = bad.write(dir);
-        JsonNode run = syncAndWait(tenant, source);
+        // Forced, so the good file is read too (and first, by name), not kept as unchanged.
+        JsonNode run = syncAndWait(tenant, source, Map.of("force", true));
 
         assertThat(run.path("status").asString()).isEqualTo("error");
         // the failed run says what it read: the good file whole, and the file it failed on

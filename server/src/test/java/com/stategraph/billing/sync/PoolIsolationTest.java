@@ -76,7 +76,7 @@ class PoolIsolationTest extends SyncServerTest {
                     SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(background.dataSource()), syncTask)
                             .build(), syncTask, clock);
             SyncRun requested = background.tx().execute(s -> queue.request(UUID.fromString(tenant), UUID.fromString(source),
-                    "manual", null, "pool-isolation-test"));
+                    "manual", null, "pool-isolation-test", false));
 
             String status = awaitStatus(requested.id());
             assertThat(status).as("the sync ran on its own connections").isEqualTo("ok");
