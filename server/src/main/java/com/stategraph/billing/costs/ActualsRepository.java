@@ -358,8 +358,14 @@ public class ActualsRepository {
             return "'total'";
         }
         if (q.groupBy() == Dimension.TAG) {
+            // As the tag rollup groups: a key given with a JSON null is "(none)", a key not given at all "untagged".
             params.add(q.tagKey());
-            return "coalesce(" + tagValue() + ", '" + UNTAGGED + "')";
+            if (foldTagKeys) {
+                return "coalesce((SELECT coalesce(e.value, '" + NONE + "') FROM jsonb_each_text(r.tags) e"
+                        + " WHERE lower(e.key) = lower(?) LIMIT 1), '" + UNTAGGED + "')";
+            }
+            params.add(q.tagKey());
+            return "CASE WHEN r.tags -> ? IS NULL THEN '" + UNTAGGED + "' ELSE coalesce(r.tags ->> ?, '" + NONE + "') END";
         }
         return column;
     }

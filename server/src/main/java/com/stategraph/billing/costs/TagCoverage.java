@@ -77,8 +77,10 @@ public class TagCoverage {
                         + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5),"
                         + " keys AS (SELECT DISTINCT " + key + " AS tag_key FROM sets, jsonb_object_keys(sets.tags) k)"
                         + " SELECT keys.tag_key, s.billing_currency, s.provider, s.service_name, s.month,"
-                        + "   coalesce(sum(s.cost) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_object_keys(s.tags) k WHERE " + key
-                        + " = keys.tag_key)), 0) AS tagged, sum(s.cost) AS total"
+                        // A key given with a JSON null value allocates nothing: not tagged, as a key not given at all.
+                        + "   coalesce(sum(s.cost) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_each(s.tags) e WHERE "
+                        + (foldKeys ? "lower(e.key)" : "e.key") + " = keys.tag_key AND jsonb_typeof(e.value) <> 'null')), 0) AS tagged,"
+                        + "   sum(s.cost) AS total"
                         + " FROM keys CROSS JOIN sets s GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5")
                 .params(tenantId, Date.valueOf(q.from()), Date.valueOf(q.to()))
                 .query(rs -> {
