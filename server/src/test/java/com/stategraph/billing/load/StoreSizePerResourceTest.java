@@ -1,0 +1,84 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.support.ExportFixtures;
+import com.stategraph.billing.support.SyncServerTest;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The size rule: a high-cardinality export (nearly one resource per line, tags varying per resource,
+ * as autoscaling instances, containers and functions give) grows each table by at most a set number
+ * of bytes per distinct resource. The bounds are what the store takes today with some room: a change
+ * that stores a per-resource string again where an id would do, or a per-resource row twice, fails here.
+ */
+class StoreSizePerResourceTest extends SyncServerTest {
+    private static final int RESOURCES = 12_000;
+    private static final int LINES = 15_000;
+    /**
+     * Bytes per distinct resource each table (with its indexes and TOAST) may grow by: what it took when
+     * this test was written (2026-12-05: strings 293, JSON 290, monthly resources 251, resource totals 359 (802 before
+     * their ranking indexes lost the resource id), attribution 217, tag sets 274, tags 234, rows 15) and about a fifth more.
+     */
+    private static final Map<String, Integer> BOUNDS = new LinkedHashMap<>();
+
+    static {
+        BOUNDS.put("billing_chunks", 30);
+        BOUNDS.put("billing_chunks_small", 30);
+        BOUNDS.put("billing_strings", 350);
+        BOUNDS.put("billing_json", 350);
+        BOUNDS.put("cost_monthly_resources", 300);
+        BOUNDS.put("cost_resource_month_totals", 430);
+        BOUNDS.put("attribution_resources", 260);
+        BOUNDS.put("cost_daily_tag_sets", 330);
+        BOUNDS.put("cost_daily_tags", 290);
+        BOUNDS.put("cost_daily", 20);
+        BOUNDS.put("cost_monthly", 20);
+    }
+
+    private long size(String table) {
+        return jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                        + " LEFT JOIN pg_inherits i ON i.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = i.inhparent"
+                        + " WHERE c.relkind IN ('r', 'p') AND (c.relname = ? OR p.relname = ?)")
+                .params(table, table).query(Long.class).single();
+    }
+
+    @Test
+    void eachTableGrowsByAtMostItsBoundPerDistinctResource() throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        String[] teams = {"payments", "search", "platform", "data", "web", "mobile"};
+        List<List<String>> rows = new ArrayList<>();
+        for (int line = 0; line < LINES; line++) {
+            int r = line % RESOURCES;
+            String id = "arn:aws:ec2:us-east-1:4444555566" + (10 + r % 40) + ":instance/i-" + String.format("%017x", r * 2654435761L);
+            rows.add(List.of("0." + (1 + line % 97), "USD", month.atDay(1) + "T00:00:00Z", month.atDay(1 + line % 28) + "T00:00:00Z",
+                    "AWS", "Amazon Elastic Compute Cloud", id, "Instance", "us-east-1",
+                    "{\"team\": \"" + teams[r % teams.length] + "\", \"owner\": \"user-" + r + "@example.com\"}"));
+        }
+        Path dir = tempDir("high-cardinality-");
+        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "BillingCurrency", "BillingPeriodStart",
+                "ChargePeriodStart", "ProviderName", "ServiceName", "ResourceId", "ResourceType", "RegionId", "Tags"), rows);
+        Map<String, Long> before = new LinkedHashMap<>();
+        BOUNDS.keySet().forEach(t -> before.put(t, size(t)));
+        String tenant = newTenant();
+        String attributedBefore = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body()
+                .path("computed_at").asString(null);
+
+        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
+        awaitAttribution(tenant, attributedBefore);
+
+        Map<String, Long> perResource = new LinkedHashMap<>();
+        BOUNDS.keySet().forEach(t -> perResource.put(t, (size(t) - before.get(t)) / RESOURCES));
+        System.out.println("bytes per distinct resource: " + perResource);
+        assertThat(perResource.get("cost_resource_month_totals")).as("the resource totals were written").isPositive();
+        BOUNDS.forEach((table, bound) -> assertThat(perResource.get(table)).as(table + " bytes per distinct resource")
+                .isLessThanOrEqualTo(bound.longValue()));
+    }
+}
