@@ -42,6 +42,14 @@ final class BenchRows {
 
     /** Writes the files into {@code dir}; returns them. Another {@code seed} gives other rows of the same shape. */
     static List<Path> write(Path dir, long rows, long seed) throws IOException {
+        return write(dir, rows, seed, null, "focus-export");
+    }
+
+    /**
+     * As {@link #write(Path, long, long)}, all rows in {@code onlyMonth} (null: the last two months), in
+     * files named {@code <prefix>-NNNNN.snappy.parquet}: as an export that writes each billing period's files apart.
+     */
+    static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -55,11 +63,11 @@ final class BenchRows {
         long written = 0;
         long resources = resourcesFor(rows);
         for (int part = 0; written < rows; part++) {
-            Path file = dir.resolve(String.format("focus-export-%05d.snappy.parquet", part + 1));
+            Path file = dir.resolve(String.format("%s-%05d.snappy.parquet", prefix, part + 1));
             try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
                 Map<String, Object> r = new HashMap<>();
                 for (int i = 0; i < ROWS_PER_FILE && written < rows; i++, written++) {
-                    YearMonth month = random.nextInt(3) == 0 ? thisMonth : thisMonth.minusMonths(1);
+                    YearMonth month = onlyMonth != null ? onlyMonth : random.nextInt(3) == 0 ? thisMonth : thisMonth.minusMonths(1);
                     int days = month.equals(thisMonth) ? Math.max(1, LocalDate.now(ZoneOffset.UTC).getDayOfMonth()) : month.lengthOfMonth();
                     LocalDate day = month.atDay(1 + random.nextInt(days));
                     // A resource keeps its account, region and service across its rows, as in a real export.

@@ -143,7 +143,12 @@ final class BenchServer implements AutoCloseable {
 
     /** Requests a sync and returns the finished run (polled every 100 ms), calling {@code onPoll} at each poll. */
     JsonNode syncAndWait(String tenant, String source, Runnable onPoll) throws Exception {
-        String run = post("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of()).path("id").asString();
+        return syncAndWait(tenant, source, Map.of(), onPoll);
+    }
+
+    /** As above, with the request's body ({@code {"force": true}}, say). */
+    JsonNode syncAndWait(String tenant, String source, Map<String, ?> body, Runnable onPoll) throws Exception {
+        String run = post("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", body).path("id").asString();
         while (true) {
             onPoll.run();
             for (JsonNode r : get("/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/runs?limit=5").path("results")) {

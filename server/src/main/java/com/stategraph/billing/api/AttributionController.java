@@ -9,6 +9,7 @@ import com.stategraph.billing.attribution.StateActuals;
 import com.stategraph.billing.attribution.UnmanagedResources;
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.ExpensiveQuestions;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,12 @@ public class AttributionController {
     private final ReadableStates readable;
     private final TenantAccess access;
     private final com.stategraph.billing.currency.ExchangeRates rates;
+    private final ExpensiveQuestions expensive;
 
     AttributionController(AttributionService attribution, UnmanagedResources unmanaged, StateActuals stateActuals,
                           EstimateComparison comparison, RunRateComparison runRate, ReadableStates readable, TenantAccess access,
-                          com.stategraph.billing.currency.ExchangeRates rates) {
+                          com.stategraph.billing.currency.ExchangeRates rates, ExpensiveQuestions expensive) {
+        this.expensive = expensive;
         this.rates = rates;
         this.comparison = comparison;
         this.runRate = runRate;
@@ -51,8 +54,9 @@ public class AttributionController {
                                    @RequestParam(name = "metric", required = false) String metric,
                                    @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return currency == null || currency.isBlank() ? attribution.attribution(tenantId, from, to, metric)
-                : attribution.attribution(tenantId, from, to, metric, rates.into(currency));
+        return expensive.run(tenantId, "an attribution split", () -> currency == null || currency.isBlank()
+                ? attribution.attribution(tenantId, from, to, metric)
+                : attribution.attribution(tenantId, from, to, metric, rates.into(currency)));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/unmanaged")
@@ -64,8 +68,9 @@ public class AttributionController {
                                              @RequestParam(name = "cursor", required = false) String cursor,
                                              @RequestParam(name = "currency", required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return currency == null || currency.isBlank() ? unmanaged.page(tenantId, from, to, limit, cursor)
-                : unmanaged.page(tenantId, from, to, limit, cursor, rates.into(currency));
+        return expensive.run(tenantId, "an unmanaged resources list", () -> currency == null || currency.isBlank()
+                ? unmanaged.page(tenantId, from, to, limit, cursor)
+                : unmanaged.page(tenantId, from, to, limit, cursor, rates.into(currency)));
     }
 
     @GetMapping("/api/v1/states/{id}/costs/actuals")
@@ -76,8 +81,9 @@ public class AttributionController {
                                              @RequestParam(name = "to", required = false) String to,
                                              @RequestParam(name = "currency", required = false) String currency) {
         var state = readable.get(caller, id);
-        return currency == null || currency.isBlank() ? stateActuals.of(state, from, to)
-                : stateActuals.of(state, from, to, rates.into(currency));
+        return expensive.run(state.tenantId(), "a state's actuals", () -> currency == null || currency.isBlank()
+                ? stateActuals.of(state, from, to)
+                : stateActuals.of(state, from, to, rates.into(currency)));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/compare")
@@ -104,8 +110,11 @@ public class AttributionController {
             intoUsd = m -> rates.converter("USD", m, m);
         }
         Compared.Grouping grouping = new Compared.Grouping(groupBy, tagKey);
-        return monthBasis(basis, month) ? comparison.tenant(tenantId, month, grouping, intoUsd)
-                : runRate.tenant(tenantId, days, grouping, intoUsd);
+        var usd = intoUsd;
+        boolean byMonth = monthBasis(basis, month);
+        return expensive.run(tenantId, "a comparison of estimates and actuals", () -> byMonth
+                ? comparison.tenant(tenantId, month, grouping, usd)
+                : runRate.tenant(tenantId, days, grouping, usd));
     }
 
     @GetMapping("/api/v1/states/{id}/costs/compare")
@@ -116,7 +125,10 @@ public class AttributionController {
                                             @RequestParam(name = "days", required = false) Integer days,
                                             @RequestParam(name = "month", required = false) String month) {
         com.stategraph.billing.states.TerraformState state = readable.get(caller, id);
-        return monthBasis(basis, month) ? comparison.state(state, month) : runRate.state(state.tenantId(), state.id(), days);
+        boolean byMonth = monthBasis(basis, month);
+        return expensive.run(state.tenantId(), "a comparison of estimates and actuals", () -> byMonth
+                ? comparison.state(state, month)
+                : runRate.state(state.tenantId(), state.id(), days));
     }
 
     /** run_rate unless asked for a month: basis=month, or a month given without a basis. */

@@ -2,6 +2,7 @@ package com.stategraph.billing.api;
 
 import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
+import com.stategraph.billing.costs.ExpensiveQuestions;
 import com.stategraph.billing.estimates.EstimateService;
 import com.stategraph.billing.estimates.EstimateViews;
 import com.stategraph.billing.estimates.StateUsage;
@@ -34,8 +35,11 @@ public class EstimateController {
     private final StateUsage usage;
     private final ReadableStates readable;
     private final TenantAccess access;
+    private final ExpensiveQuestions expensive;
 
-    EstimateController(EstimateService estimates, StateUsage usage, ReadableStates readable, TenantAccess access) {
+    EstimateController(EstimateService estimates, StateUsage usage, ReadableStates readable, TenantAccess access,
+                       ExpensiveQuestions expensive) {
+        this.expensive = expensive;
         this.estimates = estimates;
         this.usage = usage;
         this.readable = readable;
@@ -52,7 +56,8 @@ public class EstimateController {
             @ApiResponse(responseCode = "503", description = NO_BOOK, content = @Content(schema = @Schema(implementation = ErrorBody.class)))})
     public ResponseEntity<Object> costs(@AuthenticationPrincipal Caller caller, @PathVariable("id") UUID id) {
         TerraformState state = readable.get(caller, id);
-        return estimates.costs(state).<ResponseEntity<Object>>map(ResponseEntity::ok)
+        return expensive.run(state.tenantId(), "a state's estimate", () -> estimates.costs(state))
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new EstimateViews.Computing("computing")));
     }
 
@@ -128,7 +133,7 @@ public class EstimateController {
     public EstimateViews.TenantEstimate tenant(@AuthenticationPrincipal Caller caller, @PathVariable("tenant_id") UUID tenantId,
                                                @RequestParam(name = "tag_key", required = false) String tagKey) {
         access.requireMember(caller, tenantId);
-        return estimates.tenant(tenantId, tagKey);
+        return expensive.run(tenantId, "the tenant's estimate", () -> estimates.tenant(tenantId, tagKey));
     }
 
     @GetMapping("/api/v1/tenants/{tenant_id}/costs/history")
@@ -144,6 +149,6 @@ public class EstimateController {
                                          @Schema(allowableValues = {"provider", "type", "tag", "state"}) String groupBy,
                                          @RequestParam(name = "tag_key", required = false) String tagKey) {
         access.requireMember(caller, tenantId);
-        return estimates.history(tenantId, from, to, groupBy, tagKey);
+        return expensive.run(tenantId, "an estimate history", () -> estimates.history(tenantId, from, to, groupBy, tagKey));
     }
 }

@@ -4,6 +4,7 @@ import com.stategraph.billing.auth.Caller;
 import com.stategraph.billing.auth.TenantAccess;
 import com.stategraph.billing.costs.CommitmentCoverage;
 import com.stategraph.billing.costs.Commitments;
+import com.stategraph.billing.costs.ExpensiveQuestions;
 import com.stategraph.billing.costs.Invoices;
 import com.stategraph.billing.costs.Savings;
 import com.stategraph.billing.costs.TagCoverage;
@@ -32,10 +33,12 @@ public class FocusUseCasesController {
     private final ConvertedPeriods converted;
     private final ExchangeRates rates;
     private final TenantAccess access;
+    private final ExpensiveQuestions expensive;
 
     public FocusUseCasesController(TagCoverage coverage, Invoices invoices, Commitments commitments, Savings savings,
                                    CommitmentCoverage commitmentCoverage, ConvertedPeriods converted, ExchangeRates rates,
-                                   TenantAccess access) {
+                                   TenantAccess access, ExpensiveQuestions expensive) {
+        this.expensive = expensive;
         this.rates = rates;
         this.converted = converted;
         this.commitmentCoverage = commitmentCoverage;
@@ -54,7 +57,7 @@ public class FocusUseCasesController {
                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        Savings.Page page = savings.of(tenantId, from, to);
+        Savings.Page page = expensive.run(tenantId, "a savings view", () -> savings.of(tenantId, from, to));
         return currency == null || currency.isBlank() ? page : converted.savings(page, currency);
     }
 
@@ -66,7 +69,7 @@ public class FocusUseCasesController {
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        Commitments.Page page = commitments.of(tenantId, from, to);
+        Commitments.Page page = expensive.run(tenantId, "a commitments view", () -> commitments.of(tenantId, from, to));
         return currency == null || currency.isBlank() ? page : converted.commitments(page, currency);
     }
 
@@ -79,7 +82,7 @@ public class FocusUseCasesController {
                                                       @RequestParam(required = false) String to,
                           @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        CommitmentCoverage.Page page = commitmentCoverage.of(tenantId, from, to);
+        CommitmentCoverage.Page page = expensive.run(tenantId, "a commitment coverage view", () -> commitmentCoverage.of(tenantId, from, to));
         return currency == null || currency.isBlank() ? page : converted.coverage(page, currency);
     }
 
@@ -91,7 +94,7 @@ public class FocusUseCasesController {
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        Invoices.Page page = invoices.of(tenantId, from, to);
+        Invoices.Page page = expensive.run(tenantId, "an invoices view", () -> invoices.of(tenantId, from, to));
         return currency == null || currency.isBlank() ? page : converted.invoices(page, currency);
     }
 
@@ -104,7 +107,8 @@ public class FocusUseCasesController {
                                             @RequestParam(required = false) String metric,
                                             @RequestParam(required = false) String currency) {
         access.requireMember(caller, tenantId);
-        return currency == null || currency.isBlank() ? coverage.of(tenantId, from, to, metric)
-                : coverage.of(tenantId, from, to, metric, rates.into(currency));
+        return expensive.run(tenantId, "a tag coverage view", () -> currency == null || currency.isBlank()
+                ? coverage.of(tenantId, from, to, metric)
+                : coverage.of(tenantId, from, to, metric, rates.into(currency)));
     }
 }

@@ -52,10 +52,18 @@ public class ExpensiveQuestions {
 
     /** @throws TooBusyException when the tenant, or the server, already has as many expensive questions running as allowed */
     public <T> T run(UUID tenantId, Supplier<T> question) {
+        return run(tenantId, "a resource grouping or a tag filter", question);
+    }
+
+    /**
+     * As {@link #run(UUID, Supplier)}; {@code what} names the kind of question in the answer when it is refused. Not
+     * to be nested: a question that asks another through here would count twice.
+     */
+    public <T> T run(UUID tenantId, String what, Supplier<T> question) {
         Semaphore permits = running.computeIfAbsent(tenantId, t -> new Semaphore(perTenant));
         if (!permits.tryAcquire()) {
             throw new TooBusyException("this tenant already has " + perTenant + " questions over its billing rows running"
-                    + " (a resource grouping or a tag filter); try again in a few seconds");
+                    + " (" + what + " is one); try again in a few seconds");
         }
         try {
             if (!total.tryAcquire()) {

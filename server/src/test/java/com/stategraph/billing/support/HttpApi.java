@@ -25,9 +25,14 @@ public final class HttpApi {
         return base;
     }
 
-    public record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
         public String text(String field) {
             return body.path(field).asString();
+        }
+
+        /** The answer's first header of that name, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -97,7 +102,7 @@ public final class HttpApi {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             JsonNode node = json && !response.body().isBlank() ? JSON.readTree(response.body()) : MissingNode.getInstance();
-            return new Response(response.statusCode(), node, response.body());
+            return new Response(response.statusCode(), node, response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
