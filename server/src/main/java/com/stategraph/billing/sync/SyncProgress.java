@@ -50,11 +50,15 @@ final class SyncProgress {
         report();
     }
 
-    /** The file a sync failed on, and what of it was read. */
+    /** The file a sync failed on, and what of it was read; the run's end records them if the database cannot now. */
     void fileFailed(long bytesRead) {
         files++;
         bytes += bytesRead;
-        report();
+        try {
+            report();
+        } catch (RuntimeException e) {
+            // the database failed the sync: the failure to tell is the one the sync already has
+        }
     }
 
     void report() {

@@ -50,4 +50,19 @@ class SyncErrorsTest {
         assertThat(cut).endsWith("(the rest is in the server log)");
         assertThat(SyncErrors.describe(new NullPointerException())).isEqualTo("NullPointerException");
     }
+
+    @Test
+    void aDatabaseOutOfDiskSpaceIsToldAsSuchHoweverItIsWrapped() {
+        java.sql.SQLException extend = new java.sql.SQLException(
+                "ERROR: could not extend file \"base/5/16789\": No space left on device", "53100");
+        Throwable wrapped = new org.springframework.dao.DataAccessResourceFailureException("COPY failed",
+                new IllegalStateException("load", extend));
+        assertThat(SyncErrors.describe(wrapped)).isEqualTo(com.stategraph.billing.db.DatabaseOutage.DISK_FULL);
+        assertThat(SyncErrors.describe(new java.io.IOException("write: No space left on device")))
+                .isEqualTo(com.stategraph.billing.db.DatabaseOutage.DISK_FULL);
+        // A lost connection is only a full disk when the embedded database stopped on one since the sync started.
+        Throwable lost = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed", "08003"));
+        assertThat(SyncErrors.describe(lost, java.time.Instant.now())).isEqualTo("JDBC rollback failed");
+    }
 }
