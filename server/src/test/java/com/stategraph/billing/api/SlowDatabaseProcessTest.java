@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * A real server whose every question waits on a lock the test holds on the data's tables: each view,
  * estimate, history, attribution, compare and FinOps answer is 503 QUERY_TIMEOUT or BUSY with
  * Retry-After when its time runs out, never 500, whatever it waited for. (Without a price book the
- * estimate views answer 503 PRICING_NOT_LOADED at once, as they should.)
+ * estimate views answer 503 PRICING_NOT_LOADED at once, as they should.) Then a server on the same data
+ * whose questions may run 1 ms and whose pool holds two connections, asked everything at once.
  */
 class SlowDatabaseProcessTest {
     private static final String KEY = "sgk_slow-db-test-admin-key-0123456789abcdef";
@@ -80,14 +81,7 @@ class SlowDatabaseProcessTest {
             Map<String, Integer> statuses = new LinkedHashMap<>();
             List<String> without = new ArrayList<>();
             List<String> waited = new ArrayList<>();
-            try (Connection holder = pg.getPostgresDatabase().getConnection(); Statement lock = holder.createStatement()) {
-                holder.setAutoCommit(false);
-                lock.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE");
-                // and the advisory locks the server's own work takes (rollups, estimates, attribution, anomalies)
-                for (String key : List.of("resource-month-totals:" + tenant, "estimate:" + state, "attribution:" + tenant,
-                        "anomalies:" + tenant)) {
-                    lock.execute("SELECT pg_advisory_xact_lock(hashtextextended('" + key + "', 0))");
-                }
+            try (Connection holder = lockData(pg, tables, tenant, state)) {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 for (String q : questions) {
                     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + q))
@@ -109,7 +103,76 @@ class SlowDatabaseProcessTest {
             assertThat(waited).as("questions that waited on the locked data and were told to come back").hasSizeGreaterThan(5);
             assertThat(without).as("503 without Retry-After").isEmpty();
             assertThat(server.log()).doesNotContain("unexpected error");
+
+            // The same questions all at once, to a server on the same data whose questions may run 1 ms (its other statements
+            // 1 s: with less it does not start) and whose pool holds two connections: each is answered, told to come back
+            // (with Retry-After), or refused as busy; never 500.
+            try (ServerProcess starved = ServerProcess.start(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
+                    "DB_USER", "postgres", "DB_NAME", "postgres"), KEY, "--stategraph.api.query-timeout=1ms",
+                    "--stategraph.api.statement-timeout=1s", "--stategraph.database.pool-size=2",
+                    "--stategraph.database.wait=250ms")) {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                // One at a time: the 1 ms a question may wait on the locked data; then all at once, three times over: the
+                // two connections.
+                Map<String, Integer> oneByOne;
+                Map<String, Integer> atOnce;
+                try (Connection holder = lockData(pg, tables, tenant, state)) {
+                    oneByOne = ask(http, starved.port(), questions, 1, false);
+                    atOnce = ask(http, starved.port(), questions, 3, true);
+                    holder.rollback();
+                }
+                assertThat(oneByOne).as("one by one: %s", oneByOne).containsKey("QUERY_TIMEOUT").doesNotContainKey("500");
+                assertThat(atOnce).as("all at once: %s", atOnce).containsKey("BUSY").doesNotContainKey("500");
+                assertThat(starved.log()).doesNotContain("unexpected error");
+            }
         }
+    }
+
+    /** Holds every data table and the server's advisory locks until the connection's transaction ends. */
+    private static Connection lockData(EmbeddedPostgres pg, List<String> tables, String tenant, String state) throws Exception {
+        Connection holder = pg.getPostgresDatabase().getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE");
+            // and the advisory locks the server's own work takes (rollups, estimates, attribution, anomalies)
+            for (String key : List.of("resource-month-totals:" + tenant, "estimate:" + state, "attribution:" + tenant,
+                    "anomalies:" + tenant)) {
+                lock.execute("SELECT pg_advisory_xact_lock(hashtextextended('" + key + "', 0))");
+            }
+        }
+        return holder;
+    }
+
+    /**
+     * Asks each question {@code rounds} times, one after another or all at once: how many answers came of each kind
+     * (QUERY_TIMEOUT, BUSY, else the status). Fails on a "come back later" without Retry-After.
+     */
+    private static Map<String, Integer> ask(HttpClient http, int port, List<String> questions, int rounds, boolean atOnce)
+            throws Exception {
+        Map<String, java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String q : questions) {
+                var sent = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + q))
+                        .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (!atOnce) {
+                    sent.join();
+                }
+                answers.put(round + " " + q, sent);
+            }
+        }
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (var e : answers.entrySet()) {
+            HttpResponse<String> answer = e.getValue().get(90, java.util.concurrent.TimeUnit.SECONDS);
+            String body = answer.body();
+            String code = body.contains("\"QUERY_TIMEOUT\"") ? "QUERY_TIMEOUT" : body.contains("\"BUSY\"") ? "BUSY"
+                    : String.valueOf(answer.statusCode());
+            codes.merge(code, 1, Integer::sum);
+            if (code.equals("QUERY_TIMEOUT") || code.equals("BUSY")) {
+                assertThat(answer.headers().firstValue("Retry-After")).as(e.getKey() + " told to come back").isPresent();
+            }
+        }
+        return codes;
     }
 
     private static void awaitRun(HttpApi api, String tenant, String source, String runId) throws Exception {
