@@ -42,14 +42,24 @@ final class BenchRows {
 
     /** Writes the files into {@code dir}; returns them. Another {@code seed} gives other rows of the same shape. */
     static List<Path> write(Path dir, long rows, long seed) throws IOException {
-        return write(dir, rows, seed, null, "focus-export");
+        return write(dir, rows, seed, null, "focus-export", 0);
+    }
+
+    static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix) throws IOException {
+        return write(dir, rows, seed, onlyMonth, prefix, 0);
     }
 
     /**
      * As {@link #write(Path, long, long)}, all rows in {@code onlyMonth} (null: the last two months), in
      * files named {@code <prefix>-NNNNN.snappy.parquet}: as an export that writes each billing period's files apart.
      */
-    static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix) throws IOException {
+    /**
+     * @param distinctResources 0: one resource per 200 rows, drawn at random; else this many resources, line after line in
+     *     turn (so as many distinct ones as lines, up to it), each with tags of its own, as autoscaling instances,
+     *     containers and functions give
+     */
+    static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix, long distinctResources)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -61,7 +71,7 @@ final class BenchRows {
             }
         }
         long written = 0;
-        long resources = resourcesFor(rows);
+        long resources = distinctResources > 0 ? distinctResources : resourcesFor(rows);
         for (int part = 0; written < rows; part++) {
             Path file = dir.resolve(String.format("%s-%05d.snappy.parquet", prefix, part + 1));
             try (ParquetFileWriter w = new ParquetFileWriter(file, ExportSchemas.AWS, CompressionCodecName.SNAPPY)) {
@@ -71,7 +81,7 @@ final class BenchRows {
                     int days = month.equals(thisMonth) ? Math.max(1, LocalDate.now(ZoneOffset.UTC).getDayOfMonth()) : month.lengthOfMonth();
                     LocalDate day = month.atDay(1 + random.nextInt(days));
                     // A resource keeps its account, region and service across its rows, as in a real export.
-                    long resource = random.nextLong(resources);
+                    long resource = distinctResources > 0 ? written % resources : random.nextLong(resources);
                     int s = (int) (resource / 7 % SERVICES.length);
                     double quantity = Math.round(random.nextDouble() * 24_000) / 1000.0;
                     double price = Math.round(random.nextDouble() * 2_000_000) / 1_000_000.0;
@@ -112,7 +122,12 @@ final class BenchRows {
                     r.put("SkuPriceId", "SKU" + random.nextInt(500) + ".JRTCKXETXF");
                     r.put("SubAccountId", account);
                     r.put("SubAccountName", "acme-" + account.substring(10));
-                    r.put("Tags", tagSets.get(random.nextInt(tagSets.size())));
+                    Map<String, String> tags = tagSets.get(random.nextInt(tagSets.size()));
+                    if (distinctResources > 0) {
+                        tags = new HashMap<>(tags);
+                        tags.put("service", "svc-" + Long.toString(resource, 36));
+                    }
+                    r.put("Tags", tags);
                     r.put("x_Operation", "RunInstances");
                     r.put("x_ServiceCode", "AmazonEC2");
                     r.put("x_UsageType", "BoxUsage:m5.large");

@@ -125,6 +125,17 @@ final class BenchServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** PUT of a JSON document as it is (a Terraform state, say). */
+    JsonNode put(String path, String json) throws Exception {
+        HttpRequest request = request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     String newTenant(String prefix) throws Exception {
         return post("/api/v1/tenants", Map.of("name", prefix + "-" + UUID.randomUUID())).path("id").asString();
     }

@@ -3,8 +3,13 @@ package com.stategraph.billing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stategraph.billing.support.ExportFixtures;
-import com.stategraph.billing.support.SyncServerTest;
+import com.stategraph.billing.support.HttpApi;
+import com.stategraph.billing.support.ServerProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,14 +17,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The size rule: a high-cardinality export (nearly one resource per line, tags varying per resource,
  * as autoscaling instances, containers and functions give) grows each table by at most a set number
  * of bytes per distinct resource. The bounds are what the store takes today with some room: a change
- * that stores a per-resource string again where an id would do, or a per-resource row twice, fails here.
+ * that stores a per-resource string again where an id would do, or a per-resource row twice, fails here. A server
+ * process on a database of its own, so no other test's work lands in the sizes.
  */
-class StoreSizePerResourceTest extends SyncServerTest {
+class StoreSizePerResourceTest {
+    private static final String KEY = "sgk_store-size-test-admin-key-0123456789ab";
     private static final int RESOURCES = 12_000;
     private static final int LINES = 15_000;
     /**
@@ -43,7 +52,7 @@ class StoreSizePerResourceTest extends SyncServerTest {
         BOUNDS.put("cost_monthly", 20);
     }
 
-    private long size(String table) {
+    private static long size(JdbcClient jdbc, String table) {
         return jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
                         + " LEFT JOIN pg_inherits i ON i.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = i.inhparent"
                         + " WHERE c.relkind IN ('r', 'p') AND (c.relname = ? OR p.relname = ?)")
@@ -62,20 +71,44 @@ class StoreSizePerResourceTest extends SyncServerTest {
                     "AWS", "Amazon Elastic Compute Cloud", id, "Instance", "us-east-1",
                     "{\"team\": \"" + teams[r % teams.length] + "\", \"owner\": \"user-" + r + "@example.com\"}"));
         }
-        Path dir = tempDir("high-cardinality-");
+        Path dir = Files.createTempDirectory("high-cardinality-");
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, List.of("BilledCost", "BillingCurrency", "BillingPeriodStart",
                 "ChargePeriodStart", "ProviderName", "ServiceName", "ResourceId", "ResourceType", "RegionId", "Tags"), rows);
-        Map<String, Long> before = new LinkedHashMap<>();
-        BOUNDS.keySet().forEach(t -> before.put(t, size(t)));
-        String tenant = newTenant();
-        String attributedBefore = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution").body()
-                .path("computed_at").asString(null);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+             ServerProcess server = ServerProcess.start(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
+                     "DB_USER", "postgres", "DB_NAME", "postgres"), KEY, "--stategraph.sync.poll-interval=500ms")) {
+            JdbcClient jdbc = JdbcClient.create(pg.getPostgresDatabase());
+            HttpApi api = new HttpApi(server.port());
+            Map<String, Long> before = new LinkedHashMap<>();
+            BOUNDS.keySet().forEach(t -> before.put(t, size(jdbc, t)));
+            String tenant = api.post(KEY, "/api/v1/tenants", Map.of("name", "high-cardinality")).text("id");
+            String source = api.post(KEY, "/api/v1/tenants/" + tenant + "/billing-sources", Map.of("provider", "aws",
+                    "source_uri", dir.toUri().toString(), "window_months", 2)).text("id");
+            api.post(KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/sync", Map.of());
+            awaitSyncAndAttribution(api, jdbc, tenant, source);
+            measure(jdbc, before);
+        }
+    }
 
-        assertThat(syncAndWait(tenant, addSource(tenant, "aws", dir.toUri().toString())).path("status").asString()).isEqualTo("ok");
-        awaitAttribution(tenant, attributedBefore);
+    private static void awaitSyncAndAttribution(HttpApi api, JdbcClient jdbc, String tenant, String source) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (true) {
+            JsonNode runs = api.get(KEY, "/api/v1/tenants/" + tenant + "/billing-sources/" + source + "/runs").body().path("results");
+            boolean synced = !runs.isEmpty() && runs.get(0).path("status").asString().equals("ok");
+            assertThat(runs.isEmpty() ? "" : runs.get(0).path("status").asString()).as(runs.toString()).isNotEqualTo("error");
+            boolean attributed = synced && jdbc.sql("SELECT computed_for IS NOT NULL AND requested_at = computed_for FROM"
+                    + " attribution_runs WHERE tenant_id = ?::uuid").param(tenant).query(Boolean.class).optional().orElse(false);
+            if (attributed) {
+                return;
+            }
+            assertThat(Instant.now()).as("synced and attributed within two minutes").isBefore(deadline);
+            Thread.sleep(300);
+        }
+    }
 
+    private static void measure(JdbcClient jdbc, Map<String, Long> before) {
         Map<String, Long> perResource = new LinkedHashMap<>();
-        BOUNDS.keySet().forEach(t -> perResource.put(t, (size(t) - before.get(t)) / RESOURCES));
+        BOUNDS.keySet().forEach(t -> perResource.put(t, (size(jdbc, t) - before.get(t)) / RESOURCES));
         System.out.println("bytes per distinct resource: " + perResource);
         assertThat(perResource.get("cost_resource_month_totals")).as("the resource totals were written").isPositive();
         BOUNDS.forEach((table, bound) -> assertThat(perResource.get(table)).as(table + " bytes per distinct resource")
