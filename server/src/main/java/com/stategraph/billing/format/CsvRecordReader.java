@@ -3,7 +3,6 @@ package com.stategraph.billing.format;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,17 +25,19 @@ public final class CsvRecordReader implements RecordReader {
             + " Export it as UTF-8)";
 
     private final String uri;
-    private final CsvReader<CsvRecord> csv;
-    private final CloseableIterator<CsvRecord> records;
+    private final CsvReader<String[]> csv;
+    private final CloseableIterator<String[]> records;
+    private final CsvFieldsHandler fields;
     private final List<String> columns;
     private final Utf8Check utf8;
     private final ExpansionGuard expansion;
     private final ReadLimits limits;
     private long row;
 
-    private CsvRecordReader(String uri, CsvReader<CsvRecord> csv, CloseableIterator<CsvRecord> records,
+    private CsvRecordReader(String uri, CsvReader<String[]> csv, CloseableIterator<String[]> records, CsvFieldsHandler fields,
                             List<String> columns, Utf8Check utf8, ExpansionGuard expansion, ReadLimits limits) {
         this.uri = uri;
+        this.fields = fields;
         this.csv = csv;
         this.records = records;
         this.columns = columns;
@@ -57,22 +58,23 @@ public final class CsvRecordReader implements RecordReader {
             ExpansionGuard expansion = ExpansionGuard.over(decompressIfGzip(new BufferedInputStream(stored, 1 << 16), uri),
                     stored, uri, limits);
             Utf8Check in = new Utf8Check(expansion);
-            CsvReader<CsvRecord> csv = CsvReader.builder()
+            CsvFieldsHandler fields = new CsvFieldsHandler();
+            CsvReader<String[]> csv = CsvReader.builder()
                     .detectBomHeader(true)
                     .skipEmptyLines(true)
                     .maxBufferSize(MAX_FIELD_CHARS)
-                    .ofCsvRecord(in, StandardCharsets.UTF_8);
-            CloseableIterator<CsvRecord> it = csv.iterator();
+                    .build(fields, in, StandardCharsets.UTF_8);
+            CloseableIterator<String[]> it = csv.iterator();
             if (!it.hasNext()) {
                 csv.close();
                 throw new FormatException(uri, "the file is empty (no header row)");
             }
-            List<String> header = it.next().getFields();
+            List<String> header = List.of(it.next());
             if (in.malformedSeen() && header.stream().anyMatch(h -> h.indexOf(REPLACED) >= 0)) {
                 csv.close();
                 throw new FormatException(uri, "the header " + NOT_UTF8);
             }
-            return new CsvRecordReader(uri, csv, it, header.stream().map(String::trim).toList(), in, expansion, limits);
+            return new CsvRecordReader(uri, csv, it, fields, header.stream().map(String::trim).toList(), in, expansion, limits);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             closeQuietly(raw);
             throw new FormatException(uri, "cannot read the CSV header: " + FormatException.reason(e));
@@ -105,7 +107,7 @@ public final class CsvRecordReader implements RecordReader {
 
     @Override
     public boolean next(Object[] values) throws IOException {
-        CsvRecord record;
+        String[] record;
         try {
             if (!records.hasNext()) {
                 return false;
@@ -117,8 +119,11 @@ public final class CsvRecordReader implements RecordReader {
                 throw limit;
             }
             String reason = FormatException.reason(e);
+            // The field the parser stopped in follows the ones it completed.
+            int at = fields.completeFields();
+            String column = at < columns.size() ? columns.get(at) : null;
             // the CSV library's own words name its buffer; ours name the limit, and the usual cause
-            throw new FormatException(uri, row + 1, null, reason.contains("maximum buffer size")
+            throw new FormatException(uri, row + 1, column, reason.contains("maximum buffer size")
                     ? "a field is longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters, the most one"
                             + " CSV field may hold (a quote opened and never closed reads as one long field)"
                     : reason);
@@ -127,12 +132,12 @@ public final class CsvRecordReader implements RecordReader {
             throw new FormatException(uri, "the file holds more than " + limits.maxRows() + " rows; " + limits.rowsRule());
         }
         row++;
-        int n = record.getFieldCount();
+        int n = record.length;
         if (n != columns.size()) {
             throw new FormatException(uri, row, null, "has " + n + " fields, the header has " + columns.size());
         }
         for (int i = 0; i < n; i++) {
-            String field = record.getField(i);
+            String field = record[i];
             if (field.indexOf(REPLACED) >= 0 && utf8.malformedSeen()) {
                 throw new FormatException(uri, row, columns.get(i), NOT_UTF8);
             }

@@ -141,7 +141,7 @@ class BadInputSyncTest extends SyncServerTest {
                     row.set(4, "x".repeat(5 * 1024 * 1024));
                     ExportFixtures.csv(dir.resolve("z-huge.csv"), false, false, HEADER, List.of(good("1"), row));
                     return "z-huge.csv";
-                }, List.of("row 2: a field is longer than 4,194,304 characters, the most one CSV field may hold")));
+                }, List.of("row 2, column ServiceName: a field is longer than 4,194,304 characters, the most one CSV field may hold")));
     }
 
     /** Rows with many distinct (day, service, tag) keys, so the load writes its rollup sums many times on the way. */
