@@ -132,7 +132,8 @@ public final class IngestBenchmark {
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, durable settings). Each export")
                 .append(" synced end to end by a server process (`-Xmx512m`) from a local directory into a new tenant, and ingested by")
                 .append(" DuckDB (JDBC, in this process) from the same files: `CREATE TABLE ... AS SELECT * FROM read_parquet(...)`,")
-                .append(" then `CHECKPOINT`, into a new database file. Medians of ").append(repeat).append(". Store growth: the whole")
+                .append(" then `CHECKPOINT`, into a new database file. ").append(repeat == 1 ? "One run of each" : "Medians of " + repeat)
+                .append(". Store growth: the whole")
                 .append(" PostgreSQL database (rows, rollups, dictionaries, attribution, indexes) after the first sync and its")
                 .append(" attribution, `VACUUM`ed, per line.\n\n");
         md.append("| export | lines | distinct resources | Parquet bytes/line | sync s | DuckDB s | sync vs DuckDB | store bytes/line | vs Parquet |\n")

@@ -139,8 +139,13 @@ public final class LoadBenchmark {
         String range = "from=" + month + "&to=" + month.plusMonths(1);
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
+        // Daemon threads: the benchmark's JVM ends when its work does.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+                    Thread t = new Thread(r, "load-http");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         long logLinesBefore = schedulerErrors(work);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -211,7 +216,8 @@ public final class LoadBenchmark {
         threads.forEach(Thread::start);
         watcher.start();
         Instant syncStart = Instant.now();
-        JsonNode run = server.syncAndWait(syncTenant, syncSource, () -> { });
+        // Forced: the files are unchanged, and this is about a sync that replaces its rows under load.
+        JsonNode run = server.syncAndWait(syncTenant, syncSource, Map.of("force", true), () -> { });
         double syncSeconds = Duration.between(syncStart, Instant.now()).toMillis() / 1000.0;
         while (Duration.between(began, Instant.now()).toSeconds() < minSeconds) {
             Thread.sleep(200);
