@@ -1,35 +1,28 @@
 package com.stategraph.billing.db;
 
+import java.time.Instant;
+
 /**
- * Why the embedded PostgreSQL is not running, while it is not: what a sync that lost its connection
- * says, and what the log says once. One embedded database per process, so one state.
+ * When a full disk last stopped the embedded PostgreSQL: a sync that lost its database since then
+ * says the disk is full. One embedded database per process, so one state.
  */
 public final class DatabaseOutage {
     /** What a sync that failed on a full disk says, whichever way PostgreSQL told it. */
     public static final String DISK_FULL = "the database's disk is full: no rows were changed; free space and sync again";
 
-    private static volatile boolean diskFull;
-    /** When a full disk last stopped the embedded database; kept after it runs again, for the syncs it cut short. */
-    private static volatile java.time.Instant lastDiskFull;
+    /** Kept after the database runs again, for the syncs the stop cut short. */
+    private static volatile Instant lastDiskFull;
 
     private DatabaseOutage() {
     }
 
-    /** Whether the embedded database stopped on a full disk and has not been started again yet. */
-    public static boolean diskFull() {
-        return diskFull;
-    }
-
     /** Whether a full disk stopped the embedded database at {@code since} or later. */
-    public static boolean diskFullSince(java.time.Instant since) {
-        java.time.Instant last = lastDiskFull;
+    public static boolean diskFullSince(Instant since) {
+        Instant last = lastDiskFull;
         return last != null && !last.isBefore(since);
     }
 
-    static void diskFull(boolean full) {
-        diskFull = full;
-        if (full) {
-            lastDiskFull = java.time.Instant.now();
-        }
+    static void stoppedOnFullDisk() {
+        lastDiskFull = Instant.now();
     }
 }

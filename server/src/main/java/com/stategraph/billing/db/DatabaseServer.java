@@ -78,7 +78,6 @@ public final class DatabaseServer implements AutoCloseable {
             server.keeper = new EmbeddedDatabaseKeeper(pgData, () -> postmasterRuns(pgData), () -> {
                 closeQuietly(server.embedded);
                 server.embedded = start(pgData, runtime, durable, superuserPassword, startWait, port);
-                return true;
             }, Duration.ofSeconds(2));
             return server;
         } catch (IOException | IllegalStateException e) {

@@ -23,9 +23,9 @@ final class EmbeddedDatabaseKeeper implements AutoCloseable {
     static final long ROOM_TO_RECOVER = 64L << 20;
     private static final int TAIL_BYTES = 16 << 10;
 
-    /** Starts the database again; true when it runs. */
+    /** Starts the database again; throws when it cannot yet. */
     interface Restart {
-        boolean start();
+        void start();
     }
 
     private final Path pgData;
@@ -54,7 +54,9 @@ final class EmbeddedDatabaseKeeper implements AutoCloseable {
             boolean full = free < ROOM_TO_RECOVER;
             if (!told) {
                 told = true;
-                DatabaseOutage.diskFull(full);
+                if (full) {
+                    DatabaseOutage.stoppedOnFullDisk();
+                }
                 for (String said : lastWords()) {
                     log.error("the embedded PostgreSQL said: {}", said);
                 }
@@ -68,11 +70,9 @@ final class EmbeddedDatabaseKeeper implements AutoCloseable {
             if (full) {
                 return;
             }
-            if (restart.start()) {
-                log.info("the embedded PostgreSQL in {} runs again ({} MB free)", pgData, usableSpace() >> 20);
-                told = false;
-                DatabaseOutage.diskFull(false);
-            }
+            restart.start();
+            log.info("the embedded PostgreSQL in {} runs again ({} MB free)", pgData, usableSpace() >> 20);
+            told = false;
         } catch (RuntimeException e) {
             log.warn("cannot start the embedded PostgreSQL in {} yet: {}", pgData, e.getMessage());
         }

@@ -52,10 +52,6 @@ final class FileReads {
         this.memory = memory;
     }
 
-    String loader() {
-        return loader;
-    }
-
     /** Rows skipped so far because their billing period is outside the window. */
     long outside() {
         return outside;

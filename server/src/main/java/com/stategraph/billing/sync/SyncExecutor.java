@@ -108,7 +108,7 @@ public class SyncExecutor {
         if (run.trigger().equals("scheduled") && !source.enabled()) {
             // Disabling stops scheduling: a retry that was waiting ends here, and the source keeps its status.
             runs.finish(runId, false, "not run: the source was disabled before this scheduled sync started", 0, List.of(),
-                    Map.of(), List.of());
+                    Map.of(), List.of(), 0, 0);
             return;
         }
         sources.markRunning(run.tenantId(), run.sourceId());
@@ -116,7 +116,8 @@ public class SyncExecutor {
             long rows = load(source, run, window, progress, findings, notes);
             List<ConformanceFindings.Warning> warnings = new ArrayList<>(notes);
             warnings.addAll(findings.warnings());
-            runs.finish(runId, true, null, rows, warnings, progress.versions, progress.unchanged);
+            runs.finish(runId, true, null, rows, warnings, progress.versions, progress.unchanged, progress.files,
+                    progress.bytes);
             // The source's rows as of this sync: those loaded, and those of the periods found unchanged.
             sources.markSynced(run.tenantId(), run.sourceId(), rows + progress.unchangedRows());
             log.info("sync {} of source {} loaded {} rows from {} files; {} periods unchanged", runId, source.id(), rows,
@@ -150,14 +151,14 @@ public class SyncExecutor {
                 throw new NothingToLoadException("no data files match " + source.sourceUri() + "; nothing was changed"
                         + (plan.notes().isEmpty() ? "" : " (" + plan.notes().get(0).message() + ")"));
             }
-            FileReads reads = new FileReads(store, location, window, FileLedger.loader(source), findings, progress, limits,
-                    memory);
+            String loader = FileLedger.loader(source);
+            FileReads reads = new FileReads(store, location, window, loader, findings, progress, limits, memory);
             BillingLoad.Outcome outcome;
             try (BillingLoad load = BillingLoad.begin(dataSource, run.tenantId(), run.sourceId(), provider.focusName(),
                     run.id(), window.periods(), loadSettings)) {
                 // Read once the load holds the source: another sync of it has committed what it recorded, or waits.
                 Map<LocalDate, Long> loads = FileLedger.currentLoads(dataSource, run.tenantId(), run.sourceId());
-                ReloadPlan reload = ReloadPlan.of(plan.files(), FileLedger.read(dataSource, run.tenantId(), run.sourceId()), reads.loader(),
+                ReloadPlan reload = ReloadPlan.of(plan.files(), FileLedger.read(dataSource, run.tenantId(), run.sourceId()), loader,
                         window, loads.keySet(), run.force());
                 for (PlannedFile file : reload.changed()) {
                     reads.read(file, load);

@@ -147,22 +147,16 @@ public class SyncRunRepository {
         });
     }
 
-    public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings,
-                       Map<String, Integer> focusVersions, List<SyncRun.UnchangedPeriod> unchanged) {
-        finish(runId, ok, error, rows, warnings, focusVersions, unchanged, -1, -1);
-    }
-
-    /** As above, with the files and bytes read (negative: as progress last recorded them). */
+    /** The run's outcome, with the files and bytes it read (progress may not have recorded the last of them). */
     public void finish(UUID runId, boolean ok, String error, long rows, List<ConformanceFindings.Warning> warnings,
                        Map<String, Integer> focusVersions, List<SyncRun.UnchangedPeriod> unchanged, int files, long bytes) {
         List<SyncRun.FocusVersionCount> versions = focusVersions.entrySet().stream()
                 .map(e -> new SyncRun.FocusVersionCount(e.getKey(), e.getValue())).toList();
         jdbc.sql("UPDATE sync_runs SET status = ?, finished_at = now(), error = ?, rows = ?, warnings = ?::jsonb,"
                         + " focus_versions = ?::jsonb, unchanged = ?::jsonb,"
-                        + " files = CASE WHEN ? < 0 THEN files ELSE ? END, bytes = CASE WHEN ? < 0 THEN bytes ELSE ? END"
-                        + " WHERE id = ? AND status = 'running'")
+                        + " files = ?, bytes = ? WHERE id = ? AND status = 'running'")
                 .params(ok ? "ok" : "error", error, rows, JSON.writeValueAsString(warnings),
-                        JSON.writeValueAsString(versions), JSON.writeValueAsString(unchanged), files, files, bytes, bytes, runId)
+                        JSON.writeValueAsString(versions), JSON.writeValueAsString(unchanged), files, bytes, runId)
                 .update();
     }
 
