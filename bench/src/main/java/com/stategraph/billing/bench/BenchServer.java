@@ -49,11 +49,32 @@ final class BenchServer implements AutoCloseable {
     /** @param name the server's log is {@code work/NAME.log} */
     static BenchServer start(Path work, String name, EmbeddedPostgres pg, Map<String, String> extraEnv, String... springArgs)
             throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
+                "DB_USER", "postgres", "DB_NAME", "postgres"));
+        env.putAll(extraEnv);
+        return start(work, name, Files.createTempDirectory(work.toAbsolutePath(), "server-"), env, springArgs);
+    }
+
+    /**
+     * A server on its own embedded PostgreSQL in {@code dataDir}, as an operator runs it by default.
+     * Waits up to {@code healthWait} for it to be healthy.
+     */
+    static BenchServer startEmbedded(Path work, String name, Path dataDir, java.time.Duration healthWait, String... springArgs)
+            throws Exception {
+        return start(work, name, dataDir, Map.of(), healthWait, springArgs);
+    }
+
+    private static BenchServer start(Path work, String name, Path dataDir, Map<String, String> env, String... springArgs)
+            throws Exception {
+        return start(work, name, dataDir, env, java.time.Duration.ofSeconds(120), springArgs);
+    }
+
+    private static BenchServer start(Path work, String name, Path dataDir, Map<String, String> env, java.time.Duration healthWait,
+                                     String... springArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path dataDir = Files.createTempDirectory(work.toAbsolutePath(), "server-");
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
@@ -66,12 +87,10 @@ final class BenchServer implements AutoCloseable {
                 "--stategraph.sync.schedule=0 0 1 1 *"));
         command.addAll(java.util.List.of(springArgs));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        Map<String, String> env = new HashMap<>(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.getPort()),
-                "DB_USER", "postgres", "DB_NAME", "postgres", "NO_GCE_CHECK", "true"));
-        env.putAll(extraEnv);
+        pb.environment().put("NO_GCE_CHECK", "true");
         pb.environment().putAll(env);
         BenchServer server = new BenchServer(pb.start(), "http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plus(healthWait);
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (server.http.send(server.request("/actuator/health").build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -170,6 +189,12 @@ final class BenchServer implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Kills the server as kill -9 does, and waits until it is gone. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

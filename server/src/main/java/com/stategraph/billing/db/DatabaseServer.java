@@ -22,19 +22,22 @@ public final class DatabaseServer implements AutoCloseable {
 
     private final ExternalDatabase target;
     private final EmbeddedDataDirGuard guard;
+    /** The embedded PostgreSQL's data directory; null for the operator's. */
+    private final Path pgData;
     /** Replaced when the keeper starts PostgreSQL again. */
     private volatile EmbeddedPostgres embedded;
     private EmbeddedDatabaseKeeper keeper;
 
-    private DatabaseServer(ExternalDatabase target, EmbeddedPostgres embedded, EmbeddedDataDirGuard guard) {
+    private DatabaseServer(ExternalDatabase target, EmbeddedPostgres embedded, EmbeddedDataDirGuard guard, Path pgData) {
         this.target = target;
+        this.pgData = pgData;
         this.embedded = embedded;
         this.guard = guard;
     }
 
     public static DatabaseServer external(ExternalDatabase target) {
         log.info("Using PostgreSQL at {}", target);
-        return new DatabaseServer(target, null, null);
+        return new DatabaseServer(target, null, null, null);
     }
 
     /**
@@ -55,7 +58,7 @@ public final class DatabaseServer implements AutoCloseable {
             guard = EmbeddedDataDirGuard.acquire(dataDir, pgData);
             if (Files.exists(pgData.resolve("postmaster.pid"))) {
                 log.warn("The embedded PostgreSQL in {} was not shut down cleanly: it recovers from its write-ahead log"
-                        + " before it accepts connections (waiting up to {})", pgData, startWait);
+                        + " before it accepts connections (waiting up to {}; its progress is in {})", pgData, startWait, logFile(pgData));
             }
             // zonky's defaults are for tests (synchronous_commit=off); the server keeps PostgreSQL's durable ones.
             boolean durable = !Boolean.getBoolean(UNSAFE_FAST_PROPERTY);
@@ -73,7 +76,7 @@ public final class DatabaseServer implements AutoCloseable {
             log.info("Started embedded PostgreSQL on port {} with data in {}{}", pg.getPort(), pgData,
                     durable ? "" : " (fsync off: tests only)");
             String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-            DatabaseServer server = new DatabaseServer(new ExternalDatabase(url, EmbeddedRoles.APP_ROLE, appPassword), pg, guard);
+            DatabaseServer server = new DatabaseServer(new ExternalDatabase(url, EmbeddedRoles.APP_ROLE, appPassword), pg, guard, pgData);
             int port = pg.getPort();
             server.keeper = new EmbeddedDatabaseKeeper(pgData, () -> postmasterRuns(pgData), () -> {
                 closeQuietly(server.embedded);
@@ -105,6 +108,28 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * zonky stops PostgreSQL with pg_ctl, which refuses to run as root and then leaves it running:
+     * this asks the postmaster itself (SIGTERM, a smart shutdown; the pools are closed by now).
+     */
+    private static void stopIfStillRunning(Path pgData) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+            ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+                postmaster.destroy();
+                try {
+                    postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    log.warn("the embedded PostgreSQL (pid {}) is still stopping; the next start stops what is left", postmaster.pid());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no pid file: it is stopped
+        }
+    }
+
     /** PostgreSQL on {@code port} (0: a free one), initialised on its first start. */
     private static EmbeddedPostgres start(Path pgData, Path runtime, boolean durable, String superuserPassword, Duration startWait,
                                           int port) {
@@ -126,6 +151,8 @@ public final class DatabaseServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", on)
                     // Its output is the server's log now: a line every five minutes per checkpoint would drown the rest.
                     .setServerConfig("log_checkpoints", "off")
+                    // A session whose server died (kill -9) ends its statement within seconds instead of running it out.
+                    .setServerConfig("client_connection_check_interval", "2s")
                     .setPGStartupWait(startWait)
                     // PostgreSQL's own output goes to a file of the data dir, whole: a pipe is read only while it starts.
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(pgData).toFile()))
@@ -164,6 +191,7 @@ public final class DatabaseServer implements AutoCloseable {
             }
             if (embedded != null) {
                 embedded.close();
+                stopIfStillRunning(pgData);
                 log.info("Stopped embedded PostgreSQL");
             }
         } finally {

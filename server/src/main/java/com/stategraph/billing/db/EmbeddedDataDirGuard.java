@@ -46,12 +46,18 @@ final class EmbeddedDataDirGuard implements AutoCloseable {
             throw new IllegalStateException("another stategraph server is using the embedded PostgreSQL in " + pgData
                     + ": stop it, or give this one another --data-dir (or STATEGRAPH_DATA_DIR)");
         }
-        stopOrphan(pgData);
+        stopOrphan(dataDir, pgData);
         return new EmbeddedDataDirGuard(channel, lock);
     }
 
-    /** Stops a postmaster that a dead server left running on {@code pgData}, if there is one. */
-    private static void stopOrphan(Path pgData) throws IOException {
+    /**
+     * Stops a postmaster that a dead server left running on {@code pgData}, if there is one. Its
+     * sessions are ended first: their clients died with the old server, but a session in the middle
+     * of a long statement (a sync's load) would not notice until the statement ends, and the
+     * shutdown (SIGTERM, which lets PostgreSQL checkpoint, so the next start recovers nothing) would
+     * wait for it. pg_ctl's fast shutdown would do both, but pg_ctl refuses to run as root.
+     */
+    private static void stopOrphan(Path dataDir, Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -73,8 +79,11 @@ final class EmbeddedDataDirGuard implements AutoCloseable {
             return; // a stale pid file: PostgreSQL itself removes it on start
         }
         log.warn("The embedded PostgreSQL (pid {}) was left running by a server that did not shut down; stopping it", pid);
+        if (lines.size() > 3) {
+            endSessions(dataDir, lines.get(3).trim());
+        }
         ProcessHandle postmaster = process.get();
-        postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with the old server
+        postmaster.destroy();
         Instant deadline = Instant.now().plus(ORPHAN_STOP_WAIT);
         while (postmaster.isAlive() && Instant.now().isBefore(deadline)) {
             try {
@@ -89,6 +98,20 @@ final class EmbeddedDataDirGuard implements AutoCloseable {
                     + " did not stop within " + ORPHAN_STOP_WAIT.toMinutes() + " minutes; stop it and start again");
         }
         log.info("Stopped the orphaned embedded PostgreSQL (pid {})", pid);
+    }
+
+    /** Best effort: a session left is waited for by the shutdown, as before. */
+    private static void endSessions(Path dataDir, String port) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres", EmbeddedRoles.superuserPassword(dataDir));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+            rs.next();
+            log.info("Ended {} session(s) of the orphaned embedded PostgreSQL", rs.getLong(1));
+        } catch (IOException | java.sql.SQLException e) {
+            log.warn("cannot end the orphaned embedded PostgreSQL's sessions; its shutdown waits for them: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -25,9 +25,11 @@ class EmbeddedDurabilityTest {
 
     @Test
     void theEmbeddedDatabaseRunsWithDurableSettingsAndAnOwnerOnlyDataDir() throws Exception {
+        ProcessHandle postmaster;
         try (ServerProcess server = ServerProcess.start(Map.of(), "sgk_durability-test-key-0123456789")) {
             Path dataDir = server.dataDir();
             List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+            postmaster = ProcessHandle.of(Long.parseLong(pid.get(0).trim())).orElseThrow();
             int port = Integer.parseInt(pid.get(3).trim());
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
                     Files.readString(dataDir.resolve("postgres-password")).strip());
@@ -60,6 +62,9 @@ class EmbeddedDurabilityTest {
             assertThat(checked).as("the PostgreSQL binaries were unpacked under pg-runtime").isGreaterThan(10);
             assertThat(open).as("files others can read, write or run").isEmpty();
         }
+        // whoever runs it, root included (pg_ctl refuses root): a server that stops stops its PostgreSQL
+        postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(postmaster.isAlive()).isFalse();
     }
 
     @Test
@@ -67,8 +72,21 @@ class EmbeddedDurabilityTest {
         Path dataDir = Files.createTempDirectory("stategraph-orphan-");
         String key = "sgk_orphan-test-key-0123456789abcdef";
         long orphan;
+        java.util.concurrent.CompletableFuture<Throwable> longStatement;
         try (ServerProcess first = ServerProcess.start("512m", dataDir, Map.of(), key)) {
-            orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+            List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+            orphan = Long.parseLong(pid.get(0).trim());
+            // A session in the middle of a long statement, as a sync's load is: a smart shutdown would wait for it.
+            Connection busy = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
+                    "postgres", Files.readString(dataDir.resolve("postgres-password")).strip());
+            longStatement = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (busy; Statement st = busy.createStatement()) {
+                    st.execute("SELECT pg_sleep(600)");
+                    return null;
+                } catch (java.sql.SQLException e) {
+                    return e;
+                }
+            });
             first.kill9();
         }
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL outlives kill -9 of its server")
@@ -76,6 +94,9 @@ class EmbeddedDurabilityTest {
 
         try (ServerProcess second = ServerProcess.start("512m", dataDir, Map.of(), key)) {
             assertThat(second.log()).contains("was left running by a server that did not shut down");
+            Throwable ended = longStatement.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ended).as("the orphan's long statement was cut short by a fast shutdown").isInstanceOf(java.sql.SQLException.class);
+            assertThat(((java.sql.SQLException) ended).getSQLState()).as(ended.getMessage()).isEqualTo("57P01");
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
             assertThat(postmaster).isNotEqualTo(orphan);
