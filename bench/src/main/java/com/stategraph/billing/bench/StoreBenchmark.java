@@ -28,9 +28,10 @@ public final class StoreBenchmark {
     private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
             + " UNION ALL SELECT 'cost_daily_tags'::regclass UNION ALL SELECT 'cost_daily_tag_sets'::regclass"
-            + " UNION ALL SELECT 'cost_monthly_resources'::regclass UNION ALL SELECT 'cost_resource_month_totals'::regclass) t";
+            + " UNION ALL SELECT 'cost_monthly_resources'::regclass UNION ALL SELECT 'cost_resource_month_totals'::regclass"
+            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_resource_month_totals_large')) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
-            + " WHERE relname LIKE 'billing_chunks%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
+            + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_resource_totals_%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
             + " 'cost_monthly', 'cost_daily_tags', 'cost_daily_tag_sets', 'cost_monthly_resources', 'cost_resource_month_totals')";
 
     /** One provider's demo export (small, shaped like the provider's own) and what storing its rows cost. */
@@ -98,7 +99,8 @@ public final class StoreBenchmark {
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
             db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
-                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_resource_month_totals").update();
+                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_resource_month_totals, cost_resource_month_totals_large")
+                    .update();
             vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
             vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
         }

@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttributionCalculator {
     private static final int BATCH = 5_000;
+    private static final String NEXT = "attribution_next";
+    /** Stands in for "no state" in the comparison, so it is an equality PostgreSQL can hash on. */
+    private static final String NO_STATE = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -61,10 +64,12 @@ public class AttributionCalculator {
                         index.add(id, owner);
                     }
                 }, tenantId);
-        jdbc.sql("DELETE FROM attribution_resources WHERE tenant_id = ?").param(tenantId).update();
+        // The answers go to a table of the transaction first; only those that differ from the stored ones
+        // are written (most resources keep their owner from one sync to the next): no dead row per resource.
+        jdbc.sql("CREATE TEMPORARY TABLE " + NEXT + " (resource_id text NOT NULL, state_id uuid, address text) ON COMMIT DROP").update();
         List<Object[]> pending = new ArrayList<>(BATCH);
         int[] counts = new int[2];
-        streaming.query("SELECT DISTINCT resource_id FROM cost_resource_month_totals WHERE tenant_id = ? AND resource_id <> ''", rs -> {
+        streaming.query("SELECT DISTINCT resource_id FROM cost_monthly_resources WHERE tenant_id = ? AND resource_id <> ''", rs -> {
             String resourceId = rs.getString(1);
             IdentifierIndex.Owner owner = index.match(resourceId);
             counts[0]++;
@@ -73,11 +78,12 @@ public class AttributionCalculator {
             }
             pending.add(new Object[] {resourceId, owner == null ? null : owner.stateId(), owner == null ? null : owner.address()});
             if (pending.size() == BATCH) {
-                write(tenantId, pending);
+                write(pending);
                 pending.clear();
             }
         }, tenantId);
-        write(tenantId, pending);
+        write(pending);
+        replaceChanged(tenantId);
         Instant now = clock.instant();
         // Answers the request read at the start: one made since then has an execution of its own, which computes again.
         Timestamp answered = requested instanceof Timestamp t ? t : Timestamp.from(now);
@@ -90,19 +96,30 @@ public class AttributionCalculator {
         return new Outcome(counts[0], counts[1], index.size());
     }
 
-    private void write(UUID tenantId, List<Object[]> rows) {
+    /** Deletes the stored answers that are gone or changed, then inserts the new and changed ones. */
+    private void replaceChanged(UUID tenantId) {
+        jdbc.sql("ANALYZE " + NEXT).update();
+        jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
+                + " WHERE n.resource_id = a.resource_id AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
+                + " AND coalesce(n.address, '') = coalesce(a.address, ''))").param(tenantId).update();
+        jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) SELECT ?, n.resource_id, n.state_id,"
+                + " n.address FROM " + NEXT + " n WHERE NOT EXISTS (SELECT 1 FROM attribution_resources a WHERE a.tenant_id = ?"
+                + " AND a.resource_id = n.resource_id)").params(tenantId, tenantId).update();
+        jdbc.sql("DROP TABLE " + NEXT).update(); // a transaction may compute twice
+    }
+
+    private void write(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        streaming.batchUpdate("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) VALUES (?, ?, ?, ?)",
+        streaming.batchUpdate("INSERT INTO " + NEXT + " (resource_id, state_id, address) VALUES (?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         Object[] r = rows.get(i);
-                        ps.setObject(1, tenantId);
-                        ps.setString(2, (String) r[0]);
-                        ps.setObject(3, r[1]);
-                        ps.setString(4, (String) r[2]);
+                        ps.setString(1, (String) r[0]);
+                        ps.setObject(2, r[1]);
+                        ps.setString(3, (String) r[2]);
                     }
 
                     @Override

@@ -156,8 +156,8 @@ public class ActualsRepository {
     }
 
     /**
-     * The top resources of one month, unfiltered: the first rows of {@code cost_resource_month_totals}'
-     * index for the metric, per currency; "other" is the month's total (from {@code cost_monthly},
+     * The top resources of one month, unfiltered: the first rows of the month's resource totals'
+     * index for the metric, per currency (the month's set of its own, or the shared table's rows); "other" is the month's total (from {@code cost_monthly},
      * the same rows summed by other keys) less theirs, present when rows remain beyond them.
      */
     private List<CostRow> topResourcesOfMonth(CostQuery q, LocalDate month) {
@@ -171,13 +171,20 @@ public class ActualsRepository {
                 .params(q.tenantId(), Date.valueOf(month))
                 .query((rs, i) -> new Total(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)))
                 .list();
+        java.util.Optional<java.util.UUID> set = jdbc.sql("SELECT set_id FROM resource_month_total_sets WHERE tenant_id = ? AND month = ?")
+                .params(q.tenantId(), Date.valueOf(month)).query(java.util.UUID.class).optional();
         for (Total total : totals) {
             BigDecimal rest = total.cost();
             long restRows = total.rows();
-            List<Object[]> top = jdbc.sql("SELECT resource_id, " + metric + ", row_count FROM cost_resource_month_totals"
-                            + " WHERE tenant_id = ? AND month = ? AND billing_currency = ?"
-                            + " ORDER BY " + metric + " DESC, coalesce(resource_id, '" + NONE + "') COLLATE \"C\" LIMIT ?")
-                    .params(q.tenantId(), Date.valueOf(month), total.currency(), q.limit())
+            // A month of many resources is a set of its own: named by a constant, PostgreSQL reads only its table.
+            List<Object> params = new ArrayList<>(set.isPresent() ? List.of() : List.of(q.tenantId(), Date.valueOf(month)));
+            params.addAll(List.of(total.currency(), q.limit()));
+            List<Object[]> top = jdbc.sql("SELECT resource_id, " + metric + ", row_count FROM " + set.map(id ->
+                                    "cost_resource_month_totals_large WHERE set_id = '" + id + "'::uuid")
+                                    .orElse("cost_resource_month_totals WHERE tenant_id = ? AND month = ?")
+                            + " AND billing_currency = ? ORDER BY " + metric + " DESC, coalesce(resource_id, '" + NONE + "') COLLATE \"C\""
+                            + " LIMIT ?")
+                    .params(params)
                     .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)})
                     .list();
             for (Object[] r : top) {

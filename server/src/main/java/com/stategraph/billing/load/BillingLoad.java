@@ -85,7 +85,7 @@ public final class BillingLoad implements AutoCloseable {
         final LocalDate start;
         final UUID loadId = UUID.randomUUID();
         final String loadIdText = loadId.toString();
-        final String table = BillingPartitions.tableOf(loadId);
+        final String table = BillingPartitions.LOADS.tableOf(loadId);
         boolean created;
         /** Rows not yet in a chunk line; made with the period's first row. */
         RowChunk chunk;
@@ -498,7 +498,7 @@ public final class BillingLoad implements AutoCloseable {
             }
         }
         // Last: it waits for any other sync of the tenant doing the same to commit.
-        ResourceMonthTotals.rebuild(connection, tenantId, touchedMonths);
+        ResourceMonthTotals.rebuild(connection, tenantId, touchedMonths, ownTableRows);
         alsoCommit.run(connection);
         connection.commit();
         committed = true;

@@ -32,11 +32,12 @@ public class BillingLoadRepository {
     }
 
     /**
-     * Keeps a replaced load's table from being detached and dropped under a reader that has yet to
-     * read it: DETACH ... CONCURRENTLY waits for every transaction that holds a lock on the parent.
+     * Keeps a replaced load's table (or a replaced set of resource totals) from being detached and
+     * dropped under a reader that has yet to read it: DETACH ... CONCURRENTLY waits for every
+     * transaction that holds a lock on the parent.
      * Run first in the reader's transaction, before the statement that takes its snapshot.
      */
-    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_chunks IN ACCESS SHARE MODE";
+    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_chunks, ONLY cost_resource_month_totals_large IN ACCESS SHARE MODE";
 
     /**
      * A tenant's current loads with rows whose charges reach into {@code [from, to)}: the only
@@ -69,34 +70,5 @@ public class BillingLoadRepository {
         return jdbc.sql("SELECT coalesce(sum(row_count), 0) FROM billing_loads WHERE tenant_id = ? AND source_id = ?"
                         + " AND state = 'current'")
                 .params(tenantId, sourceId).query(Long.class).single();
-    }
-
-    /**
-     * Removes every row a source loaded, and its rollups; its loads go with the source (cascade).
-     * Runs in the caller's transaction, without the API's statement timeout: a large source takes a
-     * while to remove. By the source's loads, so only their tables are touched; the emptied tables
-     * are dropped after the next sync. @return billing rows deleted
-     */
-    public long deleteSourceRows(UUID tenantId, UUID sourceId) {
-        jdbc.sql("SELECT set_config('statement_timeout', '0', true)").query().singleValue();
-        List<UUID> loads = jdbc.sql("SELECT id FROM billing_loads WHERE tenant_id = ? AND source_id = ?")
-                .params(tenantId, sourceId).query(UUID.class).list();
-        long rows = 0;
-        for (String table : List.of("billing_chunks", "billing_chunks_small")) {
-            rows += jdbc.sql("WITH gone AS (DELETE FROM " + table + " WHERE tenant_id = ? AND " + onlyLoads("load_id", loads)
-                    + " RETURNING row_count) SELECT coalesce(sum(row_count), 0) FROM gone").param(tenantId).query(Long.class).single();
-        }
-        List<java.sql.Date> months = jdbc.sql(ResourceMonthTotals.MONTHS_OF_SOURCE).params(tenantId, sourceId)
-                .query(java.sql.Date.class).list();
-        for (String table : Rollups.TABLES) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
-        }
-        if (!months.isEmpty()) {
-            String monthArray = months.stream().map(java.sql.Date::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-            jdbc.sql(ResourceMonthTotals.LOCK).param(tenantId).query().singleValue();
-            jdbc.sql(ResourceMonthTotals.DELETE).params(tenantId, monthArray).update();
-            jdbc.sql(ResourceMonthTotals.INSERT).params(tenantId, monthArray).update();
-        }
-        return rows;
     }
 }

@@ -12,32 +12,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tables of billing_chunks, one per load. A load that is no longer current (replaced by a newer
- * sync, or its source removed) leaves its table attached but unread; this drops such tables:
- * detached concurrently, so readers are never blocked, then dropped whole: no dead rows.
+ * Tables attached to a partitioned parent, one per load (billing_chunks) or per set of resource
+ * totals (cost_resource_month_totals_large). A table no longer current (replaced by a newer sync,
+ * or its source removed) stays attached but unread; this drops such tables: detached concurrently,
+ * so readers are never blocked, then dropped whole: no dead rows.
+ *
+ * @param parent  the partitioned table
+ * @param prefix  its tables' names: the prefix, then their id's hex digits
+ * @param current a query of the current ids, as uuid
  */
-public final class BillingPartitions {
+public record BillingPartitions(String parent, String prefix, String current) {
     private static final Logger log = LoggerFactory.getLogger(BillingPartitions.class);
-    private static final String PREFIX = "billing_chunks_";
     private static final String WAIT_FOR_READERS = "2s";
+    static final BillingPartitions LOADS = new BillingPartitions("billing_chunks", "billing_chunks_",
+            "SELECT id FROM billing_loads WHERE state = 'current'");
+    static final BillingPartitions RESOURCE_TOTALS = new BillingPartitions("cost_resource_month_totals_large",
+            "cost_resource_totals_", "SELECT set_id FROM resource_month_total_sets");
 
-    private BillingPartitions() {
+    String tableOf(UUID id) {
+        return prefix + id.toString().replace("-", "");
     }
 
-    static String tableOf(UUID loadId) {
-        return PREFIX + loadId.toString().replace("-", "");
+    /** The retired tables of every family: billing loads, then resource totals. @return tables dropped */
+    public static int dropRetired(DataSource dataSource) {
+        return LOADS.dropRetiredOf(dataSource) + RESOURCE_TOTALS.dropRetiredOf(dataSource);
     }
 
     /**
      * Best effort: a table that cannot be dropped now (a reader, another replica doing the same)
      * is left for the next call; readers never see it either way. A detach waits for every open
-     * reader of billing_chunks, an export streams for minutes, and while it waits it holds the lock
+     * reader of the parent, an export streams for minutes, and while it waits it holds the lock
      * every other sync's swap needs: so it waits {@link #WAIT_FOR_READERS} at most, and a table
      * still being read stays detach-pending for a later sync to finish.
      *
      * @return tables dropped
      */
-    public static int dropRetired(DataSource dataSource) {
+    int dropRetiredOf(DataSource dataSource) {
         int dropped = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // DETACH ... CONCURRENTLY cannot run inside a transaction
@@ -45,12 +55,12 @@ public final class BillingPartitions {
                 st.execute("SET lock_timeout = '" + WAIT_FOR_READERS + "'");
                 for (Attached t : retired(c)) {
                     try {
-                        st.execute("ALTER TABLE billing_chunks DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
+                        st.execute("ALTER TABLE " + parent + " DETACH PARTITION " + t.name() + (t.pending() ? " FINALIZE" : " CONCURRENTLY"));
                         st.execute("DROP TABLE " + t.name());
                         dropped++;
                     } catch (SQLException e) {
                         // Only one table may be pending detach at a time: the rest wait for it.
-                        log.info("retired billing table {} and any after it stay for now: {}", t.name(), e.getMessage());
+                        log.info("retired table {} and any after it stay for now: {}", t.name(), e.getMessage());
                         break;
                     }
                 }
@@ -60,7 +70,7 @@ public final class BillingPartitions {
                 }
             }
         } catch (SQLException e) {
-            log.warn("cannot drop retired billing tables now; the next sync will: {}", e.getMessage());
+            log.warn("cannot drop retired tables of {} now; the next sync will: {}", parent, e.getMessage());
         }
         return dropped;
     }
@@ -68,17 +78,17 @@ public final class BillingPartitions {
     private record Attached(String name, boolean pending) {
     }
 
-    /** Tables of billing_chunks whose load is not current: replaced, or of a removed source. */
-    private static List<Attached> retired(Connection c) throws SQLException {
+    /** The parent's tables whose id is not current. */
+    private List<Attached> retired(Connection c) throws SQLException {
         List<Attached> tables = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, i.inhdetachpending"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'billing_chunks'::regclass"
-                + " AND NOT EXISTS (SELECT 1 FROM billing_loads l WHERE l.state = 'current'"
-                + " AND c.relname = '" + PREFIX + "' || replace(l.id::text, '-', ''))"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '" + parent + "'::regclass"
+                + " AND NOT EXISTS (SELECT 1 FROM (" + current + ") AS now_current (id)"
+                + " WHERE c.relname = '" + prefix + "' || replace(now_current.id::text, '-', ''))"
                 // the one left pending first: no other can be detached until it is
                 + " ORDER BY i.inhdetachpending DESC, c.relname")) {
             while (rs.next()) {
-                if (rs.getString(1).startsWith(PREFIX)) {
+                if (rs.getString(1).startsWith(prefix)) {
                     tables.add(new Attached(rs.getString(1), rs.getBoolean(2)));
                 }
             }

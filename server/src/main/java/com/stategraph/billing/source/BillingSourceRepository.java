@@ -79,7 +79,7 @@ public class BillingSourceRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** Deletes the source; its billing rows must be gone first (BillingLoadRepository.deleteSourceRows). */
+    /** Deletes the source; its billing rows must be gone first (SourceRowsRemoval.delete). */
     public void delete(UUID tenantId, UUID id) {
         jdbc.sql("DELETE FROM billing_sources WHERE tenant_id = ? AND id = ?").params(tenantId, id).update();
     }

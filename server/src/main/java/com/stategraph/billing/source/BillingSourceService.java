@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import com.stategraph.billing.load.BillingLoadRepository;
+import com.stategraph.billing.load.SourceRowsRemoval;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The billing-source control plane: every change is validated, applied and audited in one transaction. */
@@ -26,7 +26,7 @@ public class BillingSourceService {
     static final int DEFAULT_WINDOW_MONTHS = 2;
 
     private final BillingSourceRepository sources;
-    private final BillingLoadRepository loads;
+    private final SourceRowsRemoval sourceRows;
     private final SyncRunRepository runs;
     private final SyncQueue queue;
     private final SourceValidator validator;
@@ -35,12 +35,12 @@ public class BillingSourceService {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public BillingSourceService(BillingSourceRepository sources, BillingLoadRepository loads, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
+    public BillingSourceService(BillingSourceRepository sources, SourceRowsRemoval sourceRows, SyncRunRepository runs, SyncQueue queue, SourceValidator validator,
                                 AwsRegionResolver regions, AuditLog audit, Clock clock,
                                 org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.sources = sources;
-        this.loads = loads;
+        this.sourceRows = sourceRows;
         this.runs = runs;
         this.queue = queue;
         this.validator = validator;
@@ -114,7 +114,7 @@ public class BillingSourceService {
     @Transactional
     public void delete(Caller caller, UUID tenantId, UUID id) {
         BillingSource current = sources.findForUpdate(tenantId, id).orElseThrow(() -> notFound(id));
-        long rows = loads.deleteSourceRows(tenantId, id);
+        long rows = sourceRows.delete(tenantId, id);
         sources.delete(tenantId, id);
         Map<String, Object> detail = settings(current);
         detail.put("billing_rows_deleted", rows);

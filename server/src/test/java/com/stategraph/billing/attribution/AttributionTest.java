@@ -172,9 +172,14 @@ class AttributionTest extends SyncServerTest {
         rows.add(2, List.of("4.5", "4.5", "USD", first + "T00:00:00Z", today + "T00:00:00Z", "Compute", "arn:aws:s3:::shared-1",
                 "Bucket"));
         ExportFixtures.csv(dir.resolve("focus.csv"), false, false, HEADER, rows);
+        Map<String, String> written = attributionRows(tenant);
+        assertThat(written).isNotEmpty();
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
         computed = awaitAttribution(tenant, computed.path("computed_at").asString());
         assertSplit(computed, resynced);
+        // Only what changed is written again: each resource whose owner stayed keeps its row as it was.
+        Map<String, String> rewritten = attributionRows(tenant);
+        assertThat(rewritten).containsAllEntriesOf(written).containsKey("arn:aws:s3:::shared-1").hasSize(written.size() + 1);
 
         // Removing a state turns its lines unmanaged.
         assertThat(api.delete(ADMIN_KEY, "/api/v1/states/" + web).status()).isEqualTo(204);
@@ -184,6 +189,20 @@ class AttributionTest extends SyncServerTest {
             after.add(ofWeb ? new Line(l.resourceId(), l.cost(), l.currency(), "unmanaged") : l);
         }
         assertSplit(awaitAttribution(tenant, computed.path("computed_at").asString()), after);
+        Map<String, String> afterRemoval = attributionRows(tenant);
+        assertThat(afterRemoval).hasSameSizeAs(rewritten);
+        rewritten.forEach((resourceId, row) -> {
+            boolean ofWeb = resourceId.contains("i-0abc") || resourceId.contains("nat-0abc") || resourceId.contains("vol-0gov");
+            assertThat(afterRemoval.get(resourceId).equals(row)).as(resourceId + " rewritten only if its owner changed").isNotEqualTo(ofWeb);
+        });
+    }
+
+    /** Each attributed resource id's stored row: where it is and which transaction wrote it. */
+    private Map<String, String> attributionRows(String tenant) {
+        Map<String, String> rows = new HashMap<>();
+        jdbc.sql("SELECT resource_id, ctid::text || ' ' || xmin::text FROM attribution_resources WHERE tenant_id = ?::uuid")
+                .param(tenant).query((rs, i) -> rows.put(rs.getString(1), rs.getString(2))).list();
+        return rows;
     }
 
     private void assertSplit(JsonNode answer, List<Line> lines) {

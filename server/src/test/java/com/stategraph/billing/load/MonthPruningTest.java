@@ -73,8 +73,8 @@ class MonthPruningTest extends SyncServerTest {
         assertThat(((OffsetDateTime) loads.get(0)[1]).toInstant()).isEqualTo(start(M1.atDay(1)).toInstant());
         assertThat(((OffsetDateTime) loads.get(0)[2]).toInstant()).isEqualTo(start(M2.atDay(1)).toInstant());
         assertThat(((OffsetDateTime) loads.get(1)[1]).toInstant()).isEqualTo(start(M2.atDay(1)).toInstant());
-        String m1Table = BillingPartitions.tableOf((UUID) loads.get(0)[0]);
-        String m2Table = BillingPartitions.tableOf((UUID) loads.get(1)[0]);
+        String m1Table = BillingPartitions.LOADS.tableOf((UUID) loads.get(0)[0]);
+        String m2Table = BillingPartitions.LOADS.tableOf((UUID) loads.get(1)[0]);
 
         String firstHalfOfM1 = plan(tenant, M1.atDay(1), M1.atDay(15));
         assertThat(firstHalfOfM1).contains(m1Table).doesNotContain(m2Table);

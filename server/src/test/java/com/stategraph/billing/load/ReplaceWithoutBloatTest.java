@@ -48,7 +48,7 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
     }
 
     private boolean tableExists(UUID load) {
-        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.tableOf(load)).query(Boolean.class).single();
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.LOADS.tableOf(load)).query(Boolean.class).single();
     }
 
     /** What a cost question over all time reads: the tenant's current loads, decided in the same statement. */
@@ -85,7 +85,7 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
             assertThat(rows(source)).isEqualTo(ROWS);
             assertThat(sum(source, "billed_cost")).isEqualByComparingTo(new BigDecimal(cost).multiply(BigDecimal.valueOf(ROWS)));
             long dead = jdbc.sql("SELECT n_tup_del + n_tup_upd FROM pg_stat_user_tables WHERE relname = ?")
-                    .param(BillingPartitions.tableOf(current)).query(Long.class).optional().orElse(0L);
+                    .param(BillingPartitions.LOADS.tableOf(current)).query(Long.class).optional().orElse(0L);
             assertThat(dead).as("rows of a load are written once and never changed").isZero();
             previous = current;
         }
@@ -160,7 +160,7 @@ class ReplaceWithoutBloatTest extends SyncServerTest {
             UUID load = jdbc.sql("SELECT id FROM billing_loads WHERE source_id = ?::uuid AND billing_period = ?::date"
                     + " AND state = 'current'").params(source, m.atDay(1).toString()).query(UUID.class).single();
             // The load's own table holds its rows, in chunks; read back through the view, by the load's id.
-            assertThat(jdbc.sql("SELECT sum(row_count) FROM " + BillingPartitions.tableOf(load)).query(Long.class).single())
+            assertThat(jdbc.sql("SELECT sum(row_count) FROM " + BillingPartitions.LOADS.tableOf(load)).query(Long.class).single())
                     .isEqualTo(counts[p]);
             assertThat(jdbc.sql("SELECT sum(billed_cost) FROM billing_rows WHERE load_id = ?").param(load)
                     .query(BigDecimal.class).single()).isEqualByComparingTo(sums[p]);

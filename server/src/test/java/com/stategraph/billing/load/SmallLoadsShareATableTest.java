@@ -42,7 +42,7 @@ class SmallLoadsShareATableTest extends SyncServerTest {
     }
 
     private boolean ownTable(UUID load) {
-        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.tableOf(load)).query(Boolean.class).single();
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(BillingPartitions.LOADS.tableOf(load)).query(Boolean.class).single();
     }
 
     private long smallRows(String source) {
@@ -74,7 +74,7 @@ class SmallLoadsShareATableTest extends SyncServerTest {
         String plan = String.join("\n", jdbc.sql("EXPLAIN (COSTS OFF) SELECT sum(billed_cost) FROM billing_rows WHERE tenant_id = ?::uuid AND "
                 + BillingLoadRepository.onlyLoads("load_id", List.of(small))).param(tenant).query(String.class).list());
         assertThat(plan).as("a small load's question reads the shared table and no load's own table")
-                .contains("billing_chunks_small").doesNotContain(BillingPartitions.tableOf(large));
+                .contains("billing_chunks_small").doesNotContain(BillingPartitions.LOADS.tableOf(large));
 
         export(dir, "2.50");
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
