@@ -155,6 +155,23 @@ final class BenchServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * Pushes a Terraform state named {@code name} of the bench export's first {@code count} instances
+     * (their ids are the ResourceIds' last part). @return the state's id
+     */
+    String pushInstances(String tenant, String name, int count) throws Exception {
+        java.util.List<Object> resources = new java.util.ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            resources.add(Map.of("mode", "managed", "type", "aws_instance", "name", "i" + r,
+                    "provider", "provider[\"registry.terraform.io/hashicorp/aws\"]",
+                    "instances", java.util.List.of(Map.of("schema_version", 1, "sensitive_attributes", java.util.List.of(),
+                            "attributes", Map.of("id", BenchRows.instanceId(r), "instance_type", "m5.large")))));
+        }
+        String state = JSON.writeValueAsString(Map.of("version", 4, "terraform_version", "1.9.0", "serial", 1,
+                "lineage", name + "-" + tenant, "outputs", Map.of(), "resources", resources));
+        return put("/api/v1/tenants/" + tenant + "/states/" + name, state).path("id").asString();
+    }
+
     String newTenant(String prefix) throws Exception {
         return post("/api/v1/tenants", Map.of("name", prefix + "-" + UUID.randomUUID())).path("id").asString();
     }

@@ -79,7 +79,7 @@ public final class LoadBenchmark {
                 }
                 tenantIds.add(id);
                 sources.add(source);
-                states.add(pushState(server, id));
+                states.add(server.pushInstances(id, "load", 50)); // attribution, comparisons and a state's actuals have something to match
             }
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
                 st.execute("VACUUM ANALYZE");
@@ -93,23 +93,6 @@ public final class LoadBenchmark {
             }
             report(rows, tenants, clients, phases);
         }
-    }
-
-    /**
-     * A Terraform state of 50 of the tenant's instances (their ids are the ResourceIds' last part), so attribution,
-     * comparisons and a state's actuals have something to match.
-     */
-    private static String pushState(BenchServer server, String tenant) throws Exception {
-        StringBuilder resources = new StringBuilder();
-        for (int r = 0; r < 50; r++) {
-            resources.append(r == 0 ? "" : ",").append("{\"mode\":\"managed\",\"type\":\"aws_instance\",\"name\":\"i")
-                    .append(r).append("\",\"provider\":\"provider[\\\"registry.terraform.io/hashicorp/aws\\\"]\",")
-                    .append("\"instances\":[{\"schema_version\":1,\"attributes\":{\"id\":\"").append(BenchRows.instanceId(r))
-                    .append("\",\"instance_type\":\"m5.large\"},\"sensitive_attributes\":[]}]}");
-        }
-        String state = "{\"version\":4,\"terraform_version\":\"1.9.0\",\"serial\":1,\"lineage\":\"load-" + tenant
-                + "\",\"outputs\":{},\"resources\":[" + resources + "]}";
-        return server.put("/api/v1/tenants/" + tenant + "/states/load", state).path("id").asString();
     }
 
     /** Every question over billing rows, estimates or attribution the API offers, by the name the report gives it. */

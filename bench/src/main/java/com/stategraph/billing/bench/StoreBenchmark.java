@@ -38,7 +38,13 @@ public final class StoreBenchmark {
     record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {
     }
 
-    record Sample(int sync, boolean changed, long rows, long rowBytes, long rollupBytes, long deadTuples, double seconds) {
+    /** Every table of the store with its indexes and TOAST, a partition counted with its parent. */
+    private static final String PER_TABLE = "SELECT coalesce(pg_partition_root(c.oid), c.oid)::regclass::text,"
+            + " sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r'"
+            + " AND c.relnamespace = current_schema()::regnamespace GROUP BY 1 ORDER BY 2 DESC";
+
+    record Sample(int sync, boolean changed, long rows, long rowBytes, long rollupBytes, long deadTuples, double seconds,
+                  long databaseBytes) {
         long bytes() {
             return rowBytes + rollupBytes;
         }
@@ -48,20 +54,23 @@ public final class StoreBenchmark {
         long rows = 1_000_000;
         int resyncs = 10;
         int changedResyncs = 4;
+        long distinct = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
                 case "--resyncs" -> resyncs = Integer.parseInt(args[++i]);
                 case "--changed" -> changedResyncs = Integer.parseInt(args[++i]);
+                case "--distinct-resources" -> distinct = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --rows N, --resyncs N, --changed N)");
+                        + " (options: --rows N, --resyncs N, --changed N, --distinct-resources N)");
             }
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
-        Path data = BenchRows.ensure(work, rows);
-        // Other rows of the same shape: every sum of the export changes when the source's files become these.
-        Path other = BenchRows.ensure(work, rows, BenchRows.DEFAULT_SEED + 1);
+        Path data = distinct == 0 ? BenchRows.ensure(work, rows) : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED);
+        // Other rows of the same shape (the same resources): every sum of the export changes when the source's files become these.
+        Path other = distinct == 0 ? BenchRows.ensure(work, rows, BenchRows.DEFAULT_SEED + 1)
+                : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED + 1);
         Path live = work.resolve("store-live");
         use(live, data);
         long parquetBytes;
@@ -71,11 +80,12 @@ public final class StoreBenchmark {
         List<Sample> samples = new ArrayList<>();
         long vacuumedRows;
         long vacuumedRollups;
+        Map<String, Long> perTable;
         List<Shaped> shaped;
         try (EmbeddedPostgres pg = BenchServer.durablePostgres().start();
              BenchServer server = BenchServer.start(work, pg, Map.of())) {
             JdbcClient db = JdbcClient.create(pg.getPostgresDatabase());
-            shaped = providerShaped(server, db, work);
+            shaped = distinct == 0 ? providerShaped(server, db, work) : List.of();
             String tenant = server.newTenant("store");
             String source = server.newSource(tenant, "file://" + live.toAbsolutePath() + "/*.parquet");
             for (int sync = 1; sync <= 1 + resyncs + changedResyncs; sync++) {
@@ -95,7 +105,8 @@ public final class StoreBenchmark {
                     sourceRows += kept.path("rows").asLong();
                 }
                 samples.add(new Sample(sync, changed, sourceRows, db.sql(ROW_TABLES).query(Long.class).single(),
-                        db.sql(ROLLUP_TABLES).query(Long.class).single(), db.sql(DEAD).query(Long.class).single(), seconds));
+                        db.sql(ROLLUP_TABLES).query(Long.class).single(), db.sql(DEAD).query(Long.class).single(), seconds,
+                        db.sql("SELECT pg_database_size(current_database())").query(Long.class).single()));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
             db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
@@ -103,8 +114,25 @@ public final class StoreBenchmark {
                     .update();
             vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
             vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
+            db.sql("VACUUM FULL").update();
+            perTable = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> t : db.sql(PER_TABLE).query().listOfRows()) {
+                perTable.put((String) t.get("coalesce"), ((Number) t.get("sum")).longValue());
+            }
         }
-        report(rows, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped);
+        report(rows, distinct, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped, perTable);
+    }
+
+    /** One month of {@code rows} lines over {@code distinct} resources, each with tags of its own. */
+    private static Path highCardinality(Path work, long rows, long distinct, long seed) throws java.io.IOException {
+        java.time.YearMonth month = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Path dir = work.resolve("store-" + BenchRows.VERSION + "-high-cardinality-" + rows + "-" + distinct + "-seed" + seed + "-" + month);
+        if (!Files.exists(dir.resolve("_COMPLETE"))) {
+            log("generating " + rows + " lines over " + distinct + " resources (seed " + seed + ")");
+            BenchRows.write(dir, rows, seed, month, "focus-export", distinct);
+            Files.writeString(dir.resolve("_COMPLETE"), String.valueOf(rows));
+        }
+        return dir;
     }
 
     /** Makes {@code live} hold the Parquet files of {@code data}, as an export rewritten in place. */
@@ -122,17 +150,20 @@ public final class StoreBenchmark {
         }
     }
 
-    private static void report(long rows, long parquetBytes, List<Sample> samples, long vacuumedRows,
-                               long vacuumedRollups, List<Shaped> shaped) throws Exception {
+    private static void report(long rows, long distinct, long parquetBytes, List<Sample> samples, long vacuumedRows,
+                               long vacuumedRollups, List<Shaped> shaped, Map<String, Long> perTable) throws Exception {
         Sample first = samples.get(0);
         List<Sample> same = samples.stream().filter(s -> !s.changed()).toList();
         List<Sample> changed = samples.stream().filter(Sample::changed).toList();
         Sample lastSame = same.get(same.size() - 1);
         StringBuilder md = new StringBuilder();
-        md.append("## Store size and re-syncs\n\n");
+        md.append(distinct == 0 ? "## Store size and re-syncs\n\n" : "## Store size and re-syncs at high cardinality\n\n");
         md.append("Written by `bench/run-store` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores). One source of ")
-                .append(String.format(Locale.ROOT, "%,d", rows)).append(" AWS-shaped rows (")
+                .append(String.format(Locale.ROOT, "%,d", rows)).append(" AWS-shaped rows")
+                .append(distinct == 0 ? String.format(Locale.ROOT, " over %,d resources", BenchRows.resourcesFor(rows))
+                        : String.format(Locale.ROOT, " of one month over %,d resources, each with tags of its own,", distinct))
+                .append(" (")
                 .append(String.format(Locale.ROOT, "%,d", parquetBytes)).append(" bytes of Parquet, ")
                 .append(String.format(Locale.ROOT, "%.1f", (double) parquetBytes / rows)).append(" bytes per row) synced, then")
                 .append(" synced again ").append(same.size() - 1).append(" times unchanged (the same window, as the daily")
@@ -140,13 +171,13 @@ public final class StoreBenchmark {
                 .append(" rewritten in place by other rows of the same shape, then the first ones again, and so on (marked").append(" *changed*). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum")
                 .append(" left to itself. Rows: every load's `billing_chunks` table, `billing_chunks_small`, the string dictionaries")
                 .append(" (`billing_strings`, `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
-        md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |")
+                .append(" whole database | vs. first |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Sample s : samples) {
-            md.append(String.format(Locale.ROOT, "| %d%s | %,d | %.1f | %,d KiB | %,.1f | %.2fx | %,d KiB | %.2fx | %,d |\n", s.sync(),
-                    s.changed() ? " *changed*" : "", s.rows(), s.seconds(), s.rowBytes() >> 10, (double) s.rowBytes() / s.rows(),
+            md.append(String.format(Locale.ROOT, "| %d%s | %,d | %.1f | %,d KiB | %,.1f | %.2fx | %,d KiB | %.2fx | %,d | %,d KiB | %.2fx |\n",
+                    s.sync(), s.changed() ? " *changed*" : "", s.rows(), s.seconds(), s.rowBytes() >> 10, (double) s.rowBytes() / s.rows(),
                     (double) s.rowBytes() / parquetBytes, s.rollupBytes() >> 10, (double) s.bytes() / first.bytes(),
-                    s.deadTuples()));
+                    s.deadTuples(), s.databaseBytes() >> 10, (double) s.databaseBytes() / first.databaseBytes()));
         }
         md.append(String.format(Locale.ROOT, "%nAfter %d unchanged re-syncs: rows and rollups together %.2fx their size after"
                         + " the first (largest %.2fx; the rows alone %.2fx: a replaced load's table is dropped whole, and a"
@@ -162,6 +193,29 @@ public final class StoreBenchmark {
                         + " export; the rollups %,d KiB (%,.1f bytes per row).%n", vacuumedRows >> 10,
                 (double) vacuumedRows / first.rows(), (double) vacuumedRows / parquetBytes, vacuumedRollups >> 10,
                 (double) vacuumedRollups / first.rows()));
+        long all = perTable.values().stream().mapToLong(Long::longValue).sum();
+        md.append(String.format(Locale.ROOT, "%nEvery table after `VACUUM FULL` of the whole database (indexes and TOAST included, a"
+                + " partition counted with its parent), per line of the export; the Parquet is %.1f bytes per line.%n%n",
+                (double) parquetBytes / first.rows()));
+        md.append("| table | size | bytes per line | vs. the Parquet |\n|---|---:|---:|---:|\n");
+        perTable.forEach((table, bytes) -> {
+            if (bytes * 1000 >= all) { // the tables of at least 0.1 % of the store; the rest summed in the total
+                md.append(String.format(Locale.ROOT, "| `%s` | %,d KiB | %,.1f | %.2fx |%n", table, bytes >> 10, (double) bytes / first.rows(),
+                        (double) bytes / parquetBytes));
+            }
+        });
+        md.append(String.format(Locale.ROOT, "| every table | %,d KiB | %,.1f | %.2fx |%n", all >> 10, (double) all / first.rows(),
+                (double) all / parquetBytes));
+        if (distinct > 0) {
+            md.append("\nGoals (issues 30 and 32): the whole store at most 3x the Parquet per line; at most 1.25x its first size after")
+                    .append(" re-syncs that change every sum.\n");
+            md.append("\nReproduce: `bench/run-store --distinct-resources ").append(distinct).append("` (options: `--rows N`, `--resyncs N`,")
+                    .append(" `--changed N`).\n");
+            BenchmarksFile.replaceSection("store-high-cardinality", md.toString());
+            log("wrote " + BenchmarksFile.FILE);
+            System.out.println(md);
+            return;
+        }
         md.append("\nThe held-in provider-shaped files (the demo's three exports, `SampleExport`: AWS Parquet with map tags, GCP")
                 .append(" Parquet with key/value tags, Azure CSV with x_ columns; about a thousand rows a month each), each synced into a")
                 .append(" tenant of its own on the fresh database before the run above; stored: what the rows tables grew by.\n\n")
@@ -172,7 +226,8 @@ public final class StoreBenchmark {
         }
         md.append("\nGoal (issue 9): at most 1.1x the first size after 10 re-syncs whenever autovacuum runs; stored bytes per row at")
                 .append(" most 3x the Parquet export's.\n");
-        md.append("\nReproduce: `bench/run-store` (options: `--rows N`, `--resyncs N`, `--changed N`).\n");
+        md.append("\nReproduce: `bench/run-store` (options: `--rows N`, `--resyncs N`, `--changed N`, `--distinct-resources N`: one month")
+                .append(" of that many resources instead, written to a section of its own).\n");
         BenchmarksFile.replaceSection("store", md.toString());
         log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);

@@ -44,12 +44,17 @@ public final class ViewsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--distinct-resources")) {
+            HighCardinalityViewsBenchmark.main(args);
+            return;
+        }
         long rows = 10_000_000;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rows")) {
                 rows = Long.parseLong(args[++i]);
             } else {
-                throw new IllegalArgumentException("unknown option " + args[i] + " (options: --rows N)");
+                throw new IllegalArgumentException("unknown option " + args[i] + " (options: --rows N; or --distinct-resources N"
+                        + " for the views at a resource per line)");
             }
         }
         Path work = Path.of("bench/out");

@@ -37,6 +37,12 @@ public class AnomalyScan implements SpendCheck {
     private static final Logger log = LoggerFactory.getLogger(AnomalyScan.class);
     /** How many of each provider's last days are checked; older days keep what earlier scans found. */
     static final int CHECKED_DAYS = 90;
+    /**
+     * Values a tag key may have in the days read and still be scanned as tag series. A key with more
+     * is an identifier (a name per instance, container or function), not an allocation: each new
+     * value would be new spend, and a million of them a million anomalies held and written.
+     */
+    static final int MAX_TAG_VALUES = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -110,10 +116,17 @@ public class AnomalyScan implements SpendCheck {
                     reader, tenantId, Date.valueOf(readFrom));
             reader.flush();
             String key = foldKeys ? "lower(tag_key)" : "tag_key";
+            List<String> identifiers = jdbc.sql("SELECT " + key + " FROM cost_daily_tags WHERE tenant_id = ? AND day >= ?"
+                    + " GROUP BY 1 HAVING count(DISTINCT tag_value) > " + MAX_TAG_VALUES + " ORDER BY 1")
+                    .params(tenantId, Date.valueOf(readFrom)).query(String.class).list();
+            if (!identifiers.isEmpty()) {
+                log.info("tenant {}: tag keys with more than {} values are not scanned as tag series: {}", tenantId, MAX_TAG_VALUES,
+                        identifiers);
+            }
             streaming.query("SELECT 'tag', provider, NULL, NULL, " + key + ", tag_value, billing_currency, day,"
-                    + " sum(effective_cost) FROM cost_daily_tags WHERE tenant_id = ? AND day >= ?"
+                    + " sum(effective_cost) FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND NOT (" + key + " = ANY (?))"
                     + " GROUP BY provider, " + key + ", tag_value, billing_currency, day ORDER BY 2, 5, 6, 7, 8",
-                    reader, tenantId, Date.valueOf(readFrom));
+                    reader, tenantId, Date.valueOf(readFrom), identifiers.toArray(String[]::new));
             reader.flush();
         }
         return write(tenantId, lastDays, found, series[0], news);

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code cost_monthly_resources} rollups. Sums are exact ({@link ExactSum}). Per row only the days,
  * the resources and the tag sets are summed; the months and the single tags are summed from those
  * when the sums are written ({@link #derive}). Memory is bounded by distinct keys, not rows: the
- * load flushes partial sums when there are many keys.
+ * load flushes partial sums when there are many keys, or when their strings are long (a resource and
+ * a tag set of its own per line) and they take a tenth of the heap.
  */
 final class DailyRollup {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -81,6 +82,9 @@ final class DailyRollup {
     private final ExactSum.Addend[] costs = addends();
     private final String fallbackProvider;
     private final int flushAtKeys;
+    private final long flushAtBytes;
+    /** What the keys held cost the heap, about: at a resource per line the keys are long and the count alone misleads. */
+    private long heldBytes;
     private Parties lastParties;
 
     /**
@@ -88,8 +92,24 @@ final class DailyRollup {
      * @param flushAtKeys distinct keys held before the load writes the sums so far
      */
     DailyRollup(String fallbackProvider, int flushAtKeys) {
+        this(fallbackProvider, flushAtKeys, Runtime.getRuntime().maxMemory() / 10);
+    }
+
+    /** @param flushAtBytes heap the held keys and sums may take, about, before the load writes them (the tags derived from them take some more) */
+    DailyRollup(String fallbackProvider, int flushAtKeys, long flushAtBytes) {
         this.fallbackProvider = fallbackProvider;
         this.flushAtKeys = flushAtKeys;
+        this.flushAtBytes = flushAtBytes;
+    }
+
+    /** A key's entry with its sums: the map's node, the record, the running sums, and its strings (two bytes a char, a header each). */
+    private Sums held(String... strings) {
+        long bytes = 640;
+        for (String v : strings) {
+            bytes += v == null ? 0 : 48 + 2L * v.length();
+        }
+        heldBytes += bytes;
+        return new Sums();
     }
 
     void add(CanonicalRow row) {
@@ -104,15 +124,17 @@ final class DailyRollup {
         DayKey key = new DayKey(row.billingPeriod(), day, parties, service, row.get(FocusColumn.SERVICE_CATEGORY),
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
-        days.computeIfAbsent(key, k -> new Sums()).add(costs);
+        days.computeIfAbsent(key, k -> held(k.service(), k.category(), k.account(), k.subAccount(), k.region(), k.chargeCategory()))
+                .add(costs);
         String resource = row.get(FocusColumn.RESOURCE_ID);
         // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
         String noResourceCategory = resource == null || resource.isEmpty() ? key.chargeCategory() : null;
         resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
-                key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency), k -> new Sums()).add(costs);
+                key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency),
+                k -> held(k.service(), k.subAccount(), k.region(), k.resource(), k.resourceType())).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
         tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
-                tagJson == null ? "{}" : tagJson), k -> new Sums()).add(costs);
+                tagJson == null ? "{}" : tagJson), k -> held(k.service(), k.tags())).add(costs);
     }
 
     /**
@@ -120,6 +142,7 @@ final class DailyRollup {
      * per row, two map lookups fewer and one per tag. Call before the writes of a flush.
      */
     void derive() {
+        heldBytes = 0; // every map is written, and forgotten, right after
         for (Map.Entry<DayKey, Sums> e : days.entrySet()) {
             DayKey d = e.getKey();
             months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
@@ -155,7 +178,7 @@ final class DailyRollup {
     }
 
     boolean full() {
-        return days.size() + tagSets.size() + resources.size() >= flushAtKeys;
+        return days.size() + tagSets.size() + resources.size() >= flushAtKeys || heldBytes >= flushAtBytes;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */

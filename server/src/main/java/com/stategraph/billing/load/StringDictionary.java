@@ -22,6 +22,11 @@ import javax.sql.DataSource;
 final class StringDictionary {
     /** Ids remembered per kind; past it the cache starts over (a string then costs one more lookup). */
     static final int CACHE_LIMIT = 200_000;
+    /**
+     * Characters remembered per kind, the other bound: at a resource per line the strings are long
+     * ARNs and tag sets, and 200,000 of them took a fifth of a 512 MB heap per kind.
+     */
+    static final long CACHE_CHARS = 4_000_000;
 
     enum Kind {
         TEXT("billing_strings", "v"),
@@ -53,10 +58,15 @@ final class StringDictionary {
     private final UUID tenantId;
     private final Map<String, Integer> texts = new HashMap<>();
     private final Map<String, Integer> jsons = new HashMap<>();
+    private final Map<Kind, Long> cachedChars = new java.util.EnumMap<>(Kind.class);
 
     StringDictionary(DataSource dataSource, UUID tenantId) {
         this.dataSource = dataSource;
         this.tenantId = tenantId;
+    }
+
+    private long cachedChars(Kind kind) {
+        return cachedChars.getOrDefault(kind, 0L);
     }
 
     /** The id of a value already resolved, or null. */
@@ -65,7 +75,8 @@ final class StringDictionary {
     }
 
     /**
-     * Makes sure every one of {@code distinct} (at most {@link #CACHE_LIMIT}) has an id, existing
+     * Makes sure every one of {@code distinct} (at most {@link #CACHE_LIMIT}, and {@link #CACHE_CHARS}
+     * characters) has an id, existing
      * or new, in the cache until the next call.
      */
     void ensure(Kind kind, Collection<String> distinct) throws SQLException, RefusedValue {
@@ -74,10 +85,14 @@ final class StringDictionary {
         if (values.isEmpty()) {
             return;
         }
-        if (cache.size() + values.size() > CACHE_LIMIT) {
+        long chars = values.stream().mapToLong(String::length).sum();
+        if (cache.size() + values.size() > CACHE_LIMIT || cachedChars(kind) + chars > CACHE_CHARS) {
             cache.clear();
             values = List.copyOf(distinct);
+            chars = values.stream().mapToLong(String::length).sum();
+            cachedChars.put(kind, 0L);
         }
+        cachedChars.merge(kind, chars, Long::sum);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try {
