@@ -60,9 +60,19 @@ final class BenchRows {
      */
     static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix, long distinctResources)
             throws IOException {
+        return write(dir, rows, seed, onlyMonth, prefix, distinctResources, seed);
+    }
+
+    /**
+     * @param costSeed another seed than {@code seed}: the same lines (resources, days, tags, SKUs) with other
+     *     quantities and prices, as a daily re-sync of an export sees them
+     */
+    static List<Path> write(Path dir, long rows, long seed, YearMonth onlyMonth, String prefix, long distinctResources,
+                            long costSeed) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom costs = costSeed == seed ? null : new SplittableRandom(costSeed);
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
         List<Map<String, String>> tagSets = new ArrayList<>();
         for (String team : TEAMS) {
@@ -87,6 +97,10 @@ final class BenchRows {
                     int s = (int) (resource / 7 % SERVICES.length);
                     double quantity = Math.round(random.nextDouble() * 24_000) / 1000.0;
                     double price = Math.round(random.nextDouble() * 2_000_000) / 1_000_000.0;
+                    if (costs != null) { // drawn from the lines' own stream too, so the rest of each line stays as it was
+                        quantity = Math.round(costs.nextDouble() * 24_000) / 1000.0;
+                        price = Math.round(costs.nextDouble() * 2_000_000) / 1_000_000.0;
+                    }
                     double cost = Math.round(quantity * price * 1e8) / 1e8;
                     String account = "4444555566" + (10 + resource % 40);
                     String region = REGIONS[(int) (resource / 40 % REGIONS.length)];

@@ -68,7 +68,8 @@ public final class StoreBenchmark {
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
         Path data = distinct == 0 ? BenchRows.ensure(work, rows) : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED);
-        // Other rows of the same shape (the same resources): every sum of the export changes when the source's files become these.
+        // Every sum of the export changes when the source's files become these: other rows of the same shape; at high
+        // cardinality the same lines (resources, days, tags) with other costs, as the daily re-sync of a month sees them.
         Path other = distinct == 0 ? BenchRows.ensure(work, rows, BenchRows.DEFAULT_SEED + 1)
                 : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED + 1);
         Path live = work.resolve("store-live");
@@ -123,13 +124,13 @@ public final class StoreBenchmark {
         report(rows, distinct, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped, perTable);
     }
 
-    /** One month of {@code rows} lines over {@code distinct} resources, each with tags of its own. */
-    private static Path highCardinality(Path work, long rows, long distinct, long seed) throws java.io.IOException {
+    /** One month of {@code rows} lines over {@code distinct} resources, each with tags of its own; {@code costSeed} draws the costs. */
+    private static Path highCardinality(Path work, long rows, long distinct, long costSeed) throws java.io.IOException {
         java.time.YearMonth month = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        Path dir = work.resolve("store-" + BenchRows.VERSION + "-high-cardinality-" + rows + "-" + distinct + "-seed" + seed + "-" + month);
+        Path dir = work.resolve("store-" + BenchRows.VERSION + "-high-cardinality-" + rows + "-" + distinct + "-costs" + costSeed + "-" + month);
         if (!Files.exists(dir.resolve("_COMPLETE"))) {
-            log("generating " + rows + " lines over " + distinct + " resources (seed " + seed + ")");
-            BenchRows.write(dir, rows, seed, month, "focus-export", distinct);
+            log("generating " + rows + " lines over " + distinct + " resources (costs seed " + costSeed + ")");
+            BenchRows.write(dir, rows, BenchRows.DEFAULT_SEED, month, "focus-export", distinct, costSeed);
             Files.writeString(dir.resolve("_COMPLETE"), String.valueOf(rows));
         }
         return dir;
@@ -168,7 +169,9 @@ public final class StoreBenchmark {
                 .append(String.format(Locale.ROOT, "%.1f", (double) parquetBytes / rows)).append(" bytes per row) synced, then")
                 .append(" synced again ").append(same.size() - 1).append(" times unchanged (the same window, as the daily")
                 .append(" schedule does), then ").append(changed.size()).append(" times with every sum changed: the files")
-                .append(" rewritten in place by other rows of the same shape, then the first ones again, and so on (marked").append(" *changed*). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum")
+                .append(distinct == 0 ? " rewritten in place by other rows of the same shape"
+                        : " rewritten in place by the same lines (resources, days, tags) with other costs, as a daily re-sync of the month sees them")
+                .append(", then the first ones again, and so on (marked *changed*). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum")
                 .append(" left to itself. Rows: every load's `billing_chunks` table, `billing_chunks_small`, the string dictionaries")
                 .append(" (`billing_strings`, `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
         md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |")
