@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import com.stategraph.billing.load.BillingLoadRepository;
 import com.stategraph.billing.db.TimeLimitedJdbc;
@@ -157,8 +159,9 @@ public class ActualsRepository {
 
     /**
      * The top resources of one month, unfiltered: the first rows of the month's resource totals'
-     * index for the metric, per currency (the month's set of its own, or the shared table's rows); "other" is the month's total (from {@code cost_monthly},
-     * the same rows summed by other keys) less theirs, present when rows remain beyond them.
+     * index for the metric, per currency (the month's set of its own, or its rows of the shared
+     * table); "other" is the month's total (from {@code cost_monthly}, the same rows summed by other
+     * keys) less theirs, present when rows remain beyond them.
      */
     private List<CostRow> topResourcesOfMonth(CostQuery q, LocalDate month) {
         String metric = q.metric().column();
@@ -171,8 +174,8 @@ public class ActualsRepository {
                 .params(q.tenantId(), Date.valueOf(month))
                 .query((rs, i) -> new Total(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)))
                 .list();
-        java.util.Optional<java.util.UUID> set = jdbc.sql("SELECT set_id FROM resource_month_total_sets WHERE tenant_id = ? AND month = ?")
-                .params(q.tenantId(), Date.valueOf(month)).query(java.util.UUID.class).optional();
+        Optional<UUID> set = jdbc.sql("SELECT set_id FROM resource_month_total_sets WHERE tenant_id = ? AND month = ?")
+                .params(q.tenantId(), Date.valueOf(month)).query(UUID.class).optional();
         for (Total total : totals) {
             BigDecimal rest = total.cost();
             long restRows = total.rows();

@@ -109,8 +109,9 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     /**
-     * zonky stops PostgreSQL with pg_ctl, which refuses to run as root and then leaves it running:
-     * this asks the postmaster itself (SIGTERM, a smart shutdown; the pools are closed by now).
+     * zonky stops PostgreSQL with pg_ctl, which gives up after 5 s and refuses to run as root: a
+     * postmaster was seen still running after it returned. This asks the postmaster itself
+     * (SIGTERM, a smart shutdown; the pools are closed by now) and waits for it.
      */
     private static void stopIfStillRunning(Path pgData) {
         try {
