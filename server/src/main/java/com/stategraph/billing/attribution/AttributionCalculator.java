@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttributionCalculator {
     private static final int BATCH = 5_000;
     private static final String NEXT = "attribution_next";
+    /** Rows written by a computation past which the table's statistics are taken again in its transaction. */
+    private static final int RESTATED = 10_000;
     /** Stands in for "no state" in the comparison, so it is an equality PostgreSQL can hash on. */
     private static final String NO_STATE = "'00000000-0000-0000-0000-000000000000'::uuid";
 
@@ -99,13 +101,18 @@ public class AttributionCalculator {
     /** Deletes the stored answers that are gone or changed, then inserts the new and changed ones. */
     private void replaceChanged(UUID tenantId) {
         jdbc.sql("ANALYZE " + NEXT).update();
-        jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
+        int deleted = jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
                 + " WHERE n.resource_id = a.resource_id AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
                 + " AND coalesce(n.address, '') = coalesce(a.address, ''))").param(tenantId).update();
-        jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) SELECT ?, n.resource_id, n.state_id,"
-                + " n.address FROM " + NEXT + " n WHERE NOT EXISTS (SELECT 1 FROM attribution_resources a WHERE a.tenant_id = ?"
+        int inserted = jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) SELECT ?, n.resource_id,"
+                + " n.state_id, n.address FROM " + NEXT + " n WHERE NOT EXISTS (SELECT 1 FROM attribution_resources a WHERE a.tenant_id = ?"
                 + " AND a.resource_id = n.resource_id)").params(tenantId, tenantId).update();
         jdbc.sql("DROP TABLE " + NEXT).update(); // a transaction may compute twice
+        if (deleted + inserted >= RESTATED) {
+            // Committed with statistics that know these rows: until autovacuum analyzed them, PostgreSQL took a tenant's
+            // hundreds of thousands of new rows for one and joined the unmanaged list row by row (past a minute at 300,000).
+            jdbc.sql("ANALYZE attribution_resources").update();
+        }
     }
 
     private void write(List<Object[]> rows) {
