@@ -181,6 +181,22 @@ final class BenchRows {
         return work.resolve("data-" + VERSION + "-" + rows + (seed == DEFAULT_SEED ? "" : "-seed" + seed));
     }
 
+    /**
+     * Last month's {@code rows} lines over {@code distinct} resources, each with tags of its own, the costs drawn with
+     * {@code costSeed}, under {@code work} as {@code <prefix>-...}: written once and reused by later runs.
+     */
+    static Path ensureHighCardinality(Path work, String prefix, long rows, long distinct, long costSeed) throws IOException {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Path dir = work.resolve(prefix + "-" + VERSION + "-high-cardinality-" + rows + "-" + distinct
+                + (costSeed == DEFAULT_SEED ? "" : "-costs" + costSeed) + "-" + month);
+        if (!Files.exists(dir.resolve("_COMPLETE"))) {
+            System.err.println("[bench] generating " + rows + " lines over " + distinct + " resources (costs seed " + costSeed + ")");
+            write(dir, rows, DEFAULT_SEED, month, "focus-export", distinct, costSeed);
+            Files.writeString(dir.resolve("_COMPLETE"), String.valueOf(rows));
+        }
+        return dir;
+    }
+
     /** The {@code rows} AWS-shaped rows under {@code work}, written once and reused by later runs. */
     static Path ensure(Path work, long rows) throws IOException {
         return ensure(work, rows, DEFAULT_SEED);

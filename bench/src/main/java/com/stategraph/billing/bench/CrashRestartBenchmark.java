@@ -42,7 +42,7 @@ public final class CrashRestartBenchmark {
         Path work = Path.of("bench/out").toAbsolutePath();
         Path export = BenchRows.ensure(work, rows);
         Path dataDir = work.resolve("crash-data");
-        deleteTree(dataDir);
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         String uri = "file://" + export + "/*.parquet";
         List<Kill> results = new ArrayList<>();
@@ -181,16 +181,6 @@ public final class CrashRestartBenchmark {
         BenchmarksFile.replaceSection("crash", md.toString());
         log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private static void log(String message) {

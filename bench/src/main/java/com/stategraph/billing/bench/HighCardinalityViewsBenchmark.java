@@ -41,12 +41,7 @@ public final class HighCardinalityViewsBenchmark {
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        Path data = work.resolve("views-" + BenchRows.VERSION + "-high-cardinality-" + rows + "-" + distinct + "-" + month);
-        if (!Files.exists(data.resolve("_COMPLETE"))) {
-            log("generating " + rows + " lines over " + distinct + " resources");
-            BenchRows.write(data, rows, BenchRows.DEFAULT_SEED, month, "focus-export", distinct);
-            Files.writeString(data.resolve("_COMPLETE"), String.valueOf(rows));
-        }
+        Path data = BenchRows.ensureHighCardinality(work, "views", rows, distinct, BenchRows.DEFAULT_SEED);
         Path usual = BenchRows.ensure(work, 1_000_000);
         Map<String, double[]> timings = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();

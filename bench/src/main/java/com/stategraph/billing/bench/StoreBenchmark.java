@@ -67,11 +67,11 @@ public final class StoreBenchmark {
         }
         Path work = Path.of("bench/out");
         Files.createDirectories(work);
-        Path data = distinct == 0 ? BenchRows.ensure(work, rows) : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED);
+        Path data = distinct == 0 ? BenchRows.ensure(work, rows) : BenchRows.ensureHighCardinality(work, "store", rows, distinct, BenchRows.DEFAULT_SEED);
         // Every sum of the export changes when the source's files become these: other rows of the same shape; at high
         // cardinality the same lines (resources, days, tags) with other costs, as the daily re-sync of a month sees them.
         Path other = distinct == 0 ? BenchRows.ensure(work, rows, BenchRows.DEFAULT_SEED + 1)
-                : highCardinality(work, rows, distinct, BenchRows.DEFAULT_SEED + 1);
+                : BenchRows.ensureHighCardinality(work, "store", rows, distinct, BenchRows.DEFAULT_SEED + 1);
         Path live = work.resolve("store-live");
         use(live, data);
         long parquetBytes;
@@ -122,18 +122,6 @@ public final class StoreBenchmark {
             }
         }
         report(rows, distinct, parquetBytes, samples, vacuumedRows, vacuumedRollups, shaped, perTable);
-    }
-
-    /** One month of {@code rows} lines over {@code distinct} resources, each with tags of its own; {@code costSeed} draws the costs. */
-    private static Path highCardinality(Path work, long rows, long distinct, long costSeed) throws java.io.IOException {
-        java.time.YearMonth month = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        Path dir = work.resolve("store-" + BenchRows.VERSION + "-high-cardinality-" + rows + "-" + distinct + "-costs" + costSeed + "-" + month);
-        if (!Files.exists(dir.resolve("_COMPLETE"))) {
-            log("generating " + rows + " lines over " + distinct + " resources (costs seed " + costSeed + ")");
-            BenchRows.write(dir, rows, BenchRows.DEFAULT_SEED, month, "focus-export", distinct, costSeed);
-            Files.writeString(dir.resolve("_COMPLETE"), String.valueOf(rows));
-        }
-        return dir;
     }
 
     /** Makes {@code live} hold the Parquet files of {@code data}, as an export rewritten in place. */

@@ -100,11 +100,17 @@ public final class DatabaseServer implements AutoCloseable {
 
     /** Whether the postmaster named in the data directory's {@code postmaster.pid} is alive. */
     static boolean postmasterRuns(Path pgData) {
+        return runningPostmaster(pgData).isPresent();
+    }
+
+    /** The live postmaster named in the data directory's {@code postmaster.pid}, if any. */
+    private static java.util.Optional<ProcessHandle> runningPostmaster(Path pgData) {
         try {
             java.util.List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
-            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+            return lines.isEmpty() ? java.util.Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 
@@ -114,21 +120,16 @@ public final class DatabaseServer implements AutoCloseable {
      * (SIGTERM, a smart shutdown; the pools are closed by now) and waits for it.
      */
     private static void stopIfStillRunning(Path pgData) {
-        try {
-            java.util.List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
-            ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
-                postmaster.destroy();
-                try {
-                    postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    log.warn("the embedded PostgreSQL (pid {}) is still stopping; the next start stops what is left", postmaster.pid());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // no pid file: it is stopped
-        }
+        runningPostmaster(pgData).ifPresent(postmaster -> {
+            postmaster.destroy();
+            try {
+                postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("the embedded PostgreSQL (pid {}) is still stopping; the next start stops what is left", postmaster.pid());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** PostgreSQL on {@code port} (0: a free one), initialised on its first start. */
