@@ -27,12 +27,13 @@ public final class StoreBenchmark {
             + " UNION ALL SELECT 'billing_json'::regclass UNION ALL SELECT 'billing_loads'::regclass) t";
     private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
-            + " UNION ALL SELECT 'cost_daily_tags'::regclass UNION ALL SELECT 'cost_daily_tag_sets'::regclass"
-            + " UNION ALL SELECT 'cost_monthly_resources'::regclass UNION ALL SELECT 'cost_resource_month_totals'::regclass"
+            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tags') UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tag_sets')"
+            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_monthly_resources') UNION ALL SELECT 'cost_resource_month_totals'::regclass"
             + " UNION ALL SELECT relid FROM pg_partition_tree('cost_resource_month_totals_large')) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
-            + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_resource_totals_%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
-            + " 'cost_monthly', 'cost_daily_tags', 'cost_daily_tag_sets', 'cost_monthly_resources', 'cost_resource_month_totals')";
+            + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_resource_totals_%' OR relname LIKE 'cost_daily_tag%'"
+            + " OR relname LIKE 'cost_monthly_resources%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
+            + " 'cost_monthly', 'cost_resource_month_totals')";
 
     /** One provider's demo export (small, shaped like the provider's own) and what storing its rows cost. */
     record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {

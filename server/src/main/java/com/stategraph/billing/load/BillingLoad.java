@@ -138,12 +138,13 @@ public final class BillingLoad implements AutoCloseable {
     /**
      * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
      * @param ownTableRows a period's new load of fewer rows shares billing_chunks_small instead of keeping a table of its own
+     * @param ownRollupRows a period of at least this many rows in a per-resource or per-tag rollup is a set of its own ({@link RollupSets})
      */
-    public record Settings(int rollupFlushKeys, int ownTableRows) {
+    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows) {
     }
 
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
-                        String fallbackProvider, int rollupFlushKeys, int ownTableRows) {
+                        String fallbackProvider, Settings settings) {
         this.connection = connection;
         this.dictionary = new StringDictionary(dataSource, tenantId);
         this.tenantId = tenantId;
@@ -151,9 +152,9 @@ public final class BillingLoad implements AutoCloseable {
         this.runId = runId;
         this.tenantText = tenantId.toString();
         this.sourceText = sourceId.toString();
-        this.rollup = new DailyRollup(fallbackProvider, rollupFlushKeys);
-        this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText);
-        this.ownTableRows = ownTableRows;
+        this.rollup = new DailyRollup(fallbackProvider, settings.rollupFlushKeys());
+        this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText, settings.ownRollupRows());
+        this.ownTableRows = settings.ownTableRows();
     }
 
     /**
@@ -167,8 +168,7 @@ public final class BillingLoad implements AutoCloseable {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            BillingLoad load = new BillingLoad(c, dataSource, tenantId, sourceId, runId, fallbackProvider,
-                    settings.rollupFlushKeys(), settings.ownTableRows());
+            BillingLoad load = new BillingLoad(c, dataSource, tenantId, sourceId, runId, fallbackProvider, settings);
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing-load:" + sourceId);
                 lock.execute();

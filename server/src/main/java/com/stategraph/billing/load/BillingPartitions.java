@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tables attached to a partitioned parent, one per load (billing_chunks) or per set of resource
- * totals (cost_resource_month_totals_large). A table no longer current (replaced by a newer sync,
+ * Tables attached to a partitioned parent, one per load (billing_chunks), per set of resource
+ * totals (cost_resource_month_totals_large) or per set of a large period's rollup ({@link RollupSets}). A table no longer current (replaced by a newer sync,
  * or its source removed) stays attached but unread; this drops such tables: detached concurrently,
  * so readers are never blocked, then dropped whole: no dead rows.
  *
@@ -29,13 +29,22 @@ public record BillingPartitions(String parent, String prefix, String current) {
     static final BillingPartitions RESOURCE_TOTALS = new BillingPartitions("cost_resource_month_totals_large",
             "cost_resource_totals_", "SELECT set_id FROM resource_month_total_sets");
 
+    /** A rollup's sets: its tables are named after the rollup, the current ones listed in rollup_sets. */
+    static BillingPartitions rollupSets(String rollup) {
+        return new BillingPartitions(rollup, rollup + "_set_", "SELECT set_id FROM rollup_sets WHERE rollup = '" + rollup + "'");
+    }
+
     String tableOf(UUID id) {
         return prefix + id.toString().replace("-", "");
     }
 
-    /** The retired tables of every family: billing loads, then resource totals. @return tables dropped */
+    /** The retired tables of every family: billing loads, resource totals, then the rollups'. @return tables dropped */
     public static int dropRetired(DataSource dataSource) {
-        return LOADS.dropRetiredOf(dataSource) + RESOURCE_TOTALS.dropRetiredOf(dataSource);
+        int dropped = LOADS.dropRetiredOf(dataSource) + RESOURCE_TOTALS.dropRetiredOf(dataSource);
+        for (String rollup : RollupSets.TABLES) {
+            dropped += rollupSets(rollup).dropRetiredOf(dataSource);
+        }
+        return dropped;
     }
 
     /**

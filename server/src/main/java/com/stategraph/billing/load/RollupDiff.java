@@ -36,11 +36,11 @@ final class RollupDiff {
     record Column(String name, boolean numeric, boolean nullable) {
     }
 
-    /** A table's columns in their order. */
+    /** A table's columns in their order; a rollup's set ({@link RollupSets}) says where a row is kept, not what it is. */
     static List<Column> columnsOf(Connection c, String table) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT attname, atttypid = 'numeric'::regtype, NOT attnotnull FROM pg_attribute"
-                + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+                + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'set_id' ORDER BY attnum")) {
             q.setString(1, table);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

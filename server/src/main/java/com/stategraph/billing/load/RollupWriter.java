@@ -81,13 +81,16 @@ final class RollupWriter {
     private final DailyRollup rollup;
     private final String tenantText;
     private final String sourceText;
+    private final int ownRollupRows;
     private boolean staged;
 
-    RollupWriter(Connection connection, DailyRollup rollup, String tenantText, String sourceText) {
+    /** @param ownRollupRows a period of at least this many rows of a rollup kept in sets is a set of its own ({@link RollupSets}) */
+    RollupWriter(Connection connection, DailyRollup rollup, String tenantText, String sourceText, int ownRollupRows) {
         this.connection = connection;
         this.rollup = rollup;
         this.tenantText = tenantText;
         this.sourceText = sourceText;
+        this.ownRollupRows = ownRollupRows;
     }
 
     /** The sums so far into the load's temporary tables, one COPY each (one COPY at a time on a connection). */
@@ -95,7 +98,7 @@ final class RollupWriter {
         if (!staged) {
             try (Statement st = connection.createStatement()) {
                 for (Target t : TARGETS) {
-                    st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + ") ON COMMIT DROP");
+                    st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
                 }
             }
             staged = true;
@@ -125,7 +128,12 @@ final class RollupWriter {
                 st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
                         + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
             }
-            RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
+            if (RollupSets.kept(t.table())) {
+                Array small = RollupSets.writeLarge(connection, t.table(), t.next(), columns, tenantId, sourceId, periods, ownRollupRows);
+                RollupDiff.apply(connection, RollupSets.shared(t.table()), t.next(), columns, SCOPE, tenantId, sourceId, small);
+            } else {
+                RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
+            }
         }
         for (Derived d : DERIVED) {
             try (Statement st = connection.createStatement()) {

@@ -47,6 +47,8 @@ public class SourceRowsRemoval {
             for (String table : Rollups.TABLES) {
                 jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
             }
+            // Their rows are gone with the rest: the sets' tables are dropped after the next sync.
+            jdbc.sql("DELETE FROM rollup_sets WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
             ResourceMonthTotals.rebuild(c, tenantId, months, ownTableRows);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("cannot rebuild the resource totals of the source's months: " + e.getMessage(), e);

@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
     private static final YearMonth M = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-    private static final int RESOURCES = 60;
-    private static final int DAYS = 3;
+    /** Fewer rows a rollup than the tests' 30 that make a period a set of its own: changed row by row in the shared partition. */
+    private static final int RESOURCES = 20;
+    private static final int DAYS = 2;
     /** Every rollup a sync writes, with the condition that picks a source's (or its tenant's) rows. */
     private static final Map<String, String> TABLES = Map.of(
             "cost_daily", "source_id = ?::uuid", "cost_monthly", "source_id = ?::uuid",
             "cost_daily_tags", "source_id = ?::uuid", "cost_daily_tag_sets", "source_id = ?::uuid",
             "cost_monthly_resources", "source_id = ?::uuid",
             "cost_daily_dimensions", "source_id = ?::uuid", "cost_monthly_dimensions", "source_id = ?::uuid",
-            // 60 resources, more than the tests' own-table threshold: the month's totals are a set of their own
+            // 20 resources, more than the tests' own-table threshold: the month's totals are a set of their own
             "cost_resource_month_totals_large", "set_id = (SELECT s.set_id FROM resource_month_total_sets s JOIN billing_sources b"
                     + " ON b.tenant_id = s.tenant_id WHERE b.id = ?::uuid)");
 
@@ -94,6 +95,8 @@ class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
         assertOneRowPerKey(source);
         assertSameSums(dailyRollup(source), expected);
+        assertThat(jdbc.sql("SELECT count(*) FROM rollup_sets WHERE source_id = ?::uuid").param(source).query(Long.class).single())
+                .as("the periods are in the shared partitions").isZero();
         List<String> first = physicalRows(source);
         assertThat(first).hasSizeGreaterThan(RESOURCES);
 

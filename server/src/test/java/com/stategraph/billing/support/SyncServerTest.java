@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
         "stategraph.sync.rollup-flush-keys=40",
         // Periods of a few rows share billing_chunks_small, larger ones get a table of their own: sync tests cover both.
         "stategraph.sync.own-table-rows=10",
+        // Likewise a period of a per-resource or per-tag rollup is a set of its own from 30 rows, in the shared partition below.
+        "stategraph.sync.own-rollup-rows=30",
         // Small enough for a test to write a larger row group; every other test file stays far below it.
         "stategraph.sync.max-row-group-bytes=4MB",
         // Webhook receivers in the tests listen on loopback; retries come a second apart, three attempts in all.
