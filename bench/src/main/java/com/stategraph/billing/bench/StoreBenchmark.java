@@ -177,9 +177,12 @@ public final class StoreBenchmark {
                 (double) lastSame.bytes() / first.bytes(), same.stream().mapToLong(Sample::bytes).max().orElse(0)
                         / (double) first.bytes(), (double) lastSame.rowBytes() / first.rowBytes()));
         if (!changed.isEmpty()) {
-            md.append(String.format(Locale.ROOT, " With every sum changed: largest %.2fx (each changed rollup row leaves a"
-                            + " dead row, made reusable by the vacuum after the sync).",
-                    changed.stream().mapToLong(Sample::bytes).max().orElse(0) / (double) first.bytes()));
+            md.append(String.format(Locale.ROOT, " With every sum changed: largest %.2fx, the whole database largest %.2fx (a"
+                            + " source's period of at least `STATEGRAPH_SYNC_OWN_ROLLUP_ROWS` rows in a per-resource or per-tag rollup,"
+                            + " and a month's resource totals, are replaced whole and the old table dropped; in the smaller rollups each"
+                            + " changed row leaves a dead row, made reusable by the vacuum after the sync).",
+                    changed.stream().mapToLong(Sample::bytes).max().orElse(0) / (double) first.bytes(),
+                    changed.stream().mapToLong(Sample::databaseBytes).max().orElse(0) / (double) first.databaseBytes()));
         }
         md.append(String.format(Locale.ROOT, " After `VACUUM FULL`: the rows %,d KiB, %,.1f bytes per row, %.2fx the Parquet"
                         + " export; the rollups %,d KiB (%,.1f bytes per row).%n", vacuumedRows >> 10,
