@@ -1,6 +1,7 @@
 package com.stategraph.billing.load;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,6 +37,47 @@ public record BillingPartitions(String parent, String prefix, String current) {
 
     String tableOf(UUID id) {
         return prefix + id.toString().replace("-", "");
+    }
+
+    /** A new, empty set table for {@code id} (the set families are partitioned by set_id), shaped as the parent. @return its name */
+    String create(Connection c, UUID id) throws SQLException {
+        String table = tableOf(id);
+        try (Statement ddl = c.createStatement()) {
+            ddl.execute("CREATE TABLE " + table + " (LIKE " + parent + " INCLUDING DEFAULTS)");
+            // the constraint spares the attach a scan of the new table
+            ddl.execute("ALTER TABLE " + table + " ADD CHECK (set_id = '" + id + "'::uuid)");
+        }
+        return table;
+    }
+
+    /**
+     * Attaches {@code id}'s table once written, building the parent's indexes on it. SHARE UPDATE
+     * EXCLUSIVE on the parent: readers go on, and see the table once the transaction commits.
+     */
+    void attach(Connection c, UUID id) throws SQLException {
+        try (Statement ddl = c.createStatement()) {
+            ddl.execute("ALTER TABLE " + parent + " ATTACH PARTITION " + tableOf(id) + " FOR VALUES IN ('" + id + "')");
+            ddl.execute("ANALYZE " + tableOf(id));
+        }
+    }
+
+    /**
+     * Whether {@code id}'s table holds exactly the rows of {@code rows} (a table) matching {@code where}
+     * (one parameter): as many, and none of them missing from it, compared by {@code columns} (a
+     * select list; sums cast to text compare as written: 1.5 and 1.50 differ).
+     */
+    boolean holdsExactly(Connection c, UUID id, String rows, String where, Object param, String columns) throws SQLException {
+        String table = tableOf(id);
+        try (PreparedStatement q = c.prepareStatement("SELECT (SELECT count(*) FROM " + table + ") = (SELECT count(*) FROM " + rows
+                + " WHERE " + where + ") AND NOT EXISTS (SELECT " + columns + " FROM " + rows + " WHERE " + where
+                + " EXCEPT SELECT " + columns + " FROM " + table + ")")) {
+            q.setObject(1, param);
+            q.setObject(2, param);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** The retired tables of every family: billing loads, resource totals, then the rollups'. @return tables dropped */

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,7 +16,7 @@ import java.util.UUID;
  * ({@link BillingPartitions#dropRetired}), giving its space back.
  */
 final class ResourceTotalSets {
-    private static final String PARENT = BillingPartitions.RESOURCE_TOTALS.parent();
+    private static final BillingPartitions FAMILY = BillingPartitions.RESOURCE_TOTALS;
 
     private ResourceTotalSets() {
     }
@@ -32,12 +31,7 @@ final class ResourceTotalSets {
             return;
         }
         UUID setId = UUID.randomUUID();
-        String table = BillingPartitions.RESOURCE_TOTALS.tableOf(setId);
-        try (Statement ddl = c.createStatement()) {
-            ddl.execute("CREATE TABLE " + table + " (LIKE " + PARENT + " INCLUDING DEFAULTS)");
-            // the constraint spares the attach a scan of the new table
-            ddl.execute("ALTER TABLE " + table + " ADD CHECK (set_id = '" + setId + "'::uuid)");
-        }
+        String table = FAMILY.create(c, setId);
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + " (tenant_id, set_id, billing_currency, resource_id,"
                 + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) SELECT tenant_id, ?, billing_currency, resource_id, billed_cost,"
                 + " effective_cost, list_cost, contracted_cost, row_count FROM " + summed + " WHERE month = ?"
@@ -47,11 +41,7 @@ final class ResourceTotalSets {
             ins.setObject(2, month);
             ins.executeUpdate();
         }
-        try (Statement ddl = c.createStatement()) {
-            // SHARE UPDATE EXCLUSIVE on the parent: readers go on. Builds the set's ranking indexes.
-            ddl.execute("ALTER TABLE " + PARENT + " ATTACH PARTITION " + table + " FOR VALUES IN ('" + setId + "')");
-            ddl.execute("ANALYZE " + table);
-        }
+        FAMILY.attach(c, setId);
         try (PreparedStatement name = c.prepareStatement("INSERT INTO resource_month_total_sets (tenant_id, month, set_id)"
                 + " VALUES (?, ?, ?) ON CONFLICT (tenant_id, month) DO UPDATE SET set_id = excluded.set_id")) {
             name.setObject(1, tenantId);
@@ -71,24 +61,10 @@ final class ResourceTotalSets {
         }
     }
 
-    /**
-     * Whether the set holds exactly the month's sums: as many rows, and none of the sums missing from
-     * it (a key is one row on both sides). Sums compare as written: 1.5 and 1.50 differ.
-     */
+    /** Whether the set holds exactly the month's sums (a key is one row on both sides). */
     private static boolean same(Connection c, UUID setId, LocalDate month, String summed) throws SQLException {
-        String columns = "billing_currency, resource_id, billed_cost::text, effective_cost::text, list_cost::text,"
-                + " contracted_cost::text, row_count";
-        String table = BillingPartitions.RESOURCE_TOTALS.tableOf(setId);
-        try (PreparedStatement q = c.prepareStatement("SELECT (SELECT count(*) FROM " + table + ") = (SELECT count(*) FROM " + summed
-                + " WHERE month = ?) AND NOT EXISTS (SELECT " + columns + " FROM " + summed + " WHERE month = ? EXCEPT SELECT " + columns
-                + " FROM " + table + ")")) {
-            q.setObject(1, month);
-            q.setObject(2, month);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return FAMILY.holdsExactly(c, setId, summed, "month = ?", month, "billing_currency, resource_id, billed_cost::text,"
+                + " effective_cost::text, list_cost::text, contracted_cost::text, row_count");
     }
 
     /** The months go back to the shared table (fewer resources now): their sets are dropped after the commit. */

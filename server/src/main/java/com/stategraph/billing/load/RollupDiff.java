@@ -107,7 +107,8 @@ final class RollupDiff {
         return String.join(" AND ", conditions);
     }
 
-    private static long update(Connection c, String sql, Object... params) throws SQLException {
+    /** Runs {@code sql} with {@code params}. @return rows changed */
+    static long update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);

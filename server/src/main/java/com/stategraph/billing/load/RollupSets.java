@@ -70,9 +70,9 @@ final class RollupSets {
         if (!large.isEmpty()) {
             Array largeOnes = c.createArrayOf("date", large.toArray());
             // A period that just grew past the threshold leaves the shared partition.
-            update(c, "DELETE FROM " + shared(table) + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)",
+            RollupDiff.update(c, "DELETE FROM " + shared(table) + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)",
                     tenantId, sourceId, largeOnes);
-            update(c, "DELETE FROM " + next + " WHERE billing_period = ANY (?)", largeOnes);
+            RollupDiff.update(c, "DELETE FROM " + next + " WHERE billing_period = ANY (?)", largeOnes);
         }
         return c.createArrayOf("date", small.toArray());
     }
@@ -82,57 +82,35 @@ final class RollupSets {
                               LocalDate period, UUID old) throws SQLException {
         BillingPartitions family = BillingPartitions.rollupSets(table);
         UUID setId = UUID.randomUUID();
-        String set = family.tableOf(setId);
+        String set = family.create(c, setId);
         String list = columns.stream().map(RollupDiff.Column::name).collect(Collectors.joining(", "));
-        try (Statement ddl = c.createStatement()) {
-            ddl.execute("CREATE TABLE " + set + " (LIKE " + table + " INCLUDING DEFAULTS)");
-            // the constraint spares the attach a scan of the new table
-            ddl.execute("ALTER TABLE " + set + " ADD CHECK (set_id = '" + setId + "'::uuid)");
-        }
         String day = columns.stream().map(RollupDiff.Column::name).filter(n -> n.equals("day") || n.equals("month")).findFirst()
                 .orElseThrow();
         // In the order of the readers' index: a day's rows share pages.
-        update(c, "INSERT INTO " + set + " (" + list + ", set_id) SELECT " + list + ", ?::uuid FROM " + next
+        RollupDiff.update(c, "INSERT INTO " + set + " (" + list + ", set_id) SELECT " + list + ", ?::uuid FROM " + next
                 + " WHERE billing_period = ? ORDER BY " + day, setId, period);
-        try (Statement ddl = c.createStatement()) {
-            // SHARE UPDATE EXCLUSIVE on the parent: readers go on, and see the set once this commits.
-            ddl.execute("ALTER TABLE " + table + " ATTACH PARTITION " + set + " FOR VALUES IN ('" + setId + "')");
-            ddl.execute("ANALYZE " + set);
-        }
+        family.attach(c, setId);
         if (old != null) {
             // Readers see the old rows until the commit, then none: never both sets.
-            update(c, "DELETE FROM " + family.tableOf(old));
+            RollupDiff.update(c, "DELETE FROM " + family.tableOf(old));
         }
-        update(c, "INSERT INTO rollup_sets (rollup, tenant_id, source_id, billing_period, set_id) VALUES (?, ?, ?, ?, ?)"
+        RollupDiff.update(c, "INSERT INTO rollup_sets (rollup, tenant_id, source_id, billing_period, set_id) VALUES (?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant_id, source_id, billing_period, rollup) DO UPDATE SET set_id = excluded.set_id",
                 table, tenantId, sourceId, period, setId);
     }
 
     /** The period goes back to the shared partition (fewer rows now): its set is emptied, and dropped after the commit. */
     private static void retire(Connection c, String table, UUID old, UUID tenantId, UUID sourceId, LocalDate period) throws SQLException {
-        update(c, "DELETE FROM " + BillingPartitions.rollupSets(table).tableOf(old));
-        update(c, "DELETE FROM rollup_sets WHERE rollup = ? AND tenant_id = ? AND source_id = ? AND billing_period = ?",
+        RollupDiff.update(c, "DELETE FROM " + BillingPartitions.rollupSets(table).tableOf(old));
+        RollupDiff.update(c, "DELETE FROM rollup_sets WHERE rollup = ? AND tenant_id = ? AND source_id = ? AND billing_period = ?",
                 table, tenantId, sourceId, period);
     }
 
-    /**
-     * Whether the set holds exactly the period's rows of {@code next}: as many, and none of them
-     * missing from it (a key is one row on both sides). Sums compare as written: 1.5 and 1.50 differ.
-     */
+    /** Whether the set holds exactly the period's rows of {@code next} (a key is one row on both sides). */
     private static boolean same(Connection c, String table, UUID setId, String next, List<RollupDiff.Column> columns, LocalDate period)
             throws SQLException {
-        String set = BillingPartitions.rollupSets(table).tableOf(setId);
         String compared = columns.stream().map(col -> col.numeric() ? col.name() + "::text" : col.name()).collect(Collectors.joining(", "));
-        try (PreparedStatement q = c.prepareStatement("SELECT (SELECT count(*) FROM " + set + ") = (SELECT count(*) FROM " + next
-                + " WHERE billing_period = ?) AND NOT EXISTS (SELECT " + compared + " FROM " + next + " WHERE billing_period = ?"
-                + " EXCEPT SELECT " + compared + " FROM " + set + ")")) {
-            q.setObject(1, period);
-            q.setObject(2, period);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return BillingPartitions.rollupSets(table).holdsExactly(c, setId, next, "billing_period = ?", period, compared);
     }
 
     private static Map<LocalDate, Long> rowsPerPeriod(Connection c, String next) throws SQLException {
@@ -162,14 +140,5 @@ final class RollupSets {
             }
         }
         return sets;
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            st.executeUpdate();
-        }
     }
 }

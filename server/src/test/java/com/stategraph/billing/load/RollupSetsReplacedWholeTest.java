@@ -6,6 +6,9 @@ import com.stategraph.billing.support.ExportFixtures;
 import com.stategraph.billing.support.SyncServerTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +33,7 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
     private static final int RESOURCES = 200;
 
     @Autowired
-    javax.sql.DataSource db;
+    DataSource db;
 
     /** Resource r costs (r + 1) x {@code factor} cents on each of two days, tagged with its own instance and one of 3 teams. @return each team's month */
     private static Map<String, BigDecimal> export(Path dir, int resources, int factor) throws Exception {
@@ -155,18 +159,18 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
     }
 
     /** Writes {@code resources} rows of the month, each costing {@code cents}, as the period's set in its own transaction, and leaves it open. */
-    private java.sql.Connection writeSet(String tenant, String source, int resources, int cents) throws Exception {
-        java.sql.Connection c = db.getConnection();
+    private Connection writeSet(String tenant, String source, int resources, int cents) throws Exception {
+        Connection c = db.getConnection();
         c.setAutoCommit(false);
         List<RollupDiff.Column> columns = RollupDiff.columnsOf(c, "cost_monthly_resources");
-        try (java.sql.Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE next_rows (LIKE cost_monthly_resources INCLUDING DEFAULTS) ON COMMIT DROP");
             st.execute("INSERT INTO next_rows (tenant_id, source_id, billing_period, month, provider, resource_id, billing_currency,"
                     + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) SELECT '" + tenant + "', '" + source + "', '"
                     + M.atDay(1) + "', '" + M.atDay(1) + "', 'AWS', 'r-' || i, 'USD', " + cents + " / 100.0, 0, 0, 0, 1"
                     + " FROM generate_series(1, " + resources + ") i");
         }
-        java.sql.Array small = RollupSets.writeLarge(c, "cost_monthly_resources", "next_rows", columns, UUID.fromString(tenant),
+        Array small = RollupSets.writeLarge(c, "cost_monthly_resources", "next_rows", columns, UUID.fromString(tenant),
                 UUID.fromString(source), c.createArrayOf("date", new Object[] {M.atDay(1)}), 30);
         assertThat((Object[]) small.getArray()).as("40 rows: a set").isEmpty();
         return c;
@@ -181,13 +185,13 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
     void readersSeeTheReplacedSetUntilTheCommitThenOnlyTheNewOneEvenBeforeTheOldTableIsDropped() throws Exception {
         String tenant = newTenant();
         String source = addSource(tenant, "aws", "file://" + tempDir("rollup-sets-never-both-") + "/");
-        try (java.sql.Connection first = writeSet(tenant, source, 40, 1)) {
+        try (Connection first = writeSet(tenant, source, 40, 1)) {
             first.commit();
         }
         UUID old = sets(tenant).get("cost_monthly_resources");
         assertThat(monthThroughTheParent(tenant)).isEqualByComparingTo("0.40");
 
-        try (java.sql.Connection second = writeSet(tenant, source, 40, 3)) {
+        try (Connection second = writeSet(tenant, source, 40, 3)) {
             assertThat(monthThroughTheParent(tenant)).as("before the commit: the old set").isEqualByComparingTo("0.40");
             second.commit();
         }
