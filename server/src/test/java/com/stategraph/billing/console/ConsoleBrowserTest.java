@@ -52,6 +52,14 @@ class ConsoleBrowserTest extends SyncServerTest {
         }
     }
 
+    /** Each test starts signed out with an empty browser log, so one that fails half-way does not fail the next. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -150,9 +158,12 @@ class ConsoleBrowserTest extends SyncServerTest {
         browser.findElement(By.id("add")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sources")));
         assertThat(browser.findElement(By.id("sources")).getText()).contains("file://" + dir + "/").contains("never synced");
+        WebElement listed = browser.findElement(By.id("sources"));
         browser.findElement(By.cssSelector("#sources button.sync")).click();
-        waiting().until(ExpectedConditions.urlContains("/billing"));
-        assertThat(browser.findElement(By.cssSelector("#sources .status")).getText()).matches("(?s).*(queued|running).*");
+        // The page was already /billing: wait for the one the sync's form redirects to, not the old one.
+        waiting().until(ExpectedConditions.stalenessOf(listed));
+        WebElement status = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sources .status")));
+        assertThat(status.getText()).matches("(?s).*(queued|running).*");
         shoot("billing-sync-running");
         String page = (String) browser.executeScript("window.sameDocument = true; return document.URL;");
         // The status cell updates itself (htmx polls it) until the sync is done: no reload.
@@ -185,8 +196,11 @@ class ConsoleBrowserTest extends SyncServerTest {
                 .as("rows that name no provider: the source's cloud").contains("AWS USD 1,235.00");
         assertThat(browser.findElement(By.id("month-to-date")).getText()).contains("USD 1,235.00");
         new Select(browser.findElement(By.id("stack"))).selectByValue("tag:team");
+        WebElement drawn = browser.findElement(By.id("spend-chart"));
         browser.findElement(By.id("apply")).click();
+        waiting().until(ExpectedConditions.stalenessOf(drawn));
         waiting().until(ExpectedConditions.attributeToBe(By.id("spend-chart"), "data-rendered", "true"));
+        assertThat(browser.getCurrentUrl()).contains("stack=tag");
         assertNoConsoleErrors("Spend");
         shoot("spend");
         browser.manage().window().setSize(new Dimension(390, 844));
