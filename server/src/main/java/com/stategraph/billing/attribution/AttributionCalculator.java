@@ -32,9 +32,11 @@ public class AttributionCalculator {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final Clock clock;
+    private final AttributionSummaries summaries;
 
-    public AttributionCalculator(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    public AttributionCalculator(JdbcClient jdbc, DataSource dataSource, Clock clock, AttributionSummaries summaries) {
         this.jdbc = jdbc;
+        this.summaries = summaries;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
         this.clock = clock;
@@ -95,6 +97,7 @@ public class AttributionCalculator {
                         + " resource_ids = excluded.resource_ids")
                 .params(tenantId, answered, Timestamp.from(now), answered, CloudIds.MATCHER_VERSION, counts[0])
                 .update();
+        summaries.write(tenantId);
         return new Outcome(counts[0], counts[1], index.size());
     }
 

@@ -23,11 +23,13 @@ public class AttributionService {
     private final JdbcClient jdbc;
     private final CostQueryParser parser;
     private final RowsInRange rows;
+    private final AttributionSummaries summaries;
 
-    AttributionService(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows) {
+    AttributionService(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows, AttributionSummaries summaries) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.rows = rows;
+        this.summaries = summaries;
     }
 
     /** Sums by status (0 attributed, 1 unmanaged, 2 unallocated, 3 uncomputed) of one provider and currency. */
@@ -76,7 +78,7 @@ public class AttributionService {
             RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
             for (RowsInRange.Edge edge : parts.edges()) {
                 jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
-                                + status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
+                                + AttributionSummaries.status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
                                 + " count(*) AS n, date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
                                 + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
                                 + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
@@ -88,12 +90,14 @@ public class AttributionService {
                         });
             }
             if (!parts.wholeMonths().isEmpty()) {
-                jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status,"
+                // The month's sums the last computation kept, while no sync has changed the rollups since; else the rollup.
+                String sql = summaries.current(tenantId) ? AttributionSummaries.sumsOfMonths(metricColumn)
+                        : "SELECT m.provider, m.billing_currency AS currency, " + AttributionSummaries.status("m.resource_id") + " AS status,"
                                 + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n, m.month"
                                 + " FROM cost_monthly_resources m"
                                 + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6")
-                        .params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
+                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6";
+                jdbc.sql(sql).params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
                         .query(rs -> {
                             add(sums, rs, into);
                         });
@@ -122,12 +126,6 @@ public class AttributionService {
                 oneCurrency ? ActualsService.money(all.cost[1]) : null, oneCurrency ? ActualsService.money(all.cost[2]) : null,
                 oneCurrency ? coverage(all) : null, all.lineCount(), all.lines[0], all.lines[1], all.lines[2], all.lines[3],
                 byCurrency, byProvider, computedAt, version);
-    }
-
-    /** 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId), 3 uncomputed (no answer yet), joined to {@code a}. */
-    private static String status(String resourceId) {
-        return "CASE WHEN " + resourceId + " IS NULL OR " + resourceId + " = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
-                + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
     }
 
     private static void add(Map<String, Map<String, Sums>> sums, java.sql.ResultSet rs, MonthlyConversion into)

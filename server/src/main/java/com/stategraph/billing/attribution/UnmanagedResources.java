@@ -29,12 +29,14 @@ public class UnmanagedResources {
     private final CostQueryParser parser;
     private final RowsInRange rows;
     private final ObjectMapper json;
+    private final AttributionSummaries summaries;
 
-    UnmanagedResources(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows, ObjectMapper json) {
+    UnmanagedResources(JdbcClient jdbc, CostQueryParser parser, RowsInRange rows, ObjectMapper json, AttributionSummaries summaries) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.rows = rows;
         this.json = json;
+        this.summaries = summaries;
     }
 
     @Schema(name = "UnmanagedResource")
@@ -72,6 +74,15 @@ public class UnmanagedResources {
         // month's charges from the billing rows, summed per resource before they are put together.
         List<Unmanaged> found = rows.onSnapshot(() -> {
             RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
+            if (into == null && parts.edges().isEmpty() && parts.wholeMonths().size() == 1 && summaries.current(tenantId)) {
+                // One whole month, unchanged since attribution: its largest resources as the computation ranked them.
+                var kept = summaries.unmanaged(tenantId, parts.wholeMonths().get(0), limit, after == null ? null
+                        : new AttributionSummaries.After(new BigDecimal(after.get(0).asString()), after.get(1).asString(),
+                        after.get(2).asString(), after.get(3).asString()));
+                if (kept.isPresent()) {
+                    return kept.get();
+                }
+            }
             List<String> pieces = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             if (!parts.wholeMonths().isEmpty()) {

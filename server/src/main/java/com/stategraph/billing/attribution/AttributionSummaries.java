@@ -1,0 +1,114 @@
+package com.stategraph.billing.attribution;
+
+import com.stategraph.billing.costs.ActualsService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attribution's answers summed per month (V40): each computation writes, in its transaction, every
+ * month's split by status and its largest unmanaged resources, and names the tenant's current loads
+ * it summed. Readers of whole months use them while those loads are still the current ones; after a
+ * sync, until its attribution is computed, they sum the rollups as before (and see its lines uncomputed).
+ */
+@Component
+class AttributionSummaries {
+    /** A month's largest unmanaged resources kept: the first page of any size the list gives. */
+    static final int UNMANAGED_KEPT = UnmanagedResources.LARGEST_PAGE;
+
+    /** Names the tenant's current loads: any sync or removal that changes a rollup changes them. */
+    private static final String LOADS_DIGEST = "SELECT coalesce(md5(string_agg(id::text, ',' ORDER BY id)), '') AS digest"
+            + " FROM billing_loads WHERE tenant_id = ? AND state = 'current'";
+
+    /** 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId), 3 uncomputed (no answer yet), joined to {@code a}. */
+    static String status(String resourceId) {
+        return "CASE WHEN " + resourceId + " IS NULL OR " + resourceId + " = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
+                + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
+    }
+
+    /** A whole month's unmanaged entries of the rollup: one per ResourceId, provider and currency. */
+    static final String UNMANAGED_OF_MONTHS = "SELECT m.month, m.provider, min(m.service_name) AS service_name, m.resource_id,"
+            + " min(m.resource_type) AS resource_type, min(m.region_id) AS region_id, sum(m.billed_cost) AS billed,"
+            + " sum(m.row_count) AS n, m.billing_currency AS currency FROM cost_monthly_resources m"
+            + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
+            + " WHERE m.tenant_id = ?";
+
+    private final JdbcClient jdbc;
+
+    AttributionSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * In the computation's transaction, after its answers and its attribution_runs row are written: replaces
+     * the tenant's summaries. One statement, so the sums, the list and the loads they name are of one snapshot.
+     */
+    void write(UUID tenantId) {
+        jdbc.sql("DELETE FROM attribution_month_sums WHERE tenant_id = ?").param(tenantId).update();
+        jdbc.sql("DELETE FROM attribution_month_unmanaged WHERE tenant_id = ?").param(tenantId).update();
+        jdbc.sql("WITH loads AS (" + LOADS_DIGEST + "),"
+                        + " sums AS (INSERT INTO attribution_month_sums (tenant_id, month, provider, billing_currency, status, billed_cost,"
+                        + " effective_cost, list_cost, contracted_cost, row_count) SELECT m.tenant_id, m.month, m.provider, m.billing_currency, "
+                        + status("m.resource_id") + ", sum(m.billed_cost), sum(m.effective_cost), sum(m.list_cost), sum(m.contracted_cost),"
+                        + " sum(m.row_count) FROM cost_monthly_resources m"
+                        + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                        + " WHERE m.tenant_id = ? GROUP BY 1, 2, 3, 4, 5),"
+                        + " largest AS (INSERT INTO attribution_month_unmanaged (tenant_id, month, position, provider, service_name,"
+                        + " resource_id, resource_type, region_id, billing_currency, billed_cost, row_count)"
+                        + " SELECT ?, month, position, provider, service_name, resource_id, resource_type, region_id, currency, billed, n"
+                        + " FROM (SELECT u.*, row_number() OVER (PARTITION BY month ORDER BY billed DESC, resource_id, provider, currency)"
+                        + " AS position FROM (" + UNMANAGED_OF_MONTHS + " GROUP BY m.month, m.resource_id, m.provider, m.billing_currency) u) r"
+                        + " WHERE position <= ?)"
+                        + " UPDATE attribution_runs SET loads_digest = (SELECT digest FROM loads), unmanaged_kept = ? WHERE tenant_id = ?")
+                .params(tenantId, tenantId, tenantId, tenantId, UNMANAGED_KEPT, UNMANAGED_KEPT, tenantId)
+                .update();
+    }
+
+    /**
+     * On the reader's snapshot: whether the summaries were computed from the tenant's current loads (and
+     * kept as many unmanaged resources a month as this version reads).
+     */
+    boolean current(UUID tenantId) {
+        return jdbc.sql("SELECT r.loads_digest = (" + LOADS_DIGEST + ") AND r.unmanaged_kept = ? FROM attribution_runs r"
+                        + " WHERE r.tenant_id = ?")
+                .params(tenantId, UNMANAGED_KEPT, tenantId).query(Boolean.class).optional().orElse(null) == Boolean.TRUE;
+    }
+
+    /** The split's rows of whole months, as the rollup would give them: provider, currency, status, cost, n, month. */
+    static String sumsOfMonths(String metricColumn) {
+        return "SELECT provider, billing_currency AS currency, status, sum(" + metricColumn + ") AS cost, sum(row_count) AS n, month"
+                + " FROM attribution_month_sums WHERE tenant_id = ? AND month = ANY (?) GROUP BY 1, 2, 3, 6";
+    }
+
+    /** Where a page starts: after the last entry of the one before (billed, resource, provider, currency). */
+    record After(BigDecimal billed, String resourceId, String provider, String currency) {
+    }
+
+    /**
+     * On the reader's snapshot, when {@link #current}: the page of {@code month}'s unmanaged resources after
+     * {@code after}, or empty when the month's kept list ends before the page is full and does not hold them all.
+     */
+    Optional<List<UnmanagedResources.Unmanaged>> unmanaged(UUID tenantId, java.sql.Date month, int limit, After after) {
+        long kept = jdbc.sql("SELECT count(*) FROM attribution_month_unmanaged WHERE tenant_id = ? AND month = ?")
+                .params(tenantId, month).query(Long.class).single();
+        StringBuilder sql = new StringBuilder("SELECT provider, service_name, resource_id, resource_type, region_id, billed_cost,"
+                + " row_count, billing_currency FROM attribution_month_unmanaged WHERE tenant_id = ? AND month = ?");
+        List<Object> params = new ArrayList<>(List.of(tenantId, month));
+        if (after != null) {
+            sql.append(" AND (billed_cost < ? OR (billed_cost = ? AND (resource_id, provider, billing_currency) > (?, ?, ?)))");
+            params.addAll(List.of(after.billed(), after.billed(), after.resourceId(), after.provider(), after.currency()));
+        }
+        sql.append(" ORDER BY position LIMIT ?");
+        params.add(limit);
+        List<UnmanagedResources.Unmanaged> page = jdbc.sql(sql.toString()).params(params).query((rs, i) ->
+                new UnmanagedResources.Unmanaged(rs.getString("provider"), rs.getString("service_name"), rs.getString("resource_id"),
+                        rs.getString("resource_type"), rs.getString("region_id"), ActualsService.money(rs.getBigDecimal("billed_cost")),
+                        rs.getLong("row_count"), rs.getString("billing_currency"))).list();
+        boolean whole = kept < UNMANAGED_KEPT;
+        return page.size() == limit || whole ? Optional.of(page) : Optional.empty();
+    }
+}
