@@ -110,15 +110,33 @@ public class ActualsRepository {
     private List<CostRow> fromTagSets(CostQuery q) {
         List<Object> keyParams = new ArrayList<>();
         String key = groupKey(q, keyParams, q.groupBy() == null ? null : q.groupBy().rollupColumn());
+        boolean oneTag = oneTextTag(q);
         Sql sql = new Sql("SELECT " + key + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
-                + q.metric().column() + ") AS cost FROM cost_daily_tag_sets r", keyParams.toArray());
+                + q.metric().column() + ") AS cost FROM " + (oneTag ? "cost_daily_tags" : "cost_daily_tag_sets") + " r", keyParams.toArray());
         sql.append(" WHERE tenant_id = ? AND day >= ? AND day < ?", q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
         rollupFilters(sql, q, false);
-        for (CostQuery.TagFilter t : q.tags()) {
+        if (oneTag) {
+            // The key's rows only (an index range), not every tag set of the range: at a resource per line, a set per line.
+            sql.append(" AND tag_key = ? AND tag_value = ?", q.tags().get(0).key(), q.tags().get(0).value());
+        }
+        for (CostQuery.TagFilter t : oneTag ? List.<CostQuery.TagFilter>of() : q.tags()) {
             sql.append(" AND " + tagValue() + " = ?", t.key(), t.value());
         }
         sql.append(" GROUP BY 1, 2, 3");
         return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
+    }
+
+    /**
+     * Whether the single-tag rollup answers a tag-filtered question as the tag sets would: one filter, keys
+     * compared as given, no grouping by another tag, and a value no JSON number or structure prints as
+     * (the rollup keeps those as the loader prints them, the tag sets as PostgreSQL does: 1.0E20 or 100000000000000000000).
+     */
+    private boolean oneTextTag(CostQuery q) {
+        if (q.tags().size() != 1 || foldTagKeys || q.groupBy() == Dimension.TAG) {
+            return false;
+        }
+        String value = q.tags().get(0).value();
+        return !value.isEmpty() && "{[-+.0123456789".indexOf(value.charAt(0)) < 0;
     }
 
     /**
