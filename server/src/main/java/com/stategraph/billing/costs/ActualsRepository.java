@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import com.stategraph.billing.load.BillingLoadRepository;
@@ -39,6 +38,7 @@ public class ActualsRepository {
     private final boolean foldTagKeys;
     private final String statementTimeout;
     private final ExpensiveQuestions expensive;
+    private final TopResourcesOfMonth topResources;
 
     /**
      * @param db           the API's connections
@@ -52,6 +52,7 @@ public class ActualsRepository {
                              ExpensiveQuestions expensive) {
         this.expensive = expensive;
         this.jdbc = TimeLimitedJdbc.client(db, queryTimeout);
+        this.topResources = new TopResourcesOfMonth(jdbc);
         this.loads = loads;
         this.snapshot = new TransactionTemplate(tx.getTransactionManager());
         snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -159,7 +160,7 @@ public class ActualsRepository {
                 return rowsIn(q);
             }
             if (q.limit() != null && firstMonth.plusMonths(1).equals(endMonth) && unfiltered(q)) {
-                return topResourcesOfMonth(q, firstMonth);
+                return topResources.of(q, firstMonth);
             }
             Sql sql = new Sql("SELECT resource_id AS k, billing_currency AS c, " + period(q, "month") + " AS p, sum("
                     + q.metric().column() + ") AS cost FROM cost_monthly_resources WHERE tenant_id = ? AND month >= ?"
@@ -173,51 +174,6 @@ public class ActualsRepository {
     private static boolean unfiltered(CostQuery q) {
         return java.util.stream.Stream.of(q.provider(), q.hostProvider(), q.publisher(), q.invoiceIssuer(), q.service(),
                 q.subAccount(), q.region(), q.sourceId()).allMatch(java.util.Objects::isNull);
-    }
-
-    /**
-     * The top resources of one month, unfiltered: the first rows of the month's resource totals'
-     * index for the metric, per currency (the month's set of its own, or its rows of the shared
-     * table); "other" is the month's total (from {@code cost_monthly}, the same rows summed by other
-     * keys) less theirs, present when rows remain beyond them.
-     */
-    private List<CostRow> topResourcesOfMonth(CostQuery q, LocalDate month) {
-        String metric = q.metric().column();
-        LocalDate period = q.granularity() == Granularity.TOTAL ? null : month;
-        List<CostRow> out = new ArrayList<>();
-        record Total(String currency, BigDecimal cost, long rows) {
-        }
-        List<Total> totals = jdbc.sql("SELECT billing_currency, sum(" + metric + "), sum(row_count) FROM cost_monthly"
-                        + " WHERE tenant_id = ? AND month = ? GROUP BY 1")
-                .params(q.tenantId(), Date.valueOf(month))
-                .query((rs, i) -> new Total(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)))
-                .list();
-        Optional<UUID> set = jdbc.sql("SELECT set_id FROM resource_month_total_sets WHERE tenant_id = ? AND month = ?")
-                .params(q.tenantId(), Date.valueOf(month)).query(UUID.class).optional();
-        for (Total total : totals) {
-            BigDecimal rest = total.cost();
-            long restRows = total.rows();
-            // A month of many resources is a set of its own: named by a constant, PostgreSQL reads only its table.
-            List<Object> params = new ArrayList<>(set.isPresent() ? List.of() : List.of(q.tenantId(), Date.valueOf(month)));
-            params.addAll(List.of(total.currency(), q.limit()));
-            List<Object[]> top = jdbc.sql("SELECT resource_id, " + metric + ", row_count FROM " + set.map(id ->
-                                    "cost_resource_month_totals_large WHERE set_id = '" + id + "'::uuid")
-                                    .orElse("cost_resource_month_totals WHERE tenant_id = ? AND month = ?")
-                            + " AND billing_currency = ? ORDER BY " + metric + " DESC, coalesce(resource_id, '" + NONE + "') COLLATE \"C\""
-                            + " LIMIT ?")
-                    .params(params)
-                    .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)})
-                    .list();
-            for (Object[] r : top) {
-                out.add(new CostRow(r[0] == null ? NONE : (String) r[0], total.currency(), period, (BigDecimal) r[1]));
-                rest = rest.subtract((BigDecimal) r[1]);
-                restRows -= (Long) r[2];
-            }
-            if (restRows > 0) {
-                out.add(new CostRow(NONE, total.currency(), period, rest, true));
-            }
-        }
-        return out;
     }
 
     /**
@@ -447,29 +403,5 @@ public class ActualsRepository {
                 .params(tenantId, Date.valueOf(from), Date.valueOf(to))
                 .query(String.class)
                 .list();
-    }
-
-    /** A statement and its parameters, built in order. */
-    private static final class Sql {
-        final StringBuilder text;
-        final List<Object> params = new ArrayList<>();
-        /** Whether its rows carry the {@code folded} column ("other", summed by the database). */
-        boolean folds;
-
-        Sql(String start, Object... params) {
-            this.text = new StringBuilder(start);
-            this.params.addAll(List.of(params));
-        }
-
-        void append(String more, Object... values) {
-            text.append(more);
-            params.addAll(List.of(values));
-        }
-
-        void andIf(Object value, String condition) {
-            if (value != null) {
-                append(" AND " + condition, value);
-            }
-        }
     }
 }
