@@ -87,7 +87,7 @@ public class AttributionCalculator {
             }
         }, tenantId);
         write(pending);
-        replaceChanged(tenantId);
+        boolean answersChanged = replaceChanged(tenantId) > 0;
         Instant now = clock.instant();
         // Answers the request read at the start: one made since then has an execution of its own, which computes again.
         Timestamp answered = requested instanceof Timestamp t ? t : Timestamp.from(now);
@@ -97,12 +97,13 @@ public class AttributionCalculator {
                         + " resource_ids = excluded.resource_ids")
                 .params(tenantId, answered, Timestamp.from(now), answered, CloudIds.MATCHER_VERSION, counts[0])
                 .update();
-        summaries.write(tenantId);
+        // The months whose loads changed, or all of them when an answer did (or when asked to start over).
+        summaries.write(tenantId, answersChanged || force);
         return new Outcome(counts[0], counts[1], index.size());
     }
 
-    /** Deletes the stored answers that are gone or changed, then inserts the new and changed ones. */
-    private void replaceChanged(UUID tenantId) {
+    /** Deletes the stored answers that are gone or changed, then inserts the new and changed ones; how many rows that took. */
+    private int replaceChanged(UUID tenantId) {
         jdbc.sql("ANALYZE " + NEXT).update();
         int deleted = jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
                 + " WHERE n.resource_id = a.resource_id AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
@@ -116,6 +117,7 @@ public class AttributionCalculator {
             // hundreds of thousands of new rows for one and joined the unmanaged list row by row (past a minute at 300,000).
             jdbc.sql("ANALYZE attribution_resources").update();
         }
+        return deleted + inserted;
     }
 
     private void write(List<Object[]> rows) {

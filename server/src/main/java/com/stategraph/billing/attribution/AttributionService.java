@@ -90,17 +90,27 @@ public class AttributionService {
                         });
             }
             if (!parts.wholeMonths().isEmpty()) {
-                // The month's sums the last computation kept, while no sync has changed the rollups since; else the rollup.
-                String sql = summaries.current(tenantId) ? AttributionSummaries.sumsOfMonths(metricColumn)
-                        : "SELECT m.provider, m.billing_currency AS currency, " + AttributionSummaries.status("m.resource_id") + " AS status,"
-                                + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n, m.month"
-                                + " FROM cost_monthly_resources m"
-                                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6";
-                jdbc.sql(sql).params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
-                        .query(rs -> {
-                            add(sums, rs, into);
-                        });
+                // A month's sums as the last computation kept them, while no sync has changed the month since; else its rollup.
+                java.util.Set<java.sql.Date> kept = summaries.current(tenantId, parts.wholeMonths());
+                List<java.sql.Date> summed = parts.wholeMonths().stream().filter(kept::contains).toList();
+                List<java.sql.Date> rolledUp = parts.wholeMonths().stream().filter(m -> !kept.contains(m)).toList();
+                if (!summed.isEmpty()) {
+                    jdbc.sql(AttributionSummaries.sumsOfMonths(metricColumn)).params(tenantId, summed.toArray(new java.sql.Date[0]))
+                            .query(rs -> {
+                                add(sums, rs, into);
+                            });
+                }
+                if (!rolledUp.isEmpty()) {
+                    jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + AttributionSummaries.status("m.resource_id") + " AS status,"
+                                    + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n, m.month"
+                                    + " FROM cost_monthly_resources m"
+                                    + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                                    + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6")
+                            .params(tenantId, rolledUp.toArray(new java.sql.Date[0]))
+                            .query(rs -> {
+                                add(sums, rs, into);
+                            });
+                }
             }
             return sums;
         });

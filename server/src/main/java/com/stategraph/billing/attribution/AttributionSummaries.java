@@ -10,19 +10,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Attribution's answers summed per month (V40): each computation writes, in its transaction, every
- * month's split by status and its largest unmanaged resources, and names the tenant's current loads
- * it summed. Readers of whole months use them while those loads are still the current ones; after a
- * sync, until its attribution is computed, they sum the rollups as before (and see its lines uncomputed).
+ * Attribution's answers summed per month (V40): each computation writes, in its transaction, a
+ * month's split by status and its largest unmanaged resources, and names the current loads charged
+ * in that month that it summed (V41). Readers of a whole month use them while those loads are still
+ * the month's current ones; after a sync that changed the month, until its attribution is computed,
+ * they sum the rollup as before (and see its lines uncomputed).
  */
 @Component
 class AttributionSummaries {
     /** A month's largest unmanaged resources kept: the first page of any size the list gives. */
     static final int UNMANAGED_KEPT = UnmanagedResources.LARGEST_PAGE;
 
-    /** Names the tenant's current loads: any sync or removal that changes a rollup changes them. */
-    private static final String LOADS_DIGEST = "SELECT coalesce(md5(string_agg(id::text, ',' ORDER BY id)), '') AS digest"
-            + " FROM billing_loads WHERE tenant_id = ? AND state = 'current'";
+    /**
+     * Names the current loads charged in month {@code mo.month} (their charge range overlaps it; a load
+     * without one, in every month): a sync or removal that changes the month's rollup changes them.
+     */
+    private static final String MONTH_DIGEST = "(SELECT coalesce(md5(string_agg(l.id::text, ',' ORDER BY l.id)), '')"
+            + " FROM billing_loads l WHERE l.tenant_id = mo.tenant_id AND l.state = 'current' AND (l.first_charge IS NULL"
+            + " OR (l.first_charge < (mo.month + interval '1 month') AT TIME ZONE 'UTC'"
+            + " AND l.last_charge >= mo.month::timestamp AT TIME ZONE 'UTC')))";
 
     /** 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId), 3 uncomputed (no answer yet), joined to {@code a}. */
     static String status(String resourceId) {
@@ -44,38 +50,51 @@ class AttributionSummaries {
     }
 
     /**
-     * In the computation's transaction, after its answers and its attribution_runs row are written: replaces
-     * the tenant's summaries. One statement, so the sums, the list and the loads they name are of one snapshot.
+     * In the computation's transaction, after its answers and its attribution_runs row are written:
+     * replaces the summaries of every month ({@code everyMonth}: the answers changed) or of the months
+     * whose loads changed since they were written. One statement writes the sums, the lists and the
+     * loads they name, so all three are of one snapshot.
      */
-    void write(UUID tenantId) {
-        jdbc.sql("DELETE FROM attribution_month_sums WHERE tenant_id = ?").param(tenantId).update();
-        jdbc.sql("DELETE FROM attribution_month_unmanaged WHERE tenant_id = ?").param(tenantId).update();
-        jdbc.sql("WITH loads AS (" + LOADS_DIGEST + "),"
-                        + " sums AS (INSERT INTO attribution_month_sums (tenant_id, month, provider, billing_currency, status, billed_cost,"
+    void write(UUID tenantId, boolean everyMonth) {
+        java.sql.Date[] months = jdbc.sql("SELECT mo.month FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM cost_monthly_resources"
+                        + " WHERE tenant_id = ? UNION SELECT tenant_id, month FROM attribution_month_digests WHERE tenant_id = ?) mo"
+                        + " LEFT JOIN attribution_month_digests d ON d.tenant_id = mo.tenant_id AND d.month = mo.month"
+                        + " WHERE ? OR d.loads_digest IS DISTINCT FROM " + MONTH_DIGEST)
+                .params(tenantId, tenantId, tenantId, everyMonth).query(java.sql.Date.class).list().toArray(new java.sql.Date[0]);
+        if (months.length == 0) {
+            return;
+        }
+        for (String table : List.of("attribution_month_sums", "attribution_month_unmanaged", "attribution_month_digests")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND month = ANY (?)").params(tenantId, months).update();
+        }
+        jdbc.sql("WITH sums AS (INSERT INTO attribution_month_sums (tenant_id, month, provider, billing_currency, status, billed_cost,"
                         + " effective_cost, list_cost, contracted_cost, row_count) SELECT m.tenant_id, m.month, m.provider, m.billing_currency, "
                         + status("m.resource_id") + ", sum(m.billed_cost), sum(m.effective_cost), sum(m.list_cost), sum(m.contracted_cost),"
                         + " sum(m.row_count) FROM cost_monthly_resources m"
                         + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                        + " WHERE m.tenant_id = ? GROUP BY 1, 2, 3, 4, 5),"
+                        + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 4, 5 RETURNING month),"
                         + " largest AS (INSERT INTO attribution_month_unmanaged (tenant_id, month, position, provider, service_name,"
                         + " resource_id, resource_type, region_id, billing_currency, billed_cost, row_count)"
                         + " SELECT ?, month, position, provider, service_name, resource_id, resource_type, region_id, currency, billed, n"
                         + " FROM (SELECT u.*, row_number() OVER (PARTITION BY month ORDER BY billed DESC, resource_id, provider, currency)"
-                        + " AS position FROM (" + UNMANAGED_OF_MONTHS + " GROUP BY m.month, m.resource_id, m.provider, m.billing_currency) u) r"
-                        + " WHERE position <= ?)"
-                        + " UPDATE attribution_runs SET loads_digest = (SELECT digest FROM loads), unmanaged_kept = ? WHERE tenant_id = ?")
-                .params(tenantId, tenantId, tenantId, tenantId, UNMANAGED_KEPT, UNMANAGED_KEPT, tenantId)
+                        + " AS position FROM (" + UNMANAGED_OF_MONTHS + " AND m.month = ANY (?)"
+                        + " GROUP BY m.month, m.resource_id, m.provider, m.billing_currency) u) r WHERE position <= ?)"
+                        + " INSERT INTO attribution_month_digests (tenant_id, month, loads_digest)"
+                        + " SELECT mo.tenant_id, mo.month, " + MONTH_DIGEST + " FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM sums) mo")
+                .params(tenantId, months, tenantId, tenantId, months, UNMANAGED_KEPT, tenantId)
                 .update();
+        jdbc.sql("UPDATE attribution_runs SET unmanaged_kept = ? WHERE tenant_id = ?").params(UNMANAGED_KEPT, tenantId).update();
     }
 
     /**
-     * On the reader's snapshot: whether the summaries were computed from the tenant's current loads (and
-     * kept as many unmanaged resources a month as this version reads).
+     * On the reader's snapshot: those of {@code months} whose summaries were computed from the month's
+     * current loads (and kept as many unmanaged resources a month as this version reads).
      */
-    boolean current(UUID tenantId) {
-        return jdbc.sql("SELECT r.loads_digest = (" + LOADS_DIGEST + ") AND r.unmanaged_kept = ? FROM attribution_runs r"
-                        + " WHERE r.tenant_id = ?")
-                .params(tenantId, UNMANAGED_KEPT, tenantId).query(Boolean.class).optional().orElse(null) == Boolean.TRUE;
+    java.util.Set<java.sql.Date> current(UUID tenantId, List<java.sql.Date> months) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT mo.month FROM attribution_month_digests mo"
+                        + " JOIN attribution_runs r ON r.tenant_id = mo.tenant_id AND r.unmanaged_kept = ?"
+                        + " WHERE mo.tenant_id = ? AND mo.month = ANY (?) AND mo.loads_digest = " + MONTH_DIGEST)
+                .params(UNMANAGED_KEPT, tenantId, months.toArray(new java.sql.Date[0])).query(java.sql.Date.class).list());
     }
 
     /** The split's rows of whole months, as the rollup would give them: provider, currency, status, cost, n, month. */
@@ -89,7 +108,7 @@ class AttributionSummaries {
     }
 
     /**
-     * On the reader's snapshot, when {@link #current}: the page of {@code month}'s unmanaged resources after
+     * On the reader's snapshot, when {@code month} is {@link #current}: the page of {@code month}'s unmanaged resources after
      * {@code after}, or empty when the month's kept list ends before the page is full and does not hold them all.
      */
     Optional<List<UnmanagedResources.Unmanaged>> unmanaged(UUID tenantId, java.sql.Date month, int limit, After after) {

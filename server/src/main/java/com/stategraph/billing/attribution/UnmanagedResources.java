@@ -74,7 +74,8 @@ public class UnmanagedResources {
         // month's charges from the billing rows, summed per resource before they are put together.
         List<Unmanaged> found = rows.onSnapshot(() -> {
             RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
-            if (into == null && parts.edges().isEmpty() && parts.wholeMonths().size() == 1 && summaries.current(tenantId)) {
+            if (into == null && parts.edges().isEmpty() && parts.wholeMonths().size() == 1
+                    && !summaries.current(tenantId, parts.wholeMonths()).isEmpty()) {
                 // One whole month, unchanged since attribution: its largest resources as the computation ranked them.
                 var kept = summaries.unmanaged(tenantId, parts.wholeMonths().get(0), limit, after == null ? null
                         : new AttributionSummaries.After(new BigDecimal(after.get(0).asString()), after.get(1).asString(),

@@ -62,7 +62,13 @@ class AttributionSummariesTest extends SyncServerTest {
         List<Line> unallocated = List.of(new Line("", new BigDecimal("7.5"), new BigDecimal("7.5")),
                 new Line("", new BigDecimal("-2.25"), new BigDecimal("-2.25")));
         Path dir = tempDir("attribution-summaries-");
-        write(dir, month, managed, unmanaged, unallocated);
+        write(dir.resolve("focus.csv"), month, managed, unmanaged, unallocated);
+        // The month before, in a file of its own: a sync that changes only the later month keeps its load.
+        LocalDate earlier = month.minusMonths(1);
+        String earlierRange = "from=" + earlier + "&to=" + month;
+        List<Line> earlierUnmanaged = List.of(new Line("e-1", new BigDecimal("3.5"), new BigDecimal("3.25")),
+                new Line("e-2", new BigDecimal("1.5"), new BigDecimal("1.25")));
+        write(dir.resolve("focus-earlier.csv"), earlier, managed.subList(0, 1), earlierUnmanaged, List.of());
         String source = addSource(tenant, "aws", "file://" + dir + "/");
         assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
         String computedAt = awaitAttribution(tenant, null).path("computed_at").asString();
@@ -84,16 +90,24 @@ class AttributionSummariesTest extends SyncServerTest {
                 .params(tenant, java.sql.Date.valueOf(month)).query(String.class).list().stream().map(s -> s.substring(0, s.indexOf(' ') + 1)
                         + plain(s.substring(s.indexOf(' ') + 1))).toList());
 
+        assertSplit(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?" + earlierRange).body(), managed.subList(0, 1),
+                earlierUnmanaged, List.of(), 0);
+
         // Summing the rollups instead (as before the first computation) gives the same answers.
-        String digest = jdbc.sql("SELECT loads_digest FROM attribution_runs WHERE tenant_id = ?::uuid").param(tenant).query(String.class)
-                .single();
-        assertThat(digest).isNotEmpty();
-        jdbc.sql("UPDATE attribution_runs SET loads_digest = NULL WHERE tenant_id = ?::uuid").param(tenant).update();
+        Map<java.sql.Date, String> digests = new java.util.HashMap<>();
+        jdbc.sql("SELECT month, loads_digest FROM attribution_month_digests WHERE tenant_id = ?::uuid").param(tenant)
+                .query(rs -> {
+                    digests.put(rs.getDate(1), rs.getString(2));
+                });
+        assertThat(digests).as("one digest per month").hasSize(2);
+        assertThat(digests.get(java.sql.Date.valueOf(month))).isNotEqualTo(digests.get(java.sql.Date.valueOf(earlier)));
+        jdbc.sql("DELETE FROM attribution_month_digests WHERE tenant_id = ?::uuid").param(tenant).update();
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?" + range).body()).isEqualTo(split);
         assertThat(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?metric=billed&" + range).body())
                 .isEqualTo(billed);
         assertThat(pages(tenant, range, 300)).isEqualTo(paged);
-        jdbc.sql("UPDATE attribution_runs SET loads_digest = ? WHERE tenant_id = ?::uuid").params(digest, tenant).update();
+        digests.forEach((m, d) -> jdbc.sql("INSERT INTO attribution_month_digests (tenant_id, month, loads_digest) VALUES (?::uuid, ?, ?)")
+                .params(tenant, m, d).update());
 
         // The next computation waits on this lock: a sync commits with the summaries stale.
         try (Connection holder = dataSource.getConnection()) {
@@ -106,13 +120,20 @@ class AttributionSummariesTest extends SyncServerTest {
             Line added = new Line("u-new", new BigDecimal("9000"), new BigDecimal("9000"));
             List<Line> withNew = new ArrayList<>(changed);
             withNew.add(added);
-            write(dir, month, managed, withNew, unallocated);
+            write(dir.resolve("focus.csv"), month, managed, withNew, unallocated);
             assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
 
             // The new resource has no answer yet (uncomputed, not in the list); the changed cost counts already.
             JsonNode stale = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?" + range).body();
             assertSplit(stale, managed, changed, unallocated, 1);
             assertThat(pages(tenant, range, 1000)).containsExactlyElementsOf(expectedList(changed));
+            // The month before kept its load: its summaries are still read (shown by changing them under the reader).
+            String bump = "UPDATE attribution_month_sums SET effective_cost = effective_cost + ? WHERE tenant_id = ?::uuid AND month = ?"
+                    + " AND status = 1";
+            assertThat(jdbc.sql(bump).params(new BigDecimal("1000"), tenant, java.sql.Date.valueOf(earlier)).update()).isEqualTo(1);
+            assertThat(new BigDecimal(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?" + earlierRange).body()
+                    .path("unmanaged_cost").asString())).isEqualByComparingTo(sum(earlierUnmanaged, false).add(new BigDecimal("1000")));
+            jdbc.sql(bump).params(new BigDecimal("-1000"), tenant, java.sql.Date.valueOf(earlier)).update();
             try (var unlock = holder.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
                 unlock.setString(1, "attribution:" + tenant);
                 unlock.execute();
@@ -124,10 +145,35 @@ class AttributionSummariesTest extends SyncServerTest {
             List<String> recomputed = pages(tenant, range, 1000);
             assertThat(recomputed).containsExactlyElementsOf(expectedList(withNew));
             assertThat(recomputed.get(0)).isEqualTo("u-new 9000");
+
+            // Costs change, owners do not: only the changed month's summaries are written again.
+            Map<String, String> before = sumRows(tenant);
+            String recomputedAt = awaitAttribution(tenant, computedAt).path("computed_at").asString();
+            List<Line> cheaper = new ArrayList<>(withNew);
+            cheaper.set(0, new Line(withNew.get(0).resourceId(), new BigDecimal("0.5"), new BigDecimal("0.25")));
+            write(dir.resolve("focus.csv"), month, managed, cheaper, unallocated);
+            assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+            awaitAttribution(tenant, recomputedAt);
+            assertSplit(api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/attribution?" + range).body(), managed, cheaper,
+                    unallocated, 0);
+            Map<String, String> after = sumRows(tenant);
+            assertThat(before).isNotEmpty();
+            before.forEach((row, version) -> assertThat(version.equals(after.get(row)))
+                    .as(row + " kept only if its month is the earlier one").isEqualTo(row.startsWith(earlier.toString())));
         }
     }
 
-    private static void write(Path dir, LocalDate month, List<Line> managed, List<Line> unmanaged, List<Line> unallocated)
+    /** Each summary row of the tenant (month, provider, currency, status) and the transaction that wrote it. */
+    private Map<String, String> sumRows(String tenant) {
+        Map<String, String> rows = new java.util.HashMap<>();
+        jdbc.sql("SELECT month || ' ' || provider || ' ' || billing_currency || ' ' || status, xmin::text FROM attribution_month_sums"
+                + " WHERE tenant_id = ?::uuid").param(tenant).query(rs -> {
+                    rows.put(rs.getString(1), rs.getString(2));
+                });
+        return rows;
+    }
+
+    private static void write(Path file, LocalDate month, List<Line> managed, List<Line> unmanaged, List<Line> unallocated)
             throws Exception {
         List<List<String>> rows = new ArrayList<>();
         List<Line> all = new ArrayList<>(managed);
@@ -139,7 +185,7 @@ class AttributionSummariesTest extends SyncServerTest {
             rows.add(List.of(l.billed().toPlainString(), l.effective().toPlainString(), "USD", month + "T00:00:00Z",
                     charged + "T00:00:00Z", "Compute", l.resourceId(), l.resourceId().isEmpty() ? "" : "Instance"));
         }
-        ExportFixtures.csv(dir.resolve("focus.csv"), false, false, HEADER, rows);
+        ExportFixtures.csv(file, false, false, HEADER, rows);
     }
 
     /** Every unmanaged resource, "id billed", largest billed first, then by ResourceId. */
