@@ -28,12 +28,11 @@ public final class StoreBenchmark {
     private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
             + " UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tags') UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tag_sets')"
-            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_monthly_resources') UNION ALL SELECT 'cost_resource_month_totals'::regclass"
-            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_resource_month_totals_large')) t";
+            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_monthly_resources') UNION ALL SELECT 'cost_month_top_resources'::regclass) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
-            + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_resource_totals_%' OR relname LIKE 'cost_daily_tag%'"
+            + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_daily_tag%'"
             + " OR relname LIKE 'cost_monthly_resources%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
-            + " 'cost_monthly', 'cost_resource_month_totals')";
+            + " 'cost_monthly', 'cost_month_top_resources')";
 
     /** One provider's demo export (small, shaped like the provider's own) and what storing its rows cost. */
     record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {
@@ -112,7 +111,7 @@ public final class StoreBenchmark {
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
             db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
-                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_resource_month_totals, cost_resource_month_totals_large")
+                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_month_top_resources")
                     .update();
             vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
             vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
@@ -178,8 +177,8 @@ public final class StoreBenchmark {
                         / (double) first.bytes(), (double) lastSame.rowBytes() / first.rowBytes()));
         if (!changed.isEmpty()) {
             md.append(String.format(Locale.ROOT, " With every sum changed: largest %.2fx, the whole database largest %.2fx (a"
-                            + " source's period of at least `STATEGRAPH_SYNC_OWN_ROLLUP_ROWS` rows in a per-resource or per-tag rollup,"
-                            + " and a month's resource totals, are replaced whole and the old table dropped; in the smaller rollups each"
+                            + " source's period of at least `STATEGRAPH_SYNC_OWN_ROLLUP_ROWS` rows in a per-resource or per-tag rollup"
+                            + " is replaced whole and the old table dropped; in the smaller rollups each"
                             + " changed row leaves a dead row, made reusable by the vacuum after the sync).",
                     changed.stream().mapToLong(Sample::bytes).max().orElse(0) / (double) first.bytes(),
                     changed.stream().mapToLong(Sample::databaseBytes).max().orElse(0) / (double) first.databaseBytes()));

@@ -295,8 +295,8 @@ public final class ViewsBenchmark {
                 .append(" `cost_daily_dimensions` for the days at a range's edges: a few rows per value and day); with filters,")
                 .append(" from the sums per combination of every dimension (`cost_monthly`, `cost_daily`); `cost_daily_tags` for a tag grouping,")
                 .append(" `cost_daily_tag_sets` (daily sums per whole tag set) for tag filters, `cost_monthly_resources` for a")
-                .append(" resource grouping by month or in total, and for one whole month (or the month so far) unfiltered the first")
-                .append(" rows of `cost_resource_month_totals`' index. The data has one resource per 200 rows (")
+                .append(" resource grouping by month or in total, and for one whole month (or the month so far) unfiltered the head")
+                .append(" of the month's kept list of its largest resources (`cost_month_top_resources`). The data has one resource per 200 rows (")
                 .append(String.format(Locale.ROOT, "%,d", BenchRows.resourcesFor(rows)))
                 .append(" resources), each in one account, region and service; DuckDB's resource questions return the top 20 only.\n")
                 .append("\nReproduce: `bench/run-views` (option `--rows N`, default 10,000,000).\n");

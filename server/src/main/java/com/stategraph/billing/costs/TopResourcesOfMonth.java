@@ -5,11 +5,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The largest resources of one month, read from the head of the month's resource totals' index. */
+/** The largest resources of one month, as each sync keeps them ({@code cost_month_top_resources}). */
 final class TopResourcesOfMonth {
     private static final String NONE = ActualsRepository.NONE;
 
@@ -20,10 +18,10 @@ final class TopResourcesOfMonth {
     }
 
     /**
-     * The top resources of one month, unfiltered: the first rows of the month's resource totals'
-     * index for the metric, per currency (the month's set of its own, or its rows of the shared
-     * table); "other" is the month's total (from {@code cost_monthly}, the same rows summed by other
-     * keys) less theirs, present when rows remain beyond them.
+     * The top resources of one month, unfiltered: the head of the month's kept list for the metric,
+     * per currency (the list holds as many as the largest limit); "other" is the month's total (from
+     * {@code cost_monthly}, the same rows summed by other keys) less theirs, present when rows remain
+     * beyond them.
      */
     List<CostRow> of(CostQuery q, LocalDate month) {
         String metric = q.metric().column();
@@ -32,24 +30,16 @@ final class TopResourcesOfMonth {
         record Total(String currency, BigDecimal cost, long rows) {
         }
         List<Total> totals = jdbc.sql("SELECT billing_currency, sum(" + metric + "), sum(row_count) FROM cost_monthly"
-                        + " WHERE tenant_id = ? AND month = ? GROUP BY 1")
+                        + " WHERE tenant_id = ? AND month = ? GROUP BY 1 ORDER BY 1")
                 .params(q.tenantId(), Date.valueOf(month))
                 .query((rs, i) -> new Total(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)))
                 .list();
-        Optional<UUID> set = jdbc.sql("SELECT set_id FROM resource_month_total_sets WHERE tenant_id = ? AND month = ?")
-                .params(q.tenantId(), Date.valueOf(month)).query(UUID.class).optional();
         for (Total total : totals) {
             BigDecimal rest = total.cost();
             long restRows = total.rows();
-            // A month of many resources is a set of its own: named by a constant, PostgreSQL reads only its table.
-            List<Object> params = new ArrayList<>(set.isPresent() ? List.of() : List.of(q.tenantId(), Date.valueOf(month)));
-            params.addAll(List.of(total.currency(), q.limit()));
-            List<Object[]> top = jdbc.sql("SELECT resource_id, " + metric + ", row_count FROM " + set.map(id ->
-                                    "cost_resource_month_totals_large WHERE set_id = '" + id + "'::uuid")
-                                    .orElse("cost_resource_month_totals WHERE tenant_id = ? AND month = ?")
-                            + " AND billing_currency = ? ORDER BY " + metric + " DESC, coalesce(resource_id, '" + NONE + "') COLLATE \"C\""
-                            + " LIMIT ?")
-                    .params(params)
+            List<Object[]> top = jdbc.sql("SELECT resource_id, cost, row_count FROM cost_month_top_resources WHERE tenant_id = ?"
+                            + " AND month = ? AND billing_currency = ? AND metric = ? ORDER BY position LIMIT ?")
+                    .params(q.tenantId(), Date.valueOf(month), total.currency(), metric, q.limit())
                     .query((rs, i) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getLong(3)})
                     .list();
             for (Object[] r : top) {

@@ -65,7 +65,7 @@ public final class BillingLoad implements AutoCloseable {
     /** Started last in {@link #begin}, once the window is known. */
     private RowPipeline pipeline;
     private int bufferedRows;
-    /** Months whose resource rollup rows this load removed or wrote: their resource totals are rebuilt at commit. */
+    /** Months whose resource rollup rows this load removed or wrote: their largest resources are ranked again at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
     private int flushBytes;
     /** For errors outside the rows' COPYs (the rollups'). */
@@ -433,7 +433,7 @@ public final class BillingLoad implements AutoCloseable {
                 del.executeUpdate();
             }
         }
-        touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, periods));
+        touchedMonths.addAll(MonthTopResources.monthsOf(connection, tenantId, sourceId, periods));
         rollups.replace(tenantId, sourceId, periods);
     }
 
@@ -498,7 +498,7 @@ public final class BillingLoad implements AutoCloseable {
             }
         }
         // Last: it waits for any other sync of the tenant doing the same to commit.
-        ResourceMonthTotals.rebuild(connection, tenantId, touchedMonths, ownTableRows);
+        MonthTopResources.rebuild(connection, tenantId, touchedMonths);
         alsoCommit.run(connection);
         connection.commit();
         committed = true;
@@ -506,11 +506,11 @@ public final class BillingLoad implements AutoCloseable {
         return new Outcome(total, kept, nowEmpty, retiredRows, replaced);
     }
 
-    /** The months of the new loads' resource rollup: their resource totals are rebuilt at commit. */
+    /** The months of the new loads' resource rollup: their largest resources are ranked again at commit. */
     private void touchNewMonths() throws SQLException {
         List<LocalDate> created = window.values().stream().filter(p -> p.created).map(p -> p.start).toList();
         if (!created.isEmpty()) {
-            touchedMonths.addAll(ResourceMonthTotals.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
+            touchedMonths.addAll(MonthTopResources.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
         }
     }
 

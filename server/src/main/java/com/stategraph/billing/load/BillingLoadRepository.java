@@ -32,12 +32,12 @@ public class BillingLoadRepository {
     }
 
     /**
-     * Keeps a replaced load's table (or a replaced set of resource totals) from being detached and
+     * Keeps a replaced load's table from being detached and
      * dropped under a reader that has yet to read it: DETACH ... CONCURRENTLY waits for every
      * transaction that holds a lock on the parent.
      * Run first in the reader's transaction, before the statement that takes its snapshot.
      */
-    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_chunks, ONLY cost_resource_month_totals_large IN ACCESS SHARE MODE";
+    public static final String LOCK_ROWS = "LOCK TABLE ONLY billing_chunks IN ACCESS SHARE MODE";
 
     /**
      * A tenant's current loads with rows whose charges reach into {@code [from, to)}: the only

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tables attached to a partitioned parent, one per load (billing_chunks), per set of resource
- * totals (cost_resource_month_totals_large) or per set of a large period's rollup ({@link RollupSets}). A table no longer current (replaced by a newer sync,
+ * Tables attached to a partitioned parent, one per load (billing_chunks) or per set of a large
+ * period's rollup ({@link RollupSets}). A table no longer current (replaced by a newer sync,
  * or its source removed) stays attached but unread; this drops such tables: detached concurrently,
  * so readers are never blocked, then dropped whole: no dead rows.
  *
@@ -27,8 +27,6 @@ public record BillingPartitions(String parent, String prefix, String current) {
     private static final String WAIT_FOR_READERS = "2s";
     static final BillingPartitions LOADS = new BillingPartitions("billing_chunks", "billing_chunks_",
             "SELECT id FROM billing_loads WHERE state = 'current'");
-    static final BillingPartitions RESOURCE_TOTALS = new BillingPartitions("cost_resource_month_totals_large",
-            "cost_resource_totals_", "SELECT set_id FROM resource_month_total_sets");
 
     /** A rollup's sets: its tables are named after the rollup, the current ones listed in rollup_sets. */
     static BillingPartitions rollupSets(String rollup) {
@@ -80,9 +78,9 @@ public record BillingPartitions(String parent, String prefix, String current) {
         }
     }
 
-    /** The retired tables of every family: billing loads, resource totals, then the rollups'. @return tables dropped */
+    /** The retired tables of every family: billing loads, then the rollups'. @return tables dropped */
     public static int dropRetired(DataSource dataSource) {
-        int dropped = LOADS.dropRetiredOf(dataSource) + RESOURCE_TOTALS.dropRetiredOf(dataSource);
+        int dropped = LOADS.dropRetiredOf(dataSource);
         for (String rollup : RollupSets.TABLES) {
             dropped += rollupSets(rollup).dropRetiredOf(dataSource);
         }

@@ -18,7 +18,7 @@ public final class BillingVacuum {
      * billing_chunks is not among them: a replaced load's table is dropped whole ({@link BillingPartitions}).
      * billing_chunks_small is: a replaced small load's chunks are deleted.
      */
-    static final String TABLES = "billing_loads, billing_chunks_small, cost_resource_month_totals, "
+    static final String TABLES = "billing_loads, billing_chunks_small, cost_month_top_resources, "
             + String.join(", ", Rollups.TABLES);
 
     private BillingVacuum() {

@@ -7,23 +7,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
-/** What removing a billing source removes: every row it loaded, its rollups, and its share of the resource totals. */
+/** What removing a billing source removes: every row it loaded, its rollups, and its resources among each month's largest. */
 @Repository
 public class SourceRowsRemoval {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final int ownTableRows;
 
-    public SourceRowsRemoval(JdbcClient jdbc, DataSource dataSource, @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows) {
+    public SourceRowsRemoval(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.ownTableRows = ownTableRows;
     }
 
     /**
@@ -43,15 +40,15 @@ public class SourceRowsRemoval {
         }
         Connection c = DataSourceUtils.getConnection(dataSource); // the caller's transaction's
         try {
-            Set<LocalDate> months = ResourceMonthTotals.monthsOf(c, tenantId, sourceId, null);
+            Set<LocalDate> months = MonthTopResources.monthsOf(c, tenantId, sourceId, null);
             for (String table : Rollups.TABLES) {
                 jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
             }
             // Their rows are gone with the rest: the sets' tables are dropped after the next sync.
             jdbc.sql("DELETE FROM rollup_sets WHERE tenant_id = ? AND source_id = ?").params(tenantId, sourceId).update();
-            ResourceMonthTotals.rebuild(c, tenantId, months, ownTableRows);
+            MonthTopResources.rebuild(c, tenantId, months);
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("cannot rebuild the resource totals of the source's months: " + e.getMessage(), e);
+            throw new DataAccessResourceFailureException("cannot rank the largest resources of the source's months again: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
         }

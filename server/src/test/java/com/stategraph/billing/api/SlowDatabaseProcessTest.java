@@ -135,7 +135,7 @@ class SlowDatabaseProcessTest {
         try (Statement lock = holder.createStatement()) {
             lock.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE");
             // and the advisory locks the server's own work takes (rollups, estimates, attribution, anomalies)
-            for (String key : List.of("resource-month-totals:" + tenant, "estimate:" + state, "attribution:" + tenant,
+            for (String key : List.of("month-top-resources:" + tenant, "estimate:" + state, "attribution:" + tenant,
                     "anomalies:" + tenant)) {
                 lock.execute("SELECT pg_advisory_xact_lock(hashtextextended('" + key + "', 0))");
             }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A re-sync rewrites only the rollup rows whose sums changed: the others keep their physical row
- * (same ctid, same xmin), so an unchanged export leaves no dead rows; the month's resource totals, a
- * set of their own here, are kept whole. The sync tests flush rollup sums every 40 keys; each key still
+ * (same ctid, same xmin), so an unchanged export leaves no dead rows; so do the month's largest
+ * resources kept for the resource view. The sync tests flush rollup sums every 40 keys; each key still
  * ends up as one row.
  */
 class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
@@ -32,9 +32,7 @@ class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
             "cost_daily_tags", "source_id = ?::uuid", "cost_daily_tag_sets", "source_id = ?::uuid",
             "cost_monthly_resources", "source_id = ?::uuid",
             "cost_daily_dimensions", "source_id = ?::uuid", "cost_monthly_dimensions", "source_id = ?::uuid",
-            // 20 resources, more than the tests' own-table threshold: the month's totals are a set of their own
-            "cost_resource_month_totals_large", "set_id = (SELECT s.set_id FROM resource_month_total_sets s JOIN billing_sources b"
-                    + " ON b.tenant_id = s.tenant_id WHERE b.id = ?::uuid)");
+            "cost_month_top_resources", "tenant_id = (SELECT b.tenant_id FROM billing_sources b WHERE b.id = ?::uuid)");
 
     /** Each resource costs its number in cents per day, tagged by its team; {@code changed} costs 9.99 on the last day. */
     private static Map<LocalDate, BigDecimal> export(Path dir, int changed) throws Exception {

@@ -35,7 +35,8 @@ class StoreSizePerResourceTest {
      * Bytes per distinct resource each table (with its indexes and TOAST) may grow by: what it took when
      * this test was written (2026-12-05: strings 293, JSON 290, monthly resources 251, resource totals 359 (802 before
      * their ranking indexes lost the resource id), attribution 217, tag sets 274, tags 234, rows 15) and about a fifth more.
-     * Later, by design: V38's set id in the three partitioned rollups (about 20 each: tag sets 294, tags 253), and V39's
+     * Later, by design: V42 keeps a month's 1,000 largest resources per metric instead of every resource's total;
+     * V38's set id in the three partitioned rollups (about 20 each: tag sets 294, tags 253), and V39's
      * hash index of monthly resources by resource id for a state's actuals (monthly resources 314 with both).
      */
     private static final Map<String, Integer> BOUNDS = new LinkedHashMap<>();
@@ -46,9 +47,8 @@ class StoreSizePerResourceTest {
         BOUNDS.put("billing_strings", 350);
         BOUNDS.put("billing_json", 350);
         BOUNDS.put("cost_monthly_resources", 380);
-        BOUNDS.put("cost_resource_month_totals", 430);
-        // 12,000 resources in one month: a set of their own (the partitions count toward their parent)
-        BOUNDS.put("cost_resource_month_totals_large", 430);
+        // At most 1,000 resources per currency and metric, however many the month has: 4,000 rows here (79 bytes a resource).
+        BOUNDS.put("cost_month_top_resources", 100);
         BOUNDS.put("attribution_resources", 260);
         BOUNDS.put("cost_daily_tag_sets", 330);
         BOUNDS.put("cost_daily_tags", 290);
@@ -114,7 +114,7 @@ class StoreSizePerResourceTest {
         Map<String, Long> perResource = new LinkedHashMap<>();
         BOUNDS.keySet().forEach(t -> perResource.put(t, (size(jdbc, t) - before.get(t)) / RESOURCES));
         System.out.println("bytes per distinct resource: " + perResource);
-        assertThat(perResource.get("cost_resource_month_totals_large")).as("the resource totals were written").isPositive();
+        assertThat(perResource.get("cost_month_top_resources")).as("the largest resources were kept").isPositive();
         BOUNDS.forEach((table, bound) -> assertThat(perResource.get(table)).as(table + " bytes per distinct resource")
                 .isLessThanOrEqualTo(bound.longValue()));
     }

@@ -1,0 +1,97 @@
+package com.stategraph.billing.load;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps each month's largest resources over all of a tenant's sources ({@code cost_month_top_resources}),
+ * per currency and metric, at most {@link #KEPT} of them in the resource view's order, for the months
+ * a change touched. They answer "which resources cost the most this month" without a row per
+ * resource beside {@code cost_monthly_resources}, which already holds every resource per source.
+ * Two syncs of one tenant's sources rebuild the same months: a per-tenant lock, taken last in the
+ * transaction, makes the second wait for the first to commit and then read what it wrote.
+ */
+final class MonthTopResources {
+    static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('month-top-resources:' || ?::text, 0))";
+    /** The API's largest limit: every unfiltered month's resource view is a prefix of the kept list. */
+    static final int KEPT = 1000;
+    static final List<String> METRICS = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost");
+    private static final String TABLE = "cost_month_top_resources";
+    private static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM cost_monthly_resources WHERE tenant_id = ? AND source_id = ?";
+    private static final String SUMMED = "rollup_resource_month_sums";
+    private static final String NEXT = "rollup_next_month_top_resources";
+    /** Each resource's sums over the tenant's sources, for some months. */
+    private static final String SUMS = "SELECT tenant_id, month, billing_currency, resource_id, " + RollupDiff.summed()
+            + " FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[]) GROUP BY 1, 2, 3, 4";
+
+    private MonthTopResources() {
+    }
+
+    /** The months of a source's resource rollup for some billing periods (null: all of them). */
+    static Set<LocalDate> monthsOf(Connection c, UUID tenantId, UUID sourceId, Array periods) throws SQLException {
+        String sql = MONTHS_OF_SOURCE + (periods == null ? "" : " AND billing_period = ANY (?)");
+        Set<LocalDate> months = new TreeSet<>();
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, tenantId);
+            q.setObject(2, sourceId);
+            if (periods != null) {
+                q.setArray(3, periods);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    months.add(rs.getDate(1).toLocalDate());
+                }
+            }
+        }
+        return months;
+    }
+
+    /** Makes the months' kept lists those of their resource rollup now; a kept row that did not change is not written. */
+    static void rebuild(Connection c, UUID tenantId, Set<LocalDate> months) throws SQLException {
+        if (months.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+            lock.setObject(1, tenantId);
+            lock.execute();
+        }
+        Array monthList = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
+        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS, tenantId, monthList);
+        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + NEXT + " ON COMMIT DROP AS " + ranked());
+        RollupDiff.apply(c, TABLE, NEXT, RollupDiff.columnsOf(c, TABLE), "t.tenant_id = ? AND t.month = ANY (?)", tenantId, monthList);
+        try (Statement drop = c.createStatement()) {
+            // a transaction may rebuild twice (a source removed, then another synced)
+            drop.execute("DROP TABLE " + NEXT + ", " + SUMMED);
+        }
+    }
+
+    /**
+     * Per month, currency and metric, the first {@link #KEPT} resources in the view's order: a
+     * bounded sort per group, not a sort of every resource.
+     */
+    private static String ranked() {
+        return METRICS.stream().map(metric -> "SELECT g.tenant_id, g.month, g.billing_currency, '" + metric + "'::text AS metric,"
+                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", "t.resource_id")
+                        + "))::integer AS position, t.resource_id, t.cost, t.row_count"
+                        + " FROM (SELECT DISTINCT tenant_id, month, billing_currency FROM " + SUMMED + ") g"
+                        + " CROSS JOIN LATERAL (SELECT s.resource_id, s." + metric + " AS cost, s.row_count FROM " + SUMMED + " s"
+                        + " WHERE s.month = g.month AND s.billing_currency = g.billing_currency"
+                        + " ORDER BY " + viewOrder("s." + metric, "s.resource_id") + " LIMIT " + KEPT + ") t")
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /** The resource view's order: cost, largest first, then the resource id's bytes, a missing id as "(none)". */
+    private static String viewOrder(String cost, String resourceId) {
+        return cost + " DESC, coalesce(" + resourceId + ", '(none)') COLLATE \"C\"";
+    }
+}
