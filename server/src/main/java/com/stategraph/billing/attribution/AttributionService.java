@@ -101,11 +101,7 @@ public class AttributionService {
                             });
                 }
                 if (!rolledUp.isEmpty()) {
-                    jdbc.sql("SELECT m.provider, m.billing_currency AS currency, " + AttributionSummaries.status("m.resource_id") + " AS status,"
-                                    + " coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n, m.month"
-                                    + " FROM cost_monthly_resources m"
-                                    + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                                    + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 6")
+                    jdbc.sql(AttributionSummaries.splitOfMonths("coalesce(sum(m." + metricColumn + "), 0) AS cost, sum(m.row_count) AS n"))
                             .params(tenantId, rolledUp.toArray(new java.sql.Date[0]))
                             .query(rs -> {
                                 add(sums, rs, into);

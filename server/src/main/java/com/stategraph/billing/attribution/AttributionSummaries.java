@@ -36,12 +36,27 @@ class AttributionSummaries {
                 + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
     }
 
-    /** A whole month's unmanaged entries of the rollup: one per ResourceId, provider and currency. */
-    static final String UNMANAGED_OF_MONTHS = "SELECT m.month, m.provider, min(m.service_name) AS service_name, m.resource_id,"
+    /**
+     * Whole months' unmanaged entries of the rollup, one per month, ResourceId, provider and currency:
+     * provider, service_name, resource_id, resource_type, region_id, billed, n, currency, month.
+     * Parameters: the tenant, the months.
+     */
+    static final String UNMANAGED_OF_MONTHS = "SELECT m.provider, min(m.service_name) AS service_name, m.resource_id,"
             + " min(m.resource_type) AS resource_type, min(m.region_id) AS region_id, sum(m.billed_cost) AS billed,"
-            + " sum(m.row_count) AS n, m.billing_currency AS currency FROM cost_monthly_resources m"
+            + " sum(m.row_count) AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
             + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
-            + " WHERE m.tenant_id = ?";
+            + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.month, m.resource_id, m.provider, m.billing_currency";
+
+    /**
+     * Whole months' lines of the rollup by month, provider, currency and {@link #status}, with
+     * {@code sums} (select items over {@code m}). Parameters: the tenant, the months.
+     */
+    static String splitOfMonths(String sums) {
+        return "SELECT m.month, m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status, " + sums
+                + " FROM cost_monthly_resources m"
+                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 4";
+    }
 
     private final JdbcClient jdbc;
 
@@ -68,20 +83,16 @@ class AttributionSummaries {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND month = ANY (?)").params(tenantId, months).update();
         }
         jdbc.sql("WITH sums AS (INSERT INTO attribution_month_sums (tenant_id, month, provider, billing_currency, status, billed_cost,"
-                        + " effective_cost, list_cost, contracted_cost, row_count) SELECT m.tenant_id, m.month, m.provider, m.billing_currency, "
-                        + status("m.resource_id") + ", sum(m.billed_cost), sum(m.effective_cost), sum(m.list_cost), sum(m.contracted_cost),"
-                        + " sum(m.row_count) FROM cost_monthly_resources m"
-                        + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
-                        + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 4, 5 RETURNING month),"
+                        + " effective_cost, list_cost, contracted_cost, row_count) SELECT ?, s.* FROM (" + splitOfMonths("sum(m.billed_cost),"
+                        + " sum(m.effective_cost), sum(m.list_cost), sum(m.contracted_cost), sum(m.row_count)") + ") s RETURNING month),"
                         + " largest AS (INSERT INTO attribution_month_unmanaged (tenant_id, month, position, provider, service_name,"
                         + " resource_id, resource_type, region_id, billing_currency, billed_cost, row_count)"
                         + " SELECT ?, month, position, provider, service_name, resource_id, resource_type, region_id, currency, billed, n"
                         + " FROM (SELECT u.*, row_number() OVER (PARTITION BY month ORDER BY billed DESC, resource_id, provider, currency)"
-                        + " AS position FROM (" + UNMANAGED_OF_MONTHS + " AND m.month = ANY (?)"
-                        + " GROUP BY m.month, m.resource_id, m.provider, m.billing_currency) u) r WHERE position <= ?)"
+                        + " AS position FROM (" + UNMANAGED_OF_MONTHS + ") u) r WHERE position <= ?)"
                         + " INSERT INTO attribution_month_digests (tenant_id, month, loads_digest)"
                         + " SELECT mo.tenant_id, mo.month, " + MONTH_DIGEST + " FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM sums) mo")
-                .params(tenantId, months, tenantId, tenantId, months, UNMANAGED_KEPT, tenantId)
+                .params(tenantId, tenantId, months, tenantId, tenantId, months, UNMANAGED_KEPT, tenantId)
                 .update();
         jdbc.sql("UPDATE attribution_runs SET unmanaged_kept = ? WHERE tenant_id = ?").params(UNMANAGED_KEPT, tenantId).update();
     }
@@ -112,8 +123,6 @@ class AttributionSummaries {
      * {@code after}, or empty when the month's kept list ends before the page is full and does not hold them all.
      */
     Optional<List<UnmanagedResources.Unmanaged>> unmanaged(UUID tenantId, java.sql.Date month, int limit, After after) {
-        long kept = jdbc.sql("SELECT count(*) FROM attribution_month_unmanaged WHERE tenant_id = ? AND month = ?")
-                .params(tenantId, month).query(Long.class).single();
         StringBuilder sql = new StringBuilder("SELECT provider, service_name, resource_id, resource_type, region_id, billed_cost,"
                 + " row_count, billing_currency FROM attribution_month_unmanaged WHERE tenant_id = ? AND month = ?");
         List<Object> params = new ArrayList<>(List.of(tenantId, month));
@@ -127,7 +136,12 @@ class AttributionSummaries {
                 new UnmanagedResources.Unmanaged(rs.getString("provider"), rs.getString("service_name"), rs.getString("resource_id"),
                         rs.getString("resource_type"), rs.getString("region_id"), ActualsService.money(rs.getBigDecimal("billed_cost")),
                         rs.getLong("row_count"), rs.getString("billing_currency"))).list();
-        boolean whole = kept < UNMANAGED_KEPT;
-        return page.size() == limit || whole ? Optional.of(page) : Optional.empty();
+        if (page.size() == limit) {
+            return Optional.of(page);
+        }
+        // A short page is the list's end when the month kept fewer than it could: it has no more.
+        boolean whole = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM attribution_month_unmanaged WHERE tenant_id = ? AND month = ?"
+                + " AND position = ?)").params(tenantId, month, UNMANAGED_KEPT).query(Boolean.class).single();
+        return whole ? Optional.of(page) : Optional.empty();
     }
 }

@@ -87,10 +87,7 @@ public class UnmanagedResources {
             List<String> pieces = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             if (!parts.wholeMonths().isEmpty()) {
-                pieces.add("SELECT m.provider, m.service_name, m.resource_id, m.resource_type, m.region_id, m.billed_cost AS billed,"
-                        + " m.row_count AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
-                        + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
-                        + " WHERE m.tenant_id = ? AND m.month = ANY (?)");
+                pieces.add(AttributionSummaries.UNMANAGED_OF_MONTHS);
                 params.add(tenantId);
                 params.add(parts.wholeMonths().toArray(new java.sql.Date[0]));
             }
