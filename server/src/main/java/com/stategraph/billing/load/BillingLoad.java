@@ -437,6 +437,13 @@ public final class BillingLoad implements AutoCloseable {
         rollups.replace(tenantId, sourceId, periods);
     }
 
+    /**
+     * For the rest of the load's transaction: the rollups' sums of every flush are summed per key at
+     * commit, hundreds of thousands of staged rows. With PostgreSQL's default 4 MB that sum sorted on
+     * disk (about 5 s for 700,000 rows of cost_daily's keys on this machine, 2.4 s with 64 MB).
+     */
+    private static final String COMMIT_WORK_MEM = "SET LOCAL work_mem = '64MB'";
+
     /** Work done in the load's transaction just before it commits. */
     @FunctionalInterface
     public interface InTransaction {
@@ -454,6 +461,9 @@ public final class BillingLoad implements AutoCloseable {
         stopStreaming();
         window.values().forEach(this::flush);
         try {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute(COMMIT_WORK_MEM);
+            }
             replacePeriods();
         } catch (IOException | SQLException e) {
             throw new LoadException(describe(e), e);

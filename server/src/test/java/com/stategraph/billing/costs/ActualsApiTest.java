@@ -320,7 +320,7 @@ class ActualsApiTest extends SyncServerTest {
                         Row::service));
     }
 
-    /** One whole month by resource, unfiltered: the top of each currency from the resource totals of both sources, and "other". */
+    /** One whole month by resource, unfiltered: the top of each currency from the month's largest resources over both sources, and "other". */
     @Test
     void aMonthsTopResourcesAndOtherPerCurrency() {
         JsonNode answer = get("?from=" + M2.atDay(1) + "&to=" + M2.plusMonths(1).atDay(1) + "&group_by=resource&limit=3&metric=list");
