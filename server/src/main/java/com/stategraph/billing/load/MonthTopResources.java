@@ -25,7 +25,7 @@ final class MonthTopResources {
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('month-top-resources:' || ?::text, 0))";
     /** The API's largest limit: every unfiltered month's resource view is a prefix of the kept list. */
     static final int KEPT = 1000;
-    static final List<String> METRICS = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost");
+    private static final List<String> METRICS = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost");
     private static final String TABLE = "cost_month_top_resources";
     private static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM cost_monthly_resources WHERE tenant_id = ? AND source_id = ?";
     private static final String SUMMED = "rollup_resource_month_sums";
