@@ -33,6 +33,8 @@ final class RowChunk {
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
+    /** Rows whose JSON values {@link #storeJson} has stored already. */
+    private int jsonStored;
 
     /** A chunk's strings the database refused, with the file, row and column of the first row that had it. */
     static final class Refused extends Exception {
@@ -109,6 +111,7 @@ final class RowChunk {
             java.util.Arrays.fill(values, 0, size, null);
         }
         size = 0;
+        jsonStored = 0;
     }
 
     /**
@@ -116,16 +119,19 @@ final class RowChunk {
      * reported with its file and row before the rollups, which hold tags too, meet it.
      */
     void storeJson(StringDictionary dictionary) throws SQLException, Refused {
+        // Only the rows added since the last call: a load calls this at every flush of its rollups, and
+        // re-sending a whole chunk each time cost as much as the chunk times the flushes.
         for (int c = 0; c < COLUMNS; c++) {
             if (KINDS[c] == ColumnKind.JSON) {
-                ensure(c, StringDictionary.Kind.JSON, dictionary);
+                ensure(c, StringDictionary.Kind.JSON, dictionary, jsonStored);
             }
         }
+        jsonStored = size;
     }
 
     private void appendIds(StringBuilder array, int c, StringDictionary dictionary) throws SQLException, Refused {
         StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
-        ensure(c, kind, dictionary);
+        ensure(c, kind, dictionary, 0);
         String[] values = columns[c];
         String previous = null;
         int id = 0;
@@ -144,11 +150,12 @@ final class RowChunk {
         }
     }
 
-    private void ensure(int c, StringDictionary.Kind kind, StringDictionary dictionary) throws SQLException, Refused {
+    /** Makes the column's values from row {@code from} on known to the dictionary. */
+    private void ensure(int c, StringDictionary.Kind kind, StringDictionary dictionary, int from) throws SQLException, Refused {
         String[] values = columns[c];
         Set<String> distinct = new LinkedHashSet<>();
         String previous = null;
-        for (int r = 0; r < size; r++) {
+        for (int r = from; r < size; r++) {
             String v = values[r];
             // Neighbouring rows mostly repeat a value, often as the very same string: seen already.
             if (v == null || v == previous) {
