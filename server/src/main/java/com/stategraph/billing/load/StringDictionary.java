@@ -37,10 +37,10 @@ final class StringDictionary {
 
         Kind(String table, String value) {
             // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
-            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, sha256(convert_to(v, 'UTF8')), " + value
+            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, dictionary_digest(v), " + value
                     + " FROM unnest(?::text[]) AS v ON CONFLICT (tenant_id, digest) DO NOTHING";
             this.lookup = "SELECT d.id, v FROM unnest(?::text[]) AS v JOIN " + table
-                    + " d ON d.tenant_id = ? AND d.digest = sha256(convert_to(v, 'UTF8'))";
+                    + " d ON d.tenant_id = ? AND d.digest = dictionary_digest(v)";
         }
     }
 

@@ -347,7 +347,7 @@ class BillingSourceApiTest extends ServerTest {
         String table = "billing_chunks_" + load.toString().replace("-", "");
         jdbc.sql("CREATE TABLE " + table + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
         jdbc.sql("ALTER TABLE billing_chunks ATTACH PARTITION " + table + " FOR VALUES IN ('" + load + "')").update();
-        int usd = jdbc.sql("INSERT INTO billing_strings (tenant_id, digest, value) VALUES (?::uuid, sha256('USD'), 'USD')"
+        int usd = jdbc.sql("INSERT INTO billing_strings (tenant_id, digest, value) VALUES (?::uuid, dictionary_digest('USD'), 'USD')"
                 + " ON CONFLICT (tenant_id, digest) DO UPDATE SET value = excluded.value RETURNING id").param(tenant)
                 .query(Integer.class).single();
         jdbc.sql("""

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BillingRowsPerLoadMigrationTest {
 
-    private static Flyway flyway(DataSource ds, String target) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target).load();
-    }
 
     /** Values as Java compares them: JSON and timestamps by their text, decimals exactly as stored. */
     private static java.util.Map<String, Object> comparable(java.util.Map<String, Object> row) {
@@ -42,7 +38,7 @@ class BillingRowsPerLoadMigrationTest {
     void everyCurrentLoadGetsItsOwnTableWithAllItsRows() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            flyway(ds, "8").migrate();
+            Migrations.upTo(ds, "8");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
@@ -71,7 +67,7 @@ class BillingRowsPerLoadMigrationTest {
                 }
             }
 
-            flyway(ds, "12").migrate();
+            Migrations.upTo(ds, "12");
 
             for (int l = 0; l < 2; l++) {
                 String table = "billing_rows_" + loads.get(l).toString().replace("-", "");
@@ -102,7 +98,7 @@ class BillingRowsPerLoadMigrationTest {
             List<java.util.Map<String, Object>> before = db.sql(everything).query().listOfRows().stream()
                     .map(BillingRowsPerLoadMigrationTest::comparable).toList();
             assertThat(before).hasSize(25);
-            flyway(ds, "latest").migrate();
+            Migrations.upTo(ds, "latest");
             assertThat(db.sql("SELECT relkind::text FROM pg_class WHERE relname = 'billing_rows'").query(String.class).single())
                     .as("billing_rows is a view now").isEqualTo("v");
             assertThat(db.sql(everything).query().listOfRows().stream().map(BillingRowsPerLoadMigrationTest::comparable).toList())
@@ -140,7 +136,7 @@ class BillingRowsPerLoadMigrationTest {
     void v27SumsTheStoredRollupsPerSingleDimension() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            flyway(ds, "26").migrate();
+            Migrations.upTo(ds, "26");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
@@ -164,7 +160,7 @@ class BillingRowsPerLoadMigrationTest {
                 total = total.add(cost);
             }
 
-            flyway(ds, "latest").migrate();
+            Migrations.upTo(ds, "latest");
 
             java.util.Map<String, BigDecimal> services = new java.util.TreeMap<>();
             java.util.Map<String, BigDecimal> regions = new java.util.TreeMap<>();

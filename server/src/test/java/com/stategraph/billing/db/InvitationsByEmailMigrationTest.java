@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,15 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class InvitationsByEmailMigrationTest {
 
-    private static Flyway flyway(DataSource ds, String target) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(target).load();
-    }
 
     @Test
     void pendingInvitationsKeepTheirEmailAndPasswordsATenantAdminChoseAreGone() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            flyway(ds, "27").migrate();
+            Migrations.upTo(ds, "27");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             db.sql("INSERT INTO tenants (id, name) VALUES (?, 'b')").param(tenant).update();
@@ -56,7 +52,7 @@ class InvitationsByEmailMigrationTest {
                     INSERT INTO tenant_members (tenant_id, user_id, role) VALUES ('%2$s', '%1$s', 'member');
                     COMMIT;""".formatted(joinedLater, tenant)).update();
 
-            flyway(ds, "28").migrate();
+            Migrations.upTo(ds, "28");
 
             assertThat(db.sql("SELECT password_hash FROM users WHERE id = ?").param(invitedByAdmin).query(String.class).optional())
                     .as("the password tenant B chose").isEmpty();

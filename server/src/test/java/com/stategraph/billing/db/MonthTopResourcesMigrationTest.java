@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +23,7 @@ class MonthTopResourcesMigrationTest {
     void theLargestResourcesOfEveryMonthComeFromTheTotalsBefore() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("41").load().migrate();
+            Migrations.upTo(ds, "41");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             db.sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
@@ -45,7 +44,7 @@ class MonthTopResourcesMigrationTest {
                     .params(tenant, current).update();
             db.sql("CREATE TABLE cost_resource_totals_0123456789abcdef0123456789abcdef (LIKE cost_resource_month_totals_large)").update();
 
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("42").load().migrate();
+            Migrations.upTo(ds, "42");
 
             String list = "SELECT string_agg(coalesce(resource_id, '-') || ' ' || trim_scale(cost)::text, ', ' ORDER BY position)"
                     + " FROM cost_month_top_resources WHERE tenant_id = ? AND month = ?::date AND billing_currency = ? AND metric = ?";

@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,7 +21,7 @@ class RollupSetsMigrationTest {
     void rowsWrittenBeforeAreReadThroughTheParentFromTheSharedPartition() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("37").load().migrate();
+            Migrations.upTo(ds, "37");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
@@ -44,7 +43,7 @@ class RollupSetsMigrationTest {
             String before = "SELECT count(*) || ' ' || sum(billed_cost) FROM ";
             List<String> sums = ROLLUPS.stream().map(t -> db.sql(before + t).query(String.class).single()).toList();
 
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("38").load().migrate();
+            Migrations.upTo(ds, "38");
 
             for (int i = 0; i < ROLLUPS.size(); i++) {
                 String rollup = ROLLUPS.get(i);

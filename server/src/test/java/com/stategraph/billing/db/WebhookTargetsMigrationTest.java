@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,7 +15,7 @@ class WebhookTargetsMigrationTest {
     void targetsShownBeforeKeepOnlySchemeHostAndFirstSegment() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("28").load().migrate();
+            Migrations.upTo(ds, "28");
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             db.sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
@@ -34,7 +33,7 @@ class WebhookTargetsMigrationTest {
                         .params(tenant, s[1]).update();
             }
 
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("29").load().migrate();
+            Migrations.upTo(ds, "29");
 
             for (String[] s : shown) {
                 String kept = s[0].equals("email") ? s[1] : s[2];
