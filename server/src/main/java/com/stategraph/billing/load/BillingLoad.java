@@ -48,6 +48,8 @@ public final class BillingLoad implements AutoCloseable {
     private static final int PENDING_BYTES = 32 << 20;
     /** Rows of unfinished chunks, all periods together, before each period's goes in as it is. */
     private static final int BUFFERED_ROWS = 4 * RowChunk.ROWS;
+    /** Full chunks whose strings the dictionary thread may be storing while the next rows are read. */
+    private static final int IN_FLIGHT = 2;
 
     private final Connection connection;
     private final UUID tenantId;
@@ -61,7 +63,11 @@ public final class BillingLoad implements AutoCloseable {
     private final RollupWriter rollups;
     /** A load of fewer rows goes to billing_chunks_small at commit instead of keeping a table of its own. */
     private final int ownTableRows;
-    private final StringDictionary dictionary;
+    private final ChunkIds chunkIds;
+    /** Chunks given to the dictionary thread, in the order they are written. */
+    private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
+    /** Chunks written, to be filled again. */
+    private final java.util.ArrayDeque<RowChunk> spare = new java.util.ArrayDeque<>();
     /** Started last in {@link #begin}, once the window is known. */
     private RowPipeline pipeline;
     private int bufferedRows;
@@ -79,6 +85,9 @@ public final class BillingLoad implements AutoCloseable {
     private long total;
     private long retiredRows;
     private boolean committed;
+
+    private record InFlight(Period period, RowChunk chunk, java.util.concurrent.Future<Void> ids) {
+    }
 
     /** A billing period of the window: its new load (and that load's table), its rows before and after, and whether it is replaced. */
     private static final class Period {
@@ -146,7 +155,7 @@ public final class BillingLoad implements AutoCloseable {
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
                         String fallbackProvider, Settings settings) {
         this.connection = connection;
-        this.dictionary = new StringDictionary(dataSource, tenantId);
+        this.chunkIds = new ChunkIds(new StringDictionary(dataSource, tenantId), "billing-load-ids-" + sourceId);
         this.tenantId = tenantId;
         this.sourceId = sourceId;
         this.runId = runId;
@@ -251,7 +260,7 @@ public final class BillingLoad implements AutoCloseable {
     private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
         Period period = window.get(row.billingPeriod());
         if (period.chunk == null) {
-            period.chunk = new RowChunk();
+            period.chunk = spare.isEmpty() ? new RowChunk() : spare.pop();
         }
         period.chunk.add(row, rowFile, fileRow);
         bufferedRows++;
@@ -268,6 +277,7 @@ public final class BillingLoad implements AutoCloseable {
         }
         if (rollup.full()) {
             // The rows' JSON first: a value the database refuses is then reported with its file and row.
+            writeInFlight(0);
             window.values().forEach(this::storeJson);
             stopStreaming();
             try {
@@ -279,21 +289,44 @@ public final class BillingLoad implements AutoCloseable {
     }
 
     /**
-     * The period's unfinished chunk as one COPY line: into the open COPY when the period streams,
-     * else waiting with the period's other chunks.
+     * The period's unfinished chunk to the dictionary thread, then into a COPY line once its
+     * strings have ids ({@link #writeInFlight}).
      */
     private void emit(Period period) {
         RowChunk chunk = period.chunk;
         if (chunk == null || chunk.size() == 0) {
             return;
         }
+        bufferedRows -= chunk.size();
+        period.chunk = null;
+        inFlight.add(new InFlight(period, chunk, chunkIds.resolve(chunk)));
+        writeInFlight(IN_FLIGHT);
+    }
+
+    /** Writes the chunks given to the dictionary thread, oldest first, until {@code leave} are left. */
+    private void writeInFlight(int leave) {
+        while (inFlight.size() > leave) {
+            InFlight next = inFlight.poll();
+            try {
+                ChunkIds.await(next.ids());
+            } catch (SQLException e) {
+                throw dictionaryFailed(e);
+            } catch (RowChunk.Refused e) {
+                throw new LoadException(e.getMessage(), e);
+            }
+            write(next.period(), next.chunk());
+            spare.push(next.chunk());
+        }
+    }
+
+    /** A chunk as one COPY line: into the open COPY when its period streams, else waiting with the period's other chunks. */
+    private void write(Period period, RowChunk chunk) {
         if (streaming == null) {
             startStreaming(period);
         }
         boolean streams = period == streaming;
         CopyLines lines = streams ? period.streamLines : period.lines;
         CopyTextWriter writer = streams ? streamWriter : period.writer;
-        bufferedRows -= chunk.size();
         lines.chunk(chunk);
         try {
             writer.field(tenantText);
@@ -302,14 +335,10 @@ public final class BillingLoad implements AutoCloseable {
             writer.field(period.startText);
             writer.field(Integer.toString(period.chunks++));
             writer.field(Integer.toString(chunk.size()));
-            chunk.writeColumns(writer, dictionary);
+            chunk.writeColumns(writer);
             writer.endRow();
         } catch (IOException e) {
             throw new LoadException(lines.describe(e), e);
-        } catch (SQLException e) {
-            throw dictionaryFailed(e);
-        } catch (RowChunk.Refused e) {
-            throw new LoadException(e.getMessage(), e);
         }
         if (streams && lines.full()) {
             stopStreaming();
@@ -323,7 +352,7 @@ public final class BillingLoad implements AutoCloseable {
     private void storeJson(Period period) {
         if (period.chunk != null) {
             try {
-                period.chunk.storeJson(dictionary);
+                chunkIds.storeJson(period.chunk);
             } catch (SQLException e) {
                 throw dictionaryFailed(e);
             } catch (RowChunk.Refused e) {
@@ -458,6 +487,7 @@ public final class BillingLoad implements AutoCloseable {
     public Outcome commit(InTransaction alsoCommit) throws SQLException {
         pipeline.finish();
         window.values().forEach(this::emit);
+        writeInFlight(0);
         stopStreaming();
         window.values().forEach(this::flush);
         try {
@@ -550,6 +580,7 @@ public final class BillingLoad implements AutoCloseable {
                 // nothing was committed; the connection is gone either way
             }
         }
+        chunkIds.close();
         if (!committed) {
             if (copy != null && copy.isActive()) {
                 try {

@@ -44,7 +44,7 @@ final class RollupSets {
      * {@code ownRows} rows as sets, unless the current set holds the same rows, and takes their rows
      * out of {@code next}. The sets of the other periods are retired.
      *
-     * @return the periods left to the shared partition
+     * @return the periods left to the shared partition; when there are none, {@code next} may still hold the sets' rows
      */
     static Array writeLarge(Connection c, String table, String next, List<RollupDiff.Column> columns, UUID tenantId, UUID sourceId,
                             Array periods, int ownRows) throws SQLException {
@@ -72,7 +72,10 @@ final class RollupSets {
             // A period that just grew past the threshold leaves the shared partition.
             RollupDiff.update(c, "DELETE FROM " + shared(table) + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)",
                     tenantId, sourceId, largeOnes);
-            RollupDiff.update(c, "DELETE FROM " + next + " WHERE billing_period = ANY (?)", largeOnes);
+            if (!small.isEmpty()) {
+                // At a resource per line nearly all of next is large periods' rows: deleted only when the rest are diffed.
+                RollupDiff.update(c, "DELETE FROM " + next + " WHERE billing_period = ANY (?)", largeOnes);
+            }
         }
         return c.createArrayOf("date", small.toArray());
     }

@@ -130,7 +130,9 @@ final class RollupWriter {
             }
             if (RollupSets.kept(t.table())) {
                 Array small = RollupSets.writeLarge(connection, t.table(), t.next(), columns, tenantId, sourceId, periods, ownRollupRows);
-                RollupDiff.apply(connection, RollupSets.shared(t.table()), t.next(), columns, SCOPE, tenantId, sourceId, small);
+                if (((Object[]) small.getArray()).length > 0) {
+                    RollupDiff.apply(connection, RollupSets.shared(t.table()), t.next(), columns, SCOPE, tenantId, sourceId, small);
+                }
             } else {
                 RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
             }

@@ -30,6 +30,8 @@ final class RowChunk {
     }
 
     private final String[][] columns = new String[COLUMNS][ROWS];
+    /** The dictionary ids of the string columns' values, once {@link #resolve}d; an array per string column, reused. */
+    private final int[][] ids = new int[COLUMNS][];
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
@@ -75,10 +77,38 @@ final class RowChunk {
     }
 
     /**
-     * Writes the chunk's arrays as the rest of one COPY line (the caller wrote the columns before
-     * them) and empties it.
+     * Gives the chunk's strings their dictionary ids, storing those new to it: on the dictionary's
+     * thread ({@link ChunkIds}), before {@link #writeColumns}.
      */
-    void writeColumns(CopyTextWriter out, StringDictionary dictionary) throws IOException, SQLException, Refused {
+    void resolve(StringDictionary dictionary) throws SQLException, Refused {
+        for (int c = 0; c < COLUMNS; c++) {
+            if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || allNull(columns[c])) {
+                continue;
+            }
+            StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
+            ensure(c, kind, dictionary, 0);
+            if (ids[c] == null) {
+                ids[c] = new int[ROWS];
+            }
+            String[] values = columns[c];
+            String previous = null;
+            int id = 0;
+            for (int r = 0; r < size; r++) {
+                String v = values[r];
+                if (v != null && v != previous) {
+                    id = dictionary.cached(kind, v);
+                    previous = v;
+                }
+                ids[c][r] = id;
+            }
+        }
+    }
+
+    /**
+     * Writes the chunk's arrays, the strings as the ids {@link #resolve} gave them, as the rest of
+     * one COPY line (the caller wrote the columns before them) and empties it.
+     */
+    void writeColumns(CopyTextWriter out) throws IOException {
         StringBuilder array = new StringBuilder(ROWS * 8);
         for (int c = 0; c < COLUMNS; c++) {
             String[] values = columns[c];
@@ -89,18 +119,17 @@ final class RowChunk {
             }
             array.setLength(0);
             array.append('{');
-            if (KINDS[c] == ColumnKind.TEXT || KINDS[c] == ColumnKind.JSON) {
-                appendIds(array, c, dictionary);
-            } else {
-                // Timestamps quoted: their text is safe, but an array element with a space would split.
-                String quote = KINDS[c] == ColumnKind.TIMESTAMP ? "\"" : "";
-                for (int r = 0; r < size; r++) {
-                    separate(array, r);
-                    if (values[r] == null) {
-                        array.append("NULL");
-                    } else {
-                        array.append(quote).append(values[r]).append(quote);
-                    }
+            boolean strings = KINDS[c] == ColumnKind.TEXT || KINDS[c] == ColumnKind.JSON;
+            // Timestamps quoted: their text is safe, but an array element with a space would split.
+            String quote = KINDS[c] == ColumnKind.TIMESTAMP ? "\"" : "";
+            for (int r = 0; r < size; r++) {
+                separate(array, r);
+                if (values[r] == null) {
+                    array.append("NULL");
+                } else if (strings) {
+                    array.append(ids[c][r]);
+                } else {
+                    array.append(quote).append(values[r]).append(quote);
                 }
             }
             array.append('}');
@@ -127,27 +156,6 @@ final class RowChunk {
             }
         }
         jsonStored = size;
-    }
-
-    private void appendIds(StringBuilder array, int c, StringDictionary dictionary) throws SQLException, Refused {
-        StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
-        ensure(c, kind, dictionary, 0);
-        String[] values = columns[c];
-        String previous = null;
-        int id = 0;
-        for (int r = 0; r < size; r++) {
-            separate(array, r);
-            String v = values[r];
-            if (v == null) {
-                array.append("NULL");
-                continue;
-            }
-            if (v != previous) {
-                id = dictionary.cached(kind, v);
-                previous = v;
-            }
-            array.append(id);
-        }
     }
 
     /** Makes the column's values from row {@code from} on known to the dictionary. */

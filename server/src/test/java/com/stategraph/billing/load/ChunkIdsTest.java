@@ -1,0 +1,90 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.stategraph.billing.db.Migrations;
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.format.FocusNormaliser;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A full chunk's new strings are stored by the dictionary's own thread: the load's writer hands the
+ * chunk over and goes on with the next rows, even while the dictionary waits on the database, and
+ * the chunk is written with the ids the dictionary holds.
+ */
+class ChunkIdsTest {
+    private static final List<String> HEADER = List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+            "ResourceId", "Tags");
+
+    @Test
+    void theWriterGoesOnWhileTheDictionaryWaitsAndTheChunkGetsItsIds() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            Migrations.upTo(ds, "latest");
+            JdbcClient db = JdbcClient.create(ds);
+            UUID tenant = UUID.randomUUID();
+            db.sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
+            FocusNormaliser normaliser = new FocusNormaliser("file:///a.csv", HEADER, new ConformanceFindings());
+            RowChunk chunk = new RowChunk();
+            List<String> resources = new ArrayList<>();
+            for (int r = 1; r <= 50; r++) {
+                String resource = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-" + r;
+                resources.add(resource);
+                chunk.add(normaliser.normalise(new Object[] {"1.5", "EUR", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", resource,
+                        "{\"team\":\"t" + (r % 3) + "\"}"}, r), "file:///a.csv", r);
+            }
+            try (ChunkIds ids = new ChunkIds(new StringDictionary(ds, tenant), "test-ids");
+                 Connection locker = ds.getConnection()) {
+                locker.setAutoCommit(false);
+                try (Statement st = locker.createStatement()) {
+                    // Holds every insert into the text dictionary until this transaction ends.
+                    st.execute("LOCK TABLE billing_strings IN SHARE ROW EXCLUSIVE MODE");
+                }
+                Future<Void> resolving = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ids.resolve(chunk),
+                        "handing a chunk over must not wait for the dictionary's database work");
+                awaitInsertWaitingOnLock(db);
+                assertThat(resolving).isNotDone();
+                locker.commit();
+                ChunkIds.await(resolving);
+            }
+            StringWriter text = new StringWriter();
+            chunk.writeColumns(new CopyTextWriter(text));
+            Map<String, Integer> stored = db.sql("SELECT value, id FROM billing_strings WHERE tenant_id = ?").param(tenant)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertThat(stored).containsKeys(resources.toArray(String[]::new)).containsKey("EUR");
+            String expected = resources.stream().map(r -> stored.get(r).toString()).collect(Collectors.joining(",", "{", "}"));
+            assertThat(text.toString().split("\t")).as("the ResourceId column holds the dictionary's ids, row by row").contains(expected);
+            assertThat(chunk.size()).as("written and emptied").isZero();
+        }
+    }
+
+    /** Until the dictionary thread's insert is seen waiting for the lock: a thing that happens, so waiting for it proves it. */
+    private static void awaitInsertWaitingOnLock(JdbcClient db) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            long waiting = db.sql("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                    + " WHERE c.relname = 'billing_strings' AND NOT l.granted").query(Long.class).single();
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the dictionary thread never tried to write the chunk's strings");
+    }
+}
