@@ -1,12 +1,7 @@
 package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.CanonicalRow;
-import com.stategraph.billing.format.FocusColumn;
-import java.io.BufferedWriter;
-import java.io.Writer;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * One sync's replacement of a source's rows, in a single transaction. Each billing period's rows
@@ -37,20 +29,6 @@ import org.postgresql.copy.PGCopyOutputStream;
  * until {@link #commit} has waited for it.
  */
 public final class BillingLoad implements AutoCloseable {
-    /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
-    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
-            + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
-            + ", extra) FROM STDIN (FREEZE)";
-    /**
-     * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
-     * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
-     */
-    private static final int PENDING_BYTES = 32 << 20;
-    /** Rows of unfinished chunks, all periods together, before each period's goes in as it is. */
-    private static final int BUFFERED_ROWS = 4 * RowChunk.ROWS;
-    /** Full chunks whose strings the dictionary thread may be storing while the next rows are read. */
-    private static final int IN_FLIGHT = 2;
-
     private final Connection connection;
     private final UUID tenantId;
     private final UUID sourceId;
@@ -64,50 +42,25 @@ public final class BillingLoad implements AutoCloseable {
     /** A load of fewer rows goes to billing_chunks_small at commit instead of keeping a table of its own. */
     private final int ownTableRows;
     private final ChunkIds chunkIds;
-    /** Chunks given to the dictionary thread, in the order they are written. */
-    private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
-    /** Chunks written, to be filled again. */
-    private final java.util.ArrayDeque<RowChunk> spare = new java.util.ArrayDeque<>();
+    /** Made in {@link #begin}, once the window is known. */
+    private ChunkCopies copies;
+    /** The window's periods' new loads, in period order: kept with the window. */
+    private List<LoadTable> tables = List.of();
     /** Started last in {@link #begin}, once the window is known. */
     private RowPipeline pipeline;
-    private int bufferedRows;
     /** Months whose resource rollup rows this load removed or wrote: their largest resources are ranked again at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
-    private int flushBytes;
     /** For errors outside the rows' COPYs (the rollups'). */
     private final CopyLines lines = new CopyLines();
     private String file;
-    private PGCopyOutputStream copy;
-    /** The period whose rows go straight into an open COPY; rows of the others wait. */
-    private Period streaming;
-    private CopyTextWriter streamWriter;
-    private BufferedWriter streamText;
     private long total;
     private long retiredRows;
     private boolean committed;
 
-    private record InFlight(Period period, RowChunk chunk, java.util.concurrent.Future<Void> ids) {
-    }
-
     /** A billing period of the window: its new load (and that load's table), its rows before and after, and whether it is replaced. */
     private static final class Period {
         final LocalDate start;
-        final UUID loadId = UUID.randomUUID();
-        final String loadIdText = loadId.toString();
-        final String table = BillingPartitions.LOADS.tableOf(loadId);
-        boolean created;
-        /** Rows not yet in a chunk line; made with the period's first row. */
-        RowChunk chunk;
-        int chunks;
-        /** Chunks waiting for their COPY, as COPY text: rows of several periods may alternate in one file. */
-        final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
-        final Writer pendingText = new OutputStreamWriter(pending, StandardCharsets.UTF_8);
-        final CopyTextWriter writer = new CopyTextWriter(pendingText);
-        /** Where the waiting rows came from. */
-        final CopyLines lines = new CopyLines();
-        /** Where the rows of the open COPY came from, while this period streams. */
-        final CopyLines streamLines = new CopyLines();
-        final String startText;
+        final LoadTable table;
         final long previousRows;
         long rows;
         java.time.Instant firstCharge;
@@ -126,7 +79,7 @@ public final class BillingLoad implements AutoCloseable {
 
         Period(LocalDate start, long previousRows) {
             this.start = start;
-            this.startText = start.toString();
+            this.table = new LoadTable(start);
             this.previousRows = previousRows;
         }
     }
@@ -196,7 +149,8 @@ public final class BillingLoad implements AutoCloseable {
             }
             periods.stream().sorted().distinct()
                     .forEach(p -> load.window.put(p, new Period(p, previous.getOrDefault(p, 0L))));
-            load.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods.size()));
+            load.tables = load.window.values().stream().map(p -> p.table).toList();
+            load.copies = new ChunkCopies(c, load.chunkIds, load.tenantText, load.sourceText, load.window.size());
             load.pipeline = new RowPipeline(load::writeNow, "billing-load-" + sourceId);
             return load;
         } catch (SQLException | RuntimeException e) {
@@ -237,6 +191,7 @@ public final class BillingLoad implements AutoCloseable {
             }
             window.remove(p);
         }
+        tables = window.values().stream().map(p -> p.table).toList();
     }
 
     /** The rows that follow come from {@code uri}; a database error on them will name it. */
@@ -259,174 +214,22 @@ public final class BillingLoad implements AutoCloseable {
     /** On the load's own thread: the row into its period's chunk and into the rollups. */
     private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
         Period period = window.get(row.billingPeriod());
-        if (period.chunk == null) {
-            period.chunk = spare.isEmpty() ? new RowChunk() : spare.pop();
-        }
-        period.chunk.add(row, rowFile, fileRow);
-        bufferedRows++;
+        copies.add(period.table, row, rowFile, fileRow, tables);
         total++;
         period.rows++;
         period.inExport = true;
         rollup.add(row);
         period.charged(row.chargeStart());
-        if (period.chunk.full()) {
-            emit(period);
-        } else if (bufferedRows >= BUFFERED_ROWS) {
-            // Rows of many periods alternate: each period's unfinished chunk goes in as it is.
-            window.values().forEach(this::emit);
-        }
         if (rollup.full()) {
             // The rows' JSON first: a value the database refuses is then reported with its file and row.
-            writeInFlight(0);
-            window.values().forEach(this::storeJson);
-            stopStreaming();
+            copies.storeJson(tables);
+            copies.pause();
             try {
                 rollups.flush();
             } catch (SQLException | IOException e) {
                 throw new LoadException(describe(e), e);
             }
         }
-    }
-
-    /**
-     * The period's unfinished chunk to the dictionary thread, then into a COPY line once its
-     * strings have ids ({@link #writeInFlight}).
-     */
-    private void emit(Period period) {
-        RowChunk chunk = period.chunk;
-        if (chunk == null || chunk.size() == 0) {
-            return;
-        }
-        bufferedRows -= chunk.size();
-        period.chunk = null;
-        inFlight.add(new InFlight(period, chunk, chunkIds.resolve(chunk)));
-        writeInFlight(IN_FLIGHT);
-    }
-
-    /** Writes the chunks given to the dictionary thread, oldest first, until {@code leave} are left. */
-    private void writeInFlight(int leave) {
-        while (inFlight.size() > leave) {
-            InFlight next = inFlight.poll();
-            try {
-                ChunkIds.await(next.ids());
-            } catch (SQLException e) {
-                throw dictionaryFailed(e);
-            } catch (RowChunk.Refused e) {
-                throw new LoadException(e.getMessage(), e);
-            }
-            write(next.period(), next.chunk());
-            spare.push(next.chunk());
-        }
-    }
-
-    /** A chunk as one COPY line: into the open COPY when its period streams, else waiting with the period's other chunks. */
-    private void write(Period period, RowChunk chunk) {
-        if (streaming == null) {
-            startStreaming(period);
-        }
-        boolean streams = period == streaming;
-        CopyLines lines = streams ? period.streamLines : period.lines;
-        CopyTextWriter writer = streams ? streamWriter : period.writer;
-        lines.chunk(chunk);
-        try {
-            writer.field(tenantText);
-            writer.field(sourceText);
-            writer.field(period.loadIdText);
-            writer.field(period.startText);
-            writer.field(Integer.toString(period.chunks++));
-            writer.field(Integer.toString(chunk.size()));
-            chunk.writeColumns(writer);
-            writer.endRow();
-        } catch (IOException e) {
-            throw new LoadException(lines.describe(e), e);
-        }
-        if (streams && lines.full()) {
-            stopStreaming();
-        } else if (!streams && (period.pending.size() >= flushBytes || lines.full())) {
-            // One COPY at a time on a connection: the streaming one pauses while these chunks go in.
-            stopStreaming();
-            flush(period);
-        }
-    }
-
-    private void storeJson(Period period) {
-        if (period.chunk != null) {
-            try {
-                chunkIds.storeJson(period.chunk);
-            } catch (SQLException e) {
-                throw dictionaryFailed(e);
-            } catch (RowChunk.Refused e) {
-                throw new LoadException(e.getMessage(), e);
-            }
-        }
-    }
-
-    private LoadException dictionaryFailed(SQLException e) {
-        return new LoadException("the string dictionary: " + describe(e), e);
-    }
-
-    /**
-     * Rows of {@code period} go straight into a COPY of its table from now on, while the file is
-     * read: the common case (an export's file holds one period, or its rows sorted by period)
-     * then costs one COPY per period, with PostgreSQL writing while the next rows are read.
-     */
-    private void startStreaming(Period period) {
-        try {
-            createTable(period);
-            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
-        } catch (SQLException e) {
-            throw new LoadException(describe(e), e);
-        }
-        streamText = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-        streamWriter = new CopyTextWriter(streamText);
-        streaming = period;
-        period.streamLines.newCopy();
-    }
-
-    private void stopStreaming() {
-        if (streaming == null) {
-            return;
-        }
-        try {
-            streamText.flush();
-            copy.endCopy();
-        } catch (IOException | SQLException e) {
-            throw new LoadException(streaming.streamLines.describe(e), e);
-        }
-        streaming = null;
-    }
-
-    private void createTable(Period period) throws SQLException {
-        if (period.created) {
-            return;
-        }
-        try (java.sql.Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + period.table + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-            // Attaching checks this constraint instead of scanning the rows.
-            ddl.execute("ALTER TABLE " + period.table + " ADD CONSTRAINT " + period.table + "_load CHECK (load_id = '"
-                    + period.loadIdText + "')");
-        }
-        period.created = true;
-    }
-
-    /** The period's waiting rows into its load's own table (made with its first rows), in one COPY. */
-    private void flush(Period period) {
-        try {
-            period.pendingText.flush();
-            if (period.pending.size() == 0) {
-                return;
-            }
-            createTable(period);
-            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(String.format(COPY_SQL, period.table)), 1 << 16);
-            period.pending.writeTo(copy);
-            copy.endCopy();
-        } catch (IOException | SQLException e) {
-            throw new LoadException(period.lines.describe(e), e);
-        }
-        period.pending.reset();
-        period.lines.newCopy();
     }
 
     /**
@@ -486,10 +289,7 @@ public final class BillingLoad implements AutoCloseable {
      */
     public Outcome commit(InTransaction alsoCommit) throws SQLException {
         pipeline.finish();
-        window.values().forEach(this::emit);
-        writeInFlight(0);
-        stopStreaming();
-        window.values().forEach(this::flush);
+        copies.finish(tables);
         try {
             try (java.sql.Statement st = connection.createStatement()) {
                 st.execute(COMMIT_WORK_MEM);
@@ -514,7 +314,7 @@ public final class BillingLoad implements AutoCloseable {
                 if (p.rows == 0 && p.previousRows > 0) {
                     nowEmpty.put(p.start, p.previousRows);
                 }
-                ins.setObject(1, p.loadId);
+                ins.setObject(1, p.table.loadId);
                 ins.setObject(2, tenantId);
                 ins.setObject(3, sourceId);
                 ins.setObject(4, runId);
@@ -528,12 +328,13 @@ public final class BillingLoad implements AutoCloseable {
         }
         try (java.sql.Statement ddl = connection.createStatement()) {
             for (Period p : window.values()) {
-                if (p.created && p.rows < ownTableRows) {
-                    ddl.execute("INSERT INTO billing_chunks_small SELECT * FROM " + p.table);
-                    ddl.execute("DROP TABLE " + p.table);
-                } else if (p.created) {
+                if (p.table.created && p.rows < ownTableRows) {
+                    ddl.execute("INSERT INTO billing_chunks_small SELECT * FROM " + p.table.name);
+                    ddl.execute("DROP TABLE " + p.table.name);
+                } else if (p.table.created) {
                     // Takes SHARE UPDATE EXCLUSIVE on billing_chunks: readers go on; the constraint spares a scan.
-                    ddl.execute("ALTER TABLE billing_chunks ATTACH PARTITION " + p.table + " FOR VALUES IN ('" + p.loadIdText + "')");
+                    ddl.execute("ALTER TABLE billing_chunks ATTACH PARTITION " + p.table.name + " FOR VALUES IN ('"
+                            + p.table.loadIdText + "')");
                 }
             }
         }
@@ -548,7 +349,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The months of the new loads' resource rollup: their largest resources are ranked again at commit. */
     private void touchNewMonths() throws SQLException {
-        List<LocalDate> created = window.values().stream().filter(p -> p.created).map(p -> p.start).toList();
+        List<LocalDate> created = window.values().stream().filter(p -> p.table.created).map(p -> p.start).toList();
         if (!created.isEmpty()) {
             touchedMonths.addAll(MonthTopResources.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
         }
@@ -580,15 +381,12 @@ public final class BillingLoad implements AutoCloseable {
                 // nothing was committed; the connection is gone either way
             }
         }
-        chunkIds.close();
+        if (copies != null) {
+            copies.close();
+        } else {
+            chunkIds.close();
+        }
         if (!committed) {
-            if (copy != null && copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the rollback below undoes everything either way
-                }
-            }
             rollbackAndClose(connection);
         } else {
             try {
