@@ -383,9 +383,8 @@ public final class BillingLoad implements AutoCloseable {
         }
         if (copies != null) {
             copies.close();
-        } else {
-            chunkIds.close();
         }
+        chunkIds.close();
         if (!committed) {
             rollbackAndClose(connection);
         } else {

@@ -233,10 +233,9 @@ final class ChunkCopies implements AutoCloseable {
         table.lines.newCopy();
     }
 
-    /** Stops the dictionary thread, and a COPY left open by a load that failed: the rollback undoes the rest. */
+    /** Cancels a COPY left open by a load that failed: the rollback undoes the rest. */
     @Override
     public void close() {
-        chunkIds.close();
         if (copy != null && copy.isActive()) {
             try {
                 copy.cancelCopy();
