@@ -53,7 +53,7 @@ class AttributedDays {
                 jdbc.sql("SELECT a.state_id, s.name, a.address, r.billing_currency AS currency,"
                                 + " (r.charge_period_start AT TIME ZONE 'UTC')::date AS day, sum(coalesce(r.effective_cost, 0)) AS cost,"
                                 + " count(*) AS n FROM billing_rows r JOIN attribution_resources a ON a.tenant_id = r.tenant_id"
-                                + " AND a.resource_id = r.resource_id AND a.state_id IS NOT NULL"
+                                + " AND a.resource_key = r.resource_key AND a.state_id IS NOT NULL"
                                 + " JOIN terraform_states s ON s.tenant_id = a.tenant_id AND s.id = a.state_id"
                                 + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ?" + (stateId == null ? "" : " AND a.state_id = ?")
                                 + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3, 4, 5")

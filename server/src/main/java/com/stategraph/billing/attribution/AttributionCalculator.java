@@ -70,22 +70,24 @@ public class AttributionCalculator {
                 }, tenantId);
         // The answers go to a table of the transaction first; only those that differ from the stored ones
         // are written (most resources keep their owner from one sync to the next): no dead row per resource.
-        jdbc.sql("CREATE TEMPORARY TABLE " + NEXT + " (resource_id text NOT NULL, state_id uuid, address text) ON COMMIT DROP").update();
+        jdbc.sql("CREATE TEMPORARY TABLE " + NEXT + " (resource_key integer NOT NULL, state_id uuid, address text) ON COMMIT DROP").update();
         List<Object[]> pending = new ArrayList<>(BATCH);
         int[] counts = new int[2];
-        streaming.query("SELECT DISTINCT resource_id FROM cost_monthly_resources WHERE tenant_id = ? AND resource_id <> ''", rs -> {
-            String resourceId = rs.getString(1);
-            IdentifierIndex.Owner owner = index.match(resourceId);
+        // The rollup keeps each resource by its dictionary id; the matcher reads the ResourceId's text.
+        streaming.query("SELECT m.resource_key, d.value FROM (SELECT DISTINCT resource_key FROM cost_monthly_resources WHERE tenant_id = ?"
+                + " AND resource_key IS NOT NULL) m JOIN billing_strings d ON d.tenant_id = ? AND d.id = m.resource_key", rs -> {
+            int resourceKey = rs.getInt(1);
+            IdentifierIndex.Owner owner = index.match(rs.getString(2));
             counts[0]++;
             if (owner != null) {
                 counts[1]++;
             }
-            pending.add(new Object[] {resourceId, owner == null ? null : owner.stateId(), owner == null ? null : owner.address()});
+            pending.add(new Object[] {resourceKey, owner == null ? null : owner.stateId(), owner == null ? null : owner.address()});
             if (pending.size() == BATCH) {
                 write(pending);
                 pending.clear();
             }
-        }, tenantId);
+        }, tenantId, tenantId);
         write(pending);
         boolean answersChanged = replaceChanged(tenantId) > 0;
         Instant now = clock.instant();
@@ -106,11 +108,11 @@ public class AttributionCalculator {
     private int replaceChanged(UUID tenantId) {
         jdbc.sql("ANALYZE " + NEXT).update();
         int deleted = jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
-                + " WHERE n.resource_id = a.resource_id AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
+                + " WHERE n.resource_key = a.resource_key AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
                 + " AND coalesce(n.address, '') = coalesce(a.address, ''))").param(tenantId).update();
-        int inserted = jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_id, state_id, address) SELECT ?, n.resource_id,"
+        int inserted = jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_key, state_id, address) SELECT ?, n.resource_key,"
                 + " n.state_id, n.address FROM " + NEXT + " n WHERE NOT EXISTS (SELECT 1 FROM attribution_resources a WHERE a.tenant_id = ?"
-                + " AND a.resource_id = n.resource_id)").params(tenantId, tenantId).update();
+                + " AND a.resource_key = n.resource_key)").params(tenantId, tenantId).update();
         jdbc.sql("DROP TABLE " + NEXT).update(); // a transaction may compute twice
         if (deleted + inserted >= RESTATED) {
             // Committed with statistics that know these rows: until autovacuum analyzed them, PostgreSQL took a tenant's
@@ -124,12 +126,12 @@ public class AttributionCalculator {
         if (rows.isEmpty()) {
             return;
         }
-        streaming.batchUpdate("INSERT INTO " + NEXT + " (resource_id, state_id, address) VALUES (?, ?, ?)",
+        streaming.batchUpdate("INSERT INTO " + NEXT + " (resource_key, state_id, address) VALUES (?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         Object[] r = rows.get(i);
-                        ps.setString(1, (String) r[0]);
+                        ps.setInt(1, (Integer) r[0]);
                         ps.setObject(2, r[1]);
                         ps.setString(3, (String) r[2]);
                     }

@@ -78,10 +78,11 @@ public class AttributionService {
             RowsInRange.Parts parts = rows.parts(tenantId, q.from(), q.to());
             for (RowsInRange.Edge edge : parts.edges()) {
                 jdbc.sql("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, r.billing_currency AS currency, "
-                                + AttributionSummaries.status("r.resource_id") + " AS status, coalesce(sum(r." + metricColumn + "), 0) AS cost,"
+                                + AttributionSummaries.status("(r.resource_id IS NULL OR r.resource_id = '')") + " AS status,"
+                                + " coalesce(sum(r." + metricColumn + "), 0) AS cost,"
                                 + " count(*) AS n, date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
                                 + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                                + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id"
+                                + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_key = r.resource_key"
                                 + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ?"
                                 + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3, 6")
                         .params(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to()))

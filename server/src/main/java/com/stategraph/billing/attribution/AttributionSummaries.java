@@ -30,10 +30,12 @@ class AttributionSummaries {
             + " OR (l.first_charge < (mo.month + interval '1 month') AT TIME ZONE 'UTC'"
             + " AND l.last_charge >= mo.month::timestamp AT TIME ZONE 'UTC')))";
 
-    /** 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId), 3 uncomputed (no answer yet), joined to {@code a}. */
-    static String status(String resourceId) {
-        return "CASE WHEN " + resourceId + " IS NULL OR " + resourceId + " = '' THEN 2 WHEN a.resource_id IS NULL THEN 3"
-                + " WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
+    /**
+     * 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId: {@code noResourceId} holds), 3 uncomputed
+     * (no answer yet), joined to {@code a}.
+     */
+    static String status(String noResourceId) {
+        return "CASE WHEN " + noResourceId + " THEN 2 WHEN a.resource_key IS NULL THEN 3 WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
     }
 
     /**
@@ -41,20 +43,22 @@ class AttributionSummaries {
      * provider, service_name, resource_id, resource_type, region_id, billed, n, currency, month.
      * Parameters: the tenant, the months.
      */
-    static final String UNMANAGED_OF_MONTHS = "SELECT m.provider, min(m.service_name) AS service_name, m.resource_id,"
-            + " min(m.resource_type) AS resource_type, min(m.region_id) AS region_id, sum(m.billed_cost) AS billed,"
+    static final String UNMANAGED_OF_MONTHS = "SELECT u.provider, u.service_name, d.value AS resource_id, u.resource_type, u.region_id,"
+            + " u.billed, u.n, u.currency, u.month FROM (SELECT m.tenant_id, m.provider, min(m.service_name) AS service_name,"
+            + " m.resource_key, min(m.resource_type) AS resource_type, min(m.region_id) AS region_id, sum(m.billed_cost) AS billed,"
             + " sum(m.row_count) AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
-            + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id AND a.state_id IS NULL"
-            + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.month, m.resource_id, m.provider, m.billing_currency";
+            + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key AND a.state_id IS NULL"
+            + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.tenant_id, m.month, m.resource_key, m.provider, m.billing_currency) u"
+            + " JOIN billing_strings d ON d.tenant_id = u.tenant_id AND d.id = u.resource_key";
 
     /**
      * Whole months' lines of the rollup by month, provider, currency and {@link #status}, with
      * {@code sums} (select items over {@code m}). Parameters: the tenant, the months.
      */
     static String splitOfMonths(String sums) {
-        return "SELECT m.month, m.provider, m.billing_currency AS currency, " + status("m.resource_id") + " AS status, " + sums
+        return "SELECT m.month, m.provider, m.billing_currency AS currency, " + status("m.resource_key IS NULL") + " AS status, " + sums
                 + " FROM cost_monthly_resources m"
-                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key"
                 + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 4";
     }
 

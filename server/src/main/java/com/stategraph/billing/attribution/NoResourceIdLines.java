@@ -51,7 +51,7 @@ public class NoResourceIdLines {
             if (!parts.wholeMonths().isEmpty()) {
                 jdbc.sql("SELECT m.billing_currency AS currency, m.charge_category AS category, coalesce(sum(m." + cost + "), 0) AS cost,"
                                 + " m.month FROM cost_monthly_resources m WHERE m.tenant_id = ? AND m.month = ANY (?)"
-                                + " AND (m.resource_id IS NULL OR m.resource_id = '') GROUP BY 1, 2, 4")
+                                + " AND m.resource_key IS NULL GROUP BY 1, 2, 4")
                         .params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
                         .query(rs -> {
                             add(sums, rs, into);

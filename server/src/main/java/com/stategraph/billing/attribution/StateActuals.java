@@ -68,14 +68,14 @@ public class StateActuals {
             if (!parts.wholeMonths().isEmpty()) {
                 pieces.add("SELECT a.address, m.billing_currency AS currency, m.billed_cost AS billed, m.effective_cost AS effective,"
                         + " m.row_count AS n, m.month FROM cost_monthly_resources m JOIN attribution_resources a ON a.tenant_id = m.tenant_id"
-                        + " AND a.resource_id = m.resource_id AND a.state_id = ? WHERE m.tenant_id = ? AND m.month = ANY (?)");
+                        + " AND a.resource_key = m.resource_key AND a.state_id = ? WHERE m.tenant_id = ? AND m.month = ANY (?)");
                 params.addAll(List.of(state.id(), state.tenantId(), parts.wholeMonths().toArray(new java.sql.Date[0])));
             }
             for (RowsInRange.Edge edge : parts.edges()) {
                 pieces.add("SELECT a.address, r.billing_currency AS currency, r.billed_cost AS billed,"
                         + " coalesce(r.effective_cost, 0) AS effective, 1 AS n,"
                         + " date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month FROM billing_rows r JOIN attribution_resources a"
-                        + " ON a.tenant_id = r.tenant_id AND a.resource_id = r.resource_id AND a.state_id = ?"
+                        + " ON a.tenant_id = r.tenant_id AND a.resource_key = r.resource_key AND a.state_id = ?"
                         + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?");
                 params.addAll(List.of(state.id(), state.tenantId(), Timestamp.from(edge.from()), Timestamp.from(edge.to())));
             }

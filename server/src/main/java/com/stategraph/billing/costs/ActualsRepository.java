@@ -162,11 +162,12 @@ public class ActualsRepository {
             if (q.limit() != null && firstMonth.plusMonths(1).equals(endMonth) && unfiltered(q)) {
                 return topResources.of(q, firstMonth);
             }
-            Sql sql = new Sql("SELECT resource_id AS k, billing_currency AS c, " + period(q, "month") + " AS p, sum("
-                    + q.metric().column() + ") AS cost FROM cost_monthly_resources WHERE tenant_id = ? AND month >= ?"
-                    + " AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
+            // The rollup keeps a resource by its dictionary id: summed by id, then named by the ResourceId's text.
+            Sql sql = new Sql("SELECT d.value AS k, g.c, g.p, g.cost FROM (SELECT resource_key, billing_currency AS c, "
+                    + period(q, "month") + " AS p, sum(" + q.metric().column() + ") AS cost FROM cost_monthly_resources"
+                    + " WHERE tenant_id = ? AND month >= ? AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
             rollupFilters(sql, q, true);
-            sql.append(" GROUP BY 1, 2, 3");
+            sql.append(" GROUP BY 1, 2, 3) g LEFT JOIN billing_strings d ON d.tenant_id = ? AND d.id = g.resource_key", q.tenantId());
             return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
         });
     }

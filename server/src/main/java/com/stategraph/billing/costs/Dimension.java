@@ -22,7 +22,8 @@ public enum Dimension {
     SUB_ACCOUNT("sub_account_id", "r.sub_account_id"),
     REGION("region_id", "r.region_id"),
     CHARGE_CATEGORY("charge_category", "r.charge_category"),
-    RESOURCE(null, "r.resource_id"),
+    /** An empty ResourceId names no resource, as in the resource rollup. */
+    RESOURCE(null, "nullif(r.resource_id, '')"),
     SOURCE("source_id::text", "r.source_id::text"),
     TAG(null, null);
 

@@ -127,8 +127,11 @@ final class DailyRollup {
         days.computeIfAbsent(key, k -> held(k.service(), k.category(), k.account(), k.subAccount(), k.region(), k.chargeCategory()))
                 .add(costs);
         String resource = row.get(FocusColumn.RESOURCE_ID);
+        if (resource != null && resource.isEmpty()) {
+            resource = null; // the rollup keeps a resource by its dictionary id, and an empty ResourceId names none
+        }
         // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
-        String noResourceCategory = resource == null || resource.isEmpty() ? key.chargeCategory() : null;
+        String noResourceCategory = resource == null ? key.chargeCategory() : null;
         resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
                 key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency),
                 k -> held(k.service(), k.subAccount(), k.region(), k.resource(), k.resourceType())).add(costs);

@@ -31,7 +31,7 @@ final class MonthTopResources {
     private static final String SUMMED = "rollup_resource_month_sums";
     private static final String NEXT = "rollup_next_month_top_resources";
     /** Each resource's sums over the tenant's sources, for some months. */
-    private static final String SUMS = "SELECT tenant_id, month, billing_currency, resource_id, " + RollupDiff.summed()
+    private static final String SUMS = "SELECT tenant_id, month, billing_currency, resource_key, " + RollupDiff.summed()
             + " FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[]) GROUP BY 1, 2, 3, 4";
 
     private MonthTopResources() {
@@ -77,16 +77,21 @@ final class MonthTopResources {
 
     /**
      * Per month, currency and metric, the first {@link #KEPT} resources in the view's order: a
-     * bounded sort per group, not a sort of every resource.
+     * bounded sort per group, not a sort of every resource. The view breaks ties of cost by the
+     * ResourceId's text, so the candidates are the {@link #KEPT} largest and every one that ties the
+     * last of them; only those are looked up in the dictionary.
      */
     private static String ranked() {
-        return METRICS.stream().map(metric -> "SELECT g.tenant_id, g.month, g.billing_currency, '" + metric + "'::text AS metric,"
-                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", "t.resource_id")
-                        + "))::integer AS position, t.resource_id, t.cost, t.row_count"
+        return METRICS.stream().map(metric -> "SELECT tenant_id, month, billing_currency, metric, position, resource_id, cost, row_count"
+                        + " FROM (SELECT g.tenant_id, g.month, g.billing_currency, '" + metric + "'::text AS metric,"
+                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", "d.value")
+                        + "))::integer AS position, d.value AS resource_id, t.cost, t.row_count"
                         + " FROM (SELECT DISTINCT tenant_id, month, billing_currency FROM " + SUMMED + ") g"
-                        + " CROSS JOIN LATERAL (SELECT s.resource_id, s." + metric + " AS cost, s.row_count FROM " + SUMMED + " s"
+                        + " CROSS JOIN LATERAL (SELECT s.resource_key, s." + metric + " AS cost, s.row_count FROM " + SUMMED + " s"
                         + " WHERE s.month = g.month AND s.billing_currency = g.billing_currency"
-                        + " ORDER BY " + viewOrder("s." + metric, "s.resource_id") + " LIMIT " + KEPT + ") t")
+                        + " ORDER BY s." + metric + " DESC FETCH FIRST " + KEPT + " ROWS WITH TIES) t"
+                        + " LEFT JOIN billing_strings d ON d.tenant_id = g.tenant_id AND d.id = t.resource_key) r"
+                        + " WHERE position <= " + KEPT)
                 .collect(Collectors.joining(" UNION ALL "));
     }
 

@@ -32,19 +32,20 @@ final class RollupDiff {
                 .toList());
     }
 
-    /** A column of a rollup: its name, whether it is numeric, whether it may be NULL. */
-    record Column(String name, boolean numeric, boolean nullable) {
+    /** A column of a rollup: its name, whether it is numeric, whether it may be NULL, whether it is text. */
+    record Column(String name, boolean numeric, boolean nullable, boolean text) {
     }
 
     /** A table's columns in their order; a rollup's set ({@link RollupSets}) says where a row is kept, not what it is. */
     static List<Column> columnsOf(Connection c, String table) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT attname, atttypid = 'numeric'::regtype, NOT attnotnull FROM pg_attribute"
+        try (PreparedStatement q = c.prepareStatement("SELECT attname, atttypid = 'numeric'::regtype, NOT attnotnull,"
+                + " atttypid = 'text'::regtype FROM pg_attribute"
                 + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'set_id' ORDER BY attnum")) {
             q.setString(1, table);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)));
+                    columns.add(new Column(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)));
                 }
             }
         }
@@ -98,8 +99,11 @@ final class RollupDiff {
             if (col.numeric()) {
                 conditions.add(n + " = " + t + " AND scale(" + n + ") = scale(" + t + ")");
             } else if (col.nullable()) {
-                // Only text columns may be NULL: '' stands in for NULL in the hash, and the second test tells them apart.
-                conditions.add("coalesce(" + n + ", '') = coalesce(" + t + ", '') AND (" + n + " IS NULL) = (" + t + " IS NULL)");
+                // '' (or 0 for a dictionary id, the other type that may be NULL) stands in for NULL in the hash, and the
+                // second test tells them apart.
+                String blank = col.text() ? "''" : "0";
+                conditions.add("coalesce(" + n + ", " + blank + ") = coalesce(" + t + ", " + blank + ") AND (" + n + " IS NULL) = ("
+                        + t + " IS NULL)");
             } else {
                 conditions.add(n + " = " + t);
             }

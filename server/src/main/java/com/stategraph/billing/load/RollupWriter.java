@@ -24,6 +24,11 @@ final class RollupWriter {
 
     /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
     private record Target(String table, String columns, Write write) {
+        /** Whether the rollup keeps resources by their dictionary id ({@link ResourceKeys}). */
+        boolean keyedByResource() {
+            return table.equals("cost_monthly_resources");
+        }
+
         String stage() {
             return "rollup_stage_" + table;
         }
@@ -99,6 +104,9 @@ final class RollupWriter {
             try (Statement st = connection.createStatement()) {
                 for (Target t : TARGETS) {
                     st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
+                    if (t.keyedByResource()) {
+                        ResourceKeys.addText(st, t.stage());
+                    }
                 }
             }
             staged = true;
@@ -122,11 +130,15 @@ final class RollupWriter {
         flush();
         for (Target t : TARGETS) {
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
-            String keyList = String.join(", ", columns.stream().map(RollupDiff.Column::name)
-                    .filter(c -> !RollupDiff.SUMS.contains(c)).toList());
-            try (Statement st = connection.createStatement()) {
-                st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
-                        + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
+            List<String> keys = columns.stream().map(RollupDiff.Column::name).filter(c -> !RollupDiff.SUMS.contains(c)).toList();
+            if (t.keyedByResource()) {
+                ResourceKeys.sum(connection, t.stage(), t.next(), keys);
+            } else {
+                String keyList = String.join(", ", keys);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CREATE TEMPORARY TABLE " + t.next() + " ON COMMIT DROP AS SELECT " + keyList + ", "
+                            + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
+                }
             }
             if (RollupSets.kept(t.table())) {
                 Array small = RollupSets.writeLarge(connection, t.table(), t.next(), columns, tenantId, sourceId, periods, ownRollupRows);

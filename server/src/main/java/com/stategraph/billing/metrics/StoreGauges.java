@@ -73,7 +73,7 @@ public class StoreGauges implements SmartLifecycle {
         coverage.register(jdbc.sql("SELECT m.tenant_id::text, m.billing_currency,"
                         + " sum(m.billed_cost) FILTER (WHERE a.state_id IS NOT NULL) AS attributed, sum(m.billed_cost) AS total"
                         + " FROM cost_monthly_resources m LEFT JOIN attribution_resources a"
-                        + " ON a.tenant_id = m.tenant_id AND a.resource_id = m.resource_id"
+                        + " ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key"
                         + " WHERE m.month = ? GROUP BY 1, 2 HAVING sum(m.billed_cost) <> 0")
                 .param(month)
                 .query((rs, i) -> MultiGauge.Row.of(Tags.of("tenant", rs.getString(1), "currency", rs.getString(2)),

@@ -200,7 +200,8 @@ class AttributionTest extends SyncServerTest {
     /** Each attributed resource id's stored row: where it is and which transaction wrote it. */
     private Map<String, String> attributionRows(String tenant) {
         Map<String, String> rows = new HashMap<>();
-        jdbc.sql("SELECT resource_id, ctid::text || ' ' || xmin::text FROM attribution_resources WHERE tenant_id = ?::uuid")
+        jdbc.sql("SELECT d.value, a.ctid::text || ' ' || a.xmin::text FROM attribution_resources a JOIN billing_strings d"
+                        + " ON d.tenant_id = a.tenant_id AND d.id = a.resource_key WHERE a.tenant_id = ?::uuid")
                 .param(tenant).query((rs, i) -> rows.put(rs.getString(1), rs.getString(2))).list();
         return rows;
     }

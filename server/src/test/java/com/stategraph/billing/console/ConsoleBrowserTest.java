@@ -486,7 +486,7 @@ class ConsoleBrowserTest extends SyncServerTest {
         // ...and the monthly rollup keeps the category of each line that names no resource, for whole months
         Map<String, java.math.BigDecimal> kept = new java.util.TreeMap<>();
         jdbc.sql("SELECT charge_category, sum(effective_cost) FROM cost_monthly_resources"
-                        + " WHERE tenant_id = ?::uuid AND (resource_id IS NULL OR resource_id = '') GROUP BY charge_category")
+                        + " WHERE tenant_id = ?::uuid AND resource_key IS NULL GROUP BY charge_category")
                 .param(tenant).query(rs -> {
                     kept.put(rs.getString(1), rs.getBigDecimal(2));
                 });

@@ -101,7 +101,10 @@ class BillingRowsPerLoadMigrationTest {
             Migrations.upTo(ds, "latest");
             assertThat(db.sql("SELECT relkind::text FROM pg_class WHERE relname = 'billing_rows'").query(String.class).single())
                     .as("billing_rows is a view now").isEqualTo("v");
-            assertThat(db.sql(everything).query().listOfRows().stream().map(BillingRowsPerLoadMigrationTest::comparable).toList())
+            // the columns billing_rows had before (later ones, V44's resource_key, are added at the end)
+            java.util.Set<String> columnsBefore = before.get(0).keySet();
+            assertThat(db.sql(everything).query().listOfRows().stream().map(BillingRowsPerLoadMigrationTest::comparable)
+                    .map(r -> { r.keySet().retainAll(columnsBefore); return r; }).toList())
                     .as("every value of every row after V13").isEqualTo(before);
             for (int l = 0; l < 2; l++) {
                 String chunks = "billing_chunks_" + loads.get(l).toString().replace("-", "");
@@ -119,8 +122,9 @@ class BillingRowsPerLoadMigrationTest {
                     }
                 }
                 java.util.Map<String, String> migrated = new java.util.TreeMap<>();
-                db.sql("SELECT resource_id, coalesce(resource_type, '(none)') AS t FROM cost_monthly_resources"
-                                + " WHERE tenant_id = ? AND billing_period = ?::date AND resource_id IS NOT NULL")
+                db.sql("SELECT d.value, coalesce(m.resource_type, '(none)') AS t FROM cost_monthly_resources m"
+                                + " JOIN billing_strings d ON d.tenant_id = m.tenant_id AND d.id = m.resource_key"
+                                + " WHERE m.tenant_id = ? AND m.billing_period = ?::date")
                         .params(tenant, periods.get(l)).query(rs -> {
                             migrated.put(rs.getString(1), rs.getString(2));
                         });

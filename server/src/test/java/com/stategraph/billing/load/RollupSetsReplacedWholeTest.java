@@ -165,9 +165,9 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
         List<RollupDiff.Column> columns = RollupDiff.columnsOf(c, "cost_monthly_resources");
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE next_rows (LIKE cost_monthly_resources INCLUDING DEFAULTS) ON COMMIT DROP");
-            st.execute("INSERT INTO next_rows (tenant_id, source_id, billing_period, month, provider, resource_id, billing_currency,"
+            st.execute("INSERT INTO next_rows (tenant_id, source_id, billing_period, month, provider, resource_key, billing_currency,"
                     + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) SELECT '" + tenant + "', '" + source + "', '"
-                    + M.atDay(1) + "', '" + M.atDay(1) + "', 'AWS', 'r-' || i, 'USD', " + cents + " / 100.0, 0, 0, 0, 1"
+                    + M.atDay(1) + "', '" + M.atDay(1) + "', 'AWS', i, 'USD', " + cents + " / 100.0, 0, 0, 0, 1"
                     + " FROM generate_series(1, " + resources + ") i");
         }
         Array small = RollupSets.writeLarge(c, "cost_monthly_resources", "next_rows", columns, UUID.fromString(tenant),
