@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class ActualsRepository {
     static final String NONE = "(none)";
+    /** The daily tag sets with each set's JSON as {@code tags} ('{}' for lines without tags): the rollup keeps its dictionary id (V45). */
+    private static final String TAG_SETS = "(SELECT s.*, coalesce(j.value, '{}'::jsonb) AS tags FROM cost_daily_tag_sets s"
+            + " LEFT JOIN billing_json j ON j.tenant_id = s.tenant_id AND j.id = s.tags_key)";
     static final String UNTAGGED = "untagged";
 
     private final JdbcClient jdbc;
@@ -113,7 +116,7 @@ public class ActualsRepository {
         String key = groupKey(q, keyParams, q.groupBy() == null ? null : q.groupBy().rollupColumn());
         boolean oneTag = oneTextTag(q);
         Sql sql = new Sql("SELECT " + key + " AS k, billing_currency AS c, " + period(q, "day") + " AS p, sum("
-                + q.metric().column() + ") AS cost FROM " + (oneTag ? "cost_daily_tags" : "cost_daily_tag_sets") + " r", keyParams.toArray());
+                + q.metric().column() + ") AS cost FROM " + (oneTag ? "cost_daily_tags" : TAG_SETS) + " r", keyParams.toArray());
         sql.append(" WHERE tenant_id = ? AND day >= ? AND day < ?", q.tenantId(), Date.valueOf(q.from()), Date.valueOf(q.to()));
         rollupFilters(sql, q, false);
         if (oneTag) {

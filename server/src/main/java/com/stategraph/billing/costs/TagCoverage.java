@@ -72,9 +72,12 @@ public class TagCoverage {
         String key = foldKeys ? "lower(k)" : "k";
         // Each tag set once per provider, service and currency, then every key the range's sets name against every set.
         Map<String, Map<String, Sum>> totals = new LinkedHashMap<>();
-        jdbc.sql("WITH sets AS (SELECT provider, service_name, billing_currency, tags, date_trunc('month', day)::date AS month,"
-                        + "   sum(" + q.metric().column() + ") AS cost"
-                        + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5),"
+        // The rollup keeps each set by its dictionary id (V45): summed by id, then the set's JSON ('{}' for lines without tags).
+        jdbc.sql("WITH sets AS (SELECT g.provider, g.service_name, g.billing_currency, coalesce(j.value, '{}'::jsonb) AS tags, g.month,"
+                        + "   g.cost FROM (SELECT tenant_id, provider, service_name, billing_currency, tags_key,"
+                        + "   date_trunc('month', day)::date AS month, sum(" + q.metric().column() + ") AS cost"
+                        + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5, 6) g"
+                        + "   LEFT JOIN billing_json j ON j.tenant_id = g.tenant_id AND j.id = g.tags_key),"
                         + " keys AS (SELECT DISTINCT " + key + " AS tag_key FROM sets, jsonb_object_keys(sets.tags) k)"
                         + " SELECT keys.tag_key, s.billing_currency, s.provider, s.service_name, s.month,"
                         // A key given with a JSON null value allocates nothing: not tagged, as a key not given at all.

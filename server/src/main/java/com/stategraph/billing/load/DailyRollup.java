@@ -34,7 +34,7 @@ final class DailyRollup {
                           String subAccount, String region, String chargeCategory, String currency) {
     }
 
-    /** A day's sums per whole tag set (the row's tags JSON as the export gave it; "{}" for none). */
+    /** A day's sums per whole tag set (the row's tags JSON as the export gave it; null for none). */
     private record TagSetKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String tags) {
     }
 
@@ -136,8 +136,8 @@ final class DailyRollup {
                 key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency),
                 k -> held(k.service(), k.subAccount(), k.region(), k.resource(), k.resourceType())).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
-        tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency,
-                tagJson == null ? "{}" : tagJson), k -> held(k.service(), k.tags())).add(costs);
+        tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson),
+                k -> held(k.service(), k.tags())).add(costs);
     }
 
     /**
@@ -254,6 +254,9 @@ final class DailyRollup {
     }
 
     private List<String[]> tagsOf(String json) {
+        if (json == null) {
+            return List.of();
+        }
         List<String[]> cached = parsedTags.get(json);
         if (cached != null) {
             return cached;

@@ -24,9 +24,13 @@ final class RollupWriter {
 
     /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
     private record Target(String table, String columns, Write write) {
-        /** Whether the rollup keeps resources by their dictionary id ({@link ResourceKeys}). */
-        boolean keyedByResource() {
-            return table.equals("cost_monthly_resources");
+        /** The value the rollup keeps by its dictionary id, or null. */
+        DictionaryKeys dictionaryKeys() {
+            return switch (table) {
+                case "cost_monthly_resources" -> DictionaryKeys.RESOURCE;
+                case "cost_daily_tag_sets" -> DictionaryKeys.TAG_SET;
+                default -> null;
+            };
         }
 
         String stage() {
@@ -104,8 +108,8 @@ final class RollupWriter {
             try (Statement st = connection.createStatement()) {
                 for (Target t : TARGETS) {
                     st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
-                    if (t.keyedByResource()) {
-                        ResourceKeys.addText(st, t.stage());
+                    if (t.dictionaryKeys() != null) {
+                        t.dictionaryKeys().addText(st, t.stage());
                     }
                 }
             }
@@ -131,8 +135,8 @@ final class RollupWriter {
         for (Target t : TARGETS) {
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
             List<String> keys = columns.stream().map(RollupDiff.Column::name).filter(c -> !RollupDiff.SUMS.contains(c)).toList();
-            if (t.keyedByResource()) {
-                ResourceKeys.sum(connection, t.stage(), t.next(), keys);
+            if (t.dictionaryKeys() != null) {
+                t.dictionaryKeys().sum(connection, t.stage(), t.next(), keys);
             } else {
                 String keyList = String.join(", ", keys);
                 try (Statement st = connection.createStatement()) {

@@ -28,12 +28,6 @@ class BillingRowsPerLoadMigrationTest {
         return out;
     }
 
-    private static void tenantWithSource(JdbcClient db, UUID tenant, UUID source) {
-        db.sql("INSERT INTO tenants (id, name) VALUES (?, 'migrated')").param(tenant).update();
-        db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(source, tenant).update();
-    }
-
     @Test
     void everyCurrentLoadGetsItsOwnTableWithAllItsRows() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -42,7 +36,7 @@ class BillingRowsPerLoadMigrationTest {
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
-            tenantWithSource(db, tenant, source);
+            Migrations.tenantWithSource(db, tenant, source);
             List<UUID> loads = List.of(UUID.randomUUID(), UUID.randomUUID());
             List<String> periods = List.of("2026-09-01", "2026-10-01");
             BigDecimal[] sums = new BigDecimal[2];
@@ -144,7 +138,7 @@ class BillingRowsPerLoadMigrationTest {
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
-            tenantWithSource(db, tenant, source);
+            Migrations.tenantWithSource(db, tenant, source);
             java.util.Map<String, BigDecimal> byService = new java.util.TreeMap<>();
             java.util.Map<String, BigDecimal> byRegion = new java.util.TreeMap<>();
             BigDecimal total = BigDecimal.ZERO;

@@ -35,9 +35,7 @@ class ResourceKeysMigrationTest {
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
-            db.sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 'file:///x/', 3, true)").params(source, tenant).update();
+            Migrations.tenantWithSource(db, tenant, source);
             for (String v : List.of("arn:aws:ec2:us-east-1:1:instance/i-a", "arn:aws:ec2:us-east-1:1:instance/i-b", "")) {
                 db.sql("INSERT INTO billing_strings (tenant_id, digest, value) VALUES (?, dictionary_digest(?), ?)").params(tenant, v, v).update();
             }

@@ -25,9 +25,7 @@ class RollupSetsMigrationTest {
             JdbcClient db = JdbcClient.create(ds);
             UUID tenant = UUID.randomUUID();
             UUID source = UUID.randomUUID();
-            db.sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 'file:///x/', 3, true)").params(source, tenant).update();
+            Migrations.tenantWithSource(db, tenant, source);
             int rows = 25;
             String common = "SELECT ?::uuid, ?::uuid, DATE '2026-10-01', DATE '2026-10-01' + (i % 28), 'AWS', 'USD', i / 100.0 AS cost, 0, 0, 0, 1"
                     + " FROM generate_series(1, " + rows + ") i";
