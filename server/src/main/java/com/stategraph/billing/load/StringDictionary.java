@@ -37,8 +37,9 @@ final class StringDictionary {
 
         Kind(String table, String value) {
             // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
+            // A new value's id comes back with its digest; only the values already there are looked up after.
             this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, dictionary_digest(v), " + value
-                    + " FROM unnest(?::text[]) AS v ON CONFLICT (tenant_id, digest) DO NOTHING";
+                    + " FROM unnest(?::text[]) AS v ON CONFLICT (tenant_id, digest) DO NOTHING RETURNING id, digest";
             this.lookup = "SELECT d.id, v FROM unnest(?::text[]) AS v JOIN " + table
                     + " d ON d.tenant_id = ? AND d.digest = dictionary_digest(v)";
         }
@@ -95,16 +96,31 @@ final class StringDictionary {
         cachedChars.merge(kind, chars, Long::sum);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
+            Map<UUID, String> byDigest = new HashMap<>(values.size() * 2);
+            for (String v : values) {
+                byDigest.put(digest(v), v);
+            }
             try {
-                insert(c, kind, values);
+                try (ResultSet rs = insert(c, kind, values)) {
+                    while (rs.next()) {
+                        String v = byDigest.get(rs.getObject(2, UUID.class));
+                        if (v != null) { // else looked up below, by value
+                            cache.put(v, rs.getInt(1));
+                        }
+                    }
+                }
             } catch (SQLException e) {
                 if (kind != Kind.JSON) {
                     throw e;
                 }
                 throw refused(c, kind, values, e);
             }
+            List<String> existing = values.stream().filter(v -> !cache.containsKey(v)).toList();
+            if (existing.isEmpty()) {
+                return;
+            }
             try (PreparedStatement q = c.prepareStatement(kind.lookup)) {
-                q.setArray(1, c.createArrayOf("text", values.toArray()));
+                q.setArray(1, c.createArrayOf("text", existing.toArray()));
                 q.setObject(2, tenantId);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -120,19 +136,32 @@ final class StringDictionary {
         }
     }
 
-    private void insert(Connection c, Kind kind, Collection<String> values) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement(kind.insert)) {
-            ins.setObject(1, tenantId);
-            ins.setArray(2, c.createArrayOf("text", values.toArray()));
-            ins.executeUpdate();
+    /** @return the ids and digests of the values that were new (the statement closes with the result) */
+    private ResultSet insert(Connection c, Kind kind, Collection<String> values) throws SQLException {
+        PreparedStatement ins = c.prepareStatement(kind.insert);
+        ins.closeOnCompletion();
+        ins.setObject(1, tenantId);
+        ins.setArray(2, c.createArrayOf("text", values.toArray()));
+        return ins.executeQuery();
+    }
+
+    /** What {@code dictionary_digest(value)} gives (V43): the first 16 bytes of the SHA-256 of its UTF-8. */
+    static UUID digest(String value) {
+        byte[] sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java has SHA-256
         }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(sha);
+        return new UUID(b.getLong(), b.getLong());
     }
 
     /** Which of {@code values} the database refused, tried one at a time. */
     private RefusedValue refused(Connection c, Kind kind, Collection<String> values, SQLException batch) {
         for (String v : values) {
             try {
-                insert(c, kind, List.of(v));
+                insert(c, kind, List.of(v)).close();
             } catch (SQLException e) {
                 return new RefusedValue(v, e);
             }
