@@ -51,7 +51,6 @@ public final class BillingLoad implements AutoCloseable {
     /** Months whose resource rollup rows this load removed or wrote: their largest resources are ranked again at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
     /** For errors outside the rows' COPYs (the rollups'). */
-    private final CopyLines lines = new CopyLines();
     private String file;
     private long total;
     private long retiredRows;
@@ -227,7 +226,7 @@ public final class BillingLoad implements AutoCloseable {
             try {
                 rollups.flush();
             } catch (SQLException | IOException e) {
-                throw new LoadException(describe(e), e);
+                throw new LoadException(CopyLines.describeOutsideCopy(e), e);
             }
         }
     }
@@ -296,7 +295,7 @@ public final class BillingLoad implements AutoCloseable {
             }
             replacePeriods();
         } catch (IOException | SQLException e) {
-            throw new LoadException(describe(e), e);
+            throw new LoadException(CopyLines.describeOutsideCopy(e), e);
         }
         touchNewMonths();
         Map<LocalDate, Long> kept = new TreeMap<>();
@@ -353,11 +352,6 @@ public final class BillingLoad implements AutoCloseable {
         if (!created.isEmpty()) {
             touchedMonths.addAll(MonthTopResources.monthsOf(connection, tenantId, sourceId, dates(connection, created)));
         }
-    }
-
-    /** Says which file, row and column a database error on the current COPY was about. */
-    private String describe(Exception e) {
-        return lines.describe(e);
     }
 
     /** The database refused what a sync sent it; the message names the file, row and column where it can. */

@@ -51,7 +51,6 @@ final class ChunkCopies implements AutoCloseable {
     /** Chunks written, to be filled again. */
     private final ArrayDeque<RowChunk> spare = new ArrayDeque<>();
     /** For errors outside the rows' COPYs. */
-    private final CopyLines noLines = new CopyLines();
     private int bufferedRows;
     private PGCopyOutputStream copy;
     /** The table whose rows go straight into the open COPY; rows of the others wait. */
@@ -183,7 +182,7 @@ final class ChunkCopies implements AutoCloseable {
     }
 
     private BillingLoad.LoadException dictionaryFailed(SQLException e) {
-        return new BillingLoad.LoadException("the string dictionary: " + noLines.describe(e), e);
+        return new BillingLoad.LoadException("the string dictionary: " + CopyLines.describeOutsideCopy(e), e);
     }
 
     /** Rows of {@code table} go straight into a COPY of it from now on, with PostgreSQL writing while the next rows are read. */
@@ -193,7 +192,7 @@ final class ChunkCopies implements AutoCloseable {
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(String.format(COPY_SQL, table.name)), 1 << 16);
         } catch (SQLException e) {
-            throw new BillingLoad.LoadException(noLines.describe(e), e);
+            throw new BillingLoad.LoadException(CopyLines.describeOutsideCopy(e), e);
         }
         streamText = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         streamWriter = new CopyTextWriter(streamText);

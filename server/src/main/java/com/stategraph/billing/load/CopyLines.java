@@ -18,6 +18,9 @@ final class CopyLines {
     static final int MAX_LINES = 1 << 16;
     private static final Pattern WHERE = Pattern.compile("COPY (\\w+), line (\\d+)(?:, column (\\w+))?");
 
+    /** Never given a chunk: it words the errors raised outside a COPY of chunks. */
+    private static final CopyLines NO_COPY = new CopyLines();
+
     private String[] firstFile = new String[16];
     private long[] firstRow = new long[16];
     private String[] lastFile = new String[16];
@@ -45,6 +48,11 @@ final class CopyLines {
 
     boolean full() {
         return lines >= MAX_LINES;
+    }
+
+    /** {@link #describe} for an error raised outside a COPY of chunks (the dictionary, the rollups, the commit). */
+    static String describeOutsideCopy(Throwable e) {
+        return NO_COPY.describe(e);
     }
 
     /** A person's account of a database error: where in the export it was, and what PostgreSQL said. */
