@@ -206,15 +206,28 @@ final class DailyRollup {
                 k.value()));
     }
 
-    /** Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}, then forgets them. */
+    /**
+     * Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}' stage, each
+     * resource as its dictionary digest ({@link DictionaryKeys}), then forgets them.
+     */
     void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
+        java.security.MessageDigest sha = StringDictionary.sha256();
         write(resources, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
-                k.region(), k.resource(), k.resourceType(), k.chargeCategory(), k.currency()));
+                k.region(), digest(sha, k.resource()), k.resourceType(), k.chargeCategory(), k.currency()));
     }
 
-    /** Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}, then forgets them. */
+    /**
+     * Writes the per-tag-set sums as COPY text rows of {@code cost_daily_tag_sets}' stage, each tag set
+     * as its dictionary digest, then forgets them.
+     */
     void writeTagSets(CopyTextWriter out, String tenant, String source) throws IOException {
-        write(tagSets, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(), k.tags()));
+        java.security.MessageDigest sha = StringDictionary.sha256();
+        write(tagSets, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(),
+                digest(sha, k.tags())));
+    }
+
+    private static String digest(java.security.MessageDigest sha, String value) {
+        return value == null ? null : StringDictionary.digest(sha, value).toString();
     }
 
     /** Each key's fields, then its sums, as one COPY row; then the sums are forgotten. */

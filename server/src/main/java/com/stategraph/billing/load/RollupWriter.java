@@ -61,9 +61,9 @@ final class RollupWriter {
             new Target("cost_daily_tags", "tenant_id, source_id, billing_period, day," + PARTIES
                     + " service_name, billing_currency, tag_key, tag_value," + SUMS, DailyRollup::writeTags),
             new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
-                    + " service_name, billing_currency, tags," + SUMS, DailyRollup::writeTagSets),
+                    + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets),
             new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
-                    + " service_name, sub_account_id, region_id, resource_id, resource_type, charge_category, billing_currency," + SUMS,
+                    + " service_name, sub_account_id, region_id, resource_digest, resource_type, charge_category, billing_currency," + SUMS,
                     DailyRollup::writeResources));
 
     /**
@@ -109,7 +109,7 @@ final class RollupWriter {
                 for (Target t : TARGETS) {
                     st.execute("CREATE TEMPORARY TABLE " + t.stage() + " (LIKE " + t.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
                     if (t.dictionaryKeys() != null) {
-                        t.dictionaryKeys().addText(st, t.stage());
+                        t.dictionaryKeys().addStaged(st, t.stage());
                     }
                 }
             }

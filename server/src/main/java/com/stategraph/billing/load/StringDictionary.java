@@ -97,8 +97,9 @@ final class StringDictionary {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             Map<UUID, String> byDigest = new HashMap<>(values.size() * 2);
+            java.security.MessageDigest sha = sha256();
             for (String v : values) {
-                byDigest.put(digest(v), v);
+                byDigest.put(digest(sha, v), v);
             }
             try {
                 try (ResultSet rs = insert(c, kind, values)) {
@@ -147,14 +148,21 @@ final class StringDictionary {
 
     /** What {@code dictionary_digest(value)} gives (V43): the first 16 bytes of the SHA-256 of its UTF-8. */
     static UUID digest(String value) {
-        byte[] sha;
+        return digest(sha256(), value);
+    }
+
+    /** {@link #digest(String)} with a SHA-256 of the caller's, for many values: finding one costs about a microsecond. */
+    static UUID digest(java.security.MessageDigest sha256, String value) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(sha256.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new UUID(b.getLong(), b.getLong());
+    }
+
+    static java.security.MessageDigest sha256() {
         try {
-            sha = java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every Java has SHA-256
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(sha);
-        return new UUID(b.getLong(), b.getLong());
     }
 
     /** Which of {@code values} the database refused, tried one at a time. */
