@@ -67,6 +67,8 @@ final class MonthTopResources {
         }
         Array monthList = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
         RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS, tenantId, monthList);
+        // Nothing analyzes a temporary table: without statistics the ranking's dictionary lookups were planned blind.
+        RollupDiff.update(c, "ANALYZE " + SUMMED);
         RollupDiff.update(c, "CREATE TEMPORARY TABLE " + NEXT + " ON COMMIT DROP AS " + ranked());
         RollupDiff.apply(c, TABLE, NEXT, RollupDiff.columnsOf(c, TABLE), "t.tenant_id = ? AND t.month = ANY (?)", tenantId, monthList);
         try (Statement drop = c.createStatement()) {
