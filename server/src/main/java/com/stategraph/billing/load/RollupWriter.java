@@ -23,14 +23,10 @@ final class RollupWriter {
     private static final String SUMS = " billed_cost, effective_cost, list_cost, contracted_cost, row_count";
 
     /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
-    private record Target(String table, String columns, Write write) {
-        /** The value the rollup keeps by its dictionary id, or null. */
-        DictionaryKeys dictionaryKeys() {
-            return switch (table) {
-                case "cost_monthly_resources" -> DictionaryKeys.RESOURCE;
-                case "cost_daily_tag_sets" -> DictionaryKeys.TAG_SET;
-                default -> null;
-            };
+    private record Target(String table, String columns, Write write, DictionaryKeys dictionaryKeys) {
+        /** A rollup that keeps every value as it is (no {@link DictionaryKeys}). */
+        Target(String table, String columns, Write write) {
+            this(table, columns, write, null);
         }
 
         String stage() {
@@ -61,10 +57,10 @@ final class RollupWriter {
             new Target("cost_daily_tags", "tenant_id, source_id, billing_period, day," + PARTIES
                     + " service_name, billing_currency, tag_key, tag_value," + SUMS, DailyRollup::writeTags),
             new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
-                    + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets),
+                    + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets, DictionaryKeys.TAG_SET),
             new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
                     + " service_name, sub_account_id, region_id, resource_digest, resource_type, charge_category, billing_currency," + SUMS,
-                    DailyRollup::writeResources));
+                    DailyRollup::writeResources, DictionaryKeys.RESOURCE));
 
     /**
      * Rollups summed from another's new rows at commit rather than while reading: per single

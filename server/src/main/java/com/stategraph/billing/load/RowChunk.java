@@ -32,6 +32,8 @@ final class RowChunk {
     private final String[][] columns = new String[COLUMNS][ROWS];
     /** The dictionary ids of the string columns' values, once {@link #resolve}d; an array per string column, reused. */
     private final int[][] ids = new int[COLUMNS][];
+    /** Per column, whether every row leaves it empty: found by {@link #resolve}, on the dictionary's thread, for {@link #writeColumns}. */
+    private final boolean[] empty = new boolean[COLUMNS];
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
@@ -82,7 +84,8 @@ final class RowChunk {
      */
     void resolve(StringDictionary dictionary) throws SQLException, Refused {
         for (int c = 0; c < COLUMNS; c++) {
-            if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || allNull(columns[c])) {
+            empty[c] = allNull(columns[c]);
+            if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || empty[c]) {
                 continue;
             }
             StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
@@ -112,7 +115,7 @@ final class RowChunk {
         StringBuilder array = new StringBuilder(ROWS * 8);
         for (int c = 0; c < COLUMNS; c++) {
             String[] values = columns[c];
-            if (allNull(values)) {
+            if (empty[c]) {
                 // A column the export leaves empty costs nothing in the chunk's row.
                 out.field(null);
                 continue;

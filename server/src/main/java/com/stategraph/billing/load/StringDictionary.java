@@ -146,12 +146,10 @@ final class StringDictionary {
         return ins.executeQuery();
     }
 
-    /** What {@code dictionary_digest(value)} gives (V43): the first 16 bytes of the SHA-256 of its UTF-8. */
-    static UUID digest(String value) {
-        return digest(sha256(), value);
-    }
-
-    /** {@link #digest(String)} with a SHA-256 of the caller's, for many values: finding one costs about a microsecond. */
+    /**
+     * What {@code dictionary_digest(value)} gives (V43): the first 16 bytes of the SHA-256 of its UTF-8.
+     * The caller's SHA-256 ({@link #sha256}) serves many values: finding one costs about a microsecond.
+     */
     static UUID digest(java.security.MessageDigest sha256, String value) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(sha256.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new UUID(b.getLong(), b.getLong());
