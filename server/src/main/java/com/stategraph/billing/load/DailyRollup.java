@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,22 +26,43 @@ import tools.jackson.databind.json.JsonMapper;
 final class DailyRollup {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int TAG_CACHE_LIMIT = 4096;
+    /**
+     * What a held key costs the heap besides its strings, about: the map's node and its slot, the key
+     * record and its dates, the running sums (five objects).
+     */
+    static final int KEY_BYTES = 320;
+    /** What a held string costs besides its characters: the String, its array, its entry among the held strings. */
+    static final int STRING_BYTES = 96;
 
     /** Who the cost is from: the provider, host provider, publisher and invoice issuer its row names. */
     private record Parties(String provider, String host, String publisher, String issuer) {
+        Parties held(UnaryOperator<String> hold) {
+            return new Parties(hold.apply(provider), hold.apply(host), hold.apply(publisher), hold.apply(issuer));
+        }
     }
 
     private record DayKey(LocalDate period, LocalDate day, Parties parties, String service, String category, String account,
                           String subAccount, String region, String chargeCategory, String currency) {
+        DayKey held(UnaryOperator<String> hold) {
+            return new DayKey(period, day, parties, hold.apply(service), hold.apply(category), hold.apply(account),
+                    hold.apply(subAccount), hold.apply(region), hold.apply(chargeCategory), hold.apply(currency));
+        }
     }
 
     /** A day's sums per whole tag set (the row's tags JSON as the export gave it; null for none). */
     private record TagSetKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String tags) {
+        TagSetKey held(UnaryOperator<String> hold) {
+            return new TagSetKey(period, day, parties, hold.apply(service), hold.apply(currency), hold.apply(tags));
+        }
     }
 
     /** A month's sums per resource, with the dimensions a resource view can be narrowed by. */
     private record ResourceKey(LocalDate period, LocalDate month, Parties parties, String service, String subAccount,
                                String region, String resource, String resourceType, String chargeCategory, String currency) {
+        ResourceKey held(UnaryOperator<String> hold) {
+            return new ResourceKey(period, month, parties, hold.apply(service), hold.apply(subAccount), hold.apply(region),
+                    hold.apply(resource), hold.apply(resourceType), hold.apply(chargeCategory), hold.apply(currency));
+        }
     }
 
     private record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
@@ -79,6 +101,9 @@ final class DailyRollup {
     private final Map<TagSetKey, Sums> tagSets = new HashMap<>();
     private final Map<ResourceKey, Sums> resources = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
+    /** One instance of each string the held keys name, so a value on many keys (or rows) is held, and counted, once. */
+    private final Map<String, String> heldStrings = new HashMap<>();
+    private final Map<Parties, Parties> heldParties = new HashMap<>();
     private final ExactSum.Addend[] costs = addends();
     private final String fallbackProvider;
     private final int flushAtKeys;
@@ -102,14 +127,31 @@ final class DailyRollup {
         this.flushAtBytes = flushAtBytes;
     }
 
-    /** A key's entry with its sums: the map's node, the record, the running sums, and its strings (two bytes a char, a header each). */
-    private Sums held(String... strings) {
-        long bytes = 640;
-        for (String v : strings) {
-            bytes += v == null ? 0 : 48 + 2L * v.length();
+    /**
+     * The sums of {@code key} in {@code map}, a new entry the first time: the key is then stored with
+     * the held instance of each of its strings, and what the entry costs the heap is counted.
+     */
+    private <K> Sums sums(Map<K, Sums> map, K key, java.util.function.BiFunction<K, UnaryOperator<String>, K> held) {
+        Sums s = map.get(key);
+        if (s == null) {
+            s = new Sums();
+            map.put(held.apply(key, this::hold), s);
+            heldBytes += KEY_BYTES;
         }
-        heldBytes += bytes;
-        return new Sums();
+        return s;
+    }
+
+    /** The instance of {@code value} the held keys share; a value not held yet is counted. */
+    private String hold(String value) {
+        if (value == null) {
+            return null;
+        }
+        String held = heldStrings.putIfAbsent(value, value);
+        if (held != null) {
+            return held;
+        }
+        heldBytes += STRING_BYTES + 2L * value.length();
+        return value;
     }
 
     void add(CanonicalRow row) {
@@ -124,20 +166,17 @@ final class DailyRollup {
         DayKey key = new DayKey(row.billingPeriod(), day, parties, service, row.get(FocusColumn.SERVICE_CATEGORY),
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
-        days.computeIfAbsent(key, k -> held(k.service(), k.category(), k.account(), k.subAccount(), k.region(), k.chargeCategory()))
-                .add(costs);
+        sums(days, key, DayKey::held).add(costs);
         String resource = row.get(FocusColumn.RESOURCE_ID);
         if (resource != null && resource.isEmpty()) {
             resource = null; // the rollup keeps a resource by its dictionary id, and an empty ResourceId names none
         }
         // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
         String noResourceCategory = resource == null ? key.chargeCategory() : null;
-        resources.computeIfAbsent(new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(),
-                key.region(), resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency),
-                k -> held(k.service(), k.subAccount(), k.region(), k.resource(), k.resourceType())).add(costs);
+        sums(resources, new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
+                resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency), ResourceKey::held).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
-        tagSets.computeIfAbsent(new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson),
-                k -> held(k.service(), k.tags())).add(costs);
+        sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson), TagSetKey::held).add(costs);
     }
 
     /**
@@ -146,6 +185,9 @@ final class DailyRollup {
      */
     void derive() {
         heldBytes = 0; // every map is written, and forgotten, right after
+        heldStrings.clear();
+        heldParties.clear();
+        lastParties = null;
         for (Map.Entry<DayKey, Sums> e : days.entrySet()) {
             DayKey d = e.getKey();
             months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
@@ -176,8 +218,18 @@ final class DailyRollup {
         if (p.equals(lastParties)) {
             return lastParties;
         }
-        lastParties = p;
-        return p;
+        Parties held = heldParties.get(p);
+        if (held == null) {
+            held = p.held(this::hold);
+            heldParties.put(held, held);
+        }
+        lastParties = held;
+        return held;
+    }
+
+    /** What the held keys and their strings cost the heap, about. */
+    long heldBytes() {
+        return heldBytes;
     }
 
     boolean full() {

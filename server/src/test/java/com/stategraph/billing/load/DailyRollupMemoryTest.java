@@ -1,0 +1,95 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.format.FocusNormaliser;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the rollup counts against its heap budget: each held key, and each distinct string once,
+ * however many keys and rows name it. A reader gives every row strings of their own, so a string
+ * counted per key made an export of a few thousand resources look many times its size and flush
+ * its sums a dozen times.
+ */
+class DailyRollupMemoryTest {
+    private static final List<String> HEADER = List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
+            "ChargeCategory", "ServiceName", "SubAccountId", "RegionId", "ResourceId", "Tags");
+    private static final String TAGS = "{\"team\":\"core\",\"env\":\"prod\",\"owner\":\"core-lead@example.com\"}";
+
+    private final FocusNormaliser normaliser = new FocusNormaliser("file:///m.csv", HEADER, new ConformanceFindings());
+
+    /** A row of {@code day} (1 to 28) of {@code month}; every string a new instance, as a reader's are. */
+    private CanonicalRow row(YearMonth month, int day, String resource) {
+        return normaliser.normalise(new Object[] {"1.25", fresh("USD"), month.atDay(1) + "T00:00:00Z",
+                month.atDay(day) + "T00:00:00Z", fresh("Usage"), fresh("Amazon Elastic Compute Cloud"), fresh("444455556610"),
+                fresh("us-east-1"), fresh(resource), fresh(TAGS)}, day);
+    }
+
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
+    }
+
+    @Test
+    void aStringOnManyKeysIsCountedOnce() {
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        String resource = "arn:aws:ec2:us-east-1:444455556610:instance/i-0123456789abcdef0";
+        int months = 24;
+        int days = 28;
+        for (int m = 0; m < months; m++) {
+            for (int d = 1; d <= days; d++) {
+                rollup.add(row(YearMonth.of(2024, 1).plusMonths(m), d, resource));
+            }
+        }
+        // A day key and a tag-set key a day, a resource key a month.
+        long keys = 2L * months * days + months;
+        // Every string the rows name (service, currency, account, region, category, resource, tags, provider), at most twice a char.
+        long strings = 8L * DailyRollup.STRING_BYTES + 2L * (resource.length() + TAGS.length() + 60);
+        assertThat(rollup.heldBytes()).isGreaterThanOrEqualTo(keys * DailyRollup.KEY_BYTES)
+                .isLessThanOrEqualTo(keys * DailyRollup.KEY_BYTES + strings);
+    }
+
+    @Test
+    void aResourceOfItsOwnPerLineIsCountedPerLineAndFillsTheBudget() {
+        int lines = 500;
+        String prefix = "arn:aws:lambda:us-east-1:444455556610:function:".repeat(4);
+        // What the resources' characters alone take, without any key: the rollup must be full by then.
+        long budget = 2L * lines * prefix.length();
+        DailyRollup own = new DailyRollup("AWS", Integer.MAX_VALUE, budget);
+        DailyRollup shared = new DailyRollup("AWS", Integer.MAX_VALUE, budget);
+        YearMonth month = YearMonth.of(2024, 3);
+        for (int i = 0; i < lines; i++) {
+            own.add(row(month, 1 + i % 28, prefix + i));
+            shared.add(row(month, 1 + i % 28, prefix));
+        }
+        assertThat(own.full()).isTrue();
+        assertThat(own.heldBytes()).isGreaterThanOrEqualTo(lines * (DailyRollup.KEY_BYTES + DailyRollup.STRING_BYTES
+                + 2L * prefix.length()));
+        // The same lines naming one resource: a key a day, the resource once.
+        assertThat(shared.full()).isFalse();
+    }
+
+    @Test
+    void aFlushForgetsWhatWasHeld() throws Exception {
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
+        assertThat(rollup.heldBytes()).isPositive();
+        rollup.derive();
+        assertThat(rollup.heldBytes()).isZero();
+        java.io.StringWriter written = new java.io.StringWriter();
+        CopyTextWriter out = new CopyTextWriter(written);
+        rollup.writeDays(out, "t", "s");
+        rollup.writeMonths(out, "t", "s");
+        rollup.writeTags(out, "t", "s");
+        rollup.writeTagSets(out, "t", "s");
+        rollup.writeResources(out, "t", "s");
+        // A day, a month, three tags, a tag set, a resource.
+        assertThat(written.toString().lines()).hasSize(7);
+        // The same strings after the flush are held, and counted, again.
+        rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
+        assertThat(rollup.heldBytes()).isGreaterThanOrEqualTo(3L * DailyRollup.KEY_BYTES + 2L * DailyRollup.STRING_BYTES);
+    }
+}
