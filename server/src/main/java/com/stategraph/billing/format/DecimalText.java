@@ -1,6 +1,7 @@
 package com.stategraph.billing.format;
 
 import java.math.BigDecimal;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * Exact decimals for PostgreSQL {@code numeric} and for sums. Text and Parquet DECIMAL keep every digit;
@@ -11,19 +12,51 @@ final class DecimalText {
     private DecimalText() {
     }
 
+    /** One value's exact decimal and its text for PostgreSQL; reused from value to value. */
+    static final class Parsed {
+        BigDecimal exact;
+        String text;
+
+        /** @return false when {@code value} is not a finite number */
+        boolean parse(Object value) {
+            String shortest = shortest(value);
+            if (shortest != null) {
+                exact = new BigDecimal(shortest);
+                // Plain digits read back as the same text; an exponent is written as BigDecimal writes it (1.5E+10).
+                text = shortest.indexOf('E') < 0 ? shortest : exact.toString();
+                return true;
+            }
+            exact = of(value);
+            text = exact == null ? null : text(value, exact);
+            return exact != null;
+        }
+    }
+
+    /**
+     * A finite DOUBLE or FLOAT's shortest round-tripping decimal (Schubfach, as Java 19's
+     * Double.toString; Java 17's is slower and now and then a digit longer than needed), else null.
+     */
+    private static String shortest(Object value) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? NumberOutput.toString(d.doubleValue(), true) : null;
+        }
+        if (value instanceof Float f) {
+            return Float.isFinite(f) ? NumberOutput.toString(f.floatValue(), true) : null;
+        }
+        return null;
+    }
+
     /** @return the exact value, or null when {@code value} is not a finite number */
     static BigDecimal of(Object value) {
+        String shortest = shortest(value);
+        if (shortest != null) {
+            return new BigDecimal(shortest);
+        }
         if (value instanceof String s) {
             return parse(s);
         }
         if (value instanceof BigDecimal d) {
             return d;
-        }
-        if (value instanceof Double d) {
-            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)) : null;
-        }
-        if (value instanceof Float f) {
-            return Float.isFinite(f) ? new BigDecimal(Float.toString(f)) : null;
         }
         if (value instanceof Long || value instanceof Integer) {
             return BigDecimal.valueOf(((Number) value).longValue());

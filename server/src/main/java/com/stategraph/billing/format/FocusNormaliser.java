@@ -28,6 +28,7 @@ public final class FocusNormaliser {
     /** Consecutive rows are mostly charged on the same day: one LocalDate for them. */
     private LocalDate lastDay;
     private final CanonicalRow row = new CanonicalRow();
+    private final DecimalText.Parsed parsed = new DecimalText.Parsed();
     private static final int EXTRA_CACHE_LIMIT = 4096;
     private final int[] extraColumns;
     private final Map<List<Object>, String> extras = new HashMap<>();
@@ -169,10 +170,10 @@ public final class FocusNormaliser {
     }
 
     private void decimal(FocusColumn c, Object v, int column, long rowNumber) {
-        java.math.BigDecimal exact = DecimalText.of(v);
-        if (exact == null) {
+        if (!parsed.parse(v)) {
             throw new FormatException(uri, rowNumber, header.get(column), "a value of " + length(v) + " is not a decimal number");
         }
+        java.math.BigDecimal exact = parsed.exact;
         // A double always fits; text or a Parquet DECIMAL can be out of range only with many digits.
         if (!(v instanceof Double || v instanceof Float) && (exact.precision() > 40 || Math.abs(exact.scale()) > 40)) {
             String problem = DecimalText.outOfRange(exact);
@@ -180,7 +181,7 @@ public final class FocusNormaliser {
                 throw new FormatException(uri, rowNumber, header.get(column), "the value " + problem);
             }
         }
-        row.values[c.ordinal()] = DecimalText.text(v, exact);
+        row.values[c.ordinal()] = parsed.text;
         row.decimals[c.ordinal()] = exact;
     }
 

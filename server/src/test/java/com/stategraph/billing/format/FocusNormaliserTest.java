@@ -51,6 +51,36 @@ class FocusNormaliserTest {
         assertThat(DecimalText.of("Infinity")).isNull();
     }
 
+    /**
+     * A double's text is its shortest round-tripping decimal, as BigDecimal writes it: the same text
+     * as the exact value's, whatever the magnitude (plain digits, or an exponent), and never a digit
+     * more than needed (Java 17's Double.toString gives 1.9999999999999998E23 for 2e23).
+     */
+    @Test
+    void aDoubleIsItsShortestDecimal() {
+        DecimalText.Parsed parsed = new DecimalText.Parsed();
+        assertThat(parsed.parse(2e23)).isTrue();
+        assertThat(parsed.text).isEqualTo("2.0E+23");
+        assertThat(parsed.exact).isEqualByComparingTo("2E23");
+        assertThat(parsed.parse(0.1f)).isTrue();
+        assertThat(parsed.text).isEqualTo("0.1");
+        assertThat(parsed.parse(Double.POSITIVE_INFINITY)).isFalse();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 100_000; i++) {
+            // costs as exports write them (a few decimals, any magnitude) and arbitrary doubles
+            double d = i % 2 == 0 ? Math.round(random.nextDouble() * 1e8) / Math.pow(10, random.nextInt(12))
+                    : Double.longBitsToDouble(random.nextLong());
+            if (!Double.isFinite(d)) {
+                continue;
+            }
+            assertThat(parsed.parse(d)).isTrue();
+            assertThat(parsed.text).as("text of %s", d).isEqualTo(parsed.exact.toString());
+            assertThat(Double.parseDouble(parsed.text)).as("round trip of %s", d).isEqualTo(d);
+            assertThat(parsed.exact.stripTrailingZeros().precision()).as("digits of %s", d)
+                    .isLessThanOrEqualTo(new BigDecimal(Double.toString(d)).stripTrailingZeros().precision());
+        }
+    }
+
     @Test
     void matchesColumnsCaseInsensitivelyAndKeepsTheRestInExtra() {
         ConformanceFindings findings = new ConformanceFindings();
