@@ -12,23 +12,49 @@ final class DecimalText {
     private DecimalText() {
     }
 
-    /** One value's exact decimal and its text for PostgreSQL; reused from value to value. */
+    /**
+     * One value's exact decimal and its text for PostgreSQL; reused from value to value. The
+     * decimals of recent doubles are remembered: a line repeats its cost as billed, effective and
+     * contracted cost, and its quantity as consumed and pricing quantity, and exports repeat prices.
+     */
     static final class Parsed {
+        private static final int REMEMBERED = 1024;
+        private final long[] bits = new long[REMEMBERED];
+        private final BigDecimal[] exacts = new BigDecimal[REMEMBERED];
+        private final String[] texts = new String[REMEMBERED];
         BigDecimal exact;
         String text;
 
         /** @return false when {@code value} is not a finite number */
         boolean parse(Object value) {
+            if (value instanceof Double d && Double.isFinite(d)) {
+                long b = Double.doubleToRawLongBits(d);
+                int slot = (int) ((b * 0x9E3779B97F4A7C15L) >>> 54);
+                if (exacts[slot] != null && bits[slot] == b) {
+                    exact = exacts[slot];
+                    text = texts[slot];
+                    return true;
+                }
+                fromShortest(NumberOutput.toString(d.doubleValue(), true));
+                bits[slot] = b;
+                exacts[slot] = exact;
+                texts[slot] = text;
+                return true;
+            }
             String shortest = shortest(value);
             if (shortest != null) {
-                exact = new BigDecimal(shortest);
-                // Plain digits read back as the same text; an exponent is written as BigDecimal writes it (1.5E+10).
-                text = shortest.indexOf('E') < 0 ? shortest : exact.toString();
+                fromShortest(shortest);
                 return true;
             }
             exact = of(value);
             text = exact == null ? null : text(value, exact);
             return exact != null;
+        }
+
+        private void fromShortest(String shortest) {
+            exact = new BigDecimal(shortest);
+            // Plain digits read back as the same text; an exponent is written as BigDecimal writes it (1.5E+10), -0.0 as 0.0.
+            text = shortest.indexOf('E') < 0 && !(shortest.charAt(0) == '-' && exact.signum() == 0) ? shortest : exact.toString();
         }
     }
 

@@ -81,6 +81,33 @@ class FocusNormaliserTest {
         }
     }
 
+    /** Recent doubles are remembered: 10,000 values, many sharing a slot, each parsed as a fresh parser parses it, twice over. */
+    @Test
+    void aRememberedDoubleIsNeverAnother() {
+        DecimalText.Parsed remembering = new DecimalText.Parsed();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] values = new double[10_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(random.nextDouble() * 1e6) / 1e4 * (i % 3 == 0 ? -1 : 1);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < values.length; i++) {
+                double d = values[(i * 7919) % values.length];
+                DecimalText.Parsed fresh = new DecimalText.Parsed();
+                assertThat(fresh.parse(d)).isTrue();
+                assertThat(remembering.parse(d)).isTrue();
+                assertThat(remembering.text).isEqualTo(fresh.text);
+                assertThat(remembering.exact).isEqualTo(fresh.exact);
+                assertThat(remembering.exact.doubleValue()).isEqualTo(d);
+            }
+        }
+        // -0.0 is another double than 0.0, the same decimal (BigDecimal has no negative zero)
+        remembering.parse(-0.0);
+        assertThat(remembering.text).isEqualTo("0.0");
+        remembering.parse(-1.5);
+        assertThat(remembering.text).isEqualTo("-1.5");
+    }
+
     @Test
     void matchesColumnsCaseInsensitivelyAndKeepsTheRestInExtra() {
         ConformanceFindings findings = new ConformanceFindings();
