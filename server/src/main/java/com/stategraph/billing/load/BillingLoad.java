@@ -224,7 +224,7 @@ public final class BillingLoad implements AutoCloseable {
             copies.storeJson(tables);
             copies.pause();
             try {
-                rollups.flush();
+                rollups.flush(false);
             } catch (SQLException | IOException e) {
                 throw new LoadException(CopyLines.describeOutsideCopy(e), e);
             }

@@ -15,11 +15,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
+ * RollupSums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
  * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags}, {@code cost_daily_tag_sets} and
- * {@code cost_monthly_resources} rollups. Sums are exact ({@link ExactSum}). Per row only the days,
+ * {@code cost_monthly_resources} rollups. RollupSums are exact ({@link ExactSum}). Per row only the days,
  * the resources and the tag sets are summed; the months and the single tags are summed from those
- * when the sums are written ({@link #derive}). Memory is bounded by distinct keys, not rows: the
+ * when the sums are written ({@link #prepare}). Memory is bounded by distinct keys, not rows: the
  * load flushes partial sums when there are many keys, or when their strings are long (a resource and
  * a tag set of its own per line) and they take a tenth of the heap.
  */
@@ -69,37 +69,13 @@ final class DailyRollup {
                           String value) {
     }
 
-    /** Running sums of the four cost metrics and the row count. */
-    private static final class Sums {
-        final ExactSum billed = new ExactSum();
-        final ExactSum effective = new ExactSum();
-        final ExactSum list = new ExactSum();
-        final ExactSum contracted = new ExactSum();
-        long rows;
-
-        void add(ExactSum.Addend[] costs) {
-            billed.add(costs[0]);
-            effective.add(costs[1]);
-            list.add(costs[2]);
-            contracted.add(costs[3]);
-            rows++;
-        }
-
-        /** Another key's sums, folded into this one (a month from its days, a tag from its tag sets). */
-        void add(Sums other) {
-            billed.add(other.billed);
-            effective.add(other.effective);
-            list.add(other.list);
-            contracted.add(other.contracted);
-            rows += other.rows;
-        }
-    }
-
-    private final Map<DayKey, Sums> days = new HashMap<>();
-    private final Map<DayKey, Sums> months = new HashMap<>();
-    private final Map<TagKey, Sums> tags = new HashMap<>();
-    private final Map<TagSetKey, Sums> tagSets = new HashMap<>();
-    private final Map<ResourceKey, Sums> resources = new HashMap<>();
+    private final HeldKeys<DayKey> days = new HeldKeys<>(DayKey::held);
+    private final HeldKeys<TagSetKey> tagSets = new HeldKeys<>(TagSetKey::held);
+    private final HeldKeys<ResourceKey> resources = new HeldKeys<>(ResourceKey::held);
+    private final List<HeldKeys<?>> held = List.of(days, tagSets, resources);
+    /** Summed from the days and the tag sets at a flush that writes those. */
+    private final Map<DayKey, RollupSums> months = new HashMap<>();
+    private final Map<TagKey, RollupSums> tags = new HashMap<>();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     /** One instance of each string the held keys name, so a value on many keys (or rows) is held, and counted, once. */
     private final Map<String, String> heldStrings = new HashMap<>();
@@ -108,8 +84,8 @@ final class DailyRollup {
     private final String fallbackProvider;
     private final int flushAtKeys;
     private final long flushAtBytes;
-    /** What the keys held cost the heap, about: at a resource per line the keys are long and the count alone misleads. */
-    private long heldBytes;
+    /** What the strings held so far cost the heap, about: each key's map is counted what the key added. */
+    private long stringBytes;
     private Parties lastParties;
 
     /**
@@ -128,21 +104,20 @@ final class DailyRollup {
     }
 
     /**
-     * The sums of {@code key} in {@code map}, a new entry the first time: the key is then stored with
-     * the held instance of each of its strings, and what the entry costs the heap is counted.
+     * The sums of {@code key}, a new entry the first time: the key is then stored with the held
+     * instance of each of its strings, and what the entry costs the heap is counted to its map.
      */
-    private <K> Sums sums(Map<K, Sums> map, K key, java.util.function.BiFunction<K, UnaryOperator<String>, K> held) {
-        Sums s = map.get(key);
+    private <K> RollupSums sums(HeldKeys<K> keys, K key) {
+        RollupSums s = keys.sums.get(key);
         if (s == null) {
-            s = new Sums();
-            map.put(held.apply(key, this::hold), s);
-            heldBytes += KEY_BYTES;
+            s = new RollupSums();
+            keys.put(key, s, this);
         }
         return s;
     }
 
     /** The instance of {@code value} the held keys share; a value not held yet is counted. */
-    private String hold(String value) {
+    String hold(String value) {
         if (value == null) {
             return null;
         }
@@ -150,8 +125,13 @@ final class DailyRollup {
         if (held != null) {
             return held;
         }
-        heldBytes += STRING_BYTES + 2L * value.length();
+        stringBytes += STRING_BYTES + 2L * value.length();
         return value;
+    }
+
+    /** What the strings held so far cost, about. */
+    long stringBytes() {
+        return stringBytes;
     }
 
     void add(CanonicalRow row) {
@@ -166,7 +146,7 @@ final class DailyRollup {
         DayKey key = new DayKey(row.billingPeriod(), day, parties, service, row.get(FocusColumn.SERVICE_CATEGORY),
                 row.get(FocusColumn.BILLING_ACCOUNT_ID), row.get(FocusColumn.SUB_ACCOUNT_ID), row.get(FocusColumn.REGION_ID),
                 row.get(FocusColumn.CHARGE_CATEGORY), currency);
-        sums(days, key, DayKey::held).add(costs);
+        sums(days, key).add(costs);
         String resource = row.get(FocusColumn.RESOURCE_ID);
         if (resource != null && resource.isEmpty()) {
             resource = null; // the rollup keeps a resource by its dictionary id, and an empty ResourceId names none
@@ -174,31 +154,48 @@ final class DailyRollup {
         // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
         String noResourceCategory = resource == null ? key.chargeCategory() : null;
         sums(resources, new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
-                resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency), ResourceKey::held).add(costs);
+                resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency)).add(costs);
         String tagJson = row.get(FocusColumn.TAGS);
-        sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson), TagSetKey::held).add(costs);
+        sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson)).add(costs);
     }
 
     /**
-     * Sums the months from the days and the single tags from the tag sets, ready to be written:
-     * per row, two map lookups fewer and one per tag. Call before the writes of a flush.
+     * Chooses what a flush writes, and sums the months and the single tags from it: per row, two
+     * map lookups fewer and one per tag. Call before the writes of a flush. The last flush writes
+     * everything; one while reading writes each map that holds an eighth of the keys or of their
+     * heap, at least: at a resource and a tag set per line those two, while the days (a few
+     * thousand keys a month) go on summing instead of being staged again at every flush.
      */
-    void derive() {
-        heldBytes = 0; // every map is written, and forgotten, right after
+    void prepare(boolean last) {
+        long bytes = heldBytes();
+        long keys = days.sums.size() + tagSets.sums.size() + resources.sums.size();
+        held.forEach(h -> h.due = last || h.bytes * 8 >= bytes || h.sums.size() * 8L >= keys);
         heldStrings.clear();
         heldParties.clear();
         lastParties = null;
-        for (Map.Entry<DayKey, Sums> e : days.entrySet()) {
-            DayKey d = e.getKey();
-            months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
-                    d.account(), d.subAccount(), d.region(), d.chargeCategory(), d.currency()), k -> new Sums())
-                    .add(e.getValue());
+        stringBytes = 0;
+        for (HeldKeys<?> h : held) {
+            if (h.due) {
+                h.bytes = 0; // written, and forgotten, right after
+            } else {
+                h.holdAgain(this);
+            }
         }
-        for (Map.Entry<TagSetKey, Sums> e : tagSets.entrySet()) {
-            TagSetKey t = e.getKey();
-            for (String[] kv : tagsOf(t.tags())) {
-                tags.computeIfAbsent(new TagKey(t.period(), t.day(), t.parties(), t.service(), t.currency(), kv[0], kv[1]),
-                        k -> new Sums()).add(e.getValue());
+        if (days.due) {
+            for (Map.Entry<DayKey, RollupSums> e : days.sums.entrySet()) {
+                DayKey d = e.getKey();
+                months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
+                        d.account(), d.subAccount(), d.region(), d.chargeCategory(), d.currency()), k -> new RollupSums())
+                        .add(e.getValue());
+            }
+        }
+        if (tagSets.due) {
+            for (Map.Entry<TagSetKey, RollupSums> e : tagSets.sums.entrySet()) {
+                TagSetKey t = e.getKey();
+                for (String[] kv : tagsOf(t.tags())) {
+                    tags.computeIfAbsent(new TagKey(t.period(), t.day(), t.parties(), t.service(), t.currency(), kv[0], kv[1]),
+                            k -> new RollupSums()).add(e.getValue());
+                }
             }
         }
     }
@@ -229,16 +226,18 @@ final class DailyRollup {
 
     /** What the held keys and their strings cost the heap, about. */
     long heldBytes() {
-        return heldBytes;
+        return days.bytes + tagSets.bytes + resources.bytes;
     }
 
     boolean full() {
-        return days.size() + tagSets.size() + resources.size() >= flushAtKeys || heldBytes >= flushAtBytes;
+        return days.sums.size() + tagSets.sums.size() + resources.sums.size() >= flushAtKeys || heldBytes() >= flushAtBytes;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
     void writeDays(CopyTextWriter out, String tenant, String source) throws IOException {
-        writeDimensions(days, out, tenant, source);
+        if (days.due) {
+            writeDimensions(days.sums, out, tenant, source);
+        }
     }
 
     /** Writes the monthly sums as COPY text rows of {@code cost_monthly}, then forgets them. */
@@ -246,7 +245,7 @@ final class DailyRollup {
         writeDimensions(months, out, tenant, source);
     }
 
-    private static void writeDimensions(Map<DayKey, Sums> sums, CopyTextWriter out, String tenant, String source)
+    private static void writeDimensions(Map<DayKey, RollupSums> sums, CopyTextWriter out, String tenant, String source)
             throws IOException {
         write(sums, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.category(), k.account(),
                 k.subAccount(), k.region(), k.chargeCategory(), k.currency()));
@@ -263,8 +262,11 @@ final class DailyRollup {
      * resource as its dictionary digest ({@link DictionaryKeys}), then forgets them.
      */
     void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
+        if (!resources.due) {
+            return;
+        }
         java.security.MessageDigest sha = StringDictionary.sha256();
-        write(resources, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
+        write(resources.sums, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
                 k.region(), digest(sha, k.resource()), k.resourceType(), k.chargeCategory(), k.currency()));
     }
 
@@ -273,8 +275,11 @@ final class DailyRollup {
      * as its dictionary digest, then forgets them.
      */
     void writeTagSets(CopyTextWriter out, String tenant, String source) throws IOException {
+        if (!tagSets.due) {
+            return;
+        }
         java.security.MessageDigest sha = StringDictionary.sha256();
-        write(tagSets, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(),
+        write(tagSets.sums, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(),
                 digest(sha, k.tags())));
     }
 
@@ -283,9 +288,9 @@ final class DailyRollup {
     }
 
     /** Each key's fields, then its sums, as one COPY row; then the sums are forgotten. */
-    private static <K> void write(Map<K, Sums> sums, CopyTextWriter out, java.util.function.Function<K, String[]> fields)
+    private static <K> void write(Map<K, RollupSums> sums, CopyTextWriter out, java.util.function.Function<K, String[]> fields)
             throws IOException {
-        for (Map.Entry<K, Sums> e : sums.entrySet()) {
+        for (Map.Entry<K, RollupSums> e : sums.entrySet()) {
             for (String f : fields.apply(e.getKey())) {
                 out.field(f);
             }
@@ -309,7 +314,7 @@ final class DailyRollup {
         return out;
     }
 
-    private static void sums(CopyTextWriter out, Sums s) throws IOException {
+    private static void sums(CopyTextWriter out, RollupSums s) throws IOException {
         out.field(s.billed.value().toPlainString());
         out.field(s.effective.value().toPlainString());
         out.field(s.list.value().toPlainString());

@@ -98,8 +98,11 @@ final class RollupWriter {
         this.ownRollupRows = ownRollupRows;
     }
 
-    /** The sums so far into the load's temporary tables, one COPY each (one COPY at a time on a connection). */
-    void flush() throws SQLException, IOException {
+    /**
+     * The sums so far into the load's temporary tables, one COPY each (one COPY at a time on a
+     * connection): all of them when {@code last}, else the maps that hold much ({@link DailyRollup#prepare}).
+     */
+    void flush(boolean last) throws SQLException, IOException {
         if (!staged) {
             try (Statement st = connection.createStatement()) {
                 for (Target t : TARGETS) {
@@ -111,7 +114,7 @@ final class RollupWriter {
             }
             staged = true;
         }
-        rollup.derive();
+        rollup.prepare(last);
         for (Target t : TARGETS) {
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + t.stage() + " (" + t.columns() + ") FROM STDIN"), 1 << 16);
@@ -127,7 +130,7 @@ final class RollupWriter {
      * number of flushes it took. Periods the load has no rows for lose theirs.
      */
     void replace(UUID tenantId, UUID sourceId, Array periods) throws SQLException, IOException {
-        flush();
+        flush(true);
         for (Target t : TARGETS) {
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
             List<String> keys = columns.stream().map(RollupDiff.Column::name).filter(c -> !RollupDiff.SUMS.contains(c)).toList();

@@ -77,7 +77,7 @@ class DailyRollupMemoryTest {
         DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
         rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
         assertThat(rollup.heldBytes()).isPositive();
-        rollup.derive();
+        rollup.prepare(true);
         assertThat(rollup.heldBytes()).isZero();
         java.io.StringWriter written = new java.io.StringWriter();
         CopyTextWriter out = new CopyTextWriter(written);
@@ -91,5 +91,65 @@ class DailyRollupMemoryTest {
         // The same strings after the flush are held, and counted, again.
         rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
         assertThat(rollup.heldBytes()).isGreaterThanOrEqualTo(3L * DailyRollup.KEY_BYTES + 2L * DailyRollup.STRING_BYTES);
+    }
+
+    /**
+     * At a resource per line a flush while reading writes the resources and keeps the days and the
+     * tag sets (here a day's lines share their tags) summing; the last flush writes them once, with
+     * every line they summed.
+     */
+    @Test
+    void aFlushWhileReadingKeepsTheSmallMapsSumming() throws Exception {
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        YearMonth month = YearMonth.of(2024, 3);
+        String prefix = "arn:aws:lambda:us-east-1:444455556610:function:";
+        int lines = 560;
+        for (int i = 0; i < lines / 2; i++) {
+            rollup.add(row(month, 1 + i % 28, prefix + i));
+        }
+        rollup.prepare(false);
+        // Kept: the 28 days, their keys and the strings they name counted again.
+        assertThat(rollup.heldBytes()).isBetween(28L * DailyRollup.KEY_BYTES, 28L * DailyRollup.KEY_BYTES + 16_384);
+        Written first = written(rollup);
+        assertThat(first.days()).isEmpty();
+        assertThat(first.months()).isEmpty();
+        assertThat(first.resources()).hasSize(lines / 2);
+        assertThat(first.tagSets()).isEmpty(); // every line has the same tags: a tag set a day, kept too
+        for (int i = lines / 2; i < lines; i++) {
+            rollup.add(row(month, 1 + i % 28, prefix + i));
+        }
+        rollup.prepare(true);
+        Written last = written(rollup);
+        assertThat(last.days()).hasSize(28);
+        assertThat(last.days().stream().mapToLong(DailyRollupMemoryTest::rowCount).sum()).isEqualTo(lines);
+        assertThat(last.months()).hasSize(1);
+        assertThat(rowCount(last.months().get(0))).isEqualTo(lines);
+        assertThat(last.resources()).hasSize(lines / 2);
+        assertThat(last.tagSets()).hasSize(28);
+        assertThat(last.tagSets().stream().mapToLong(DailyRollupMemoryTest::rowCount).sum()).isEqualTo(lines);
+        assertThat(rollup.heldBytes()).isZero();
+    }
+
+    private record Written(List<String> days, List<String> months, List<String> tagSets, List<String> resources) {
+    }
+
+    private static Written written(DailyRollup rollup) throws Exception {
+        return new Written(lines(out -> rollup.writeDays(out, "t", "s")), lines(out -> rollup.writeMonths(out, "t", "s")),
+                lines(out -> rollup.writeTagSets(out, "t", "s")), lines(out -> rollup.writeResources(out, "t", "s")));
+    }
+
+    private interface Write {
+        void to(CopyTextWriter out) throws Exception;
+    }
+
+    private static List<String> lines(Write write) throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        write.to(new CopyTextWriter(text));
+        return text.toString().lines().toList();
+    }
+
+    /** A COPY row's last field: the lines it sums. */
+    private static long rowCount(String copyRow) {
+        return Long.parseLong(copyRow.substring(copyRow.lastIndexOf('\t') + 1));
     }
 }
