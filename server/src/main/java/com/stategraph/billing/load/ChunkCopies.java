@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -24,19 +25,20 @@ import org.postgresql.copy.PGCopyOutputStream;
  * statement.
  */
 final class ChunkCopies implements AutoCloseable {
+    /** A chunk's arrays: one per FOCUS column, then the columns outside FOCUS as one JSON object. */
+    private static final List<String> ARRAY_COLUMNS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra")).toList();
     /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
+    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
+            + String.join(", ", ARRAY_COLUMNS) + ") FROM STDIN (FREEZE)";
     /**
      * A new table does not take its parent's per-column settings. Autovacuum analyzes each new load's
      * table: with statistics it built element statistics of every array, each element of every
      * chunk detoasted and hashed (about 2 CPU-seconds a million rows, beside the next sync), and no
      * query reads them (V46).
      */
-    private static final String NO_ARRAY_STATISTICS = java.util.stream.Stream.concat(
-                    java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra"))
+    private static final String NO_ARRAY_STATISTICS = ARRAY_COLUMNS.stream()
             .map(c -> " ALTER COLUMN " + c + " SET STATISTICS 0").collect(Collectors.joining(","));
-    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
-            + java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName).collect(Collectors.joining(", "))
-            + ", extra) FROM STDIN (FREEZE)";
     /**
      * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.

@@ -15,9 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RollupSums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
+ * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
  * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags}, {@code cost_daily_tag_sets} and
- * {@code cost_monthly_resources} rollups. RollupSums are exact ({@link ExactSum}). Per row only the days,
+ * {@code cost_monthly_resources} rollups. Sums are exact ({@link ExactSum}). Per row only the days,
  * the resources and the tag sets are summed; the months and the single tags are summed from those
  * when the sums are written ({@link #prepare}). Memory is bounded by distinct keys, not rows: the
  * load flushes partial sums when there are many keys, or when their strings are long (a resource and
@@ -168,7 +168,7 @@ final class DailyRollup {
      */
     void prepare(boolean last) {
         long bytes = heldBytes();
-        long keys = days.sums.size() + tagSets.sums.size() + resources.sums.size();
+        long keys = heldKeys();
         held.forEach(h -> h.due = last || h.bytes * 8 >= bytes || h.sums.size() * 8L >= keys);
         heldStrings.clear();
         heldParties.clear();
@@ -224,13 +224,17 @@ final class DailyRollup {
         return held;
     }
 
+    private long heldKeys() {
+        return days.sums.size() + tagSets.sums.size() + resources.sums.size();
+    }
+
     /** What the held keys and their strings cost the heap, about. */
     long heldBytes() {
         return days.bytes + tagSets.bytes + resources.bytes;
     }
 
     boolean full() {
-        return days.sums.size() + tagSets.sums.size() + resources.sums.size() >= flushAtKeys || heldBytes() >= flushAtBytes;
+        return heldKeys() >= flushAtKeys || heldBytes() >= flushAtBytes;
     }
 
     /** Writes the daily sums as COPY text rows of {@code cost_daily}, then forgets them. */
