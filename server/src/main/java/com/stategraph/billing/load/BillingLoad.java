@@ -149,7 +149,7 @@ public final class BillingLoad implements AutoCloseable {
             periods.stream().sorted().distinct()
                     .forEach(p -> load.window.put(p, new Period(p, previous.getOrDefault(p, 0L))));
             load.tables = load.window.values().stream().map(p -> p.table).toList();
-            load.copies = new ChunkCopies(c, load.chunkIds, load.tenantText, load.sourceText, load.window.size());
+            load.copies = new ChunkCopies(c, load.chunkIds, load.tenantId, load.sourceId, load.window.size());
             load.pipeline = new RowPipeline(load::writeNow, "billing-load-" + sourceId);
             return load;
         } catch (SQLException | RuntimeException e) {

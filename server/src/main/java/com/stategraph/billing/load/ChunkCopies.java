@@ -2,15 +2,13 @@ package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.FocusColumn;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -18,7 +16,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * A load's rows into its periods' tables: {@link RowChunk}s of them, given their dictionary ids on
- * {@link ChunkIds}' thread, then written as COPY lines. One period at a time streams into an open
+ * {@link ChunkIds}' thread, then written as binary COPY rows. One period at a time streams into an open
  * COPY while the file is read (the common case: a file holds one period, or its rows sorted by
  * period); the other periods' chunks wait in memory and go in a COPY of their own when there are
  * enough of them. One COPY at a time on the load's connection: {@link #pause} before any other
@@ -29,8 +27,10 @@ final class ChunkCopies implements AutoCloseable {
     private static final List<String> ARRAY_COLUMNS = java.util.stream.Stream.concat(
             java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra")).toList();
     /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
-    private static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
-            + String.join(", ", ARRAY_COLUMNS) + ") FROM STDIN (FREEZE)";
+    static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
+            + String.join(", ", ARRAY_COLUMNS) + ") FROM STDIN (FORMAT binary, FREEZE)";
+    /** Each row's fields: the chunk's own six, then its arrays. */
+    static final int FIELDS = 6 + ARRAY_COLUMNS.size();
     /**
      * A new table does not take its parent's per-column settings. Autovacuum analyzes each new load's
      * table: with statistics it built element statistics of every array, each element of every
@@ -53,8 +53,8 @@ final class ChunkCopies implements AutoCloseable {
     }
 
     private final Connection connection;
-    private final String tenantText;
-    private final String sourceText;
+    private final UUID tenant;
+    private final UUID source;
     private final ChunkIds chunkIds;
     private final int flushBytes;
     /** Chunks given to the dictionary thread, in the order they are written. */
@@ -66,15 +66,15 @@ final class ChunkCopies implements AutoCloseable {
     private PGCopyOutputStream copy;
     /** The table whose rows go straight into the open COPY; rows of the others wait. */
     private LoadTable streaming;
-    private CopyTextWriter streamWriter;
-    private BufferedWriter streamText;
+    /** The streaming table's chunk, as a binary COPY row, on its way into the open COPY. */
+    private final CopyBinaryWriter streamRow = new CopyBinaryWriter(1 << 20);
 
     /** @param periods how many periods the load may write: the memory for waiting chunks is shared among them */
-    ChunkCopies(Connection connection, ChunkIds chunkIds, String tenantText, String sourceText, int periods) {
+    ChunkCopies(Connection connection, ChunkIds chunkIds, UUID tenant, UUID source, int periods) {
         this.connection = connection;
         this.chunkIds = chunkIds;
-        this.tenantText = tenantText;
-        this.sourceText = sourceText;
+        this.tenant = tenant;
+        this.source = source;
         this.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods));
     }
 
@@ -126,7 +126,7 @@ final class ChunkCopies implements AutoCloseable {
             return;
         }
         try {
-            streamText.flush();
+            copy.write(CopyBinaryWriter.TRAILER);
             copy.endCopy();
         } catch (IOException | SQLException e) {
             throw new BillingLoad.LoadException(streaming.streamLines.describe(e), e);
@@ -169,19 +169,24 @@ final class ChunkCopies implements AutoCloseable {
         }
         boolean streams = table == streaming;
         CopyLines lines = streams ? table.streamLines : table.lines;
-        CopyTextWriter writer = streams ? streamWriter : table.writer;
+        CopyBinaryWriter writer = streams ? streamRow : table.pending;
         lines.chunk(chunk);
-        try {
-            writer.field(tenantText);
-            writer.field(sourceText);
-            writer.field(table.loadIdText);
-            writer.field(table.periodText);
-            writer.field(Integer.toString(table.chunks++));
-            writer.field(Integer.toString(chunk.size()));
-            chunk.writeColumns(writer);
-            writer.endRow();
-        } catch (IOException e) {
-            throw new BillingLoad.LoadException(lines.describe(e), e);
+        writer.startRow(FIELDS);
+        writer.uuidField(tenant);
+        writer.uuidField(source);
+        writer.uuidField(table.loadId);
+        writer.dateField(table.period);
+        writer.int4Field(table.chunks++);
+        writer.int4Field(chunk.size());
+        chunk.writeColumns(writer);
+        if (streams) {
+            try {
+                streamRow.writeTo(copy);
+            } catch (IOException e) {
+                throw new BillingLoad.LoadException(lines.describe(e), e);
+            } finally {
+                streamRow.reset();
+            }
         }
         if (streams && lines.full()) {
             pause();
@@ -202,11 +207,10 @@ final class ChunkCopies implements AutoCloseable {
             create(table);
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(String.format(COPY_SQL, table.name)), 1 << 16);
-        } catch (SQLException e) {
+            copy.write(CopyBinaryWriter.HEADER);
+        } catch (SQLException | IOException e) {
             throw new BillingLoad.LoadException(CopyLines.describeOutsideCopy(e), e);
         }
-        streamText = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-        streamWriter = new CopyTextWriter(streamText);
         streaming = table;
         table.streamLines.newCopy();
     }
@@ -227,15 +231,16 @@ final class ChunkCopies implements AutoCloseable {
 
     /** The table's waiting rows into it (made with its first rows), in one COPY. */
     private void flush(LoadTable table) {
+        if (table.pending.size() == 0) {
+            return;
+        }
         try {
-            table.pendingText.flush();
-            if (table.pending.size() == 0) {
-                return;
-            }
             create(table);
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(String.format(COPY_SQL, table.name)), 1 << 16);
+            copy.write(CopyBinaryWriter.HEADER);
             table.pending.writeTo(copy);
+            copy.write(CopyBinaryWriter.TRAILER);
             copy.endCopy();
         } catch (IOException | SQLException e) {
             throw new BillingLoad.LoadException(table.lines.describe(e), e);

@@ -3,7 +3,6 @@ package com.stategraph.billing.load;
 import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.ColumnKind;
 import com.stategraph.billing.format.FocusColumn;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -37,6 +36,12 @@ final class RowChunk {
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
+    private final NumericBinary numeric = new NumericBinary();
+    /** Per decimal column, where each row's element starts in the writer, while the chunk is written. */
+    private final int[][] decimalAt = new int[COLUMNS][];
+    /** The decimal columns written so far in the chunk being written. */
+    private final int[] decimalsWritten = new int[COLUMNS];
+    private int decimalCount;
     /** Rows whose JSON values {@link #storeJson} has stored already. */
     private int jsonStored;
 
@@ -109,34 +114,22 @@ final class RowChunk {
 
     /**
      * Writes the chunk's arrays, the strings as the ids {@link #resolve} gave them, as the rest of
-     * one COPY line (the caller wrote the columns before them) and empties it.
+     * one binary COPY row (the caller wrote the fields before them) and empties it.
      */
-    void writeColumns(CopyTextWriter out) throws IOException {
-        StringBuilder array = new StringBuilder(ROWS * 8);
+    void writeColumns(CopyBinaryWriter out) {
+        decimalCount = 0;
         for (int c = 0; c < COLUMNS; c++) {
-            String[] values = columns[c];
             if (empty[c]) {
                 // A column the export leaves empty costs nothing in the chunk's row.
-                out.field(null);
+                out.nullField();
                 continue;
             }
-            array.setLength(0);
-            array.append('{');
-            boolean strings = KINDS[c] == ColumnKind.TEXT || KINDS[c] == ColumnKind.JSON;
-            // Timestamps quoted: their text is safe, but an array element with a space would split.
-            String quote = KINDS[c] == ColumnKind.TIMESTAMP ? "\"" : "";
-            for (int r = 0; r < size; r++) {
-                separate(array, r);
-                if (values[r] == null) {
-                    array.append("NULL");
-                } else if (strings) {
-                    array.append(ids[c][r]);
-                } else {
-                    array.append(quote).append(values[r]).append(quote);
-                }
+            String[] values = columns[c];
+            switch (KINDS[c]) {
+                case TEXT, JSON -> writeIds(out, values, ids[c]);
+                case DECIMAL -> writeDecimals(out, values, c);
+                case TIMESTAMP -> writeTimestamps(out, values);
             }
-            array.append('}');
-            out.field(array.toString());
         }
         java.util.Arrays.fill(files, 0, size, null);
         for (String[] values : columns) {
@@ -144,6 +137,87 @@ final class RowChunk {
         }
         size = 0;
         jsonStored = 0;
+    }
+
+    private void writeIds(CopyBinaryWriter out, String[] values, int[] columnIds) {
+        out.startArray(CopyBinaryWriter.INT4_OID, size, hasNull(values));
+        for (int r = 0; r < size; r++) {
+            if (values[r] == null) {
+                out.nullElement();
+            } else {
+                out.int4Element(columnIds[r]);
+            }
+        }
+        out.endArray();
+    }
+
+    private void writeDecimals(CopyBinaryWriter out, String[] values, int c) {
+        out.startArray(CopyBinaryWriter.NUMERIC_OID, size, hasNull(values));
+        if (decimalAt[c] == null) {
+            decimalAt[c] = new int[ROWS];
+        }
+        for (int r = 0; r < size; r++) {
+            String v = values[r];
+            if (v == null) {
+                out.nullElement();
+                continue;
+            }
+            // A line repeats its cost as billed, effective and contracted cost, often as the very same text: written once, copied after.
+            int same = writtenAbove(v, r);
+            decimalAt[c][r] = out.size();
+            if (same >= 0) {
+                out.copyElement(same);
+                continue;
+            }
+            try {
+                numeric.set(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where(c, v) + ": the normaliser let through a value that is not a decimal", e);
+            }
+            out.numericElement(numeric);
+        }
+        out.endArray();
+        decimalsWritten[decimalCount++] = c;
+    }
+
+    /** Where row {@code r}'s {@code value} was written in an earlier decimal column of this chunk, or -1. */
+    private int writtenAbove(String value, int r) {
+        for (int i = 0; i < decimalCount; i++) {
+            int p = decimalsWritten[i];
+            if (columns[p][r] == value) {
+                return decimalAt[p][r];
+            }
+        }
+        return -1;
+    }
+
+    private void writeTimestamps(CopyBinaryWriter out, String[] values) {
+        out.startArray(CopyBinaryWriter.TIMESTAMPTZ_OID, size, hasNull(values));
+        String previous = null;
+        long micros = 0;
+        for (int r = 0; r < size; r++) {
+            String v = values[r];
+            if (v == null) {
+                out.nullElement();
+                continue;
+            }
+            // The normaliser wrote it (Instant's text, UTC) and repeats one instance for many rows.
+            if (v != previous) {
+                micros = CopyBinaryWriter.micros(v);
+                previous = v;
+            }
+            out.timestampElement(micros);
+        }
+        out.endArray();
+    }
+
+    private boolean hasNull(String[] values) {
+        for (int r = 0; r < size; r++) {
+            if (values[r] == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -204,11 +278,5 @@ final class RowChunk {
             }
         }
         return true;
-    }
-
-    private static void separate(StringBuilder array, int r) {
-        if (r > 0) {
-            array.append(',');
-        }
     }
 }
