@@ -7,6 +7,7 @@ import java.io.Writer;
 final class CopyTextWriter {
     private final Writer out;
     private boolean firstField = true;
+    private boolean droppedNul;
 
     CopyTextWriter(Writer out) {
         this.out = out;
@@ -38,10 +39,15 @@ final class CopyTextWriter {
                 case '\t' -> out.write("\\t");
                 case '\n' -> out.write("\\n");
                 case '\r' -> out.write("\\r");
-                case '\0' -> { } // PostgreSQL text cannot hold NUL; exports only have it as padding
+                case '\0' -> droppedNul = true; // PostgreSQL text cannot hold NUL; exports only have it as padding
                 default -> out.write(c);
             }
         }
+    }
+
+    /** Whether a value lost a NUL: two values may then have become one. */
+    boolean droppedNul() {
+        return droppedNul;
     }
 
     void endRow() throws IOException {

@@ -88,6 +88,10 @@ final class RollupWriter {
     private final String sourceText;
     private final int ownRollupRows;
     private boolean staged;
+    /** Per target, the flushes that wrote rows into its stage. */
+    private final int[] flushesWithRows = new int[TARGETS.size()];
+    /** Per target, whether a value lost a NUL on its way to the stage. */
+    private final boolean[] keysMayRepeat = new boolean[TARGETS.size()];
 
     /** @param ownRollupRows a period of at least this many rows of a rollup kept in sets is a set of its own ({@link RollupSets}) */
     RollupWriter(Connection connection, DailyRollup rollup, String tenantText, String sourceText, int ownRollupRows) {
@@ -115,14 +119,27 @@ final class RollupWriter {
             staged = true;
         }
         rollup.prepare(last);
-        for (Target t : TARGETS) {
+        for (int i = 0; i < TARGETS.size(); i++) {
+            Target t = TARGETS.get(i);
             PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + t.stage() + " (" + t.columns() + ") FROM STDIN"), 1 << 16);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            t.write().to(rollup, new CopyTextWriter(w), tenantText, sourceText);
+            CopyTextWriter text = new CopyTextWriter(w);
+            t.write().to(rollup, text, tenantText, sourceText);
             w.flush();
-            out.endCopy();
+            if (out.endCopy() > 0) {
+                flushesWithRows[i]++;
+            }
+            keysMayRepeat[i] |= text.droppedNul();
         }
+    }
+
+    /**
+     * Whether the stage of target {@code i} holds each key once: its rows came in one flush, from one
+     * map, and no value lost a NUL on its way (the only way two keys there become one here).
+     */
+    private boolean stagedOnce(int i) {
+        return flushesWithRows[i] <= 1 && !keysMayRepeat[i];
     }
 
     /**
@@ -131,11 +148,17 @@ final class RollupWriter {
      */
     void replace(UUID tenantId, UUID sourceId, Array periods) throws SQLException, IOException {
         flush(true);
-        for (Target t : TARGETS) {
+        for (int i = 0; i < TARGETS.size(); i++) {
+            Target t = TARGETS.get(i);
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
             List<String> keys = columns.stream().map(RollupDiff.Column::name).filter(c -> !RollupDiff.SUMS.contains(c)).toList();
             if (t.dictionaryKeys() != null) {
                 t.dictionaryKeys().sum(connection, t.stage(), t.next(), keys);
+            } else if (stagedOnce(i)) {
+                // Already one row per key: summing them again took 0.4 s of a usual sync's commit (50,000 daily keys).
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ALTER TABLE " + t.stage() + " RENAME TO " + t.next());
+                }
             } else {
                 String keyList = String.join(", ", keys);
                 try (Statement st = connection.createStatement()) {
