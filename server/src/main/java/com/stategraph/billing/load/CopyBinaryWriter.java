@@ -35,9 +35,8 @@ final class CopyBinaryWriter {
 
     private byte[] buf;
     private int size;
-    /** Where the open array's length goes, and where its elements start. */
+    /** Where the open array's length goes. */
     private int arrayLengthAt;
-    private int arrayElements;
 
     CopyBinaryWriter(int capacity) {
         buf = new byte[capacity];
@@ -97,7 +96,6 @@ final class CopyBinaryWriter {
         INT.set(buf, size + 16, elements);
         INT.set(buf, size + 20, 1);
         size += 24;
-        arrayElements = size;
     }
 
     /** Closes the open array: its length is now known. */

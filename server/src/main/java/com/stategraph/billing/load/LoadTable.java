@@ -7,7 +7,7 @@ import java.util.UUID;
 final class LoadTable {
     final UUID loadId = UUID.randomUUID();
     final String loadIdText = loadId.toString();
-    final java.time.LocalDate period;
+    final LocalDate period;
     final String name = BillingPartitions.LOADS.tableOf(loadId);
     /** Whether the table exists (made with the period's first rows). */
     boolean created;

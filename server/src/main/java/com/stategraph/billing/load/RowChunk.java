@@ -33,6 +33,8 @@ final class RowChunk {
     private final int[][] ids = new int[COLUMNS][];
     /** Per column, whether every row leaves it empty: found by {@link #resolve}, on the dictionary's thread, for {@link #writeColumns}. */
     private final boolean[] empty = new boolean[COLUMNS];
+    /** Per column, whether some row leaves it empty: found with {@link #empty}. */
+    private final boolean[] someNull = new boolean[COLUMNS];
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
@@ -89,7 +91,7 @@ final class RowChunk {
      */
     void resolve(StringDictionary dictionary) throws SQLException, Refused {
         for (int c = 0; c < COLUMNS; c++) {
-            empty[c] = allNull(columns[c]);
+            countNulls(c);
             if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || empty[c]) {
                 continue;
             }
@@ -126,9 +128,9 @@ final class RowChunk {
             }
             String[] values = columns[c];
             switch (KINDS[c]) {
-                case TEXT, JSON -> writeIds(out, values, ids[c]);
+                case TEXT, JSON -> writeIds(out, values, c);
                 case DECIMAL -> writeDecimals(out, values, c);
-                case TIMESTAMP -> writeTimestamps(out, values);
+                case TIMESTAMP -> writeTimestamps(out, values, c);
             }
         }
         java.util.Arrays.fill(files, 0, size, null);
@@ -139,8 +141,9 @@ final class RowChunk {
         jsonStored = 0;
     }
 
-    private void writeIds(CopyBinaryWriter out, String[] values, int[] columnIds) {
-        out.startArray(CopyBinaryWriter.INT4_OID, size, hasNull(values));
+    private void writeIds(CopyBinaryWriter out, String[] values, int c) {
+        int[] columnIds = ids[c];
+        out.startArray(CopyBinaryWriter.INT4_OID, size, someNull[c]);
         for (int r = 0; r < size; r++) {
             if (values[r] == null) {
                 out.nullElement();
@@ -152,7 +155,7 @@ final class RowChunk {
     }
 
     private void writeDecimals(CopyBinaryWriter out, String[] values, int c) {
-        out.startArray(CopyBinaryWriter.NUMERIC_OID, size, hasNull(values));
+        out.startArray(CopyBinaryWriter.NUMERIC_OID, size, someNull[c]);
         if (decimalAt[c] == null) {
             decimalAt[c] = new int[ROWS];
         }
@@ -191,8 +194,8 @@ final class RowChunk {
         return -1;
     }
 
-    private void writeTimestamps(CopyBinaryWriter out, String[] values) {
-        out.startArray(CopyBinaryWriter.TIMESTAMPTZ_OID, size, hasNull(values));
+    private void writeTimestamps(CopyBinaryWriter out, String[] values, int c) {
+        out.startArray(CopyBinaryWriter.TIMESTAMPTZ_OID, size, someNull[c]);
         String previous = null;
         long micros = 0;
         for (int r = 0; r < size; r++) {
@@ -209,15 +212,6 @@ final class RowChunk {
             out.timestampElement(micros);
         }
         out.endArray();
-    }
-
-    private boolean hasNull(String[] values) {
-        for (int r = 0; r < size; r++) {
-            if (values[r] == null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -271,12 +265,16 @@ final class RowChunk {
         return files[0] + ", column " + column;
     }
 
-    private boolean allNull(String[] values) {
+    /** Sets {@link #empty} and {@link #someNull} of column {@code c}. */
+    private void countNulls(int c) {
+        String[] values = columns[c];
+        int nulls = 0;
         for (int r = 0; r < size; r++) {
-            if (values[r] != null) {
-                return false;
+            if (values[r] == null) {
+                nulls++;
             }
         }
-        return true;
+        empty[c] = nulls == size;
+        someNull[c] = nulls > 0;
     }
 }
