@@ -76,6 +76,7 @@ final class DailyRollup {
     /** Summed from the days and the tag sets at a flush that writes those. */
     private final Map<DayKey, RollupSums> months = new HashMap<>();
     private final Map<TagKey, RollupSums> tags = new HashMap<>();
+    private final SingleDimensionSums dimensions = new SingleDimensionSums();
     private final Map<String, List<String[]>> parsedTags = new HashMap<>();
     /** One instance of each string the held keys name, so a value on many keys (or rows) is held, and counted, once. */
     private final Map<String, String> heldStrings = new HashMap<>();
@@ -187,6 +188,9 @@ final class DailyRollup {
                 months.computeIfAbsent(new DayKey(d.period(), d.day().withDayOfMonth(1), d.parties(), d.service(), d.category(),
                         d.account(), d.subAccount(), d.region(), d.chargeCategory(), d.currency()), k -> new RollupSums())
                         .add(e.getValue());
+                Parties p = d.parties();
+                dimensions.add(d.period(), d.day(), d.currency(), new String[] {p.provider(), p.host(), p.publisher(), p.issuer(),
+                        d.service(), d.category(), d.account(), d.subAccount(), d.region(), d.chargeCategory()}, e.getValue());
             }
         }
         if (tagSets.due) {
@@ -255,6 +259,16 @@ final class DailyRollup {
                 k.subAccount(), k.region(), k.chargeCategory(), k.currency()));
     }
 
+    /** Writes the daily sums per single dimension as COPY text rows of {@code cost_daily_dimensions}, then forgets them. */
+    void writeDayDimensions(CopyTextWriter out, String tenant, String source) throws IOException {
+        dimensions.writeDays(out, tenant, source);
+    }
+
+    /** Writes the monthly sums per single dimension as COPY text rows of {@code cost_monthly_dimensions}, then forgets them. */
+    void writeMonthDimensions(CopyTextWriter out, String tenant, String source) throws IOException {
+        dimensions.writeMonths(out, tenant, source);
+    }
+
     /** Writes the per-tag sums as COPY text rows of {@code cost_daily_tags}, then forgets them. */
     void writeTags(CopyTextWriter out, String tenant, String source) throws IOException {
         write(tags, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(), k.key(),
@@ -298,7 +312,7 @@ final class DailyRollup {
             for (String f : fields.apply(e.getKey())) {
                 out.field(f);
             }
-            sums(out, e.getValue());
+            e.getValue().writeTo(out);
         }
         sums.clear();
     }
@@ -316,15 +330,6 @@ final class DailyRollup {
         out[7] = p.issuer();
         System.arraycopy(rest, 0, out, 8, rest.length);
         return out;
-    }
-
-    private static void sums(CopyTextWriter out, RollupSums s) throws IOException {
-        out.field(s.billed.value().toPlainString());
-        out.field(s.effective.value().toPlainString());
-        out.field(s.list.value().toPlainString());
-        out.field(s.contracted.value().toPlainString());
-        out.field(Long.toString(s.rows));
-        out.endRow();
     }
 
     private List<String[]> tagsOf(String json) {

@@ -24,4 +24,14 @@ final class RollupSums {
         contracted.add(other.contracted);
         rows += other.rows;
     }
+
+    /** The four sums and the row count as the last fields of a COPY row, and the row's end. */
+    void writeTo(CopyTextWriter out) throws java.io.IOException {
+        out.field(billed.value().toPlainString());
+        out.field(effective.value().toPlainString());
+        out.field(list.value().toPlainString());
+        out.field(contracted.value().toPlainString());
+        out.field(Long.toString(rows));
+        out.endRow();
+    }
 }

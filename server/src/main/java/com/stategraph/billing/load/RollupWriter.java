@@ -50,6 +50,8 @@ final class RollupWriter {
 
     private static final String DIMENSIONS = PARTIES
             + " service_name, service_category, billing_account_id, sub_account_id, region_id, charge_category, billing_currency,";
+    /** The columns of a sum per single dimension ({@link SingleDimensionSums}) by {@code %s}, a day or a month. */
+    private static final String DIMENSION_SUMS = "tenant_id, source_id, billing_period, %s, dimension, value, billing_currency," + SUMS;
     private static final List<Target> TARGETS = List.of(
             new Target("cost_daily", "tenant_id, source_id, billing_period, day," + DIMENSIONS + SUMS, DailyRollup::writeDays),
             new Target("cost_monthly", "tenant_id, source_id, billing_period, month," + DIMENSIONS + SUMS,
@@ -60,26 +62,14 @@ final class RollupWriter {
                     + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets, DictionaryKeys.TAG_SET),
             new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
                     + " service_name, sub_account_id, region_id, resource_digest, resource_type, charge_category, billing_currency," + SUMS,
-                    DailyRollup::writeResources, DictionaryKeys.RESOURCE));
-
-    /**
-     * Rollups summed from another's new rows at commit rather than while reading: per single
-     * dimension, so a question grouped by one dimension without filters reads a few rows a day.
-     */
-    private record Derived(String table, String from, String period) {
-    }
-
-    private static final List<Derived> DERIVED = List.of(
-            new Derived("cost_daily_dimensions", "cost_daily", "day"),
-            new Derived("cost_monthly_dimensions", "cost_monthly", "month"));
-
-    /** The columns of {@code cost_daily} that {@code cost_daily_dimensions} sums by, one at a time ('total': none). */
-    private static final List<String> SINGLE_DIMENSIONS = List.of("provider", "host_provider", "publisher", "invoice_issuer",
-            "service_name", "service_category", "billing_account_id", "sub_account_id", "region_id", "charge_category");
+                    DailyRollup::writeResources, DictionaryKeys.RESOURCE),
+            // the days before the months: the monthly sums per dimension are folded from the daily ones as those are written
+            new Target("cost_daily_dimensions", DIMENSION_SUMS.formatted("day"), DailyRollup::writeDayDimensions),
+            new Target("cost_monthly_dimensions", DIMENSION_SUMS.formatted("month"), DailyRollup::writeMonthDimensions));
 
     /** The tables a load writes, in the order it writes them. */
     static List<String> tables() {
-        return java.util.stream.Stream.concat(TARGETS.stream().map(Target::table), DERIVED.stream().map(Derived::table)).toList();
+        return TARGETS.stream().map(Target::table).toList();
     }
 
     private final Connection connection;
@@ -175,24 +165,7 @@ final class RollupWriter {
                 RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
             }
         }
-        for (Derived d : DERIVED) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("CREATE TEMPORARY TABLE " + next(d.table()) + " ON COMMIT DROP AS " + singleDimensionSums(d));
-            }
-            RollupDiff.apply(connection, d.table(), next(d.table()), RollupDiff.columnsOf(connection, d.table()), SCOPE,
-                    tenantId, sourceId, periods);
-        }
     }
 
     private static final String SCOPE = "t.tenant_id = ? AND t.source_id = ? AND t.billing_period = ANY (?)";
-
-    /** Each new row of {@code d.from} once per single dimension (and once as 'total'), summed per value. */
-    private static String singleDimensionSums(Derived d) {
-        String values = SINGLE_DIMENSIONS.stream().map(c -> "('" + c + "', r." + c + ")")
-                .collect(java.util.stream.Collectors.joining(", ", "('total', NULL), ", ""));
-        return "SELECT r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency, "
-                + RollupDiff.summed().replace("sum(", "sum(r.") + " FROM " + next(d.from()) + " r"
-                + " CROSS JOIN LATERAL (VALUES " + values + ") AS x (dimension, value)"
-                + " GROUP BY r.tenant_id, r.source_id, r.billing_period, r." + d.period() + ", x.dimension, x.value, r.billing_currency";
-    }
 }

@@ -93,6 +93,19 @@ class SingleDimensionRollupsTest extends SyncServerTest {
         return out;
     }
 
+    /** The sums per single dimension of {@code table}'s rows, as PostgreSQL sums them (each row once per dimension and as 'total'). */
+    private List<String> singleDimensionSumsOf(String table, String period, String tenant) {
+        String dimensions = String.join(", ", List.of("('total', NULL)", "('provider', r.provider)", "('host_provider', r.host_provider)",
+                "('publisher', r.publisher)", "('invoice_issuer', r.invoice_issuer)", "('service_name', r.service_name)",
+                "('service_category', r.service_category)", "('billing_account_id', r.billing_account_id)",
+                "('sub_account_id', r.sub_account_id)", "('region_id', r.region_id)", "('charge_category', r.charge_category)"));
+        return jdbc.sql("SELECT concat_ws(' ', r." + period + ", x.dimension, x.value, r.billing_currency, sum(r.billed_cost),"
+                + " sum(r.effective_cost), sum(r.list_cost), sum(r.contracted_cost), sum(r.row_count)) FROM " + table + " r"
+                + " CROSS JOIN LATERAL (VALUES " + dimensions + ") AS x (dimension, value) WHERE r.tenant_id = ?::uuid"
+                + " GROUP BY r.source_id, r." + period + ", x.dimension, x.value, r.billing_currency ORDER BY 1")
+                .param(tenant).query(String.class).list();
+    }
+
     @Test
     void everyDimensionWholeMonthsCutRangesAndDaysMatchTheFile() throws Exception {
         Path dir = tempDir("single-dimension-");
@@ -128,6 +141,14 @@ class SingleDimensionRollupsTest extends SyncServerTest {
         String filtered = "from=" + cutFrom + "&to=" + cutTo + "&group_by=service&sub_account=acct-1";
         Map<String, BigDecimal> filteredSums = expected(lines, cutFrom, cutTo, Line::service, l -> "acct-1".equals(l.account()), false);
         RollupPathsTest.assertSums(answer(tenant, filtered, false), filteredSums);
+
+        // Every sum and count per single dimension is that of the combinations, across the flushes of a small key budget.
+        for (String[] t : new String[][] {{"cost_daily_dimensions", "cost_daily", "day"}, {"cost_monthly_dimensions", "cost_monthly", "month"}}) {
+            List<String> stored = jdbc.sql("SELECT concat_ws(' ', " + t[2] + ", dimension, value, billing_currency, billed_cost,"
+                    + " effective_cost, list_cost, contracted_cost, row_count) FROM " + t[0] + " WHERE tenant_id = ?::uuid ORDER BY 1")
+                    .param(tenant).query(String.class).list();
+            assertThat(stored).as(t[0]).isNotEmpty().isEqualTo(singleDimensionSumsOf(t[1], t[2], tenant));
+        }
 
         // Without the sums per combination, the unfiltered questions still answer; a filtered one has nothing to read.
         for (String table : List.of("cost_daily", "cost_monthly")) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A rollup holds each key once, summed, though its sums came in one flush and were not summed
  * again at commit: values that differ only by a NUL (padding PostgreSQL text cannot hold) become
- * one key there, and are summed. (A tag's JSON cannot hold a NUL at all: PostgreSQL refuses it.)
+ * one key there, and are summed, in the sums per combination and per single dimension alike. (A
+ * tag's JSON cannot hold a NUL at all: PostgreSQL refuses it.)
  */
 class RollupKeysOnceTest extends SyncServerTest {
     private static final YearMonth M = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
@@ -49,5 +50,10 @@ class RollupKeysOnceTest extends SyncServerTest {
         List<String> days = jdbc.sql("SELECT service_name || ' ' || billed_cost FROM cost_daily WHERE source_id = ?::uuid"
                 + " ORDER BY service_name").param(source).query(String.class).list();
         assertThat(days).as("one row a service, its lines summed").containsExactly("EC2 " + ec2, "S3 " + s3);
+        for (String table : List.of("cost_daily_dimensions", "cost_monthly_dimensions")) {
+            List<String> byService = jdbc.sql("SELECT value || ' ' || billed_cost FROM " + table + " WHERE source_id = ?::uuid"
+                    + " AND dimension = 'service_name' ORDER BY value").param(source).query(String.class).list();
+            assertThat(byService).as(table + ": one row a service").containsExactly("EC2 " + ec2, "S3 " + s3);
+        }
     }
 }
