@@ -2,7 +2,6 @@ package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.FocusColumn;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -11,16 +10,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * A load's rows into its periods' tables: {@link RowChunk}s of them, given their dictionary ids on
- * {@link ChunkIds}' thread, then written as binary COPY rows. One period at a time streams into an open
- * COPY while the file is read (the common case: a file holds one period, or its rows sorted by
- * period); the other periods' chunks wait in memory and go in a COPY of their own when there are
- * enough of them. One COPY at a time on the load's connection: {@link #pause} before any other
- * statement.
+ * {@link ChunkIds}' thread, then encoded as binary COPY rows and handed to {@link CopyFeeder}'s
+ * thread, which writes them while the next rows are read. One period at a time goes chunk by chunk
+ * (the common case: a file holds one period, or its rows sorted by period); the other periods'
+ * chunks wait in memory and go together when there are enough of them. One COPY at a time on the
+ * load's connection: {@link #pause} before any other statement.
  */
 final class ChunkCopies implements AutoCloseable {
     /** A chunk's arrays: one per FOCUS column, then the columns outside FOCUS as one JSON object. */
@@ -41,7 +38,8 @@ final class ChunkCopies implements AutoCloseable {
             .map(c -> " ALTER COLUMN " + c + " SET STATISTICS 0").collect(Collectors.joining(","));
     /**
      * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
-     * COPY extends the table by many pages at once, and the ones it leaves empty stay empty.
+     * COPY extends the table by many pages at once, and the ones it leaves empty stay empty. As much
+     * again may be on its way to the database ({@link CopyFeeder}).
      */
     private static final int PENDING_BYTES = 32 << 20;
     /** Rows of unfinished chunks, all periods together, before each period's goes in as it is. */
@@ -63,11 +61,9 @@ final class ChunkCopies implements AutoCloseable {
     private final ArrayDeque<RowChunk> spare = new ArrayDeque<>();
     /** For errors outside the rows' COPYs. */
     private int bufferedRows;
-    private PGCopyOutputStream copy;
-    /** The table whose rows go straight into the open COPY; rows of the others wait. */
+    private final CopyFeeder feeder;
+    /** The table whose chunks go to the COPYs one by one; those of the others wait. */
     private LoadTable streaming;
-    /** The streaming table's chunk, as a binary COPY row, on its way into the open COPY. */
-    private final CopyBinaryWriter streamRow = new CopyBinaryWriter(1 << 20);
 
     /** @param periods how many periods the load may write: the memory for waiting chunks is shared among them */
     ChunkCopies(Connection connection, ChunkIds chunkIds, UUID tenant, UUID source, int periods) {
@@ -76,6 +72,7 @@ final class ChunkCopies implements AutoCloseable {
         this.tenant = tenant;
         this.source = source;
         this.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods));
+        this.feeder = new CopyFeeder(connection, PENDING_BYTES, "billing-load-copy-" + source);
     }
 
     /** The row into {@code table}'s chunk; {@code all} are every table of the load, whose unfinished chunks go in when rows of many alternate. */
@@ -116,21 +113,13 @@ final class ChunkCopies implements AutoCloseable {
     void finish(Collection<LoadTable> all) {
         all.forEach(this::emit);
         writeInFlight(0);
-        pause();
         all.forEach(this::flush);
+        pause();
     }
 
-    /** Ends the open COPY, if any: the connection is then free for another statement. */
+    /** Waits until every row handed over is stored and the COPY ended: the connection is then free for another statement. */
     void pause() {
-        if (streaming == null) {
-            return;
-        }
-        try {
-            copy.write(CopyBinaryWriter.TRAILER);
-            copy.endCopy();
-        } catch (IOException | SQLException e) {
-            throw new BillingLoad.LoadException(streaming.streamLines.describe(e), e);
-        }
+        feeder.pause();
         streaming = null;
     }
 
@@ -162,14 +151,25 @@ final class ChunkCopies implements AutoCloseable {
         }
     }
 
-    /** A chunk as one COPY line: into the open COPY when its table streams, else waiting with the table's other chunks. */
+    /** A chunk as one COPY line: to the COPYs now when its table goes chunk by chunk, else waiting with the table's other chunks. */
     private void write(LoadTable table, RowChunk chunk) {
         if (streaming == null) {
-            startStreaming(table);
+            streaming = table;
         }
-        boolean streams = table == streaming;
-        CopyLines lines = streams ? table.streamLines : table.lines;
-        CopyBinaryWriter writer = streams ? streamRow : table.pending;
+        if (table == streaming) {
+            CopyBinaryWriter rows = feeder.writer();
+            CopyLines lines = new CopyLines();
+            encode(table, chunk, rows, lines);
+            feeder.send(table, rows, lines);
+        } else {
+            encode(table, chunk, table.pending, table.lines);
+            if (table.pending.size() >= flushBytes || table.lines.full()) {
+                flush(table);
+            }
+        }
+    }
+
+    private void encode(LoadTable table, RowChunk chunk, CopyBinaryWriter writer, CopyLines lines) {
         lines.chunk(chunk);
         writer.startRow(FIELDS);
         writer.uuidField(tenant);
@@ -179,43 +179,14 @@ final class ChunkCopies implements AutoCloseable {
         writer.int4Field(table.chunks++);
         writer.int4Field(chunk.size());
         chunk.writeColumns(writer);
-        if (streams) {
-            try {
-                streamRow.writeTo(copy);
-            } catch (IOException e) {
-                throw new BillingLoad.LoadException(lines.describe(e), e);
-            } finally {
-                streamRow.reset();
-            }
-        }
-        if (streams && lines.full()) {
-            pause();
-        } else if (!streams && (table.pending.size() >= flushBytes || lines.full())) {
-            // One COPY at a time on a connection: the streaming one pauses while these chunks go in.
-            pause();
-            flush(table);
-        }
     }
 
     private BillingLoad.LoadException dictionaryFailed(SQLException e) {
         return new BillingLoad.LoadException("the string dictionary: " + CopyLines.describeOutsideCopy(e), e);
     }
 
-    /** Rows of {@code table} go straight into a COPY of it from now on, with PostgreSQL writing while the next rows are read. */
-    private void startStreaming(LoadTable table) {
-        try {
-            create(table);
-            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(String.format(COPY_SQL, table.name)), 1 << 16);
-            copy.write(CopyBinaryWriter.HEADER);
-        } catch (SQLException | IOException e) {
-            throw new BillingLoad.LoadException(CopyLines.describeOutsideCopy(e), e);
-        }
-        streaming = table;
-        table.streamLines.newCopy();
-    }
-
-    private void create(LoadTable table) throws SQLException {
+    /** Makes a load's table, before its first COPY, on the connection that COPYs into it. */
+    static void create(Connection connection, LoadTable table) throws SQLException {
         if (table.created) {
             return;
         }
@@ -229,34 +200,27 @@ final class ChunkCopies implements AutoCloseable {
         table.created = true;
     }
 
-    /** The table's waiting rows into it (made with its first rows), in one COPY. */
+    /** The table's waiting chunks to the COPYs, in one piece. */
     private void flush(LoadTable table) {
         if (table.pending.size() == 0) {
             return;
         }
-        try {
-            create(table);
-            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(String.format(COPY_SQL, table.name)), 1 << 16);
-            copy.write(CopyBinaryWriter.HEADER);
-            table.pending.writeTo(copy);
-            copy.write(CopyBinaryWriter.TRAILER);
-            copy.endCopy();
-        } catch (IOException | SQLException e) {
-            throw new BillingLoad.LoadException(table.lines.describe(e), e);
-        }
-        table.pending.reset();
-        table.lines.newCopy();
+        feeder.send(table, table.pending, table.lines);
+        table.pending = new CopyBinaryWriter(1 << 16);
+        table.lines = new CopyLines();
     }
 
-    /** Cancels a COPY left open by a load that failed: the rollback undoes the rest. */
+    /**
+     * Stops the COPYs' thread; a COPY left open is cancelled (the rollback that follows undoes the
+     * rest). A thread stuck writing to the database cuts the connection: it cannot be shared.
+     */
     @Override
     public void close() {
-        if (copy != null && copy.isActive()) {
+        if (!feeder.stop(java.time.Duration.ofSeconds(10))) {
             try {
-                copy.cancelCopy();
+                connection.abort(Runnable::run);
             } catch (SQLException ignored) {
-                // the rollback that follows undoes everything either way
+                // nothing was committed; the connection is gone either way
             }
         }
     }

@@ -50,6 +50,11 @@ final class CopyBinaryWriter {
         size = 0;
     }
 
+    /** The bytes it can hold before it grows. */
+    int capacity() {
+        return buf.length;
+    }
+
     void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, size);
     }

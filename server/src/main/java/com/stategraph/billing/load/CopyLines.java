@@ -33,21 +33,37 @@ final class CopyLines {
 
     /** One more line of the current COPY: the rows of {@code chunk}. */
     void chunk(RowChunk chunk) {
+        line(chunk.firstFile(), chunk.firstRow(), chunk.lastFile(), chunk.lastRow());
+    }
+
+    private void line(String fromFile, long fromRow, String toFile, long toRow) {
         if (lines == firstRow.length) {
             firstFile = Arrays.copyOf(firstFile, lines * 2);
             firstRow = Arrays.copyOf(firstRow, lines * 2);
             lastFile = Arrays.copyOf(lastFile, lines * 2);
             lastRow = Arrays.copyOf(lastRow, lines * 2);
         }
-        firstFile[lines] = chunk.firstFile();
-        firstRow[lines] = chunk.firstRow();
-        lastFile[lines] = chunk.lastFile();
-        lastRow[lines] = chunk.lastRow();
+        firstFile[lines] = fromFile;
+        firstRow[lines] = fromRow;
+        lastFile[lines] = toFile;
+        lastRow[lines] = toRow;
         lines++;
+    }
+
+    /** The lines of {@code more}, after these: its rows follow these in the same COPY. */
+    void addAll(CopyLines more) {
+        for (int i = 0; i < more.lines; i++) {
+            line(more.firstFile[i], more.firstRow[i], more.lastFile[i], more.lastRow[i]);
+        }
     }
 
     boolean full() {
         return lines >= MAX_LINES;
+    }
+
+    /** Whether the lines of {@code more} may follow these in the same COPY. */
+    boolean fits(CopyLines more) {
+        return lines + more.lines <= MAX_LINES;
     }
 
     /** {@link #describe} for an error raised outside a COPY of chunks (the dictionary, the rollups, the commit). */

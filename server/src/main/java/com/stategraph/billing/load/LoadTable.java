@@ -15,12 +15,13 @@ final class LoadTable {
     RowChunk chunk;
     /** Chunk lines written so far, each numbered. */
     int chunks;
-    /** Chunks waiting for their COPY, as binary COPY rows: rows of several periods may alternate in one file. */
-    final CopyBinaryWriter pending = new CopyBinaryWriter(1 << 16);
+    /**
+     * Chunks waiting to be handed to the COPYs together, as binary COPY rows, while another period's
+     * go one by one: rows of several periods may alternate in one file.
+     */
+    CopyBinaryWriter pending = new CopyBinaryWriter(1 << 16);
     /** Where the waiting rows came from. */
-    final CopyLines lines = new CopyLines();
-    /** Where the rows of the open COPY came from, while this period streams. */
-    final CopyLines streamLines = new CopyLines();
+    CopyLines lines = new CopyLines();
 
     LoadTable(LocalDate period) {
         this.period = period;

@@ -56,7 +56,7 @@ class ChunkIdsTest {
                 }
                 Future<Void> resolving = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ids.resolve(chunk),
                         "handing a chunk over must not wait for the dictionary's database work");
-                awaitInsertWaitingOnLock(db);
+                awaitLockWait(db, "billing_strings", "the dictionary thread never tried to write the chunk's strings");
                 assertThat(resolving).isNotDone();
                 locker.commit();
                 ChunkIds.await(resolving);
@@ -78,17 +78,17 @@ class ChunkIdsTest {
         }
     }
 
-    /** Until the dictionary thread's insert is seen waiting for the lock: a thing that happens, so waiting for it proves it. */
-    private static void awaitInsertWaitingOnLock(JdbcClient db) throws InterruptedException {
+    /** Until a statement is seen waiting for a lock on {@code table}: a thing that happens, so waiting for it proves it. */
+    static void awaitLockWait(JdbcClient db, String table, String never) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             long waiting = db.sql("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-                    + " WHERE c.relname = 'billing_strings' AND NOT l.granted").query(Long.class).single();
+                    + " WHERE c.relname = ? AND NOT l.granted").param(table).query(Long.class).single();
             if (waiting > 0) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the dictionary thread never tried to write the chunk's strings");
+        throw new AssertionError(never);
     }
 }
