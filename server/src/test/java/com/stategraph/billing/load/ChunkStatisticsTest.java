@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A new load's table gets no statistics of its arrays (V46: a table made LIKE its parent does not
  * take the setting): ANALYZE, as autovacuum runs it after each sync, keeps the row count and the
- * scalar columns' statistics and builds none of an array's, and the rows read as before.
+ * scalar columns' statistics and builds none of an array's, and the rows read as before. Its costs
+ * and ResourceIds are stored without compression, the other arrays compressed.
  */
 class ChunkStatisticsTest extends SyncServerTest {
     @Test
@@ -49,6 +50,10 @@ class ChunkStatisticsTest extends SyncServerTest {
         assertThat(analyzed).contains("load_id", "billing_period", "row_count").doesNotContain("billed_cost", "resource_id", "charge_period_start");
         assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE relname = ?").param(table).query(Double.class).single())
                 .as("its chunks are counted").isPositive();
+        List<String> external = jdbc.sql("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass AND attstorage = 'e'"
+                + " ORDER BY attname").param(table).query(String.class).list();
+        assertThat(external).as("the arrays pglz barely shrinks are stored as they are")
+                .containsExactlyInAnyOrderElementsOf(ChunkCopies.UNCOMPRESSED);
         assertThat(jdbc.sql("SELECT sum(billed_cost) FROM billing_rows WHERE tenant_id = ?::uuid").param(tenant).query(BigDecimal.class)
                 .single()).isEqualByComparingTo(total);
     }
