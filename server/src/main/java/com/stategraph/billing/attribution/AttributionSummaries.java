@@ -83,10 +83,6 @@ class AttributionSummaries {
         if (months.length == 0) {
             return;
         }
-        // Right after a tenant's first sync the rollups' statistics may not know its rows yet (autovacuum analyzes within a
-        // minute): PostgreSQL then took 10,000 monthly resources for one and joined them row by row with a nested loop, past
-        // the 30 s statement timeout. Sums over whole months join best by hashing whatever the estimates say.
-        jdbc.sql("SET LOCAL enable_nestloop = off").update();
         for (String table : List.of("attribution_month_sums", "attribution_month_unmanaged", "attribution_month_digests")) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND month = ANY (?)").params(tenantId, months).update();
         }
