@@ -1,7 +1,6 @@
 package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.CanonicalRow;
-import com.stategraph.billing.format.FocusColumn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -9,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /**
  * A load's rows into its periods' tables: {@link RowChunk}s of them, given their dictionary ids on
@@ -20,31 +18,11 @@ import java.util.stream.Collectors;
  * load's connection: {@link #pause} before any other statement.
  */
 final class ChunkCopies implements AutoCloseable {
-    /** A chunk's arrays: one per FOCUS column, then the columns outside FOCUS as one JSON object. */
-    private static final List<String> ARRAY_COLUMNS = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra")).toList();
     /** Into one load's own table, frozen as written: the table is new in this transaction, so no one else can see it yet. */
     static final String COPY_SQL = "COPY %s (tenant_id, source_id, load_id, billing_period, chunk, row_count, "
-            + String.join(", ", ARRAY_COLUMNS) + ") FROM STDIN (FORMAT binary, FREEZE)";
+            + String.join(", ", LoadTable.ARRAY_COLUMNS) + ") FROM STDIN (FORMAT binary, FREEZE)";
     /** Each row's fields: the chunk's own six, then its arrays. */
-    static final int FIELDS = 6 + ARRAY_COLUMNS.size();
-    /**
-     * A new table does not take its parent's per-column settings. Autovacuum analyzes each new load's
-     * table: with statistics it built element statistics of every array, each element of every
-     * chunk detoasted and hashed (about 2 CPU-seconds a million rows, beside the next sync), and no
-     * query reads them (V46).
-     */
-    private static final String NO_ARRAY_STATISTICS = ARRAY_COLUMNS.stream()
-            .map(c -> " ALTER COLUMN " + c + " SET STATISTICS 0").collect(Collectors.joining(","));
-    /**
-     * Arrays stored as they are, out of line, without pglz: measured on the usual bench export's
-     * chunks, compressing each of the four costs took 190 ms per 667,000 lines for 1.6x (about 5 bytes
-     * a line saved), and the ResourceIds' dictionary ids (distinct, in no order) 50 ms for nothing;
-     * pglz was half the load's PostgreSQL time. Low-cardinality columns compress 3 to 80x and keep it.
-     */
-    static final List<String> UNCOMPRESSED = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost", "resource_id");
-    private static final String STORED_UNCOMPRESSED = UNCOMPRESSED.stream()
-            .map(c -> ", ALTER COLUMN " + c + " SET STORAGE EXTERNAL").collect(Collectors.joining());
+    static final int FIELDS = 6 + LoadTable.ARRAY_COLUMNS.size();
     /**
      * Chunks waiting in memory, all periods together, before they go in COPYs. Few large COPYs: each
      * COPY extends the table by many pages at once, and the ones it leaves empty stay empty. As much
@@ -192,21 +170,6 @@ final class ChunkCopies implements AutoCloseable {
 
     private BillingLoad.LoadException dictionaryFailed(SQLException e) {
         return new BillingLoad.LoadException("the string dictionary: " + CopyLines.describeOutsideCopy(e), e);
-    }
-
-    /** Makes a load's table, before its first COPY, on the connection that COPYs into it. */
-    static void create(Connection connection, LoadTable table) throws SQLException {
-        if (table.created) {
-            return;
-        }
-        try (java.sql.Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + table.name + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-            // Attaching checks this constraint instead of scanning the rows.
-            ddl.execute("ALTER TABLE " + table.name + " ADD CONSTRAINT " + table.name + "_load CHECK (load_id = '"
-                    + table.loadIdText + "')");
-            ddl.execute("ALTER TABLE " + table.name + NO_ARRAY_STATISTICS + STORED_UNCOMPRESSED);
-        }
-        table.created = true;
     }
 
     /** The table's waiting chunks to the COPYs, in one piece. */

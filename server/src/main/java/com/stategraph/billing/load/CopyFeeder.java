@@ -141,7 +141,7 @@ final class CopyFeeder implements AutoCloseable {
 
     private void start(LoadTable table) {
         try {
-            ChunkCopies.create(connection, table);
+            table.create(connection);
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(String.format(ChunkCopies.COPY_SQL, table.name)), 1 << 16);
             copy.write(CopyBinaryWriter.HEADER);

@@ -53,7 +53,7 @@ class ChunkStatisticsTest extends SyncServerTest {
         List<String> external = jdbc.sql("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass AND attstorage = 'e'"
                 + " ORDER BY attname").param(table).query(String.class).list();
         assertThat(external).as("the arrays pglz barely shrinks are stored as they are")
-                .containsExactlyInAnyOrderElementsOf(ChunkCopies.UNCOMPRESSED);
+                .containsExactlyInAnyOrderElementsOf(LoadTable.UNCOMPRESSED);
         assertThat(jdbc.sql("SELECT sum(billed_cost) FROM billing_rows WHERE tenant_id = ?::uuid").param(tenant).query(BigDecimal.class)
                 .single()).isEqualByComparingTo(total);
     }

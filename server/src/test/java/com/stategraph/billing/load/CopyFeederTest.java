@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,14 +30,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the COPYs switched tables between pieces.
  */
 class CopyFeederTest {
+    private static final LocalDate NOVEMBER = LocalDate.of(2026, 11, 1);
     private static final List<String> HEADER = List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart",
             "ResourceId");
+
+    private static EmbeddedPostgres pg;
+    private static DataSource ds;
+    private UUID tenant;
+    private LoadTable november;
+    private LoadTable december;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+        ds = pg.getPostgresDatabase();
+        Migrations.upTo(ds, "latest");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        pg.close();
+    }
+
+    /** A tenant of its own per test, and a new load of two consecutive periods. */
+    @BeforeEach
+    void newLoad() {
+        tenant = UUID.randomUUID();
+        JdbcClient.create(ds).sql("INSERT INTO tenants (id, name) VALUES (?, ?)").params(tenant, tenant.toString()).update();
+        november = new LoadTable(NOVEMBER);
+        december = new LoadTable(NOVEMBER.plusMonths(1));
+    }
 
     /** One piece: a chunk of {@code rows} rows of {@code file}, encoded for {@code into} (or, to be refused, with another table's load id). */
     private record Piece(CopyBinaryWriter rows, CopyLines lines) {
     }
 
-    private static Piece piece(DataSource ds, UUID tenant, LoadTable into, UUID loadId, String file, int rows) throws Exception {
+    private Piece piece(LoadTable into, UUID loadId, String file, int rows) throws Exception {
         FocusNormaliser normaliser = new FocusNormaliser(file, HEADER, new ConformanceFindings());
         RowChunk chunk = new RowChunk();
         for (int r = 1; r <= rows; r++) {
@@ -58,82 +89,56 @@ class CopyFeederTest {
 
     @Test
     void piecesOfAlternatingPeriodsAreHandedOverWhileTheDatabaseWaitsAndStoredInOrder() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            DataSource ds = migrated(pg);
-            UUID tenant = tenant(ds);
-            LoadTable november = new LoadTable(NOVEMBER);
-            LoadTable december = new LoadTable(NOVEMBER.plusMonths(1));
-            List<LoadTable> order = List.of(november, december, november, november, december);
-            List<Integer> sizes = List.of(40, 30, 20, 10, 5);
-            List<Piece> pieces = new ArrayList<>();
-            for (int i = 0; i < order.size(); i++) {
-                pieces.add(piece(ds, tenant, order.get(i), order.get(i).loadId, "file:///part-" + i + ".csv", sizes.get(i)));
+        List<LoadTable> order = List.of(november, december, november, november, december);
+        List<Integer> sizes = List.of(40, 30, 20, 10, 5);
+        List<Piece> pieces = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            pieces.add(piece(order.get(i), order.get(i).loadId, "file:///part-" + i + ".csv", sizes.get(i)));
+        }
+        try (Connection load = ds.getConnection(); Connection locker = ds.getConnection()) {
+            load.setAutoCommit(false);
+            locker.setAutoCommit(false);
+            try (Statement st = locker.createStatement()) {
+                // A load's table is made LIKE billing_chunks: nothing reaches the database until this transaction ends.
+                st.execute("LOCK TABLE billing_chunks IN ACCESS EXCLUSIVE MODE");
             }
-            try (Connection load = ds.getConnection(); Connection locker = ds.getConnection()) {
-                load.setAutoCommit(false);
-                locker.setAutoCommit(false);
-                try (Statement st = locker.createStatement()) {
-                    // A load's table is made LIKE billing_chunks: nothing reaches the database until this transaction ends.
-                    st.execute("LOCK TABLE billing_chunks IN ACCESS EXCLUSIVE MODE");
-                }
-                try (CopyFeeder feeder = new CopyFeeder(load, 1 << 20, "test-copy")) {
-                    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                        for (int i = 0; i < pieces.size(); i++) {
-                            feeder.send(order.get(i), pieces.get(i).rows(), pieces.get(i).lines());
-                        }
-                    }, "handing pieces over must not wait for the database");
-                    ChunkIdsTest.awaitLockWait(JdbcClient.create(ds), "billing_chunks", "the feeder never tried to make the load's table");
-                    locker.commit();
-                    feeder.pause();
-                }
-                assertThat(chunks(load, november)).containsExactly("0 40", "1 20", "2 10");
-                assertThat(chunks(load, december)).containsExactly("0 30", "1 5");
+            try (CopyFeeder feeder = new CopyFeeder(load, 1 << 20, "test-copy")) {
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    for (int i = 0; i < pieces.size(); i++) {
+                        feeder.send(order.get(i), pieces.get(i).rows(), pieces.get(i).lines());
+                    }
+                }, "handing pieces over must not wait for the database");
+                ChunkIdsTest.awaitLockWait(JdbcClient.create(ds), "billing_chunks", "the feeder never tried to make the load's table");
+                locker.commit();
+                feeder.pause();
             }
+            assertThat(chunks(load, november)).containsExactly("0 40", "1 20", "2 10");
+            assertThat(chunks(load, december)).containsExactly("0 30", "1 5");
         }
     }
 
     @Test
     void aRowTheDatabaseRefusesIsNamedByTheFileAndRowsOfItsPiece() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            DataSource ds = migrated(pg);
-            UUID tenant = tenant(ds);
-            LoadTable november = new LoadTable(NOVEMBER);
-            LoadTable december = new LoadTable(NOVEMBER.plusMonths(1));
-            Piece first = piece(ds, tenant, november, november.loadId, "file:///first.csv", 12);
-            Piece other = piece(ds, tenant, december, december.loadId, "file:///other.csv", 7);
-            Piece good = piece(ds, tenant, november, november.loadId, "file:///good.csv", 9);
-            // The table's constraint takes only its own load's rows: this chunk says it is of December's load.
-            Piece refused = piece(ds, tenant, november, december.loadId, "file:///refused.csv", 5);
-            try (Connection load = ds.getConnection()) {
-                load.setAutoCommit(false);
-                try (CopyFeeder feeder = new CopyFeeder(load, 1 << 20, "test-copy")) {
-                    feeder.send(november, first.rows(), first.lines());
-                    feeder.send(december, other.rows(), other.lines());
-                    feeder.send(november, good.rows(), good.lines());
-                    feeder.send(november, refused.rows(), refused.lines());
-                    // The second line of the second COPY into November's table.
-                    assertThatThrownBy(feeder::pause).isInstanceOf(BillingLoad.LoadException.class)
-                            .hasMessageStartingWith("file:///refused.csv: rows 1 to 5: the database cannot store a value");
-                    assertThatThrownBy(() -> feeder.send(november, good.rows(), good.lines()))
-                            .as("the failure stays with the feeder").isInstanceOf(BillingLoad.LoadException.class);
-                }
-                load.rollback();
+        Piece first = piece(november, november.loadId, "file:///first.csv", 12);
+        Piece other = piece(december, december.loadId, "file:///other.csv", 7);
+        Piece good = piece(november, november.loadId, "file:///good.csv", 9);
+        // The table's constraint takes only its own load's rows: this chunk says it is of December's load.
+        Piece refused = piece(november, december.loadId, "file:///refused.csv", 5);
+        try (Connection load = ds.getConnection()) {
+            load.setAutoCommit(false);
+            try (CopyFeeder feeder = new CopyFeeder(load, 1 << 20, "test-copy")) {
+                feeder.send(november, first.rows(), first.lines());
+                feeder.send(december, other.rows(), other.lines());
+                feeder.send(november, good.rows(), good.lines());
+                feeder.send(november, refused.rows(), refused.lines());
+                // The second line of the second COPY into November's table.
+                assertThatThrownBy(feeder::pause).isInstanceOf(BillingLoad.LoadException.class)
+                        .hasMessageStartingWith("file:///refused.csv: rows 1 to 5: the database cannot store a value");
+                assertThatThrownBy(() -> feeder.send(november, good.rows(), good.lines()))
+                        .as("the failure stays with the feeder").isInstanceOf(BillingLoad.LoadException.class);
             }
+            load.rollback();
         }
-    }
-
-    private static final LocalDate NOVEMBER = LocalDate.of(2026, 11, 1);
-
-    private static DataSource migrated(EmbeddedPostgres pg) {
-        DataSource ds = pg.getPostgresDatabase();
-        Migrations.upTo(ds, "latest");
-        return ds;
-    }
-
-    private static UUID tenant(DataSource ds) {
-        UUID tenant = UUID.randomUUID();
-        JdbcClient.create(ds).sql("INSERT INTO tenants (id, name) VALUES (?, 't')").param(tenant).update();
-        return tenant;
     }
 
     /** Each stored chunk of the table, in order: its number and its row count; read in the load's own transaction. */
