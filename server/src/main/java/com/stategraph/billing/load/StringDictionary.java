@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +39,12 @@ final class StringDictionary {
         Kind(String table, String value) {
             // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
             // A new value's id comes back with its digest; only the values already there are looked up after.
-            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, dictionary_digest(v), " + value
-                    + " FROM unnest(?::text[]) AS v ON CONFLICT (tenant_id, digest) DO NOTHING RETURNING id, digest";
-            this.lookup = "SELECT d.id, v FROM unnest(?::text[]) AS v JOIN " + table
-                    + " d ON d.tenant_id = ? AND d.digest = dictionary_digest(v)";
+            // Each value's digest comes along, as Java computed it (what dictionary_digest gives): PostgreSQL's own
+            // took a quarter of its time per new value (409,600 ARNs: 4.4 s, 3.2 s given the digests).
+            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, dg, " + value
+                    + " FROM unnest(?::uuid[], ?::text[]) AS x(dg, v) ON CONFLICT (tenant_id, digest) DO NOTHING RETURNING id, digest";
+            this.lookup = "SELECT d.id, x.v FROM unnest(?::uuid[], ?::text[]) AS x(dg, v) JOIN " + table
+                    + " d ON d.tenant_id = ? AND d.digest = x.dg";
         }
     }
 
@@ -96,13 +99,13 @@ final class StringDictionary {
         cachedChars.merge(kind, chars, Long::sum);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            Map<UUID, String> byDigest = new HashMap<>(values.size() * 2);
+            Map<UUID, String> byDigest = new LinkedHashMap<>(values.size() * 2);
             java.security.MessageDigest sha = sha256();
             for (String v : values) {
                 byDigest.put(digest(sha, v), v);
             }
             try {
-                try (ResultSet rs = insert(c, kind, values)) {
+                try (ResultSet rs = insert(c, kind, byDigest)) {
                     while (rs.next()) {
                         String v = byDigest.get(rs.getObject(2, UUID.class));
                         if (v != null) { // else looked up below, by value
@@ -114,15 +117,21 @@ final class StringDictionary {
                 if (kind != Kind.JSON) {
                     throw e;
                 }
-                throw refused(c, kind, values, e);
+                throw refused(c, kind, byDigest, e);
             }
-            List<String> existing = values.stream().filter(v -> !cache.containsKey(v)).toList();
+            Map<UUID, String> existing = new LinkedHashMap<>();
+            byDigest.forEach((d, v) -> {
+                if (!cache.containsKey(v)) {
+                    existing.put(d, v);
+                }
+            });
             if (existing.isEmpty()) {
                 return;
             }
             try (PreparedStatement q = c.prepareStatement(kind.lookup)) {
-                q.setArray(1, c.createArrayOf("text", existing.toArray()));
-                q.setObject(2, tenantId);
+                q.setArray(1, c.createArrayOf("uuid", existing.keySet().toArray()));
+                q.setArray(2, c.createArrayOf("text", existing.values().toArray()));
+                q.setObject(3, tenantId);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         cache.put(rs.getString(2), rs.getInt(1));
@@ -137,12 +146,16 @@ final class StringDictionary {
         }
     }
 
-    /** @return the ids and digests of the values that were new (the statement closes with the result) */
-    private ResultSet insert(Connection c, Kind kind, Collection<String> values) throws SQLException {
+    /**
+     * @param byDigest the values by their digests
+     * @return the ids and digests of the values that were new (the statement closes with the result)
+     */
+    private ResultSet insert(Connection c, Kind kind, Map<UUID, String> byDigest) throws SQLException {
         PreparedStatement ins = c.prepareStatement(kind.insert);
         ins.closeOnCompletion();
         ins.setObject(1, tenantId);
-        ins.setArray(2, c.createArrayOf("text", values.toArray()));
+        ins.setArray(2, c.createArrayOf("uuid", byDigest.keySet().toArray()));
+        ins.setArray(3, c.createArrayOf("text", byDigest.values().toArray()));
         return ins.executeQuery();
     }
 
@@ -164,15 +177,15 @@ final class StringDictionary {
     }
 
     /** Which of {@code values} the database refused, tried one at a time. */
-    private RefusedValue refused(Connection c, Kind kind, Collection<String> values, SQLException batch) {
-        for (String v : values) {
+    private RefusedValue refused(Connection c, Kind kind, Map<UUID, String> byDigest, SQLException batch) {
+        for (Map.Entry<UUID, String> v : byDigest.entrySet()) {
             try {
-                insert(c, kind, List.of(v)).close();
+                insert(c, kind, Map.of(v.getKey(), v.getValue())).close();
             } catch (SQLException e) {
-                return new RefusedValue(v, e);
+                return new RefusedValue(v.getValue(), e);
             }
         }
-        return new RefusedValue(values.iterator().next(), batch);
+        return new RefusedValue(byDigest.values().iterator().next(), batch);
     }
 
     private Map<String, Integer> cache(Kind kind) {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A new value's id comes back from its insert, matched to the value by its digest, which Java must
- * compute as {@code dictionary_digest} does; a value already stored is looked up. Either way each
- * value gets the id the database holds for it.
+ * A new value's id comes back from its insert, matched to the value by its digest, which Java
+ * computes as {@code dictionary_digest} does and sends with it; a value already stored is looked up
+ * by that digest. Either way each value gets the id the database holds for it.
  */
 class StringDictionaryTest {
     @Test
@@ -53,6 +53,8 @@ class StringDictionaryTest {
                     .as("two texts of one JSON are two values: each keeps the text it was read as")
                     .isNotEqualTo(dictionary.cached(StringDictionary.Kind.JSON, jsons.get(1)));
             assertThat(db.sql("SELECT count(*) FROM billing_strings").query(Long.class).single()).isEqualTo(texts.size());
+            assertThat(db.sql("SELECT count(*) FROM billing_strings WHERE digest <> dictionary_digest(value)").query(Long.class).single())
+                    .as("the digests stored with the values, as Java sent them, are PostgreSQL's own").isZero();
         }
     }
 }
