@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 

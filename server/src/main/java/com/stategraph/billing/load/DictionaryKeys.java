@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -34,17 +35,19 @@ record DictionaryKeys(String key, String staged, String dictionary) {
     /**
      * Creates {@code next}: the staged sums, one row per key ({@code keys}, the rollup's key columns),
      * each digest as its id. It has one more column, unread by the rollup's writes.
+     *
+     * @param once whether the stage already holds each key once (its rows came in one flush): not summed again
      */
-    void sum(Connection c, String stage, String next, List<String> keys) throws SQLException {
+    void sum(Connection c, UUID tenantId, String stage, String next, List<String> keys, boolean once) throws SQLException {
         String grouped = keys.stream().map(k -> k.equals(key) ? staged : k).collect(Collectors.joining(", "));
         String selected = keys.stream().map(k -> k.equals(key) ? "d.id AS " + key : "g." + k).collect(Collectors.joining(", "));
         String sums = RollupDiff.SUMS.stream().map(s -> "g." + s).collect(Collectors.joining(", "));
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMPORARY TABLE " + next + " ON COMMIT DROP AS SELECT " + selected + ", " + sums
-                    + ", CASE WHEN d.id IS NULL THEN g." + staged + " END AS " + UNRESOLVED
-                    + " FROM (SELECT " + grouped + ", " + RollupDiff.summed() + " FROM " + stage + " GROUP BY " + grouped + ") g"
-                    + " LEFT JOIN " + dictionary + " d ON d.tenant_id = g.tenant_id AND d.digest = g." + staged);
-        }
+        String summed = once ? stage : "(SELECT " + grouped + ", " + RollupDiff.summed() + " FROM " + stage + " GROUP BY " + grouped + ")";
+        // The tenant as a constant, not g.tenant_id: PostgreSQL cannot see through the grouping that every staged row
+        // is this tenant's, and hashed every tenant's dictionary (four tenants' 4 million tag sets: 15.0 s, 10.2 s as a constant).
+        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + next + " ON COMMIT DROP AS SELECT " + selected + ", " + sums
+                + ", CASE WHEN d.id IS NULL THEN g." + staged + " END AS " + UNRESOLVED + " FROM " + summed + " g"
+                + " LEFT JOIN " + dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged, tenantId);
         try (PreparedStatement q = c.prepareStatement("SELECT " + UNRESOLVED + " FROM " + next + " WHERE " + UNRESOLVED
                 + " IS NOT NULL LIMIT 1"); ResultSet rs = q.executeQuery()) {
             if (rs.next()) {

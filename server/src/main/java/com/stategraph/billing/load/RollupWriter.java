@@ -143,7 +143,7 @@ final class RollupWriter {
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
             List<String> keys = columns.stream().map(RollupDiff.Column::name).filter(c -> !RollupDiff.SUMS.contains(c)).toList();
             if (t.dictionaryKeys() != null) {
-                t.dictionaryKeys().sum(connection, t.stage(), t.next(), keys);
+                t.dictionaryKeys().sum(connection, tenantId, t.stage(), t.next(), keys, stagedOnce(i));
             } else if (stagedOnce(i)) {
                 // Already one row per key: summing them again took 0.4 s of a usual sync's commit (50,000 daily keys).
                 try (Statement st = connection.createStatement()) {
