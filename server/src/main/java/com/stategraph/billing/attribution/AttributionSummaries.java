@@ -41,7 +41,9 @@ class AttributionSummaries {
     /**
      * Whole months' unmanaged entries of the rollup, one per month, ResourceId, provider and currency:
      * provider, service_name, resource_id, resource_type, region_id, billed, n, currency, month.
-     * Parameters: the tenant, the months.
+     * Parameters: the tenant, the months, the tenant again: as a constant in the dictionary's join,
+     * since PostgreSQL cannot see through the grouping whose tenant it is and hashed every tenant's
+     * strings (3.7 million for one tenant's 926,000: 6.8 to 7.6 s against 4.4 to 6.3 s).
      */
     static final String UNMANAGED_OF_MONTHS = "SELECT u.provider, u.service_name, d.value AS resource_id, u.resource_type, u.region_id,"
             + " u.billed, u.n, u.currency, u.month FROM (SELECT m.tenant_id, m.provider, min(m.service_name) AS service_name,"
@@ -49,7 +51,7 @@ class AttributionSummaries {
             + " sum(m.row_count) AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
             + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key AND a.state_id IS NULL"
             + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.tenant_id, m.month, m.resource_key, m.provider, m.billing_currency) u"
-            + " JOIN billing_strings d ON d.tenant_id = u.tenant_id AND d.id = u.resource_key";
+            + " JOIN billing_strings d ON d.tenant_id = ? AND d.id = u.resource_key";
 
     /**
      * Whole months' lines of the rollup by month, provider, currency and {@link #status}, with
@@ -96,7 +98,7 @@ class AttributionSummaries {
                         + " AS position FROM (" + UNMANAGED_OF_MONTHS + ") u) r WHERE position <= ?)"
                         + " INSERT INTO attribution_month_digests (tenant_id, month, loads_digest)"
                         + " SELECT mo.tenant_id, mo.month, " + MONTH_DIGEST + " FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM sums) mo")
-                .params(tenantId, tenantId, months, tenantId, tenantId, months, UNMANAGED_KEPT, tenantId)
+                .params(tenantId, tenantId, months, tenantId, tenantId, months, tenantId, UNMANAGED_KEPT, tenantId)
                 .update();
         jdbc.sql("UPDATE attribution_runs SET unmanaged_kept = ? WHERE tenant_id = ?").params(UNMANAGED_KEPT, tenantId).update();
     }

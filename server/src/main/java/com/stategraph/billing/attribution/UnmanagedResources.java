@@ -90,6 +90,7 @@ public class UnmanagedResources {
                 pieces.add(AttributionSummaries.UNMANAGED_OF_MONTHS);
                 params.add(tenantId);
                 params.add(parts.wholeMonths().toArray(new java.sql.Date[0]));
+                params.add(tenantId);
             }
             for (RowsInRange.Edge edge : parts.edges()) {
                 pieces.add("SELECT " + Dimension.PROVIDER.rowsColumn() + " AS provider, min(r.service_name) AS service_name,"

@@ -77,7 +77,8 @@ public class TagCoverage {
                         + "   g.cost FROM (SELECT tenant_id, provider, service_name, billing_currency, tags_key,"
                         + "   date_trunc('month', day)::date AS month, sum(" + q.metric().column() + ") AS cost"
                         + "   FROM cost_daily_tag_sets WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5, 6) g"
-                        + "   LEFT JOIN billing_json j ON j.tenant_id = g.tenant_id AND j.id = g.tags_key),"
+                        // the tenant as a constant: through the grouping PostgreSQL would hash every tenant's tag sets
+                        + "   LEFT JOIN billing_json j ON j.tenant_id = ? AND j.id = g.tags_key),"
                         + " keys AS (SELECT DISTINCT " + key + " AS tag_key FROM sets, jsonb_object_keys(sets.tags) k)"
                         + " SELECT keys.tag_key, s.billing_currency, s.provider, s.service_name, s.month,"
                         // A key given with a JSON null value allocates nothing: not tagged, as a key not given at all.
@@ -85,7 +86,7 @@ public class TagCoverage {
                         + (foldKeys ? "lower(e.key)" : "e.key") + " = keys.tag_key AND jsonb_typeof(e.value) <> 'null')), 0) AS tagged,"
                         + "   sum(s.cost) AS total"
                         + " FROM keys CROSS JOIN sets s GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5")
-                .params(tenantId, Date.valueOf(q.from()), Date.valueOf(q.to()))
+                .params(tenantId, Date.valueOf(q.from()), Date.valueOf(q.to()), tenantId)
                 .query(rs -> {
                     String currency = rs.getString("billing_currency");
                     java.time.YearMonth month = java.time.YearMonth.from(rs.getDate("month").toLocalDate());
