@@ -51,9 +51,12 @@ public class AnomalyScan implements SpendCheck {
     private final List<AnomalyListener> listeners;
     private final Clock clock;
     private final boolean foldKeys;
+    private final com.stategraph.billing.load.BillingLoadRepository loads;
 
     AnomalyScan(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AnomalyStore store, List<AnomalyListener> listeners,
-                Clock clock, @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldKeys) {
+                Clock clock, @Value("${stategraph.tags.case-insensitive-keys:false}") boolean foldKeys,
+                com.stategraph.billing.load.BillingLoadRepository loads) {
+        this.loads = loads;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
@@ -116,12 +119,15 @@ public class AnomalyScan implements SpendCheck {
                     reader, tenantId, Date.valueOf(readFrom));
             reader.flush();
             String key = foldKeys ? "lower(tag_key)" : "tag_key";
-            List<String> identifiers = jdbc.sql("SELECT " + key + " FROM cost_daily_tags WHERE tenant_id = ? AND day >= ?"
-                    + " GROUP BY 1 HAVING count(DISTINCT tag_value) > " + MAX_TAG_VALUES + " ORDER BY 1")
-                    .params(tenantId, Date.valueOf(readFrom)).query(String.class).list();
+            java.util.TreeSet<String> identifiers = new java.util.TreeSet<>(jdbc.sql("SELECT " + key + " FROM cost_daily_tags"
+                    + " WHERE tenant_id = ? AND day >= ? GROUP BY 1 HAVING count(DISTINCT tag_value) > " + MAX_TAG_VALUES)
+                    .params(tenantId, Date.valueOf(readFrom)).query(String.class).list());
+            // A key some load does not sum per value has no values in the rollup there: a series of it would end where it stops.
+            loads.unsummedTagKeys(tenantId, readFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), java.time.Instant.parse("9999-01-01T00:00:00Z"))
+                    .keySet().forEach(k -> identifiers.add(foldKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
             if (!identifiers.isEmpty()) {
-                log.info("tenant {}: tag keys with more than {} values are not scanned as tag series: {}", tenantId, MAX_TAG_VALUES,
-                        identifiers);
+                log.info("tenant {}: tag keys of more than {} values, or not summed per value, are not scanned as tag series: {}",
+                        tenantId, MAX_TAG_VALUES, identifiers);
             }
             streaming.query("SELECT 'tag', provider, NULL, NULL, " + key + ", tag_value, billing_currency, day,"
                     + " sum(effective_cost) FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND NOT (" + key + " = ANY (?))"

@@ -88,17 +88,38 @@ public class ActualsRepository {
         if (q.groupBy() == Dimension.RESOURCE && q.tags().isEmpty() && q.granularity() != Granularity.DAY) {
             return expensive.run(q.tenantId(), () -> fromResourceRollup(q));
         }
-        if (!q.tags().isEmpty() && !narrowedBeyondTags && inTagSets(q.groupBy())) {
-            return expensive.run(q.tenantId(), () -> fromTagSets(q));
+        boolean unsummed = namesUnsummedTag(q);
+        if (!q.tags().isEmpty() && !narrowedBeyondTags && inTagSets(q.groupBy()) && !unsummed) {
+            return expensive.run(q.tenantId(), () -> onOneSnapshot(() -> namesUnsummedTag(q) ? rowsIn(q) : fromTagSets(q)));
         }
-        boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE || (tagGroup && narrowedBeyondTags);
+        boolean rowsOnly = !q.tags().isEmpty() || q.groupBy() == Dimension.RESOURCE || (tagGroup && narrowedBeyondTags) || unsummed;
         if (rowsOnly) {
             return expensive.run(q.tenantId(), () -> fromRows(q));
         }
         if (tagGroup) {
-            return fromTagRollup(q);
+            // Asked again on the snapshot read: a sync committing in between may have stopped summing the key.
+            return onOneSnapshot(() -> namesUnsummedTag(q) ? rowsIn(q) : fromTagRollup(q));
         }
         return fromRollup(q, q.groupBy() == null ? "'total'" : q.groupBy().rollupColumn());
+    }
+
+    /**
+     * Whether {@code q} filters or groups by the values of a tag key the rollups of its range do not sum
+     * ({@link BillingLoadRepository#unsummedTagKeys}): only the billing rows hold those.
+     */
+    private boolean namesUnsummedTag(CostQuery q) {
+        List<String> named = new ArrayList<>();
+        q.tags().forEach(t -> named.add(t.key()));
+        if (q.groupBy() == Dimension.TAG) {
+            named.add(q.tagKey());
+        }
+        if (named.isEmpty()) {
+            return false;
+        }
+        java.util.Set<String> unsummed = new java.util.HashSet<>();
+        loads.unsummedTagKeys(q.tenantId(), q.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                q.to().atStartOfDay(ZoneOffset.UTC).toInstant()).keySet().forEach(k -> unsummed.add(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
+        return named.stream().anyMatch(k -> unsummed.contains(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
     }
 
     /** Whether {@code cost_daily_tag_sets} carries a grouping (null: none); a tag-filtered question grouped otherwise reads billing rows. */
@@ -402,10 +423,17 @@ public class ActualsRepository {
     /** Tag keys seen in the range, the most frequent (by rows) first. */
     List<String> tagKeys(java.util.UUID tenantId, LocalDate from, LocalDate to) {
         String key = foldTagKeys ? "lower(tag_key)" : "tag_key";
-        return jdbc.sql("SELECT " + key + " AS k FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ?"
-                        + " GROUP BY 1 ORDER BY sum(row_count) DESC, 1")
+        Map<String, Long> lines = new HashMap<>();
+        jdbc.sql("SELECT " + key + " AS k, sum(row_count) AS n FROM cost_daily_tags WHERE tenant_id = ? AND day >= ? AND day < ? GROUP BY 1")
                 .params(tenantId, Date.valueOf(from), Date.valueOf(to))
-                .query(String.class)
-                .list();
+                .query(rs -> {
+                    lines.put(rs.getString("k"), rs.getLong("n"));
+                });
+        // A key the rollups do not sum per value has no rows there: counted by the lines its loads recorded.
+        loads.unsummedTagKeys(tenantId, from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .forEach((k, n) -> lines.merge(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k, n, Long::sum));
+        return lines.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
     }
 }

@@ -100,8 +100,9 @@ public final class BillingLoad implements AutoCloseable {
      * @param rollupFlushKeys distinct rollup keys held in memory before the sums so far are written
      * @param ownTableRows a period's new load of fewer rows shares billing_chunks_small instead of keeping a table of its own
      * @param ownRollupRows a period of at least this many rows in a per-resource or per-tag rollup is a set of its own ({@link RollupSets})
+     * @param summedTagValues distinct values of a tag key in a period that are summed per value; past them the key is not ({@link UnsummedTagKeys})
      */
-    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows) {
+    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows, int summedTagValues) {
     }
 
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
@@ -113,7 +114,7 @@ public final class BillingLoad implements AutoCloseable {
         this.runId = runId;
         this.tenantText = tenantId.toString();
         this.sourceText = sourceId.toString();
-        this.rollup = new DailyRollup(fallbackProvider, settings.rollupFlushKeys());
+        this.rollup = new DailyRollup(fallbackProvider, settings.rollupFlushKeys(), settings.summedTagValues());
         this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText, settings.ownRollupRows());
         this.ownTableRows = settings.ownTableRows();
     }
@@ -219,9 +220,13 @@ public final class BillingLoad implements AutoCloseable {
         period.inExport = true;
         rollup.add(row);
         period.charged(row.chargeStart());
+        if (rollup.tagMasks().maskedSetsDue()) {
+            storeMaskedSets();
+        }
         if (rollup.full()) {
             // The rows' JSON first: a value the database refuses is then reported with its file and row.
             copies.storeJson(tables);
+            storeMaskedSets();
             copies.pause();
             try {
                 rollups.flush(false);
@@ -229,6 +234,11 @@ public final class BillingLoad implements AutoCloseable {
                 throw new LoadException(CopyLines.describeOutsideCopy(e), e);
             }
         }
+    }
+
+    /** The tag sets the rollups keep masked ({@link UnsummedTagKeys}) into the dictionary, before a flush names them by digest. */
+    private void storeMaskedSets() {
+        chunkIds.storeJsonValues(rollup.tagMasks().takeMaskedSets());
     }
 
     /**
@@ -293,6 +303,7 @@ public final class BillingLoad implements AutoCloseable {
             try (java.sql.Statement st = connection.createStatement()) {
                 st.execute(COMMIT_WORK_MEM);
             }
+            storeMaskedSets();
             replacePeriods();
         } catch (IOException | SQLException e) {
             throw new LoadException(CopyLines.describeOutsideCopy(e), e);
@@ -301,8 +312,8 @@ public final class BillingLoad implements AutoCloseable {
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
         try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
-                + " billing_period, state, row_count, activated_at, first_charge, last_charge) VALUES (?, ?, ?, ?, ?, 'current', ?,"
-                + " now(), ?, ?)")) {
+                + " billing_period, state, row_count, activated_at, first_charge, last_charge, unsummed_tag_keys)"
+                + " VALUES (?, ?, ?, ?, ?, 'current', ?, now(), ?, ?, ?::jsonb)")) {
             for (Period p : window.values()) {
                 if (!p.inExport) {
                     if (p.previousRows > 0) {
@@ -321,6 +332,7 @@ public final class BillingLoad implements AutoCloseable {
                 ins.setLong(6, p.rows);
                 ins.setObject(7, p.firstCharge == null ? null : p.firstCharge.atOffset(java.time.ZoneOffset.UTC));
                 ins.setObject(8, p.lastCharge == null ? null : p.lastCharge.atOffset(java.time.ZoneOffset.UTC));
+                ins.setString(9, rollup.tagMasks().unsummed().json(p.start));
                 ins.addBatch();
             }
             ins.executeBatch();

@@ -42,6 +42,27 @@ final class ChunkIds implements AutoCloseable {
         await(submit(() -> chunk.storeJson(dictionary)));
     }
 
+    /** Stores JSON values no chunk holds (the rollups' masked tag sets), and waits for it. */
+    void storeJsonValues(java.util.List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try {
+            await(submit(() -> {
+                try {
+                    dictionary.ensure(StringDictionary.Kind.JSON, values);
+                } catch (StringDictionary.RefusedValue e) {
+                    // made by the load from JSON the database took: a fault, not bad input
+                    throw new IllegalStateException("the dictionary refused a masked tag set: " + e.getMessage(), e);
+                }
+            }));
+        } catch (SQLException e) {
+            throw new BillingLoad.LoadException(CopyLines.describeOutsideCopy(e), e);
+        } catch (RowChunk.Refused e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for {@code work}, rethrowing what it failed with. */
     static void await(Future<Void> work) throws SQLException, RowChunk.Refused {
         try {

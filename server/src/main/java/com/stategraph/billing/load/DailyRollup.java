@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
@@ -21,11 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the resources and the tag sets are summed; the months and the single tags are summed from those
  * when the sums are written ({@link #prepare}). Memory is bounded by distinct keys, not rows: the
  * load flushes partial sums when there are many keys, or when their strings are long (a resource and
- * a tag set of its own per line) and they take a tenth of the heap.
+ * a tag set of its own per line) and they take a tenth of the heap. A tag key of more values in a
+ * period than are summed is masked in the tag sets and left out of the single tags ({@link TagSetMasks}).
  */
 final class DailyRollup {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final int TAG_CACHE_LIMIT = 4096;
     /**
      * What a held key costs the heap besides its strings, about: the map's node and its slot, the key
      * record and its dates, the running sums (five objects).
@@ -77,7 +73,7 @@ final class DailyRollup {
     private final Map<DayKey, RollupSums> months = new HashMap<>();
     private final Map<TagKey, RollupSums> tags = new HashMap<>();
     private final SingleDimensionSums dimensions = new SingleDimensionSums();
-    private final Map<String, List<String[]>> parsedTags = new HashMap<>();
+    private final TagSetMasks tagMasks;
     /** One instance of each string the held keys name, so a value on many keys (or rows) is held, and counted, once. */
     private final Map<String, String> heldStrings = new HashMap<>();
     private final Map<Parties, Parties> heldParties = new HashMap<>();
@@ -93,15 +89,19 @@ final class DailyRollup {
      * @param fallbackProvider the provider name for rows that name none (the configured source's)
      * @param flushAtKeys distinct keys held before the load writes the sums so far
      */
-    DailyRollup(String fallbackProvider, int flushAtKeys) {
-        this(fallbackProvider, flushAtKeys, Runtime.getRuntime().maxMemory() / 10);
+    DailyRollup(String fallbackProvider, int flushAtKeys, int summedTagValues) {
+        this(fallbackProvider, flushAtKeys, Runtime.getRuntime().maxMemory() / 10, summedTagValues);
     }
 
-    /** @param flushAtBytes heap the held keys and sums may take, about, before the load writes them (the tags derived from them take some more) */
-    DailyRollup(String fallbackProvider, int flushAtKeys, long flushAtBytes) {
+    /**
+     * @param flushAtBytes heap the held keys and sums may take, about, before the load writes them (the tags derived from them take some more)
+     * @param summedTagValues distinct values of a tag key in a billing period that are summed per value ({@link UnsummedTagKeys})
+     */
+    DailyRollup(String fallbackProvider, int flushAtKeys, long flushAtBytes, int summedTagValues) {
         this.fallbackProvider = fallbackProvider;
         this.flushAtKeys = flushAtKeys;
         this.flushAtBytes = flushAtBytes;
+        this.tagMasks = new TagSetMasks(summedTagValues);
     }
 
     /**
@@ -156,8 +156,32 @@ final class DailyRollup {
         String noResourceCategory = resource == null ? key.chargeCategory() : null;
         sums(resources, new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
                 resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency)).add(costs);
-        String tagJson = row.get(FocusColumn.TAGS);
-        sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagJson)).add(costs);
+        LocalDate period = row.billingPeriod();
+        String tagSet = tagMasks.of(period, row.get(FocusColumn.TAGS), () -> maskHeld(period));
+        sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagSet)).add(costs);
+    }
+
+    /** A key of {@code period} just went past its bound: the sets held so far mask it too (those already flushed stay as they are). */
+    private void maskHeld(LocalDate period) {
+        List<Map.Entry<TagSetKey, RollupSums>> moved = new ArrayList<>();
+        for (java.util.Iterator<Map.Entry<TagSetKey, RollupSums>> it = tagSets.sums.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<TagSetKey, RollupSums> e = it.next();
+            TagSetKey k = e.getKey();
+            String masked = k.period().equals(period) && k.tags() != null ? tagMasks.masked(period, k.tags()) : null;
+            if (masked != null) {
+                it.remove();
+                tagSets.bytes -= KEY_BYTES;
+                moved.add(Map.entry(new TagSetKey(k.period(), k.day(), k.parties(), k.service(), k.currency(), masked), e.getValue()));
+            }
+        }
+        for (Map.Entry<TagSetKey, RollupSums> e : moved) {
+            sums(tagSets, e.getKey()).add(e.getValue());
+        }
+    }
+
+    /** The keys a load does not sum per value, per period, and the masked tag sets it stores in the dictionary. */
+    TagSetMasks tagMasks() {
+        return tagMasks;
     }
 
     /**
@@ -196,7 +220,10 @@ final class DailyRollup {
         if (tagSets.due) {
             for (Map.Entry<TagSetKey, RollupSums> e : tagSets.sums.entrySet()) {
                 TagSetKey t = e.getKey();
-                for (String[] kv : tagsOf(t.tags())) {
+                for (String[] kv : tagMasks.entries(t.tags())) {
+                    if (tagMasks.unsummed().unsummed(t.period(), kv[0])) {
+                        continue; // its values are masked in the set; RollupWriter drops what was staged before
+                    }
                     tags.computeIfAbsent(new TagKey(t.period(), t.day(), t.parties(), t.service(), t.currency(), kv[0], kv[1]),
                             k -> new RollupSums()).add(e.getValue());
                 }
@@ -330,27 +357,6 @@ final class DailyRollup {
         out[7] = p.issuer();
         System.arraycopy(rest, 0, out, 8, rest.length);
         return out;
-    }
-
-    private List<String[]> tagsOf(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        List<String[]> cached = parsedTags.get(json);
-        if (cached != null) {
-            return cached;
-        }
-        List<String[]> entries = new ArrayList<>();
-        JSON.readTree(json).properties().forEach(e -> entries.add(new String[] {e.getKey(), text(e.getValue())}));
-        if (parsedTags.size() >= TAG_CACHE_LIMIT) {
-            parsedTags.clear();
-        }
-        parsedTags.put(json, entries);
-        return entries;
-    }
-
-    private static String text(JsonNode v) {
-        return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
     }
 
     private static ExactSum.Addend[] addends() {

@@ -138,6 +138,7 @@ final class RollupWriter {
      */
     void replace(UUID tenantId, UUID sourceId, Array periods) throws SQLException, IOException {
         flush(true);
+        dropUnsummedTags();
         for (int i = 0; i < TARGETS.size(); i++) {
             Target t = TARGETS.get(i);
             List<RollupDiff.Column> columns = RollupDiff.columnsOf(connection, t.table());
@@ -164,6 +165,15 @@ final class RollupWriter {
             } else {
                 RollupDiff.apply(connection, t.table(), t.next(), columns, SCOPE, tenantId, sourceId, periods);
             }
+        }
+    }
+
+    /** What flushes staged of a key's values before the key went past its bound ({@link UnsummedTagKeys}): none are kept. */
+    private void dropUnsummedTags() throws SQLException {
+        UnsummedTagKeys unsummed = rollup.tagMasks().unsummed();
+        for (java.time.LocalDate period : unsummed.periods()) {
+            RollupDiff.update(connection, "DELETE FROM rollup_stage_cost_daily_tags WHERE billing_period = ? AND tag_key = ANY (?)",
+                    java.sql.Date.valueOf(period), connection.createArrayOf("text", unsummed.of(period).keySet().toArray()));
         }
     }
 

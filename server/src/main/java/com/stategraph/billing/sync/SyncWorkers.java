@@ -34,6 +34,7 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.rollup-flush-keys:200000}") int rollupFlushKeys,
                               @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.own-rollup-rows:100000}") int ownRollupRows,
+                              @Value("${stategraph.sync.summed-tag-values:10000}") int summedTagValues,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory,
                               @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
@@ -44,7 +45,7 @@ public class SyncWorkers {
                 .create(new TransactionAwareDataSourceProxy(background.dataSource()), attributionTask).build();
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows), timeout, limits, memory,
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues), timeout, limits, memory,
                 listeners(finished -> {
                     if (finished.ok() && finished.dataChanged()) {
                         // the tenant's billing rows changed: their attribution is computed again

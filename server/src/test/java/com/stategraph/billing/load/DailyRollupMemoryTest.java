@@ -35,7 +35,7 @@ class DailyRollupMemoryTest {
 
     @Test
     void aStringOnManyKeysIsCountedOnce() {
-        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
         String resource = "arn:aws:ec2:us-east-1:444455556610:instance/i-0123456789abcdef0";
         int months = 24;
         int days = 28;
@@ -58,8 +58,8 @@ class DailyRollupMemoryTest {
         String prefix = "arn:aws:lambda:us-east-1:444455556610:function:".repeat(4);
         // What the resources' characters alone take, without any key: the rollup must be full by then.
         long budget = 2L * lines * prefix.length();
-        DailyRollup own = new DailyRollup("AWS", Integer.MAX_VALUE, budget);
-        DailyRollup shared = new DailyRollup("AWS", Integer.MAX_VALUE, budget);
+        DailyRollup own = new DailyRollup("AWS", Integer.MAX_VALUE, budget, Integer.MAX_VALUE);
+        DailyRollup shared = new DailyRollup("AWS", Integer.MAX_VALUE, budget, Integer.MAX_VALUE);
         YearMonth month = YearMonth.of(2024, 3);
         for (int i = 0; i < lines; i++) {
             own.add(row(month, 1 + i % 28, prefix + i));
@@ -74,7 +74,7 @@ class DailyRollupMemoryTest {
 
     @Test
     void aFlushForgetsWhatWasHeld() throws Exception {
-        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
         rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
         assertThat(rollup.heldBytes()).isPositive();
         rollup.prepare(true);
@@ -100,7 +100,7 @@ class DailyRollupMemoryTest {
      */
     @Test
     void aFlushWhileReadingKeepsTheSmallMapsSumming() throws Exception {
-        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE);
+        DailyRollup rollup = new DailyRollup("AWS", Integer.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
         YearMonth month = YearMonth.of(2024, 3);
         String prefix = "arn:aws:lambda:us-east-1:444455556610:function:";
         int lines = 560;

@@ -1,0 +1,131 @@
+package com.stategraph.billing.load;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A load's tag sets as its rollups keep them: each line's tags counted against the bound of values a
+ * key is summed with ({@link UnsummedTagKeys}), and the values of the keys past it masked, so the
+ * sets of a period collapse to their summed keys. Masked sets are JSON no line holds: the load stores
+ * them in the dictionary ({@link #takeMaskedSets}) before a flush names them by digest.
+ */
+final class TagSetMasks {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int PARSED_CACHE_LIMIT = 4096;
+    /** What an unsummed key's value becomes in the tag sets: a value, so the set still carries the key (tag coverage). */
+    static final String MASK = "*";
+    /** Masked tag sets a load stores in the dictionary at once. */
+    static final int MASKED_SETS_BATCH = 4096;
+
+    /** A tag set's JSON, and its keys with their values as text (null for a JSON null). */
+    private record Parsed(JsonNode node, List<String[]> entries) {
+    }
+
+    private final UnsummedTagKeys unsummed;
+    private final Map<String, Parsed> parsed = new HashMap<>();
+    /** Masked sets since the load last stored them in the dictionary. */
+    private final Set<String> maskedSets = new LinkedHashSet<>();
+
+    /** @param summedTagValues distinct values of a key in a period that are summed per value */
+    TagSetMasks(int summedTagValues) {
+        this.unsummed = new UnsummedTagKeys(summedTagValues);
+    }
+
+    /**
+     * Counts a line's tags of {@code period} and gives its set as the rollups keep it: as given, or
+     * with the values of the period's unsummed keys masked.
+     *
+     * @param onCut run when one of this line's keys has just gone past the bound, before the line's set is made
+     */
+    String of(LocalDate period, String json, Runnable onCut) {
+        if (json == null) {
+            return null;
+        }
+        Parsed p = parsed(json);
+        int cuts = unsummed.cuts();
+        boolean mask = false;
+        for (String[] kv : p.entries()) {
+            mask |= unsummed.see(period, kv[0], kv[1]) && kv[1] != null;
+        }
+        if (unsummed.cuts() != cuts) {
+            onCut.run();
+        }
+        return mask ? masked(period, p) : json;
+    }
+
+    /** {@code json} with each value of an unsummed key of {@code period} masked; null when it has none to mask. */
+    String masked(LocalDate period, String json) {
+        return masked(period, parsed(json));
+    }
+
+    private String masked(LocalDate period, Parsed p) {
+        ObjectNode masked = null;
+        for (String[] kv : p.entries()) {
+            if (kv[1] != null && unsummed.unsummed(period, kv[0])) {
+                if (masked == null) {
+                    masked = (ObjectNode) p.node().deepCopy();
+                }
+                masked.put(kv[0], MASK);
+            }
+        }
+        if (masked == null) {
+            return null;
+        }
+        String text = JSON.writeValueAsString(masked);
+        maskedSets.add(text);
+        return text;
+    }
+
+    /** The set's keys with their values as text (null for a JSON null); none for no set. */
+    List<String[]> entries(String json) {
+        return json == null ? List.of() : parsed(json).entries();
+    }
+
+    /** The keys a load does not sum per value, per period. */
+    UnsummedTagKeys unsummed() {
+        return unsummed;
+    }
+
+    /** Whether enough masked sets wait to be stored in the dictionary to store them now. */
+    boolean maskedSetsDue() {
+        return maskedSets.size() >= MASKED_SETS_BATCH;
+    }
+
+    /** The masked sets since the last call. */
+    List<String> takeMaskedSets() {
+        List<String> out = List.copyOf(maskedSets);
+        maskedSets.clear();
+        return out;
+    }
+
+    private Parsed parsed(String json) {
+        Parsed cached = parsed.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode node = JSON.readTree(json);
+        List<String[]> entries = new ArrayList<>();
+        if (node.isObject()) {
+            node.properties().forEach(e -> entries.add(new String[] {e.getKey(), text(e.getValue())}));
+        }
+        if (parsed.size() >= PARSED_CACHE_LIMIT) {
+            parsed.clear();
+        }
+        Parsed p = new Parsed(node, entries);
+        parsed.put(json, p);
+        return p;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
+    }
+}
