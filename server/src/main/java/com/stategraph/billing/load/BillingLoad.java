@@ -214,11 +214,12 @@ public final class BillingLoad implements AutoCloseable {
     /** On the load's own thread: the row into its period's chunk and into the rollups. */
     private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
         Period period = window.get(row.billingPeriod());
-        copies.add(period.table, row, rowFile, fileRow, tables);
+        TagSetMasks.Split tags = rollup.splitTags(row);
+        copies.add(period.table, row, tags, rowFile, fileRow, tables);
         total++;
         period.rows++;
         period.inExport = true;
-        rollup.add(row);
+        rollup.add(row, tags.set());
         period.charged(row.chargeStart());
         if (rollup.tagMasks().maskedSetsDue()) {
             storeMaskedSets();

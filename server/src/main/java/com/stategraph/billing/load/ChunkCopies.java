@@ -62,11 +62,12 @@ final class ChunkCopies implements AutoCloseable {
     }
 
     /** The row into {@code table}'s chunk; {@code all} are every table of the load, whose unfinished chunks go in when rows of many alternate. */
-    void add(LoadTable table, CanonicalRow row, String file, long fileRow, Collection<LoadTable> all) {
+    /** @param tags the row's tags as the load keeps them, a masked set and the rest ({@link TagSetMasks}) */
+    void add(LoadTable table, CanonicalRow row, TagSetMasks.Split tags, String file, long fileRow, Collection<LoadTable> all) {
         if (table.chunk == null) {
             table.chunk = spare.isEmpty() ? new RowChunk() : spare.pop();
         }
-        table.chunk.add(row, file, fileRow);
+        table.chunk.add(row, tags, file, fileRow);
         bufferedRows++;
         if (table.chunk.full()) {
             emit(table);

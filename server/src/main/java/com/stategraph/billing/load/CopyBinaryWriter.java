@@ -24,6 +24,7 @@ final class CopyBinaryWriter {
     static final int INT4_OID = 23;
     static final int NUMERIC_OID = 1700;
     static final int TIMESTAMPTZ_OID = 1184;
+    static final int TEXT_OID = 25;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -115,6 +116,15 @@ final class CopyBinaryWriter {
 
     void int4Element(int value) {
         int4Field(value);
+    }
+
+    /** A text: its UTF-8 bytes (the caller makes sure it holds no NUL, which PostgreSQL text cannot). */
+    void textElement(String value) {
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ensure(4 + bytes.length);
+        int4(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
     }
 
     /** A timestamptz: microseconds since 2000-01-01 UTC. */

@@ -135,7 +135,19 @@ final class DailyRollup {
         return stringBytes;
     }
 
+    /** The row's tags as the load keeps them ({@link TagSetMasks}): call once per row, then {@link #add(CanonicalRow, String)}. */
+    TagSetMasks.Split splitTags(CanonicalRow row) {
+        LocalDate period = row.billingPeriod();
+        return tagMasks.of(period, row.get(FocusColumn.TAGS), () -> maskHeld(period));
+    }
+
+    /** Adds the row with its tags as given, or masked as {@link #splitTags} says. */
     void add(CanonicalRow row) {
+        add(row, splitTags(row).set());
+    }
+
+    /** @param tagSet the row's tag set as {@link #splitTags} gave it */
+    void add(CanonicalRow row, String tagSet) {
         costs[0].set(row.decimal(FocusColumn.BILLED_COST));
         costs[1].set(row.decimal(FocusColumn.EFFECTIVE_COST));
         costs[2].set(row.decimal(FocusColumn.LIST_COST));
@@ -156,8 +168,6 @@ final class DailyRollup {
         String noResourceCategory = resource == null ? key.chargeCategory() : null;
         sums(resources, new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
                 resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency)).add(costs);
-        LocalDate period = row.billingPeriod();
-        String tagSet = tagMasks.of(period, row.get(FocusColumn.TAGS), () -> maskHeld(period));
         sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagSet)).add(costs);
     }
 

@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
  * ({@link ChunkCopies}).
  */
 final class LoadTable {
-    /** A chunk's arrays: one per FOCUS column, then the columns outside FOCUS as one JSON object. */
+    /**
+     * A chunk's arrays: one per FOCUS column, then the columns outside FOCUS as one JSON object, then the
+     * values the tags' set masks as JSON text ({@link TagSetMasks}, V48).
+     */
     static final List<String> ARRAY_COLUMNS = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra")).toList();
+            java.util.Arrays.stream(FocusColumn.values()).map(FocusColumn::dbName), java.util.stream.Stream.of("extra", "tags_rest")).toList();
     /**
      * A new table does not take its parent's per-column settings. Autovacuum analyzes each new load's
      * table: with statistics it built element statistics of every array, each element of every

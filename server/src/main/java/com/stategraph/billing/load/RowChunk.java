@@ -28,7 +28,12 @@ final class RowChunk {
         KINDS[FOCUS.length] = ColumnKind.JSON;
     }
 
+    private static final int TAGS = FocusColumn.TAGS.ordinal();
+
     private final String[][] columns = new String[COLUMNS][ROWS];
+    /** Per row, the values its tag set masks, as a JSON object (null: none): stored as text, not in the dictionary. */
+    private final String[] tagsRest = new String[ROWS];
+    private boolean anyTagsRest;
     /** The dictionary ids of the string columns' values, once {@link #resolve}d; an array per string column, reused. */
     private final int[][] ids = new int[COLUMNS][];
     /** Per column, whether every row leaves it empty: found by {@link #resolve}, on the dictionary's thread, for {@link #writeColumns}. */
@@ -54,8 +59,11 @@ final class RowChunk {
         }
     }
 
-    void add(CanonicalRow row, String file, long fileRow) {
+    void add(CanonicalRow row, TagSetMasks.Split tags, String file, long fileRow) {
         row.copyInto(columns, size);
+        columns[TAGS][size] = tags.set();
+        tagsRest[size] = tags.rest();
+        anyTagsRest |= tags.rest() != null;
         files[size] = file;
         fileRows[size] = fileRow;
         size++;
@@ -133,12 +141,32 @@ final class RowChunk {
                 case TIMESTAMP -> writeTimestamps(out, values, c);
             }
         }
+        writeTagsRest(out);
         java.util.Arrays.fill(files, 0, size, null);
         for (String[] values : columns) {
             java.util.Arrays.fill(values, 0, size, null);
         }
         size = 0;
         jsonStored = 0;
+    }
+
+    /** The masked tag values, inline: at a tag value per resource they are as many as the lines, and the dictionary's rows cost 250 bytes each. */
+    private void writeTagsRest(CopyBinaryWriter out) {
+        if (!anyTagsRest) {
+            out.nullField();
+            return;
+        }
+        out.startArray(CopyBinaryWriter.TEXT_OID, size, true);
+        for (int r = 0; r < size; r++) {
+            if (tagsRest[r] == null) {
+                out.nullElement();
+            } else {
+                out.textElement(tagsRest[r]);
+            }
+        }
+        out.endArray();
+        java.util.Arrays.fill(tagsRest, 0, size, null);
+        anyTagsRest = false;
     }
 
     private void writeIds(CopyBinaryWriter out, String[] values, int c) {

@@ -19,7 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * them in the dictionary ({@link #takeMaskedSets}) before a flush names them by digest.
  */
 final class TagSetMasks {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Numbers as written: 12.50 stays 12.50 in a masked set and its rest, as jsonb keeps it. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     private static final int PARSED_CACHE_LIMIT = 4096;
     /** What an unsummed key's value becomes in the tag sets: a value, so the set still carries the key (tag coverage). */
     static final String MASK = "*";
@@ -28,6 +33,18 @@ final class TagSetMasks {
 
     /** A tag set's JSON, and its keys with their values as text (null for a JSON null). */
     private record Parsed(JsonNode node, List<String[]> entries) {
+    }
+
+    /**
+     * A line's tags as a load keeps them: {@code set} for the rollups and the line's dictionary id, and
+     * {@code rest}, the masked values as a JSON object of their own, null when none is: the line's tags
+     * are {@code set || rest} (jsonb), as they came.
+     */
+    record Split(String set, String rest) {
+        /** The row's tags kept whole: nothing masked. */
+        static Split whole(com.stategraph.billing.format.CanonicalRow row) {
+            return new Split(row.get(com.stategraph.billing.format.FocusColumn.TAGS), null);
+        }
     }
 
     private final UnsummedTagKeys unsummed;
@@ -41,14 +58,14 @@ final class TagSetMasks {
     }
 
     /**
-     * Counts a line's tags of {@code period} and gives its set as the rollups keep it: as given, or
-     * with the values of the period's unsummed keys masked.
+     * Counts a line's tags of {@code period} and splits them: the set as the rollups keep it (as given,
+     * or with the values of the period's unsummed keys masked), and those values.
      *
      * @param onCut run when one of this line's keys has just gone past the bound, before the line's set is made
      */
-    String of(LocalDate period, String json, Runnable onCut) {
+    Split of(LocalDate period, String json, Runnable onCut) {
         if (json == null) {
-            return null;
+            return new Split(null, null);
         }
         Parsed p = parsed(json);
         int cuts = unsummed.cuts();
@@ -59,7 +76,17 @@ final class TagSetMasks {
         if (unsummed.cuts() != cuts) {
             onCut.run();
         }
-        return mask ? masked(period, p) : json;
+        if (!mask || json.contains("\\u")) {
+            // A unicode escape may stand for what jsonb refuses (a NUL): such a set goes to the dictionary whole, which says so.
+            return new Split(json, null);
+        }
+        ObjectNode rest = JSON.createObjectNode();
+        for (String[] kv : p.entries()) {
+            if (kv[1] != null && unsummed.unsummed(period, kv[0])) {
+                rest.set(kv[0], p.node().get(kv[0]));
+            }
+        }
+        return new Split(masked(period, p), JSON.writeValueAsString(rest));
     }
 
     /** {@code json} with each value of an unsummed key of {@code period} masked; null when it has none to mask. */

@@ -44,8 +44,9 @@ class ChunkIdsTest {
             for (int r = 1; r <= 50; r++) {
                 String resource = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-" + r;
                 resources.add(resource);
-                chunk.add(normaliser.normalise(new Object[] {"1.5", "EUR", "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", resource,
-                        "{\"team\":\"t" + (r % 3) + "\"}"}, r), "file:///a.csv", r);
+                com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {"1.5", "EUR", "2026-11-01T00:00:00Z",
+                        "2026-11-02T00:00:00Z", resource, "{\"team\":\"t" + (r % 3) + "\"}"}, r);
+                chunk.add(row, TagSetMasks.Split.whole(row), "file:///a.csv", r);
             }
             try (ChunkIds ids = new ChunkIds(new StringDictionary(ds, tenant), "test-ids");
                  Connection locker = ds.getConnection()) {

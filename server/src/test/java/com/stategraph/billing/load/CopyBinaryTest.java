@@ -120,8 +120,9 @@ class CopyBinaryTest {
             listed.add(list);
             contracted.add(contract);
             starts.add(start);
-            chunk.add(normaliser.normalise(new Object[] {cost, cost, list, contract, "EUR", "2026-11-01T00:00:00Z", start}, r + 1),
-                    "file:///a.csv", r + 1);
+            com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {cost, cost, list, contract, "EUR",
+                    "2026-11-01T00:00:00Z", start}, r + 1);
+            chunk.add(row, TagSetMasks.Split.whole(row), "file:///a.csv", r + 1);
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();

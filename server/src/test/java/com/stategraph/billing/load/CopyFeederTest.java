@@ -69,8 +69,9 @@ class CopyFeederTest {
         FocusNormaliser normaliser = new FocusNormaliser(file, HEADER, new ConformanceFindings());
         RowChunk chunk = new RowChunk();
         for (int r = 1; r <= rows; r++) {
-            chunk.add(normaliser.normalise(new Object[] {"1." + r, "EUR", into.period + "T00:00:00Z", into.period.plusDays(r % 20)
-                    + "T00:00:00Z", "vol-" + r}, r), file, r);
+            com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {"1." + r, "EUR", into.period + "T00:00:00Z",
+                    into.period.plusDays(r % 20) + "T00:00:00Z", "vol-" + r}, r);
+            chunk.add(row, TagSetMasks.Split.whole(row), file, r);
         }
         chunk.resolve(new StringDictionary(ds, tenant));
         CopyLines lines = new CopyLines();
