@@ -24,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttributionCalculator {
     private static final int BATCH = 5_000;
     private static final String NEXT = "attribution_next";
+    private static final String NEXT_UNMANAGED = "attribution_next_unmanaged";
+    /** Unmanaged resources' ids a row of attribution_unmanaged: 4 KB of them. */
+    private static final int UNMANAGED_BLOCK = 1024;
     /** Rows written by a computation past which the table's statistics are taken again in its transaction. */
     private static final int RESTATED = 10_000;
-    /** Stands in for "no state" in the comparison, so it is an equality PostgreSQL can hash on. */
-    private static final String NO_STATE = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -110,22 +111,48 @@ public class AttributionCalculator {
         return new Outcome(counts[0], counts[1], index.size());
     }
 
-    /** Deletes the stored answers that are gone or changed, then inserts the new and changed ones; how many rows that took. */
+    /**
+     * Deletes the stored managed answers that are gone or changed, inserts the new and changed ones, and
+     * replaces the unmanaged resources' blocks when they differ; how many rows that took.
+     */
     private int replaceChanged(UUID tenantId) {
         jdbc.sql("ANALYZE " + NEXT).update();
         int deleted = jdbc.sql("DELETE FROM attribution_resources a WHERE a.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n"
-                + " WHERE n.resource_key = a.resource_key AND coalesce(n.state_id, " + NO_STATE + ") = coalesce(a.state_id, " + NO_STATE + ")"
-                + " AND coalesce(n.address, '') = coalesce(a.address, ''))").param(tenantId).update();
+                + " WHERE n.resource_key = a.resource_key AND n.state_id = a.state_id AND coalesce(n.address, '') = coalesce(a.address, ''))")
+                .param(tenantId).update();
         int inserted = jdbc.sql("INSERT INTO attribution_resources (tenant_id, resource_key, state_id, address) SELECT ?, n.resource_key,"
-                + " n.state_id, n.address FROM " + NEXT + " n WHERE NOT EXISTS (SELECT 1 FROM attribution_resources a WHERE a.tenant_id = ?"
-                + " AND a.resource_key = n.resource_key)").params(tenantId, tenantId).update();
+                + " n.state_id, n.address FROM " + NEXT + " n WHERE n.state_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attribution_resources a"
+                + " WHERE a.tenant_id = ? AND a.resource_key = n.resource_key)").params(tenantId, tenantId).update();
+        int blocks = replaceUnmanaged(tenantId);
         jdbc.sql("DROP TABLE " + NEXT).update(); // a transaction may compute twice
         if (deleted + inserted >= RESTATED) {
             // Committed with statistics that know these rows: until autovacuum analyzed them, PostgreSQL took a tenant's
-            // hundreds of thousands of new rows for one and joined the unmanaged list row by row (past a minute at 300,000).
+            // hundreds of thousands of new rows for one and joined them row by row (past a minute at 300,000).
             jdbc.sql("ANALYZE attribution_resources").update();
         }
-        return deleted + inserted;
+        return deleted + inserted + blocks;
+    }
+
+    /**
+     * The unmanaged resources as {@link #UNMANAGED_BLOCK} ids a row, sorted (V49): written again only when
+     * they differ from the stored ones; how many rows that took.
+     */
+    private int replaceUnmanaged(UUID tenantId) {
+        jdbc.sql("CREATE TEMPORARY TABLE " + NEXT_UNMANAGED + " ON COMMIT DROP AS SELECT block, array_agg(resource_key ORDER BY resource_key)"
+                + " AS keys FROM (SELECT resource_key, ((row_number() OVER (ORDER BY resource_key) - 1) / " + UNMANAGED_BLOCK + ")::integer"
+                + " AS block FROM " + NEXT + " WHERE state_id IS NULL) k GROUP BY block").update();
+        boolean same = jdbc.sql("SELECT NOT EXISTS (SELECT block, keys FROM " + NEXT_UNMANAGED + " EXCEPT SELECT block, keys FROM"
+                        + " attribution_unmanaged WHERE tenant_id = ?) AND NOT EXISTS (SELECT block, keys FROM attribution_unmanaged"
+                        + " WHERE tenant_id = ? EXCEPT SELECT block, keys FROM " + NEXT_UNMANAGED + ")")
+                .params(tenantId, tenantId).query(Boolean.class).single();
+        int written = 0;
+        if (!same) {
+            written += jdbc.sql("DELETE FROM attribution_unmanaged WHERE tenant_id = ?").param(tenantId).update();
+            written += jdbc.sql("INSERT INTO attribution_unmanaged (tenant_id, block, keys) SELECT ?, block, keys FROM " + NEXT_UNMANAGED)
+                    .param(tenantId).update();
+        }
+        jdbc.sql("DROP TABLE " + NEXT_UNMANAGED).update();
+        return written;
     }
 
     private void write(List<Object[]> rows) {

@@ -81,8 +81,7 @@ public class AttributionService {
                                 + AttributionSummaries.status("(r.resource_id IS NULL OR r.resource_id = '')") + " AS status,"
                                 + " coalesce(sum(r." + metricColumn + "), 0) AS cost,"
                                 + " count(*) AS n, date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
-                                + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                                + " LEFT JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_key = r.resource_key"
+                                + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id" + AttributionSummaries.answers("r")
                                 + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ?"
                                 + " AND r.charge_period_start >= ? AND r.charge_period_start < ? GROUP BY 1, 2, 3, 6")
                         .params(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to()))

@@ -32,10 +32,20 @@ class AttributionSummaries {
 
     /**
      * 0 attributed, 1 unmanaged, 2 unallocated (no ResourceId: {@code noResourceId} holds), 3 uncomputed
-     * (no answer yet), joined to {@code a}.
+     * (no answer yet), over {@link #answers}.
      */
     static String status(String noResourceId) {
-        return "CASE WHEN " + noResourceId + " THEN 2 WHEN a.resource_key IS NULL THEN 3 WHEN a.state_id IS NULL THEN 1 ELSE 0 END";
+        return "CASE WHEN " + noResourceId + " THEN 2 WHEN a.resource_key IS NOT NULL THEN 0 WHEN u.resource_key IS NOT NULL THEN 1 ELSE 3 END";
+    }
+
+    /**
+     * The answers {@link #status} reads for lines {@code lines} (with {@code tenant_id} and {@code resource_key}): {@code a} the
+     * managed resource's row, {@code u} the unmanaged one's id (V49).
+     */
+    static String answers(String lines) {
+        return " LEFT JOIN attribution_resources a ON a.tenant_id = " + lines + ".tenant_id AND a.resource_key = " + lines + ".resource_key"
+                + " LEFT JOIN attribution_unmanaged_keys u ON u.tenant_id = " + lines + ".tenant_id AND u.resource_key = " + lines
+                + ".resource_key";
     }
 
     /**
@@ -49,7 +59,7 @@ class AttributionSummaries {
             + " u.billed, u.n, u.currency, u.month FROM (SELECT m.tenant_id, m.provider, min(m.service_name) AS service_name,"
             + " m.resource_key, min(m.resource_type) AS resource_type, min(m.region_id) AS region_id, sum(m.billed_cost) AS billed,"
             + " sum(m.row_count) AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
-            + " JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key AND a.state_id IS NULL"
+            + " JOIN attribution_unmanaged_keys u ON u.tenant_id = m.tenant_id AND u.resource_key = m.resource_key"
             + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.tenant_id, m.month, m.resource_key, m.provider, m.billing_currency) u"
             + " JOIN billing_strings d ON d.tenant_id = ? AND d.id = u.resource_key";
 
@@ -59,8 +69,7 @@ class AttributionSummaries {
      */
     static String splitOfMonths(String sums) {
         return "SELECT m.month, m.provider, m.billing_currency AS currency, " + status("m.resource_key IS NULL") + " AS status, " + sums
-                + " FROM cost_monthly_resources m"
-                + " LEFT JOIN attribution_resources a ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key"
+                + " FROM cost_monthly_resources m" + answers("m")
                 + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY 1, 2, 3, 4";
     }
 

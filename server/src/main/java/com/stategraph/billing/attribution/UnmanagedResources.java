@@ -98,7 +98,7 @@ public class UnmanagedResources {
                         + " sum(r.billed_cost) AS billed, count(*) AS n, r.billing_currency AS currency,"
                         + " date_trunc('month', r.charge_period_start AT TIME ZONE 'UTC')::date AS month"
                         + " FROM billing_rows r JOIN billing_sources s ON s.id = r.source_id"
-                        + " JOIN attribution_resources a ON a.tenant_id = r.tenant_id AND a.resource_key = r.resource_key AND a.state_id IS NULL"
+                        + " JOIN attribution_unmanaged_keys u ON u.tenant_id = r.tenant_id AND u.resource_key = r.resource_key"
                         + " WHERE " + edge.onlyLoads() + " AND r.tenant_id = ? AND r.charge_period_start >= ? AND r.charge_period_start < ?"
                         + " GROUP BY r.resource_id, 1, r.billing_currency, 9");
                 params.addAll(List.of(tenantId, Timestamp.from(edge.from()), Timestamp.from(edge.to())));
