@@ -150,6 +150,8 @@ public class AttributionCalculator {
             written += jdbc.sql("DELETE FROM attribution_unmanaged WHERE tenant_id = ?").param(tenantId).update();
             written += jdbc.sql("INSERT INTO attribution_unmanaged (tenant_id, block, keys) SELECT ?, block, keys FROM " + NEXT_UNMANAGED)
                     .param(tenantId).update();
+            // The summaries written next, and readers after the commit, join these: planned with statistics that know them.
+            jdbc.sql("ANALYZE attribution_unmanaged").update();
         }
         jdbc.sql("DROP TABLE " + NEXT_UNMANAGED).update();
         return written;
