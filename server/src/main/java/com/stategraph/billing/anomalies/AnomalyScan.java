@@ -123,8 +123,8 @@ public class AnomalyScan implements SpendCheck {
                     + " WHERE tenant_id = ? AND day >= ? GROUP BY 1 HAVING count(DISTINCT tag_value) > " + MAX_TAG_VALUES)
                     .params(tenantId, Date.valueOf(readFrom)).query(String.class).list());
             // A key some load does not sum per value has no values in the rollup there: a series of it would end where it stops.
-            loads.unsummedTagKeys(tenantId, readFrom.atStartOfDay(ZoneOffset.UTC).toInstant(), java.time.Instant.parse("9999-01-01T00:00:00Z"))
-                    .keySet().forEach(k -> identifiers.add(foldKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
+            identifiers.addAll(loads.unsummedTagKeys(tenantId, readFrom.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    java.time.Instant.parse("9999-01-01T00:00:00Z"), foldKeys).keySet());
             if (!identifiers.isEmpty()) {
                 log.info("tenant {}: tag keys of more than {} values, or not summed per value, are not scanned as tag series: {}",
                         tenantId, MAX_TAG_VALUES, identifiers);

@@ -116,9 +116,8 @@ public class ActualsRepository {
         if (named.isEmpty()) {
             return false;
         }
-        java.util.Set<String> unsummed = new java.util.HashSet<>();
-        loads.unsummedTagKeys(q.tenantId(), q.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                q.to().atStartOfDay(ZoneOffset.UTC).toInstant()).keySet().forEach(k -> unsummed.add(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
+        java.util.Set<String> unsummed = loads.unsummedTagKeys(q.tenantId(), q.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                q.to().atStartOfDay(ZoneOffset.UTC).toInstant(), foldTagKeys).keySet();
         return named.stream().anyMatch(k -> unsummed.contains(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k));
     }
 
@@ -430,8 +429,8 @@ public class ActualsRepository {
                     lines.put(rs.getString("k"), rs.getLong("n"));
                 });
         // A key the rollups do not sum per value has no rows there: counted by the lines its loads recorded.
-        loads.unsummedTagKeys(tenantId, from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .forEach((k, n) -> lines.merge(foldTagKeys ? k.toLowerCase(java.util.Locale.ROOT) : k, n, Long::sum));
+        loads.unsummedTagKeys(tenantId, from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                foldTagKeys).forEach((k, n) -> lines.merge(k, n, Long::sum));
         return lines.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();

@@ -56,15 +56,18 @@ public class BillingLoadRepository {
      * The tag keys whose values the rollups of the tenant's current loads with charges in {@code [from, to)} do not sum
      * (V47: a key past {@code STATEGRAPH_SYNC_SUMMED_TAG_VALUES} values in a period), each with the lines that name it.
      * A question about such a key's values reads the rows.
+     *
+     * @param foldCase the keys lower-cased (and their lines added up), as a server comparing tag keys without case compares them
      */
-    public java.util.Map<String, Long> unsummedTagKeys(UUID tenantId, Instant from, Instant to) {
+    public java.util.Map<String, Long> unsummedTagKeys(UUID tenantId, Instant from, Instant to, boolean foldCase) {
         java.util.Map<String, Long> keys = new java.util.TreeMap<>();
         jdbc.sql("SELECT k.key, sum(k.value::bigint) FROM billing_loads l, jsonb_each_text(l.unsummed_tag_keys) k"
                         + " WHERE l.tenant_id = ? AND l.state = 'current' AND l.unsummed_tag_keys IS NOT NULL"
                         + " AND l.first_charge < ? AND l.last_charge >= ? GROUP BY 1")
                 .params(tenantId, java.sql.Timestamp.from(to), java.sql.Timestamp.from(from))
                 .query(rs -> {
-                    keys.put(rs.getString(1), rs.getLong(2));
+                    String key = rs.getString(1);
+                    keys.merge(foldCase ? key.toLowerCase(java.util.Locale.ROOT) : key, rs.getLong(2), Long::sum);
                 });
         return keys;
     }
