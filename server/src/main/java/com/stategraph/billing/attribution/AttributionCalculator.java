@@ -81,8 +81,10 @@ public class AttributionCalculator {
         List<Object[]> pending = new ArrayList<>(BATCH);
         int[] counts = new int[2];
         // The rollup keeps each resource by its dictionary id; the matcher reads the ResourceId's text.
-        streaming.query("SELECT m.resource_key, d.value FROM (SELECT DISTINCT resource_key FROM cost_monthly_resources WHERE tenant_id = ?"
-                + " AND resource_key IS NOT NULL) m JOIN billing_strings d ON d.tenant_id = ? AND d.id = m.resource_key", rs -> {
+        // From the sums' blocks (V50) directly: only their ids, not every sum and dimension the view cost_monthly_resources shows.
+        streaming.query("SELECT m.resource_key, d.value FROM (SELECT DISTINCT k.resource_key FROM cost_resource_blocks b"
+                + " CROSS JOIN LATERAL unnest(b.resource_keys) AS k (resource_key) WHERE b.tenant_id = ? AND b.block >= 0) m"
+                + " JOIN billing_strings d ON d.tenant_id = ? AND d.id = m.resource_key", rs -> {
             int resourceKey = rs.getInt(1);
             IdentifierIndex.Owner owner = index.match(rs.getString(2));
             counts[0]++;

@@ -86,7 +86,7 @@ class AttributionSummaries {
      * loads they name, so all three are of one snapshot.
      */
     void write(UUID tenantId, boolean everyMonth) {
-        java.sql.Date[] months = jdbc.sql("SELECT mo.month FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM cost_monthly_resources"
+        java.sql.Date[] months = jdbc.sql("SELECT mo.month FROM (SELECT DISTINCT ?::uuid AS tenant_id, month FROM cost_resource_blocks"
                         + " WHERE tenant_id = ? UNION SELECT tenant_id, month FROM attribution_month_digests WHERE tenant_id = ?) mo"
                         + " LEFT JOIN attribution_month_digests d ON d.tenant_id = mo.tenant_id AND d.month = mo.month"
                         + " WHERE ? OR d.loads_digest IS DISTINCT FROM " + MONTH_DIGEST)

@@ -49,9 +49,11 @@ public class NoResourceIdLines {
                         });
             }
             if (!parts.wholeMonths().isEmpty()) {
-                jdbc.sql("SELECT m.billing_currency AS currency, m.charge_category AS category, coalesce(sum(m." + cost + "), 0) AS cost,"
-                                + " m.month FROM cost_monthly_resources m WHERE m.tenant_id = ? AND m.month = ANY (?)"
-                                + " AND m.resource_key IS NULL GROUP BY 1, 2, 4")
+                // The lines without a ResourceId are the sums' block -1 (V50): that block, not every resource's.
+                jdbc.sql("SELECT d.billing_currency AS currency, d.charge_category AS category, coalesce(sum(e.cost), 0) AS cost,"
+                                + " b.month FROM cost_resource_blocks b CROSS JOIN LATERAL unnest(b.dims, b." + cost + ") AS e (dims, cost)"
+                                + " JOIN cost_resource_dims d ON d.tenant_id = b.tenant_id AND d.id = e.dims"
+                                + " WHERE b.tenant_id = ? AND b.month = ANY (?) AND b.block = -1 GROUP BY 1, 2, 4")
                         .params(tenantId, parts.wholeMonths().toArray(new java.sql.Date[0]))
                         .query(rs -> {
                             add(sums, rs, into);

@@ -27,7 +27,7 @@ final class MonthTopResources {
     static final int KEPT = 1000;
     private static final List<String> METRICS = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost");
     private static final String TABLE = "cost_month_top_resources";
-    private static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM cost_monthly_resources WHERE tenant_id = ? AND source_id = ?";
+    private static final String MONTHS_OF_SOURCE = "SELECT DISTINCT month FROM " + ResourceBlocks.TABLE + " WHERE tenant_id = ? AND source_id = ?";
     private static final String SUMMED = "rollup_resource_month_sums";
     private static final String NEXT = "rollup_next_month_top_resources";
     /** Each resource's sums over the tenant's sources, for some months. */

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * either the old set or the new one, never both.
  */
 final class RollupSets {
-    static final List<String> TABLES = List.of("cost_monthly_resources", "cost_daily_tag_sets", "cost_daily_tags");
+    static final List<String> TABLES = List.of("cost_daily_tag_sets", "cost_daily_tags");
 
     private RollupSets() {
     }

@@ -22,11 +22,23 @@ final class RollupWriter {
     private static final String PARTIES = " provider, host_provider, publisher, invoice_issuer,";
     private static final String SUMS = " billed_cost, effective_cost, list_cost, contracted_cost, row_count";
 
-    /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
+    /**
+     * A rollup (a table, or the view {@code cost_monthly_resources} over {@link ResourceBlocks}), the
+     * columns a flush writes (in the order {@link DailyRollup} writes them), and that write.
+     */
     private record Target(String table, String columns, Write write, DictionaryKeys dictionaryKeys) {
         /** A rollup that keeps every value as it is (no {@link DictionaryKeys}). */
         Target(String table, String columns, Write write) {
             this(table, columns, write, null);
+        }
+
+        /** The table its rows are stored in. */
+        String stored() {
+            return inBlocks() ? ResourceBlocks.TABLE : table;
+        }
+
+        boolean inBlocks() {
+            return table.equals("cost_monthly_resources");
         }
 
         String stage() {
@@ -69,7 +81,7 @@ final class RollupWriter {
 
     /** The tables a load writes, in the order it writes them. */
     static List<String> tables() {
-        return TARGETS.stream().map(Target::table).toList();
+        return TARGETS.stream().map(Target::stored).toList();
     }
 
     private final Connection connection;
@@ -157,7 +169,9 @@ final class RollupWriter {
                             + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
                 }
             }
-            if (RollupSets.kept(t.table())) {
+            if (t.inBlocks()) {
+                ResourceBlocks.replace(connection, t.next(), tenantId, sourceId, periods);
+            } else if (RollupSets.kept(t.table())) {
                 Array small = RollupSets.writeLarge(connection, t.table(), t.next(), columns, tenantId, sourceId, periods, ownRollupRows);
                 if (((Object[]) small.getArray()).length > 0) {
                     RollupDiff.apply(connection, RollupSets.shared(t.table()), t.next(), columns, SCOPE, tenantId, sourceId, small);

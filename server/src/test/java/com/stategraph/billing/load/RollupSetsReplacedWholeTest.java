@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A source's period of many resources and tags (the tests' threshold is 30 rows a rollup) is a set
- * of its own in each per-resource and per-tag rollup, replaced whole when any sum changes: changed
+ * A source's period of many tags (the tests' threshold is 30 rows a rollup) is a set of its own in
+ * each per-tag rollup, replaced whole when any sum changes (the per-resource sums are blocks since V50,
+ * {@link ResourceBlocksTest}): changed
  * re-syncs do not grow those rollups, the sets they replace are dropped, an unchanged reload keeps
  * them, and a period that shrinks below the threshold goes back to the shared partition. The views
  * that read them answer from whichever holds the period.
@@ -148,7 +149,7 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
         for (String rollup : RollupSets.TABLES) {
             assertThat(exists(rollup, previous.get(rollup))).isFalse();
         }
-        assertThat(sharedRows("cost_monthly_resources", tenant)).isEqualTo(5);
+        assertThat(rows("cost_monthly_resources", tenant)).as("the resources' sums, in blocks (V50)").isEqualTo(5);
         assertThat(sharedRows("cost_daily_tags", tenant)).isEqualTo(2L * (5 + 3));
         assertTeams(tenant, teams);
 
@@ -161,28 +162,32 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
         for (String rollup : RollupSets.TABLES) {
             assertThat(rows(rollup, tenant)).as(rollup).isZero();
         }
+        assertThat(rows(ResourceBlocks.TABLE, tenant)).as("the resources' blocks").isZero();
     }
+
+    /** A rollup kept in sets. */
+    private static final String ROLLUP = "cost_daily_tags";
 
     /** Writes {@code resources} rows of the month, each costing {@code cents}, as the period's set in its own transaction, and leaves it open. */
     private Connection writeSet(String tenant, String source, int resources, int cents) throws Exception {
         Connection c = db.getConnection();
         c.setAutoCommit(false);
-        List<RollupDiff.Column> columns = RollupDiff.columnsOf(c, "cost_monthly_resources");
+        List<RollupDiff.Column> columns = RollupDiff.columnsOf(c, ROLLUP);
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMPORARY TABLE next_rows (LIKE cost_monthly_resources INCLUDING DEFAULTS) ON COMMIT DROP");
-            st.execute("INSERT INTO next_rows (tenant_id, source_id, billing_period, month, provider, resource_key, billing_currency,"
+            st.execute("CREATE TEMPORARY TABLE next_rows (LIKE " + ROLLUP + " INCLUDING DEFAULTS) ON COMMIT DROP");
+            st.execute("INSERT INTO next_rows (tenant_id, source_id, billing_period, day, provider, billing_currency, tag_key, tag_value,"
                     + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) SELECT '" + tenant + "', '" + source + "', '"
-                    + M.atDay(1) + "', '" + M.atDay(1) + "', 'AWS', i, 'USD', " + cents + " / 100.0, 0, 0, 0, 1"
+                    + M.atDay(1) + "', '" + M.atDay(1) + "', 'AWS', 'USD', 'instance', 'i-' || i, " + cents + " / 100.0, 0, 0, 0, 1"
                     + " FROM generate_series(1, " + resources + ") i");
         }
-        Array small = RollupSets.writeLarge(c, "cost_monthly_resources", "next_rows", columns, UUID.fromString(tenant),
+        Array small = RollupSets.writeLarge(c, ROLLUP, "next_rows", columns, UUID.fromString(tenant),
                 UUID.fromString(source), c.createArrayOf("date", new Object[] {M.atDay(1)}), 30);
         assertThat((Object[]) small.getArray()).as("40 rows: a set").isEmpty();
         return c;
     }
 
     private BigDecimal monthThroughTheParent(String tenant) {
-        return jdbc.sql("SELECT coalesce(sum(billed_cost), 0) FROM cost_monthly_resources WHERE tenant_id = ?::uuid").param(tenant)
+        return jdbc.sql("SELECT coalesce(sum(billed_cost), 0) FROM " + ROLLUP + " WHERE tenant_id = ?::uuid").param(tenant)
                 .query(BigDecimal.class).single();
     }
 
@@ -193,7 +198,7 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
         try (Connection first = writeSet(tenant, source, 40, 1)) {
             first.commit();
         }
-        UUID old = sets(tenant).get("cost_monthly_resources");
+        UUID old = sets(tenant).get(ROLLUP);
         assertThat(monthThroughTheParent(tenant)).isEqualByComparingTo("0.40");
 
         try (Connection second = writeSet(tenant, source, 40, 3)) {
@@ -201,14 +206,14 @@ class RollupSetsReplacedWholeTest extends SyncServerTest {
             second.commit();
         }
         // Nothing dropped the old set's table yet (a sync does right after its commit): it is still attached, and empty.
-        assertThat(exists("cost_monthly_resources", old)).isTrue();
+        assertThat(exists(ROLLUP, old)).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM pg_inherits WHERE inhrelid = ?::regclass")
-                .param(BillingPartitions.rollupSets("cost_monthly_resources").tableOf(old)).query(Long.class).single()).isEqualTo(1);
+                .param(BillingPartitions.rollupSets(ROLLUP).tableOf(old)).query(Long.class).single()).isEqualTo(1);
         assertThat(monthThroughTheParent(tenant)).as("after the commit: the new set only").isEqualByComparingTo("1.20");
-        assertThat(sets(tenant).get("cost_monthly_resources")).isNotEqualTo(old);
+        assertThat(sets(tenant).get(ROLLUP)).isNotEqualTo(old);
 
         BillingPartitions.dropRetired(db);
-        assertThat(exists("cost_monthly_resources", old)).isFalse();
+        assertThat(exists(ROLLUP, old)).isFalse();
         assertThat(monthThroughTheParent(tenant)).isEqualByComparingTo("1.20");
     }
 }

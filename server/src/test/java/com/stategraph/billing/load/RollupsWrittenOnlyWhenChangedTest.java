@@ -55,8 +55,12 @@ class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
     /** Each rollup row of the source as table, ctid and xmin: where it is and which transaction wrote it. */
     private List<String> physicalRows(String source) {
         List<String> out = new ArrayList<>();
-        TABLES.forEach((table, scope) -> out.addAll(jdbc.sql("SELECT '" + table + " ' || ctid::text || ' ' || xmin::text FROM "
-                + table + " WHERE " + scope).param(source).query(String.class).list()));
+        TABLES.forEach((table, scope) -> {
+            // a view of blocks (V50): where its rows are is where the blocks are
+            String stored = table.equals("cost_monthly_resources") ? ResourceBlocks.TABLE : table;
+            out.addAll(jdbc.sql("SELECT '" + stored + " ' || ctid::text || ' ' || xmin::text FROM " + stored + " WHERE " + scope)
+                    .param(source).query(String.class).list());
+        });
         return out;
     }
 
@@ -96,7 +100,7 @@ class RollupsWrittenOnlyWhenChangedTest extends SyncServerTest {
         assertThat(jdbc.sql("SELECT count(*) FROM rollup_sets WHERE source_id = ?::uuid").param(source).query(Long.class).single())
                 .as("the periods are in the shared partitions").isZero();
         List<String> first = physicalRows(source);
-        assertThat(first).hasSizeGreaterThan(RESOURCES);
+        assertThat(first).hasSizeGreaterThan(RESOURCES).anyMatch(row -> row.startsWith(ResourceBlocks.TABLE + " "));
 
         // Forced: unchanged files are not even read otherwise, and this is about what a reload of them writes.
         assertThat(syncAndWait(tenant, source, Map.of("force", true)).path("status").asString()).isEqualTo("ok");

@@ -44,7 +44,9 @@ class StoreSizePerResourceTest {
      * and the tag sets took 4 bytes a resource each, the owner masked in the sets, against 253 and 234. V48 keeps a line's
      * masked values in its chunk instead of its whole tag set in the JSON dictionary: 196 bytes a resource against 230, the
      * first 10,000 owners' sets being there before the key went past its bound. V49 keeps the unmanaged resources' ids,
-     * 1,024 to a row, instead of a row each: attribution 9 bytes a resource against 95.
+     * 1,024 to a row, instead of a row each: attribution 9 bytes a resource against 95. V50 keeps the monthly resources'
+     * sums in blocks of 128 ids ({@code cost_monthly_resources} is now a view of them) and their dimensions once per
+     * combination: 20 bytes a resource against 256.
      */
     private static final Map<String, Integer> BOUNDS = new LinkedHashMap<>();
 
@@ -53,7 +55,9 @@ class StoreSizePerResourceTest {
         BOUNDS.put("billing_chunks_small", 30);
         BOUNDS.put("billing_strings", 350);
         BOUNDS.put("billing_json", 240);
-        BOUNDS.put("cost_monthly_resources", 310);
+        BOUNDS.put("cost_resource_blocks", 40);
+        // One combination of dimensions here, however many resources.
+        BOUNDS.put("cost_resource_dims", 4);
         // At most 1,000 resources per currency and metric, however many the month has: 4,000 rows here (79 bytes a resource).
         BOUNDS.put("cost_month_top_resources", 100);
         // No state manages these resources: no managed rows, and the unmanaged ones as ids in blocks (V49).
@@ -124,6 +128,7 @@ class StoreSizePerResourceTest {
         BOUNDS.keySet().forEach(t -> perResource.put(t, (size(jdbc, t) - before.get(t)) / RESOURCES));
         System.out.println("bytes per distinct resource: " + perResource);
         assertThat(perResource.get("cost_month_top_resources")).as("the largest resources were kept").isPositive();
+        assertThat(perResource.get("cost_resource_blocks")).as("the resources' month sums were kept").isPositive();
         BOUNDS.forEach((table, bound) -> assertThat(perResource.get(table)).as(table + " bytes per distinct resource")
                 .isLessThanOrEqualTo(bound.longValue()));
     }

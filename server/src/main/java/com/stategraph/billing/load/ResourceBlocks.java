@@ -1,0 +1,71 @@
+package com.stategraph.billing.load;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The per-resource month sums, kept in blocks (V50): a row of {@code cost_resource_blocks} per source,
+ * billing period, month and block of {@link #SIZE} dictionary ids, its entries parallel arrays sorted
+ * by resource and then dimensions, which are a row of {@code cost_resource_dims}. A load's summed rows
+ * (one per key, as {@code cost_monthly_resources} shows them) replace the blocks of its periods; a
+ * block whose entries did not change is not written again, so a re-sync of the same sums writes
+ * nothing.
+ */
+public final class ResourceBlocks {
+    /** log2 of the ids per block: 128, so that a state's thousand resources read a few hundred small blocks, not most of the month. */
+    public static final int SHIFT = 7;
+    static final String TABLE = "cost_resource_blocks";
+    private static final String NEXT = "rollup_next_resource_blocks";
+    private static final String DIMENSIONS = "provider, host_provider, publisher, invoice_issuer, service_name, sub_account_id, region_id,"
+            + " resource_type, charge_category, billing_currency";
+    private static final String ARRAYS = "resource_keys, dims, billed_cost, effective_cost, list_cost, contracted_cost, row_counts";
+
+    private ResourceBlocks() {
+    }
+
+    /** The text a combination of dimensions is found by, of alias {@code a}'s columns (V50 wrote the same). */
+    private static String key(String a) {
+        return "(" + a + "." + DIMENSIONS.replace(", ", ", " + a + ".") + ")::text";
+    }
+
+    /** The block an id is in; the lines without a ResourceId are block -1. */
+    static String blockOf(String resourceKey) {
+        return "coalesce(" + resourceKey + " >> " + SHIFT + ", -1)";
+    }
+
+    /**
+     * Makes the source's blocks of {@code periods} those of {@code next}: a temporary table with the
+     * columns of {@code cost_monthly_resources}, one row per key. Periods without rows lose theirs.
+     */
+    static void replace(Connection c, String next, UUID tenantId, UUID sourceId, Array periods) throws SQLException {
+        // In the order of the unique key, so that two syncs of the tenant adding the same combinations wait, never deadlock.
+        RollupDiff.update(c, "INSERT INTO cost_resource_dims (tenant_id, key, " + DIMENSIONS + ") SELECT ?, k.* FROM (SELECT DISTINCT "
+                + key("n") + " AS key, " + DIMENSIONS + " FROM " + next + " n) k WHERE NOT EXISTS (SELECT 1 FROM cost_resource_dims d"
+                + " WHERE d.tenant_id = ? AND d.key = k.key) ORDER BY k.key ON CONFLICT (tenant_id, key) DO NOTHING", tenantId, tenantId);
+        String order = " ORDER BY n.resource_key, d.id)";
+        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + NEXT + " ON COMMIT DROP AS SELECT n.billing_period, n.month, "
+                + blockOf("n.resource_key") + " AS block, array_agg(n.resource_key" + order + " AS resource_keys, array_agg(d.id" + order
+                + " AS dims, array_agg(n.billed_cost" + order + " AS billed_cost, array_agg(n.effective_cost" + order + " AS effective_cost,"
+                + " array_agg(n.list_cost" + order + " AS list_cost, array_agg(n.contracted_cost" + order + " AS contracted_cost,"
+                + " array_agg(n.row_count" + order + " AS row_counts FROM " + next + " n"
+                + " JOIN cost_resource_dims d ON d.tenant_id = ? AND d.key = " + key("n") + " GROUP BY 1, 2, 3", tenantId);
+        // A sum written with other digits (1.5 for 1.50) is a change: the arrays are compared as text.
+        RollupDiff.update(c, "DELETE FROM " + TABLE + " b WHERE b.tenant_id = ? AND b.source_id = ? AND b.billing_period = ANY (?)"
+                + " AND NOT EXISTS (SELECT 1 FROM " + NEXT + " n WHERE n.billing_period = b.billing_period AND n.month = b.month"
+                + " AND n.block = b.block AND n.resource_keys = b.resource_keys AND n.dims = b.dims AND n.row_counts = b.row_counts"
+                + " AND n.billed_cost::text = b.billed_cost::text AND n.effective_cost::text = b.effective_cost::text"
+                + " AND n.list_cost::text = b.list_cost::text AND n.contracted_cost::text = b.contracted_cost::text)",
+                tenantId, sourceId, periods);
+        RollupDiff.update(c, "INSERT INTO " + TABLE + " (tenant_id, source_id, billing_period, month, block, " + ARRAYS + ")"
+                + " SELECT ?, ?, n.billing_period, n.month, n.block, " + ARRAYS.replaceAll("(\\w+)", "n.$1") + " FROM " + NEXT + " n"
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " b WHERE b.tenant_id = ? AND b.source_id = ?"
+                + " AND b.billing_period = n.billing_period AND b.month = n.month AND b.block = n.block)",
+                tenantId, sourceId, tenantId, sourceId);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE " + NEXT);
+        }
+    }
+}
