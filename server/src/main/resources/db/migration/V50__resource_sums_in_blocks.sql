@@ -89,3 +89,8 @@ JOIN cost_resource_dims d ON d.tenant_id = b.tenant_id AND d.id = e.dims;
 COMMENT ON VIEW cost_monthly_resources IS 'cost_resource_blocks a row per source, month, resource and dimensions, as the table of that name held';
 
 -- The attribution's month summaries (V40, V41) stay: the sums they were computed from are the same, moved.
+
+-- Readers join the view to hundreds of thousands of a tenant's ids: planned without statistics, the blocks were taken for a
+-- few rows and joined row by row (ResourceBlocks analyzes a sync's large periods for the same reason).
+ANALYZE cost_resource_blocks;
+ANALYZE cost_resource_dims;
