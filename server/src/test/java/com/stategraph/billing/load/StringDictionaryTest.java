@@ -57,4 +57,62 @@ class StringDictionaryTest {
                     .as("the digests stored with the values, as Java sent them, are PostgreSQL's own").isZero();
         }
     }
+
+    /**
+     * The digest's index cannot be unique (V51): two loads of one tenant that meet the same new values
+     * at once still store each value once and get the same id for it, as do two tenants' loads each
+     * for their own tenant.
+     */
+    @Test
+    void loadsThatMeetTheSameNewValuesAtOnceStoreEachOnce() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            Migrations.upTo(ds, "latest");
+            JdbcClient db = JdbcClient.create(ds);
+            UUID tenant = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            db.sql("INSERT INTO tenants (id, name) VALUES (?, 't'), (?, 'o')").params(tenant, other).update();
+            int rounds = 40;
+            int perRound = 300;
+            List<StringDictionary> loads = List.of(new StringDictionary(ds, tenant), new StringDictionary(ds, tenant),
+                    new StringDictionary(ds, other));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(loads.size());
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 0; i < perRound; i++) {
+                        values.add("arn:aws:ec2:us-east-1:123456789012:instance/i-" + round + "-" + i);
+                    }
+                    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                    for (int l = 0; l < loads.size(); l++) {
+                        StringDictionary load = loads.get(l);
+                        // each load meets the round's values in an order of its own
+                        List<String> order = new ArrayList<>(values);
+                        java.util.Collections.shuffle(order, new java.util.Random(round * 31L + l));
+                        done.add(pool.submit(() -> {
+                            start.await();
+                            load.ensure(StringDictionary.Kind.TEXT, order);
+                            return null;
+                        }));
+                    }
+                    start.countDown();
+                    for (java.util.concurrent.Future<?> f : done) {
+                        f.get();
+                    }
+                    assertThat(values).isNotEmpty();
+                    for (String v : values) {
+                        assertThat(loads.get(0).cached(StringDictionary.Kind.TEXT, v)).as(v).isNotNull()
+                                .isEqualTo(loads.get(1).cached(StringDictionary.Kind.TEXT, v));
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(db.sql("SELECT count(*) FROM billing_strings WHERE tenant_id = ?").param(tenant).query(Long.class).single())
+                    .as("each value once in the tenant").isEqualTo((long) rounds * perRound);
+            assertThat(db.sql("SELECT count(*) FROM billing_strings WHERE tenant_id = ?").param(other).query(Long.class).single())
+                    .as("and once in the other tenant").isEqualTo((long) rounds * perRound);
+        }
+    }
 }
