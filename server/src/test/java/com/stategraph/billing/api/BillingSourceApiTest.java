@@ -347,9 +347,9 @@ class BillingSourceApiTest extends ServerTest {
         String table = "billing_chunks_" + load.toString().replace("-", "");
         jdbc.sql("CREATE TABLE " + table + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
         jdbc.sql("ALTER TABLE billing_chunks ATTACH PARTITION " + table + " FOR VALUES IN ('" + load + "')").update();
-        int usd = jdbc.sql("SELECT id FROM billing_strings WHERE tenant_id = ?::uuid AND digest = dictionary_digest('USD')").param(tenant)
-                .query(Integer.class).optional().orElseGet(() -> jdbc.sql("INSERT INTO billing_strings (tenant_id, digest, value)"
-                        + " VALUES (?::uuid, dictionary_digest('USD'), 'USD') RETURNING id").param(tenant).query(Integer.class).single());
+        int usd = jdbc.sql("INSERT INTO billing_strings (tenant_id, digest, value) VALUES (?::uuid, dictionary_digest('USD'), 'USD')"
+                + " ON CONFLICT (tenant_id, digest) DO UPDATE SET value = excluded.value RETURNING id").param(tenant)
+                .query(Integer.class).single();
         jdbc.sql("""
                         INSERT INTO billing_chunks (tenant_id, source_id, load_id, billing_period, chunk, row_count, billed_cost,
                                                     billing_currency, billing_period_start, charge_period_start)
