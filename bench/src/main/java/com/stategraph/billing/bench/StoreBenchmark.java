@@ -177,9 +177,9 @@ public final class StoreBenchmark {
                         / (double) first.bytes(), (double) lastSame.rowBytes() / first.rowBytes()));
         if (!changed.isEmpty()) {
             md.append(String.format(Locale.ROOT, " With every sum changed: largest %.2fx, the whole database largest %.2fx (a"
-                            + " source's period of at least `STATEGRAPH_SYNC_OWN_ROLLUP_ROWS` rows in a per-resource or per-tag rollup"
-                            + " is replaced whole and the old table dropped; in the smaller rollups each"
-                            + " changed row leaves a dead row, made reusable by the vacuum after the sync).",
+                            + " source's period of at least `STATEGRAPH_SYNC_OWN_ROLLUP_ROWS` rows in a per-tag rollup"
+                            + " is replaced whole and the old table dropped; each changed block of the per-resource sums and each"
+                            + " changed row of the smaller rollups leaves a dead row, made reusable by the vacuum after the sync).",
                     changed.stream().mapToLong(Sample::bytes).max().orElse(0) / (double) first.bytes(),
                     changed.stream().mapToLong(Sample::databaseBytes).max().orElse(0) / (double) first.databaseBytes()));
         }
