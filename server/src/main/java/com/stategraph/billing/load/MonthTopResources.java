@@ -31,8 +31,18 @@ final class MonthTopResources {
     private static final String SUMMED = "rollup_resource_month_sums";
     private static final String NEXT = "rollup_next_month_top_resources";
     /** Each resource's sums over the tenant's sources, for some months. */
-    private static final String SUMS = "SELECT tenant_id, month, billing_currency, resource_key, " + RollupDiff.summed()
-            + " FROM cost_monthly_resources WHERE tenant_id = ? AND month = ANY (?::date[]) GROUP BY 1, 2, 3, 4";
+    /**
+     * Summed block by block (V50): every sum of a resource is in blocks of one number, its id's, whatever the source or month.
+     * One aggregate over a month of 925,000 resources spilled past the commit's work_mem (about 10 s of the sync).
+     */
+    private static final String SUMS = "SELECT s.* FROM (SELECT DISTINCT block FROM " + ResourceBlocks.TABLE
+            + " WHERE tenant_id = ? AND month = ANY (?::date[])) k CROSS JOIN LATERAL (SELECT b.tenant_id, b.month, d.billing_currency,"
+            + " e.resource_key, sum(e.billed) AS billed_cost, sum(e.effective) AS effective_cost, sum(e.list) AS list_cost,"
+            + " sum(e.contracted) AS contracted_cost, sum(e.n)::bigint AS row_count FROM " + ResourceBlocks.TABLE + " b"
+            + " CROSS JOIN LATERAL unnest(b.resource_keys, b.dims, b.billed_cost, b.effective_cost, b.list_cost, b.contracted_cost,"
+            + " b.row_counts) AS e (resource_key, dims, billed, effective, list, contracted, n)"
+            + " JOIN cost_resource_dims d ON d.tenant_id = b.tenant_id AND d.id = e.dims"
+            + " WHERE b.tenant_id = ? AND b.month = ANY (?::date[]) AND b.block = k.block GROUP BY 1, 2, 3, 4) s";
 
     private MonthTopResources() {
     }
@@ -66,7 +76,7 @@ final class MonthTopResources {
             lock.execute();
         }
         Array monthList = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
-        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS, tenantId, monthList);
+        RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS, tenantId, monthList, tenantId, monthList);
         // Nothing analyzes a temporary table: without statistics the ranking's dictionary lookups were planned blind.
         RollupDiff.update(c, "ANALYZE " + SUMMED);
         RollupDiff.update(c, "CREATE TEMPORARY TABLE " + NEXT + " ON COMMIT DROP AS " + ranked());

@@ -109,6 +109,24 @@ class ResourceBlocksTest extends SyncServerTest {
         MANAGED.forEach(r -> expectedByAddress.put("aws_instance.node" + r, expected.get("i-" + String.format("%05d", r))));
         assertSameSums(byAddress, expectedByAddress);
 
+        // The month's largest resources, ranked from sums taken block by block (MonthTopResources): the export's five costliest.
+        JsonNode top = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/actuals?metric=billed&group_by=resource&limit=5&from="
+                + M.atDay(1) + "&to=" + M.plusMonths(1).atDay(1)).body().path("results");
+        // the lines without a ResourceId are one entry, "(none)"
+        List<String> expectedTop = expected.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .limit(5).map(e -> e.getKey().isEmpty() ? "(none)" : e.getKey()).toList();
+        assertThat(expectedTop).hasSize(5);
+        List<String> answeredTop = new ArrayList<>();
+        top.forEach(r -> {
+            String key = r.path("key").asString();
+            if (key.equals(com.stategraph.billing.costs.ActualsService.OTHER)) {
+                return; // the rest of the month, folded
+            }
+            answeredTop.add(key);
+            assertThat(new BigDecimal(r.path("cost").asString())).as(key).isEqualByComparingTo(expected.get(key.equals("(none)") ? "" : key));
+        });
+        assertThat(answeredTop).as(top.toString()).isEqualTo(expectedTop);
+
         // Forced, as after an upgrade of the loader: the same sums, so no block is written again.
         assertThat(syncAndWait(tenant, source, Map.of("force", true)).path("status").asString()).isEqualTo("ok");
         assertThat(blocks(source)).isEqualTo(first);
