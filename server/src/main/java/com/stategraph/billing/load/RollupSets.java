@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The rollups that grow with a period's distinct resources and tags, partitioned by set (V38). A
+ * The rollups that grow with a period's distinct tag sets and tag values, partitioned by set (V38;
+ * the per-resource sums were one of them until V50 made them blocks, {@link ResourceBlocks}). A
  * source's period of at least {@code ownRows} rows in one of them is a set of its own: a table
  * written whole, attached, and named current in {@code rollup_sets} in the sync's transaction, which
  * also deletes the rows of the set it replaces; that table is dropped after the commit
