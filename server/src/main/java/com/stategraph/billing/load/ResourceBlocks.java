@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The per-resource month sums, kept in blocks (V50): a row of {@code cost_resource_blocks} per source,
- * billing period, month and block of {@link #SIZE} dictionary ids, its entries parallel arrays sorted
+ * billing period, month and block of 128 dictionary ids ({@link #SHIFT}), its entries parallel arrays sorted
  * by resource and then dimensions, which are a row of {@code cost_resource_dims}. A load's summed rows
  * (one per key, as {@code cost_monthly_resources} shows them) replace the blocks of its periods; a
  * block whose entries did not change is not written again, so a re-sync of the same sums writes
@@ -32,7 +32,7 @@ public final class ResourceBlocks {
     }
 
     /** The block an id is in; the lines without a ResourceId are block -1. */
-    static String blockOf(String resourceKey) {
+    private static String blockOf(String resourceKey) {
         return "coalesce(" + resourceKey + " >> " + SHIFT + ", -1)";
     }
 
