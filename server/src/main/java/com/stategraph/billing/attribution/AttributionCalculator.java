@@ -84,7 +84,7 @@ public class AttributionCalculator {
         // From the sums' blocks (V50) directly: only their ids, not every sum and dimension the view cost_monthly_resources shows.
         streaming.query("SELECT m.resource_key, d.value FROM (SELECT DISTINCT k.resource_key FROM cost_resource_blocks b"
                 + " CROSS JOIN LATERAL unnest(b.resource_keys) AS k (resource_key) WHERE b.tenant_id = ? AND b.block >= 0) m"
-                + " JOIN billing_strings d ON d.tenant_id = ? AND d.id = m.resource_key", rs -> {
+                + " JOIN billing_resource_values d ON d.tenant_id = ? AND d.id = m.resource_key", rs -> {
             int resourceKey = rs.getInt(1);
             IdentifierIndex.Owner owner = index.match(rs.getString(2));
             counts[0]++;

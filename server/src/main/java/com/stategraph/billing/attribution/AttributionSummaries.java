@@ -61,7 +61,7 @@ class AttributionSummaries {
             + " sum(m.row_count) AS n, m.billing_currency AS currency, m.month FROM cost_monthly_resources m"
             + " JOIN attribution_unmanaged_keys u ON u.tenant_id = m.tenant_id AND u.resource_key = m.resource_key"
             + " WHERE m.tenant_id = ? AND m.month = ANY (?) GROUP BY m.tenant_id, m.month, m.resource_key, m.provider, m.billing_currency) u"
-            + " JOIN billing_strings d ON d.tenant_id = ? AND d.id = u.resource_key";
+            + " JOIN billing_resource_values d ON d.tenant_id = ? AND d.id = u.resource_key";
 
     /**
      * Whole months' lines of the rollup by month, provider, currency and {@link #status}, with

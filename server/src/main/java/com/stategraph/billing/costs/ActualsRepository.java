@@ -190,7 +190,7 @@ public class ActualsRepository {
                     + period(q, "month") + " AS p, sum(" + q.metric().column() + ") AS cost FROM cost_monthly_resources"
                     + " WHERE tenant_id = ? AND month >= ? AND month < ?", q.tenantId(), Date.valueOf(firstMonth), Date.valueOf(endMonth));
             rollupFilters(sql, q, true);
-            sql.append(" GROUP BY 1, 2, 3) g LEFT JOIN billing_strings d ON d.tenant_id = ? AND d.id = g.resource_key", q.tenantId());
+            sql.append(" GROUP BY 1, 2, 3) g LEFT JOIN billing_resource_values d ON d.tenant_id = ? AND d.id = g.resource_key", q.tenantId());
             return run(q.limit() == null ? sql : topAndOther(sql, q.limit()), NONE);
         });
     }

@@ -23,13 +23,38 @@ import java.util.stream.Collectors;
  * @param dictionary {@code billing_strings} or {@code billing_json}
  */
 record DictionaryKeys(String key, String staged, String dictionary) {
-    static final DictionaryKeys RESOURCE = new DictionaryKeys("resource_key", "resource_digest", "billing_strings");
+    /**
+     * The ResourceIds' blocks (V51) by the first 8 bytes of each digest; where the tenant has two values with those 8
+     * bytes in common ({@code billing_resource_id_clashes}) by the whole digest, computed from the value (925,000 staged
+     * resources: 1.8 s by the 8 bytes, 6.7 s by the whole digest, on a scratch PostgreSQL 18).
+     */
+    static final DictionaryKeys RESOURCE = new DictionaryKeys("resource_key", "resource_digest", "billing_resource_ids");
     static final DictionaryKeys TAG_SET = new DictionaryKeys("tags_key", "tags_digest", "billing_json");
     private static final String UNRESOLVED = "unresolved_digest";
 
     /** Gives {@code stage}, a copy of the rollup's columns, the column the load writes the digests to. */
     void addStaged(Statement st, String stage) throws SQLException {
         st.execute("ALTER TABLE " + stage + " ADD COLUMN " + staged + " uuid");
+    }
+
+    /** The dictionary as {@code d} (its id, joined to the staged digest), the tenant its one parameter. */
+    private String joined(Connection c, UUID tenantId) throws SQLException {
+        if (!dictionary.equals(RESOURCE.dictionary)) {
+            return dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged;
+        }
+        boolean clashes;
+        try (PreparedStatement q = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM billing_resource_id_clashes WHERE tenant_id = ?)")) {
+            q.setObject(1, tenantId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                clashes = rs.getBoolean(1);
+            }
+        }
+        // the values are read only to tell clashing digests apart
+        String unnested = clashes ? "unnest(b.digests, b.vals) WITH ORDINALITY AS u (dg, v, place)" : "unnest(b.digests) WITH ORDINALITY AS u (dg, place)";
+        return "(SELECT (b.block << " + ResourceIdBlocks.SHIFT + ") + u.place::integer - 1 AS id, u.dg" + (clashes ? ", u.v" : "")
+                + " FROM billing_resource_ids b CROSS JOIN LATERAL " + unnested + " WHERE b.tenant_id = ?) d"
+                + " ON d.dg = digest_prefix(g." + staged + ")" + (clashes ? " AND dictionary_digest(d.v) = g." + staged : "");
     }
 
     /**
@@ -47,7 +72,7 @@ record DictionaryKeys(String key, String staged, String dictionary) {
         // is this tenant's, and hashed every tenant's dictionary (four tenants' 4 million tag sets: 15.0 s, 10.2 s as a constant).
         RollupDiff.update(c, "CREATE TEMPORARY TABLE " + next + " ON COMMIT DROP AS SELECT " + selected + ", " + sums
                 + ", CASE WHEN d.id IS NULL THEN g." + staged + " END AS " + UNRESOLVED + " FROM " + summed + " g"
-                + " LEFT JOIN " + dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged, tenantId);
+                + " LEFT JOIN " + joined(c, tenantId), tenantId);
         try (PreparedStatement q = c.prepareStatement("SELECT " + UNRESOLVED + " FROM " + next + " WHERE " + UNRESOLVED
                 + " IS NOT NULL LIMIT 1"); ResultSet rs = q.executeQuery()) {
             if (rs.next()) {

@@ -96,16 +96,19 @@ final class MonthTopResources {
     private static String ranked() {
         return METRICS.stream().map(metric -> "SELECT tenant_id, month, billing_currency, metric, position, resource_id, cost, row_count"
                         + " FROM (SELECT g.tenant_id, g.month, g.billing_currency, '" + metric + "'::text AS metric,"
-                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", "d.value")
-                        + "))::integer AS position, d.value AS resource_id, t.cost, t.row_count"
+                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", RESOURCE_ID)
+                        + "))::integer AS position, " + RESOURCE_ID + " AS resource_id, t.cost, t.row_count"
                         + " FROM (SELECT DISTINCT tenant_id, month, billing_currency FROM " + SUMMED + ") g"
                         + " CROSS JOIN LATERAL (SELECT s.resource_key, s." + metric + " AS cost, s.row_count FROM " + SUMMED + " s"
                         + " WHERE s.month = g.month AND s.billing_currency = g.billing_currency"
                         + " ORDER BY s." + metric + " DESC FETCH FIRST " + KEPT + " ROWS WITH TIES) t"
-                        + " LEFT JOIN billing_strings d ON d.tenant_id = g.tenant_id AND d.id = t.resource_key) r"
+                        + " LEFT JOIN billing_resource_ids d ON d.tenant_id = g.tenant_id AND d.block = t.resource_key >> " + ResourceIdBlocks.SHIFT + ") r"
                         + " WHERE position <= " + KEPT)
                 .collect(Collectors.joining(" UNION ALL "));
     }
+
+    /** The candidate's ResourceId, from its dictionary block {@code d}. */
+    private static final String RESOURCE_ID = "d.vals[(t.resource_key & " + (ResourceIdBlocks.SIZE - 1) + ") + 1]";
 
     /** The resource view's order: cost, largest first, then the resource id's bytes, a missing id as "(none)". */
     private static String viewOrder(String cost, String resourceId) {

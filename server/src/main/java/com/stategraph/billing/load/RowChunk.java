@@ -29,6 +29,7 @@ final class RowChunk {
     }
 
     private static final int TAGS = FocusColumn.TAGS.ordinal();
+    private static final int RESOURCE_ID = FocusColumn.RESOURCE_ID.ordinal();
 
     private final String[][] columns = new String[COLUMNS][ROWS];
     /** Per row, the values its tag set masks, as a JSON object (null: none): stored as text, not in the dictionary. */
@@ -103,7 +104,8 @@ final class RowChunk {
             if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || empty[c]) {
                 continue;
             }
-            StringDictionary.Kind kind = KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
+            StringDictionary.Kind kind = c == RESOURCE_ID ? StringDictionary.Kind.RESOURCE
+                    : KINDS[c] == ColumnKind.TEXT ? StringDictionary.Kind.TEXT : StringDictionary.Kind.JSON;
             ensure(c, kind, dictionary, 0);
             if (ids[c] == null) {
                 ids[c] = new int[ROWS];

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * A tenant's repeated strings, each stored once and referenced by id: plain text in
  * {@code billing_strings}, JSON (tags, price details, the columns outside FOCUS) in
- * {@code billing_json}. New strings are written on a connection of their own and committed at
+ * {@code billing_json}, ResourceIds in blocks ({@link ResourceIdBlocks}). New strings are written on a connection of their own and committed at
  * once: two syncs of one tenant that meet the same new string then never wait on each other's
  * transaction, and a string left by a sync that failed is merely unused. Recent ids are
  * remembered for the length of a load, up to a bound.
@@ -31,12 +31,19 @@ final class StringDictionary {
 
     enum Kind {
         TEXT("billing_strings", "v"),
-        JSON("billing_json", "v::jsonb");
+        JSON("billing_json", "v::jsonb"),
+        /** The ResourceId column's values: blocks of their own ({@link ResourceIdBlocks}), not a row each. */
+        RESOURCE(null, null);
 
         final String insert;
         final String lookup;
 
         Kind(String table, String value) {
+            if (table == null) {
+                this.insert = null;
+                this.lookup = null;
+                return;
+            }
             // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
             // A new value's id comes back with its digest; only the values already there are looked up after.
             // Each value's digest comes along, as Java computed it (what dictionary_digest gives): PostgreSQL's own
@@ -62,11 +69,14 @@ final class StringDictionary {
     private final UUID tenantId;
     private final Map<String, Integer> texts = new HashMap<>();
     private final Map<String, Integer> jsons = new HashMap<>();
+    private final Map<String, Integer> resources = new HashMap<>();
+    private final ResourceIdBlocks resourceBlocks;
     private final Map<Kind, Long> cachedChars = new java.util.EnumMap<>(Kind.class);
 
     StringDictionary(DataSource dataSource, UUID tenantId) {
         this.dataSource = dataSource;
         this.tenantId = tenantId;
+        this.resourceBlocks = new ResourceIdBlocks(tenantId);
     }
 
     private long cachedChars(Kind kind) {
@@ -97,6 +107,22 @@ final class StringDictionary {
             cachedChars.put(kind, 0L);
         }
         cachedChars.merge(kind, chars, Long::sum);
+        if (kind == Kind.RESOURCE) {
+            try (Connection c = dataSource.getConnection()) {
+                cache.putAll(resourceBlocks.resolve(c, values));
+            }
+        } else {
+            store(kind, cache, values);
+        }
+        for (String v : values) {
+            if (!cache.containsKey(v)) {
+                throw new IllegalStateException("the string dictionary has no id for a value just written");
+            }
+        }
+    }
+
+    /** Gives {@code values} their ids in {@code billing_strings} or {@code billing_json}, in {@code cache}. */
+    private void store(Kind kind, Map<String, Integer> cache, List<String> values) throws SQLException, RefusedValue {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             Map<UUID, String> byDigest = new LinkedHashMap<>(values.size() * 2);
@@ -137,11 +163,6 @@ final class StringDictionary {
                         cache.put(rs.getString(2), rs.getInt(1));
                     }
                 }
-            }
-        }
-        for (String v : values) {
-            if (!cache.containsKey(v)) {
-                throw new IllegalStateException("the string dictionary has no id for a value just written");
             }
         }
     }
@@ -189,6 +210,10 @@ final class StringDictionary {
     }
 
     private Map<String, Integer> cache(Kind kind) {
-        return kind == Kind.TEXT ? texts : jsons;
+        return switch (kind) {
+            case TEXT -> texts;
+            case JSON -> jsons;
+            case RESOURCE -> resources;
+        };
     }
 }

@@ -195,7 +195,7 @@ class AttributionTest extends SyncServerTest {
         keptRows.keySet().removeIf(resourceId -> resourceId.contains("i-0abc") || resourceId.contains("nat-0abc") || resourceId.contains("vol-0gov"));
         assertThat(keptRows).as("some rows of the other states").isNotEmpty().hasSizeLessThan(rewritten.size());
         assertThat(afterRemoval).isEqualTo(keptRows);
-        assertThat(jdbc.sql("SELECT count(*) FROM attribution_unmanaged_keys u JOIN billing_strings d ON d.tenant_id = u.tenant_id"
+        assertThat(jdbc.sql("SELECT count(*) FROM attribution_unmanaged_keys u JOIN billing_resource_values d ON d.tenant_id = u.tenant_id"
                 + " AND d.id = u.resource_key WHERE u.tenant_id = ?::uuid AND (d.value LIKE '%i-0abc%' OR d.value LIKE '%nat-0abc%'"
                 + " OR d.value LIKE '%vol-0gov%')").param(tenant).query(Long.class).single()).as("now unmanaged")
                 .isEqualTo(resynced.stream().map(Line::resourceId).filter(id -> id.contains("i-0abc") || id.contains("nat-0abc")
@@ -205,7 +205,7 @@ class AttributionTest extends SyncServerTest {
     /** Each managed resource id's stored row: where it is and which transaction wrote it. */
     private Map<String, String> attributionRows(String tenant) {
         Map<String, String> rows = new HashMap<>();
-        jdbc.sql("SELECT d.value, a.ctid::text || ' ' || a.xmin::text FROM attribution_resources a JOIN billing_strings d"
+        jdbc.sql("SELECT d.value, a.ctid::text || ' ' || a.xmin::text FROM attribution_resources a JOIN billing_resource_values d"
                         + " ON d.tenant_id = a.tenant_id AND d.id = a.resource_key WHERE a.tenant_id = ?::uuid")
                 .param(tenant).query((rs, i) -> rows.put(rs.getString(1), rs.getString(2))).list();
         return rows;

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The per-resource and per-tag-set rollups name each value by its own tenant's dictionary id: two
- * tenants syncing the very same lines (so the same digests in both dictionaries, under other ids)
- * each get rollup rows whose ids are theirs, with the sums of their lines.
+ * tenants syncing the very same lines (so the same digests in both dictionaries, under other ids;
+ * the first tenant has other ResourceIds before them) each get rollup rows whose ids are theirs,
+ * with the sums of their lines.
  */
 class DictionaryKeysTest extends SyncServerTest {
     private static final YearMonth M = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
@@ -42,19 +43,28 @@ class DictionaryKeysTest extends SyncServerTest {
         Path root = tempDir("dictionary-keys-");
         ExportFixtures.csv(root.resolve("focus/part-0.csv"), false, false, HEADER, rows);
         List<String> tenants = List.of(newTenant(), newTenant());
+        // ResourceIds are numbered per tenant (V51): the first tenant's own earlier values put its ids after theirs. The
+        // first of them has the 8-byte digest of a resource of the export (no real pair is known), so that resource's
+        // sums, staged by digest, must be matched to its id by the whole digest.
+        jdbc.sql("INSERT INTO billing_resource_ids (tenant_id, block, digests, vals) SELECT ?::uuid, 0,"
+                + " array_agg(CASE WHEN n = 1 THEN resource_digest(?) ELSE resource_digest(v) END ORDER BY n), array_agg(v ORDER BY n)"
+                + " FROM (SELECT n, 'earlier-' || n AS v FROM generate_series(1, 7) n) e")
+                .params(tenants.get(0), "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0").update();
         for (String tenant : tenants) {
             JsonNode run = syncAndWait(tenant, addSource(tenant, "aws", "file://" + root + "/focus/"));
             assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("ok");
         }
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_resource_id_clashes WHERE tenant_id = ?::uuid").param(tenants.get(0))
+                .query(Long.class).single()).as("the clash is recorded").isOne();
         assertThat(ids(tenants.get(0))).as("the same values, other ids in the other tenant").doesNotContainAnyElementsOf(ids(tenants.get(1)));
         for (String tenant : tenants) {
             Map<String, BigDecimal> resources = new TreeMap<>();
-            jdbc.sql("SELECT d.value, m.billed_cost FROM cost_monthly_resources m JOIN billing_strings d ON d.tenant_id = m.tenant_id"
+            jdbc.sql("SELECT d.value, m.billed_cost FROM cost_monthly_resources m JOIN billing_resource_values d ON d.tenant_id = m.tenant_id"
                             + " AND d.id = m.resource_key WHERE m.tenant_id = ?::uuid")
                     .param(tenant).query(rs -> {
                         assertThat(resources.put(rs.getString(1), rs.getBigDecimal(2))).as("one row a resource").isNull();
                     });
-            assertThat(resources).as(tenant).isEqualTo(byResource);
+            assertThat(resources).as(tenant + ": only the export's resources, each with its sums").isEqualTo(byResource);
             Map<String, BigDecimal> tagSets = new TreeMap<>();
             jdbc.sql("SELECT j.value::text, sum(s.billed_cost) FROM cost_daily_tag_sets s JOIN billing_json j ON j.tenant_id = s.tenant_id"
                             + " AND j.id = s.tags_key WHERE s.tenant_id = ?::uuid GROUP BY 1")
@@ -63,7 +73,7 @@ class DictionaryKeysTest extends SyncServerTest {
                     });
             assertThat(tagSets).as(tenant).isEqualTo(byTagSet);
             assertThat(jdbc.sql("SELECT count(*) FROM cost_monthly_resources m WHERE m.tenant_id = ?::uuid AND NOT EXISTS"
-                    + " (SELECT 1 FROM billing_strings d WHERE d.tenant_id = m.tenant_id AND d.id = m.resource_key)")
+                    + " (SELECT 1 FROM billing_resource_values d WHERE d.tenant_id = m.tenant_id AND d.id = m.resource_key)")
                     .param(tenant).query(Long.class).single()).as("every resource id is this tenant's").isZero();
         }
     }

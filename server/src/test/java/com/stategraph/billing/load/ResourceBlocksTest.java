@@ -51,7 +51,7 @@ class ResourceBlocksTest extends SyncServerTest {
     /** Each resource's month through the view, by its ResourceId ('' for the lines without one). */
     private Map<String, BigDecimal> viewed(String source) {
         Map<String, BigDecimal> out = new TreeMap<>();
-        jdbc.sql("SELECT coalesce(d.value, ''), sum(m.billed_cost) FROM cost_monthly_resources m LEFT JOIN billing_strings d"
+        jdbc.sql("SELECT coalesce(d.value, ''), sum(m.billed_cost) FROM cost_monthly_resources m LEFT JOIN billing_resource_values d"
                         + " ON d.tenant_id = m.tenant_id AND d.id = m.resource_key WHERE m.source_id = ?::uuid GROUP BY 1").param(source)
                 .query((rs, i) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
         return out;
@@ -71,7 +71,7 @@ class ResourceBlocksTest extends SyncServerTest {
     }
 
     private int blockOf(String tenant, String resourceId) {
-        return jdbc.sql("SELECT id >> " + ResourceBlocks.SHIFT + " FROM billing_strings WHERE tenant_id = ?::uuid AND value = ?")
+        return jdbc.sql("SELECT id >> " + ResourceBlocks.SHIFT + " FROM billing_resource_values WHERE tenant_id = ?::uuid AND value = ?")
                 .params(tenant, resourceId).query(Integer.class).single();
     }
 

@@ -1,0 +1,210 @@
+package com.stategraph.billing.load;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A tenant's ResourceIds (V51): {@code billing_resource_ids}, 32 values to a row. The id
+ * {@code (block << 7) + place} names {@code vals[place + 1]} of the tenant's block; a GIN index of
+ * each block's 8-byte digests finds the blocks that may hold a value, and the values themselves
+ * are compared, so two values whose digests are equal get two ids (and the tenant is recorded in
+ * {@code billing_resource_id_clashes}, which tells the commit to match its staged sums by the whole
+ * digest). New values fill the tenant's last block, then new ones, under a lock of the tenant's
+ * ResourceIds: a value never gets two ids. A row per value with two unique indexes cost about 213
+ * bytes and 15 to 30 microseconds of PostgreSQL a value; a block about 70 bytes a value.
+ */
+final class ResourceIdBlocks {
+    /**
+     * 32 a block: a block stays in its row, compressed (about 1 KB), so a line's ResourceId costs its readers 1.7
+     * microseconds, against 9.5 for a block of 128 in TOAST (200,000 lines; 2 bytes a value more).
+     */
+    static final int SHIFT = 5;
+    static final int SIZE = 1 << SHIFT;
+    /** Blocks are numbered within an integer id. */
+    private static final int LAST_BLOCK = Integer.MAX_VALUE >> SHIFT;
+
+    /**
+     * The blocks whose digests overlap a batch's, then their values of those digests. In a CTE of its
+     * own so that PostgreSQL reads them through the GIN index: it estimates an overlap with a few
+     * thousand digests as most of the table, and read every block of the tenant by its primary key.
+     */
+    private static final String LOOKUP = "WITH c AS MATERIALIZED (SELECT tenant_id, block, digests, vals FROM billing_resource_ids"
+            + " WHERE digests && ?::bigint[])"
+            + " SELECT (c.block << " + SHIFT + ") + u.place::integer - 1, u.v, u.dg FROM c"
+            + " CROSS JOIN LATERAL unnest(c.digests, c.vals) WITH ORDINALITY AS u (dg, v, place)"
+            + " JOIN unnest(?::bigint[]) AS x (dg) ON x.dg = u.dg WHERE c.tenant_id = ?";
+
+    private final UUID tenantId;
+
+    ResourceIdBlocks(UUID tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    /** The first 8 bytes of the value's SHA-256 of its UTF-8, what {@code resource_digest(text)} gives. */
+    static long digest(MessageDigest sha256, String value) {
+        return ByteBuffer.wrap(sha256.digest(value.getBytes(StandardCharsets.UTF_8))).getLong();
+    }
+
+    /**
+     * The ids of {@code values} (distinct), storing those the tenant does not have, in a transaction of
+     * {@code c} (committed here: the values are then the tenant's for every other sync).
+     */
+    Map<String, Integer> resolve(Connection c, List<String> values) throws SQLException {
+        MessageDigest sha = StringDictionary.sha256();
+        long[] digests = new long[values.size()];
+        for (int i = 0; i < digests.length; i++) {
+            digests[i] = digest(sha, values.get(i));
+        }
+        Map<String, Integer> ids = new HashMap<>(values.size() * 2);
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement set = c.prepareStatement("SET LOCAL enable_seqscan = off")) {
+                set.execute();
+            }
+            Set<Long> taken = new HashSet<>();
+            lookup(c, values, digests, ids, taken);
+            if (ids.size() < values.size()) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                    lock.setString(1, "resource-ids:" + tenantId);
+                    lock.executeQuery().close();
+                }
+                List<String> missing = new ArrayList<>();
+                List<Long> missingDigests = new ArrayList<>();
+                for (int i = 0; i < digests.length; i++) {
+                    if (!ids.containsKey(values.get(i))) {
+                        missing.add(values.get(i));
+                        missingDigests.add(digests[i]);
+                    }
+                }
+                // another sync of the tenant may have stored some since, and taken digests with other values
+                long[] md = missingDigests.stream().mapToLong(Long::longValue).toArray();
+                lookup(c, missing, md, ids, taken);
+                store(c, missing, md, ids, taken);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return ids;
+    }
+
+    /** Puts the ids of those of {@code values} the tenant has into {@code ids}; the digests found with other values into {@code taken}. */
+    private void lookup(Connection c, List<String> values, long[] digests, Map<String, Integer> ids, Set<Long> taken)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(values);
+        Long[] boxed = java.util.Arrays.stream(digests).boxed().toArray(Long[]::new);
+        try (PreparedStatement q = c.prepareStatement(LOOKUP)) {
+            q.setArray(1, c.createArrayOf("bigint", boxed));
+            q.setArray(2, c.createArrayOf("bigint", boxed));
+            q.setObject(3, tenantId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String v = rs.getString(2);
+                    if (wanted.contains(v)) {
+                        ids.put(v, rs.getInt(1));
+                    } else {
+                        taken.add(rs.getLong(3));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stores those of {@code values} still without an id after the tenant's last one, under the tenant's lock. */
+    private void store(Connection c, List<String> values, long[] digests, Map<String, Integer> ids, Set<Long> taken)
+            throws SQLException {
+        List<String> fresh = new ArrayList<>();
+        List<Long> freshDigests = new ArrayList<>();
+        // a digest another value has, or two of these values share
+        Set<Long> clashes = new HashSet<>();
+        Set<Long> seen = new HashSet<>(taken);
+        for (int i = 0; i < digests.length; i++) {
+            if (!ids.containsKey(values.get(i))) {
+                fresh.add(values.get(i));
+                freshDigests.add(digests[i]);
+                if (!seen.add(digests[i])) {
+                    clashes.add(digests[i]);
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        int block = -1;
+        int used = SIZE;
+        try (PreparedStatement q = c.prepareStatement("SELECT block, cardinality(vals) FROM billing_resource_ids WHERE tenant_id = ?"
+                + " ORDER BY block DESC LIMIT 1")) {
+            q.setObject(1, tenantId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    block = rs.getInt(1);
+                    used = rs.getInt(2);
+                }
+            }
+        }
+        int at = 0;
+        if (used < SIZE) {
+            int n = Math.min(SIZE - used, fresh.size());
+            try (PreparedStatement up = c.prepareStatement("UPDATE billing_resource_ids SET digests = digests || ?::bigint[],"
+                    + " vals = vals || ?::text[] WHERE tenant_id = ? AND block = ?")) {
+                up.setArray(1, c.createArrayOf("bigint", freshDigests.subList(0, n).toArray()));
+                up.setArray(2, c.createArrayOf("text", fresh.subList(0, n).toArray()));
+                up.setObject(3, tenantId);
+                up.setInt(4, block);
+                up.executeUpdate();
+            }
+            for (int i = 0; i < n; i++) {
+                ids.put(fresh.get(i), (block << SHIFT) + used + i);
+            }
+            at = n;
+        }
+        if (at < fresh.size()) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_resource_ids (tenant_id, block, digests, vals)"
+                    + " VALUES (?, ?, ?::bigint[], ?::text[])")) {
+                while (at < fresh.size()) {
+                    if (block >= LAST_BLOCK) {
+                        throw new IllegalStateException("the tenant's ResourceIds have used every id (" + LAST_BLOCK + " blocks)");
+                    }
+                    block++;
+                    int n = Math.min(SIZE, fresh.size() - at);
+                    ins.setObject(1, tenantId);
+                    ins.setInt(2, block);
+                    ins.setArray(3, c.createArrayOf("bigint", freshDigests.subList(at, at + n).toArray()));
+                    ins.setArray(4, c.createArrayOf("text", fresh.subList(at, at + n).toArray()));
+                    ins.addBatch();
+                    for (int i = 0; i < n; i++) {
+                        ids.put(fresh.get(at + i), (block << SHIFT) + i);
+                    }
+                    at += n;
+                }
+                ins.executeBatch();
+            }
+        }
+        if (!clashes.isEmpty()) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_resource_id_clashes (tenant_id, digest)"
+                    + " SELECT ?, d FROM unnest(?::bigint[]) AS d ON CONFLICT DO NOTHING")) {
+                ins.setObject(1, tenantId);
+                ins.setArray(2, c.createArrayOf("bigint", clashes.toArray()));
+                ins.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.db.Migrations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * ResourceIds live in blocks of {@link ResourceIdBlocks#SIZE} (V51): each value gets the id whose
+ * block and place hold it, a tenant's ids follow on from its last block, two syncs meeting the same
+ * new values give them one id each, and a value whose 8-byte digest another value has still gets an
+ * id of its own (the tenant's clash is recorded).
+ */
+class ResourceIdBlocksTest {
+    private static final int SIZE = ResourceIdBlocks.SIZE;
+
+    private static List<String> arns(String prefix, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add("arn:aws:ec2:eu-west-1:123456789012:instance/" + prefix + "-" + i);
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> stored(JdbcClient db, UUID tenant) {
+        Map<String, Integer> out = new HashMap<>();
+        db.sql("SELECT value, id FROM billing_resource_values WHERE tenant_id = ?").param(tenant)
+                .query(rs -> {
+                    assertThat(out.put(rs.getString(1), rs.getInt(2))).as("a value once").isNull();
+                });
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface WithTenant {
+        void run(DataSource ds, JdbcClient db, UUID tenant) throws Exception;
+    }
+
+    /** A new database at the latest migration, and a tenant in it. */
+    private static void withTenant(WithTenant test) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            Migrations.upTo(ds, "latest");
+            JdbcClient db = JdbcClient.create(ds);
+            UUID tenant = UUID.randomUUID();
+            db.sql("INSERT INTO tenants (id, name) VALUES (?, 'a')").param(tenant).update();
+            test.run(ds, db, tenant);
+        }
+    }
+
+    private static Map<String, Integer> resolve(StringDictionary dictionary, List<String> values) throws Exception {
+        dictionary.ensure(StringDictionary.Kind.RESOURCE, values);
+        Map<String, Integer> ids = new HashMap<>();
+        for (String v : values) {
+            ids.put(v, dictionary.cached(StringDictionary.Kind.RESOURCE, v));
+        }
+        return ids;
+    }
+
+    @Test
+    void valuesGetTheIdsOfTheirPlacesAndATenantsIdsFollowOn() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            UUID other = UUID.randomUUID();
+            db.sql("INSERT INTO tenants (id, name) VALUES (?, 'b')").param(other).update();
+            List<String> odd = List.of("", "Zürich ☃ 東京", "emoji \uD83D\uDE80", "x".repeat(5000));
+            java.security.MessageDigest sha = StringDictionary.sha256();
+            for (String v : odd) {
+                long digest = ResourceIdBlocks.digest(sha, v);
+                assertThat(digest).as("Java's digest is PostgreSQL's resource_digest")
+                        .isEqualTo(db.sql("SELECT resource_digest(?)").param(v).query(Long.class).single())
+                        .as("and the first 8 bytes of the dictionary digest")
+                        .isEqualTo(db.sql("SELECT digest_prefix(dictionary_digest(?))").param(v).query(Long.class).single());
+            }
+
+            int first = SIZE / 2 + 3;
+            List<String> a = arns("i", 0, first);
+            Map<String, Integer> ids = resolve(new StringDictionary(ds, tenant), a);
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(ids.get(a.get(i))).as("a new tenant's ids start at 0, in the order given").isEqualTo(i);
+            }
+            // a later sync: some known, the rest new; the new ones fill the last block, then new blocks
+            List<String> b = new ArrayList<>(a.subList(first - 5, first));
+            b.addAll(arns("i", first, first + SIZE + 7));
+            b.addAll(odd);
+            Map<String, Integer> later = resolve(new StringDictionary(ds, tenant), b);
+            for (int i = 0; i < 5; i++) {
+                assertThat(later.get(b.get(i))).as("a known value keeps its id").isEqualTo(ids.get(b.get(i)));
+            }
+            for (int i = 5; i < b.size(); i++) {
+                assertThat(later.get(b.get(i))).as("the new ones follow the last id").isEqualTo(first + i - 5);
+            }
+            Map<String, Integer> all = new HashMap<>(ids);
+            all.putAll(later);
+            assertThat(stored(db, tenant)).as("each id names its value's block and place").isEqualTo(all);
+            int values = first + SIZE + 7 + odd.size();
+            assertThat(db.sql("SELECT count(*) FROM billing_resource_ids WHERE tenant_id = ?").param(tenant).query(Long.class).single())
+                    .as("full blocks but the last").isEqualTo((long) (values + SIZE - 1) / SIZE);
+
+            Map<String, Integer> otherIds = resolve(new StringDictionary(ds, other), a.subList(3, 6));
+            assertThat(otherIds.values()).as("another tenant numbers its own values from 0").containsExactlyInAnyOrder(0, 1, 2);
+            assertThat(stored(db, other)).isEqualTo(otherIds);
+            assertThat(stored(db, tenant)).as("the first tenant's values are as they were").isEqualTo(all);
+        });
+    }
+
+    @Test
+    void twoSyncsMeetingTheSameNewValuesGiveEachOneId() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<Map<String, Integer>>> runs = new ArrayList<>();
+                for (int s = 0; s < 3; s++) {
+                    int shift = s;
+                    Callable<Map<String, Integer>> sync = () -> {
+                        StringDictionary dictionary = new StringDictionary(ds, tenant);
+                        Map<String, Integer> seen = new HashMap<>();
+                        for (int round = 0; round < 20; round++) {
+                            // each sync meets the values in batches of its own, overlapping the others'
+                            seen.putAll(resolve(dictionary, arns("v", round * 50 + shift * 17, round * 50 + shift * 17 + 60)));
+                        }
+                        return seen;
+                    };
+                    runs.add(pool.submit(sync));
+                }
+                List<Map<String, Integer>> seen = new ArrayList<>();
+                for (Future<Map<String, Integer>> run : runs) {
+                    seen.add(run.get());
+                }
+                Map<String, Integer> stored = stored(db, tenant);
+                assertThat(stored).isNotEmpty();
+                for (Map<String, Integer> one : seen) {
+                    assertThat(one).isNotEmpty();
+                    one.forEach((v, id) -> assertThat(id).as(v).isEqualTo(stored.get(v)));
+                }
+                assertThat(stored.values()).as("no id twice").doesNotHaveDuplicates();
+                assertThat(stored.keySet()).as("every value once").containsAll(arns("v", 0, 19 * 50 + 60));
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    @Test
+    void aValueWhoseDigestAnotherHasGetsAnIdOfItsOwnAndTheClashIsRecorded() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            String value = "arn:aws:lambda:us-east-1:123456789012:function:billing";
+            // No two values with equal 8-byte digests are known: this block says another value has this one's.
+            db.sql("INSERT INTO billing_resource_ids (tenant_id, block, digests, vals) VALUES (?, 0, ARRAY[resource_digest(?)],"
+                    + " ARRAY['another value'])").params(tenant, value).update();
+            Map<String, Integer> ids = resolve(new StringDictionary(ds, tenant), List.of(value));
+            assertThat(ids.get(value)).as("not the other value's id").isEqualTo(1);
+            assertThat(stored(db, tenant)).containsEntry("another value", 0).containsEntry(value, 1);
+            assertThat(db.sql("SELECT digest FROM billing_resource_id_clashes WHERE tenant_id = ?").param(tenant).query(Long.class).list())
+                    .containsExactly(db.sql("SELECT resource_digest(?)").param(value).query(Long.class).single());
+            assertThat(resolve(new StringDictionary(ds, tenant), List.of(value)).get(value)).as("found again by value").isEqualTo(1);
+        });
+    }
+}
