@@ -31,10 +31,6 @@ CREATE TABLE billing_resource_id_clashes (
 CREATE FUNCTION resource_digest(value text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT ('x' || left(encode(sha256(convert_to(value, 'UTF8')), 'hex'), 16))::bit(64)::bigint
 $$;
--- The same 8 bytes of a dictionary digest (dictionary_digest, V43: the first 16 bytes of the SHA-256).
-CREATE FUNCTION digest_prefix(digest uuid) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT ('x' || translate(left(digest::text, 18), '-', ''))::bit(64)::bigint
-$$;
 
 -- Every id a chunk names as a ResourceId keeps its number: its block holds the tenant's strings of that range
 -- (a few may be other columns' values, which does no harm: a value has one id per dictionary). The strings stay

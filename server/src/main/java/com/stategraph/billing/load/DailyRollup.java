@@ -314,15 +314,19 @@ final class DailyRollup {
 
     /**
      * Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}' stage, each
-     * resource as its dictionary digest ({@link DictionaryKeys}), then forgets them.
+     * resource as its dictionary digest and that digest's first 8 bytes ({@link DictionaryKeys}), then forgets them.
      */
     void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
         if (!resources.due) {
             return;
         }
         java.security.MessageDigest sha = StringDictionary.sha256();
-        write(resources.sums, out, k -> fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(),
-                k.region(), digest(sha, k.resource()), k.resourceType(), k.chargeCategory(), k.currency()));
+        write(resources.sums, out, k -> {
+            java.util.UUID digest = k.resource() == null ? null : StringDictionary.digest(sha, k.resource());
+            return fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(), k.region(),
+                    digest == null ? null : digest.toString(), digest == null ? null : Long.toString(digest.getMostSignificantBits()),
+                    k.resourceType(), k.chargeCategory(), k.currency());
+        });
     }
 
     /**

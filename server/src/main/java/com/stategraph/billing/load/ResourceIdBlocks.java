@@ -73,26 +73,15 @@ final class ResourceIdBlocks {
             try (PreparedStatement set = c.prepareStatement("SET LOCAL enable_seqscan = off")) {
                 set.execute();
             }
+            // Under the lock from the start: a batch is mostly new values or mostly known ones, and looking the new ones up
+            // again after taking it cost a second GIN lookup per batch (about 4 s of a sync of 925,000 new values).
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "resource-ids:" + tenantId);
+                lock.executeQuery().close();
+            }
             Set<Long> taken = new HashSet<>();
             lookup(c, values, digests, ids, taken);
-            if (ids.size() < values.size()) {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                    lock.setString(1, "resource-ids:" + tenantId);
-                    lock.executeQuery().close();
-                }
-                List<String> missing = new ArrayList<>();
-                List<Long> missingDigests = new ArrayList<>();
-                for (int i = 0; i < digests.length; i++) {
-                    if (!ids.containsKey(values.get(i))) {
-                        missing.add(values.get(i));
-                        missingDigests.add(digests[i]);
-                    }
-                }
-                // another sync of the tenant may have stored some since, and taken digests with other values
-                long[] md = missingDigests.stream().mapToLong(Long::longValue).toArray();
-                lookup(c, missing, md, ids, taken);
-                store(c, missing, md, ids, taken);
-            }
+            store(c, values, digests, ids, taken);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

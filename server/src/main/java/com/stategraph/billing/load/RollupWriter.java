@@ -73,7 +73,8 @@ final class RollupWriter {
             new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
                     + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets, DictionaryKeys.TAG_SET),
             new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
-                    + " service_name, sub_account_id, region_id, resource_digest, resource_type, charge_category, billing_currency," + SUMS,
+                    + " service_name, sub_account_id, region_id, resource_digest, resource_prefix, resource_type, charge_category, billing_currency,"
+                    + SUMS,
                     DailyRollup::writeResources, DictionaryKeys.RESOURCE),
             // the days before the months: the monthly sums per dimension are folded from the daily ones as those are written
             new Target("cost_daily_dimensions", DIMENSION_SUMS.formatted("day"), DailyRollup::writeDayDimensions),

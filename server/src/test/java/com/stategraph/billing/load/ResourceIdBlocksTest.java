@@ -80,8 +80,8 @@ class ResourceIdBlocksTest {
                 long digest = ResourceIdBlocks.digest(sha, v);
                 assertThat(digest).as("Java's digest is PostgreSQL's resource_digest")
                         .isEqualTo(db.sql("SELECT resource_digest(?)").param(v).query(Long.class).single())
-                        .as("and the first 8 bytes of the dictionary digest")
-                        .isEqualTo(db.sql("SELECT digest_prefix(dictionary_digest(?))").param(v).query(Long.class).single());
+                        .as("and the first 8 bytes of the dictionary digest, which a load stages its sums by")
+                        .isEqualTo(StringDictionary.digest(sha, v).getMostSignificantBits());
             }
 
             int first = SIZE / 2 + 3;
