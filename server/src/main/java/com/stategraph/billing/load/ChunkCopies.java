@@ -157,9 +157,6 @@ final class ChunkCopies implements AutoCloseable {
     }
 
     private void encode(LoadTable table, RowChunk chunk, CopyBinaryWriter writer, CopyLines lines) {
-        if (table.chunks == 0) {
-            table.highCardinality = chunk.distinctResources() * 2 >= chunk.size(); // the COPYs' thread makes the table after this
-        }
         lines.chunk(chunk);
         writer.startRow(FIELDS);
         writer.uuidField(tenant);

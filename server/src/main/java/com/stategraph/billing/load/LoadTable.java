@@ -29,18 +29,15 @@ final class LoadTable {
     private static final String NO_ARRAY_STATISTICS = ARRAY_COLUMNS.stream()
             .map(c -> " ALTER COLUMN " + c + " SET STATISTICS 0").collect(Collectors.joining(","));
     /**
-     * Arrays stored as they are, out of line, without pglz: measured on the usual bench export's
-     * chunks, compressing each of the four costs took 190 ms per 667,000 lines for 1.6x (about 5 bytes
-     * a line saved), and the ResourceIds' dictionary ids (distinct, in no order) 50 ms for nothing;
-     * pglz was half the load's PostgreSQL time. Low-cardinality columns compress 3 to 80x and keep it.
+     * Arrays stored as they are, out of line, without pglz: the ResourceIds' dictionary ids (distinct,
+     * in no order) took pglz 50 ms per 667,000 lines for nothing. The four costs were stored so too
+     * (190 ms each for 1.6x, about 5 bytes a line) until they were 48 of a high-cardinality export's 90
+     * bytes a line in its chunks; compressed again, neither bench export's sync was slower within this
+     * machine's spread (docs/benchmarks.md). Low-cardinality columns compress 3 to 80x.
      */
-    static final List<String> UNCOMPRESSED = List.of("billed_cost", "effective_cost", "list_cost", "contracted_cost", "resource_id");
-    /**
-     * What a load of mostly distinct ResourceIds leaves uncompressed: its costs are then most of its
-     * chunks (48 of 90 bytes a line at 925,000 resources a million lines), its sync is bound by its
-     * resources, not by pglz, and its store by its bytes a line.
-     */
-    static final List<String> UNCOMPRESSED_AT_HIGH_CARDINALITY = List.of("resource_id");
+    static final List<String> UNCOMPRESSED = List.of("resource_id");
+    private static final String STORED_UNCOMPRESSED = UNCOMPRESSED.stream()
+            .map(c -> ", ALTER COLUMN " + c + " SET STORAGE EXTERNAL").collect(Collectors.joining());
 
     final UUID loadId = UUID.randomUUID();
     final String loadIdText = loadId.toString();
@@ -48,8 +45,6 @@ final class LoadTable {
     final String name = BillingPartitions.LOADS.tableOf(loadId);
     /** Whether the table exists (made with the period's first rows). */
     boolean created;
-    /** Whether the period's first chunk named a distinct ResourceId in at least half its lines: set before the table is made. */
-    boolean highCardinality;
     /** Rows not yet in a chunk line; made with the period's first row. */
     RowChunk chunk;
     /** Chunk lines written so far, each numbered. */
@@ -75,8 +70,7 @@ final class LoadTable {
             ddl.execute("CREATE TABLE " + name + " (LIKE billing_chunks INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             // Attaching checks this constraint instead of scanning the rows.
             ddl.execute("ALTER TABLE " + name + " ADD CONSTRAINT " + name + "_load CHECK (load_id = '" + loadIdText + "')");
-            ddl.execute("ALTER TABLE " + name + NO_ARRAY_STATISTICS + (highCardinality ? UNCOMPRESSED_AT_HIGH_CARDINALITY : UNCOMPRESSED)
-                    .stream().map(c -> ", ALTER COLUMN " + c + " SET STORAGE EXTERNAL").collect(Collectors.joining()));
+            ddl.execute("ALTER TABLE " + name + NO_ARRAY_STATISTICS + STORED_UNCOMPRESSED);
         }
         created = true;
     }

@@ -50,8 +50,6 @@ final class RowChunk {
     /** The decimal columns written so far in the chunk being written. */
     private final int[] decimalsWritten = new int[COLUMNS];
     private int decimalCount;
-    /** The distinct ResourceIds {@link #resolve} found. */
-    private int distinctResources;
     /** Rows whose JSON values {@link #storeJson} has stored already. */
     private int jsonStored;
 
@@ -92,11 +90,6 @@ final class RowChunk {
         return files[size - 1];
     }
 
-    /** The distinct ResourceIds of the chunk, once {@link #resolve}d. */
-    int distinctResources() {
-        return distinctResources;
-    }
-
     long lastRow() {
         return fileRows[size - 1];
     }
@@ -106,7 +99,6 @@ final class RowChunk {
      * thread ({@link ChunkIds}), before {@link #writeColumns}.
      */
     void resolve(StringDictionary dictionary) throws SQLException, Refused {
-        distinctResources = 0;
         for (int c = 0; c < COLUMNS; c++) {
             countNulls(c);
             if (KINDS[c] != ColumnKind.TEXT && KINDS[c] != ColumnKind.JSON || empty[c]) {
@@ -285,9 +277,6 @@ final class RowChunk {
             }
             distinct.add(v);
             previous = v;
-        }
-        if (c == RESOURCE_ID) {
-            distinctResources = distinct.size();
         }
         try {
             dictionary.ensure(kind, distinct);

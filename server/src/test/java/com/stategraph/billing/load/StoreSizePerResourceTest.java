@@ -52,7 +52,8 @@ class StoreSizePerResourceTest {
     private static final Map<String, Integer> BOUNDS = new LinkedHashMap<>();
 
     static {
-        BOUNDS.put("billing_chunks", 30);
+        // 15 measured with the costs compressed, 25 with them as they are
+        BOUNDS.put("billing_chunks", 20);
         BOUNDS.put("billing_chunks_small", 30);
         // The ResourceIds are in blocks of their own (V51); what is left in billing_strings is the other columns' few values.
         BOUNDS.put("billing_strings", 5);
