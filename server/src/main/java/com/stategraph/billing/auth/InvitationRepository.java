@@ -35,17 +35,20 @@ public class InvitationRepository {
 
     /**
      * Invites the email, or renews the open invitation to it (a new token and expiry: the old link
-     * stops working).
+     * stops working). Created and expiring by one clock: the database's own {@code now()} put a new
+     * invitation's validity a second over its days now and then, as the API shows them.
      */
     public Invited invite(UUID tenantId, String email, Role role, String invitedName, String invitedBy, String tokenHash,
-                          Instant expiresAt) {
+                          Instant createdAt, Instant expiresAt) {
         return jdbc.sql("""
-                        INSERT INTO tenant_invitations (tenant_id, id, email, role, invited_name, invited_by, token_hash, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO tenant_invitations (tenant_id, id, email, role, invited_name, invited_by, token_hash, created_at,
+                            expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (tenant_id, lower(email)) DO UPDATE SET role = excluded.role, invited_name = excluded.invited_name,
                             invited_by = excluded.invited_by, token_hash = excluded.token_hash, expires_at = excluded.expires_at
                         RETURNING id, tenant_id, email, role, invited_name, created_at, expires_at""")
-                .params(tenantId, UUID.randomUUID(), email, role.value(), invitedName, invitedBy, tokenHash, Timestamp.from(expiresAt))
+                .params(tenantId, UUID.randomUUID(), email, role.value(), invitedName, invitedBy, tokenHash, Timestamp.from(createdAt),
+                        Timestamp.from(expiresAt))
                 .query(InvitationRepository::invited)
                 .single();
     }

@@ -48,8 +48,9 @@ public class Invitations {
     @Transactional
     public Sent invite(UUID tenantId, String tenantName, String email, Role role, String invitedName, String invitedBy) {
         String token = newToken();
-        InvitationRepository.Invited invited = invitations.invite(tenantId, email, role, invitedName, invitedBy, hash(token),
-                clock.instant().plus(VALID_FOR));
+        Instant now = clock.instant();
+        InvitationRepository.Invited invited = invitations.invite(tenantId, email, role, invitedName, invitedBy, hash(token), now,
+                now.plus(VALID_FOR));
         return new Sent(invited, mail.send(email, tenantName, invitedBy, role, token, invited.expiresAt()));
     }
 
