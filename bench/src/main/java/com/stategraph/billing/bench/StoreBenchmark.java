@@ -23,16 +23,18 @@ public final class StoreBenchmark {
     /** The billing rows: every load's chunks, with their compressed arrays (TOAST), and the tenant's string dictionaries. */
     private static final String ROW_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT relid FROM pg_partition_tree('billing_chunks') UNION ALL SELECT 'billing_chunks_small'::regclass"
-            + " UNION ALL SELECT 'billing_strings'::regclass"
+            + " UNION ALL SELECT 'billing_strings'::regclass UNION ALL SELECT 'billing_resource_ids'::regclass"
+            + " UNION ALL SELECT 'billing_resource_id_clashes'::regclass"
             + " UNION ALL SELECT 'billing_json'::regclass UNION ALL SELECT 'billing_loads'::regclass) t";
     private static final String ROLLUP_TABLES = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM ("
             + " SELECT 'cost_daily'::regclass AS relid UNION ALL SELECT 'cost_monthly'::regclass"
             + " UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tags') UNION ALL SELECT relid FROM pg_partition_tree('cost_daily_tag_sets')"
-            + " UNION ALL SELECT relid FROM pg_partition_tree('cost_monthly_resources') UNION ALL SELECT 'cost_month_top_resources'::regclass) t";
+            + " UNION ALL SELECT 'cost_resource_blocks'::regclass UNION ALL SELECT 'cost_resource_dims'::regclass"
+            + " UNION ALL SELECT 'cost_month_top_resources'::regclass) t";
     private static final String DEAD = "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_user_tables"
             + " WHERE relname LIKE 'billing_chunks%' OR relname LIKE 'cost_daily_tag%'"
-            + " OR relname LIKE 'cost_monthly_resources%' OR relname IN ('billing_strings', 'billing_json', 'billing_loads', 'cost_daily',"
-            + " 'cost_monthly', 'cost_month_top_resources')";
+            + " OR relname IN ('billing_strings', 'billing_resource_ids', 'billing_json', 'billing_loads', 'cost_daily',"
+            + " 'cost_monthly', 'cost_resource_blocks', 'cost_resource_dims', 'cost_month_top_resources')";
 
     /** One provider's demo export (small, shaped like the provider's own) and what storing its rows cost. */
     record Shaped(String provider, String format, long rows, long fileBytes, long storedBytes) {
@@ -110,8 +112,9 @@ public final class StoreBenchmark {
                         db.sql("SELECT pg_database_size(current_database())").query(Long.class).single()));
                 log("sync " + sync + ": " + samples.get(samples.size() - 1));
             }
-            db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_json, billing_loads, cost_daily, cost_monthly,"
-                    + " cost_daily_tags, cost_daily_tag_sets, cost_monthly_resources, cost_month_top_resources")
+            db.sql("VACUUM FULL billing_chunks, billing_chunks_small, billing_strings, billing_resource_ids, billing_resource_id_clashes,"
+                    + " billing_json, billing_loads, cost_daily, cost_monthly, cost_daily_tags, cost_daily_tag_sets, cost_resource_blocks,"
+                    + " cost_resource_dims, cost_month_top_resources")
                     .update();
             vacuumedRows = db.sql(ROW_TABLES).query(Long.class).single();
             vacuumedRollups = db.sql(ROLLUP_TABLES).query(Long.class).single();
@@ -161,7 +164,9 @@ public final class StoreBenchmark {
                         : " rewritten in place by the same lines (resources, days, tags) with other costs, as a daily re-sync of the month sees them")
                 .append(", then the first ones again, and so on (marked *changed*). Sizes with indexes and TOAST (`pg_total_relation_size`), right after each sync, autovacuum")
                 .append(" left to itself. Rows: every load's `billing_chunks` table, `billing_chunks_small`, the string dictionaries")
-                .append(" (`billing_strings`, `billing_json`) and `billing_loads`. Rollups: the six rollup tables the views read.\n\n");
+                .append(" (`billing_strings`, `billing_resource_ids`, `billing_json`) and `billing_loads`. Rollups: the rollup tables the views")
+                .append(" read (`cost_daily`, `cost_monthly`, `cost_daily_tags`, `cost_daily_tag_sets`, `cost_resource_blocks` with")
+                .append(" `cost_resource_dims`, `cost_month_top_resources`).\n\n");
         md.append("| sync | rows | seconds | rows stored | bytes per row | vs. Parquet | rollups | all, vs. first | dead tuples |")
                 .append(" whole database | vs. first |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Sample s : samples) {
