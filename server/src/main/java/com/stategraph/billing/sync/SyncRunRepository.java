@@ -30,6 +30,8 @@ public class SyncRunRepository {
     private static final TypeReference<List<SyncRun.UnchangedPeriod>> UNCHANGED = new TypeReference<>() {
     };
 
+    private static final int MAX_REQUEST_TRIES = 5;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
@@ -51,7 +53,28 @@ public class SyncRunRepository {
      */
     public Requested requestRun(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart, String requestedBy,
                                 int attempt, boolean force) {
-        Optional<SyncRun> created = jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
+        // The run that blocked the insert can finish before it is read back; the insert then succeeds on a retry.
+        for (int tries = 0; tries < MAX_REQUEST_TRIES; tries++) {
+            Optional<SyncRun> created = insertQueued(tenantId, sourceId, trigger, windowStart, requestedBy, attempt, force);
+            if (created.isPresent()) {
+                return new Requested(created.get(), true);
+            }
+            if (force) {
+                // A run still waiting reads every file when it starts; one already running goes on as it began.
+                jdbc.sql("UPDATE sync_runs SET force = true WHERE tenant_id = ? AND source_id = ? AND status = 'queued'")
+                        .params(tenantId, sourceId).update();
+            }
+            Optional<SyncRun> active = active(tenantId, sourceId);
+            if (active.isPresent()) {
+                return new Requested(active.get(), false);
+            }
+        }
+        throw new IllegalStateException("sync of " + sourceId + " could not be queued: runs kept finishing while it was requested");
+    }
+
+    private Optional<SyncRun> insertQueued(UUID tenantId, UUID sourceId, String trigger, LocalDate windowStart,
+                                           String requestedBy, int attempt, boolean force) {
+        return jdbc.sql("INSERT INTO sync_runs (id, tenant_id, source_id, status, trigger, window_start,"
                         + " requested_by, attempt, force) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (tenant_id, source_id) WHERE status IN ('queued', 'running') DO NOTHING"
                         + " RETURNING " + COLUMNS)
@@ -59,16 +82,6 @@ public class SyncRunRepository {
                         requestedBy, attempt, force)
                 .query((rs, i) -> map(rs))
                 .optional();
-        if (created.isPresent()) {
-            return new Requested(created.get(), true);
-        }
-        if (force) {
-            // A run still waiting reads every file when it starts; one already running goes on as it began.
-            jdbc.sql("UPDATE sync_runs SET force = true WHERE tenant_id = ? AND source_id = ? AND status = 'queued'")
-                    .params(tenantId, sourceId).update();
-        }
-        return new Requested(active(tenantId, sourceId).orElseThrow(
-                () -> new IllegalStateException("sync of " + sourceId + " neither queued nor active")), false);
     }
 
     public record Requested(SyncRun run, boolean created) {
