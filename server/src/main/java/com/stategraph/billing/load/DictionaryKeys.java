@@ -44,7 +44,7 @@ record DictionaryKeys(String key, String staged, String dictionary, String stage
 
     /** The dictionary as {@code d} (its id, joined to the staged digest), the tenant its one parameter. */
     private String joined(Connection c, UUID tenantId) throws SQLException {
-        if (!dictionary.equals(RESOURCE.dictionary)) {
+        if (stagedPrefix == null) { // a dictionary of a row per value
             return dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged;
         }
         boolean clashes;

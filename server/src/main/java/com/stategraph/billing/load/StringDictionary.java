@@ -1,12 +1,10 @@
 package com.stategraph.billing.load;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,29 +28,10 @@ final class StringDictionary {
     static final long CACHE_CHARS = 4_000_000;
 
     enum Kind {
-        TEXT("billing_strings", "v"),
-        JSON("billing_json", "v::jsonb"),
-        /** The ResourceId column's values: blocks of their own ({@link ResourceIdBlocks}), not a row each. */
-        RESOURCE(null, null);
-
-        final String insert;
-        final String lookup;
-
-        Kind(String table, String value) {
-            if (table == null) {
-                this.insert = null;
-                this.lookup = null;
-                return;
-            }
-            // The digest, not the value, is unique: a value may be longer than a btree index entry allows.
-            // A new value's id comes back with its digest; only the values already there are looked up after.
-            // Each value's digest comes along, as Java computed it (what dictionary_digest gives): PostgreSQL's own
-            // took a quarter of its time per new value (409,600 ARNs: 4.4 s, 3.2 s given the digests).
-            this.insert = "INSERT INTO " + table + " (tenant_id, digest, value) SELECT ?, dg, " + value
-                    + " FROM unnest(?::uuid[], ?::text[]) AS x(dg, v) ON CONFLICT (tenant_id, digest) DO NOTHING RETURNING id, digest";
-            this.lookup = "SELECT d.id, x.v FROM unnest(?::uuid[], ?::text[]) AS x(dg, v) JOIN " + table
-                    + " d ON d.tenant_id = ? AND d.digest = x.dg";
-        }
+        TEXT,
+        JSON,
+        /** The ResourceId column's values. */
+        RESOURCE
     }
 
     /** The database refused a string of the dictionary (JSON that jsonb cannot hold, say). */
@@ -66,17 +45,18 @@ final class StringDictionary {
     }
 
     private final DataSource dataSource;
-    private final UUID tenantId;
-    private final Map<String, Integer> texts = new HashMap<>();
-    private final Map<String, Integer> jsons = new HashMap<>();
-    private final Map<String, Integer> resources = new HashMap<>();
-    private final ResourceIdBlocks resourceBlocks;
-    private final Map<Kind, Long> cachedChars = new java.util.EnumMap<>(Kind.class);
+    private final Map<Kind, DictionaryStorage> storage = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, Integer>> caches = new EnumMap<>(Kind.class);
+    private final Map<Kind, Long> cachedChars = new EnumMap<>(Kind.class);
 
     StringDictionary(DataSource dataSource, UUID tenantId) {
         this.dataSource = dataSource;
-        this.tenantId = tenantId;
-        this.resourceBlocks = new ResourceIdBlocks(tenantId);
+        storage.put(Kind.TEXT, DictionaryRows.texts(tenantId));
+        storage.put(Kind.JSON, DictionaryRows.jsons(tenantId));
+        storage.put(Kind.RESOURCE, new ResourceIdBlocks(tenantId));
+        for (Kind kind : Kind.values()) {
+            caches.put(kind, new HashMap<>());
+        }
     }
 
     private long cachedChars(Kind kind) {
@@ -107,77 +87,14 @@ final class StringDictionary {
             cachedChars.put(kind, 0L);
         }
         cachedChars.merge(kind, chars, Long::sum);
-        if (kind == Kind.RESOURCE) {
-            try (Connection c = dataSource.getConnection()) {
-                cache.putAll(resourceBlocks.resolve(c, values));
-            }
-        } else {
-            store(kind, cache, values);
+        try (Connection c = dataSource.getConnection()) {
+            cache.putAll(storage.get(kind).resolve(c, values));
         }
         for (String v : values) {
             if (!cache.containsKey(v)) {
                 throw new IllegalStateException("the string dictionary has no id for a value just written");
             }
         }
-    }
-
-    /** Gives {@code values} their ids in {@code billing_strings} or {@code billing_json}, in {@code cache}. */
-    private void store(Kind kind, Map<String, Integer> cache, List<String> values) throws SQLException, RefusedValue {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            Map<UUID, String> byDigest = new LinkedHashMap<>(values.size() * 2);
-            java.security.MessageDigest sha = sha256();
-            for (String v : values) {
-                byDigest.put(digest(sha, v), v);
-            }
-            try {
-                try (ResultSet rs = insert(c, kind, byDigest)) {
-                    while (rs.next()) {
-                        String v = byDigest.get(rs.getObject(2, UUID.class));
-                        if (v != null) { // else looked up below, by value
-                            cache.put(v, rs.getInt(1));
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                if (kind != Kind.JSON) {
-                    throw e;
-                }
-                throw refused(c, kind, byDigest, e);
-            }
-            Map<UUID, String> existing = new LinkedHashMap<>();
-            byDigest.forEach((d, v) -> {
-                if (!cache.containsKey(v)) {
-                    existing.put(d, v);
-                }
-            });
-            if (existing.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement q = c.prepareStatement(kind.lookup)) {
-                q.setArray(1, c.createArrayOf("uuid", existing.keySet().toArray()));
-                q.setArray(2, c.createArrayOf("text", existing.values().toArray()));
-                q.setObject(3, tenantId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        cache.put(rs.getString(2), rs.getInt(1));
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * @param byDigest the values by their digests
-     * @return the ids and digests of the values that were new (the statement closes with the result)
-     */
-    private ResultSet insert(Connection c, Kind kind, Map<UUID, String> byDigest) throws SQLException {
-        PreparedStatement ins = c.prepareStatement(kind.insert);
-        ins.closeOnCompletion();
-        ins.setObject(1, tenantId);
-        ins.setArray(2, c.createArrayOf("uuid", byDigest.keySet().toArray()));
-        ins.setArray(3, c.createArrayOf("text", byDigest.values().toArray()));
-        return ins.executeQuery();
     }
 
     /**
@@ -197,23 +114,7 @@ final class StringDictionary {
         }
     }
 
-    /** Which of {@code values} the database refused, tried one at a time. */
-    private RefusedValue refused(Connection c, Kind kind, Map<UUID, String> byDigest, SQLException batch) {
-        for (Map.Entry<UUID, String> v : byDigest.entrySet()) {
-            try {
-                insert(c, kind, Map.of(v.getKey(), v.getValue())).close();
-            } catch (SQLException e) {
-                return new RefusedValue(v.getValue(), e);
-            }
-        }
-        return new RefusedValue(byDigest.values().iterator().next(), batch);
-    }
-
     private Map<String, Integer> cache(Kind kind) {
-        return switch (kind) {
-            case TEXT -> texts;
-            case JSON -> jsons;
-            case RESOURCE -> resources;
-        };
+        return caches.get(kind);
     }
 }
