@@ -1,6 +1,7 @@
 package com.stategraph.billing.costs;
 
 import com.stategraph.billing.load.BillingLoadRepository;
+import com.stategraph.billing.load.SharedDecimals;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,8 +44,12 @@ final class CurrentChunks {
             + " LEFT JOIN billing_strings spn ON spn.tenant_id = ? AND spn.id = l.spn"
             + " LEFT JOIN billing_strings pn ON pn.tenant_id = ? AND pn.id = l.pn";
 
-    /** {@code (SELECT columns FROM ... UNION ALL ...) c}, taking the tenant id twice as parameters. */
-    static String source(String columns, List<UUID> loads) {
+    /**
+     * {@code (SELECT columns FROM ... UNION ALL ...) c}, taking the tenant id twice as parameters; a
+     * column a chunk may store as its source's ({@link SharedDecimals}) is read through it.
+     */
+    static String source(String chunkColumns, List<UUID> loads) {
+        String columns = SharedDecimals.select(chunkColumns);
         String only = BillingLoadRepository.onlyLoads("load_id", loads);
         return "(SELECT " + columns + " FROM billing_chunks WHERE tenant_id = ? AND " + only
                 + " UNION ALL SELECT " + columns + " FROM billing_chunks_small WHERE tenant_id = ? AND " + only + ") c";

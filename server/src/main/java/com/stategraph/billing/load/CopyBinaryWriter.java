@@ -104,6 +104,16 @@ final class CopyBinaryWriter {
         size += 24;
     }
 
+    /** An array of no elements, {@code '{}'}, as a whole field. */
+    void emptyArray(int elementOid) {
+        ensure(16);
+        INT.set(buf, size, 12);
+        INT.set(buf, size + 4, 0);
+        INT.set(buf, size + 8, 0);
+        INT.set(buf, size + 12, elementOid);
+        size += 16;
+    }
+
     /** Closes the open array: its length is now known. */
     void endArray() {
         INT.set(buf, arrayLengthAt, size - arrayLengthAt - 4);

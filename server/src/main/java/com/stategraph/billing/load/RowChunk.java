@@ -28,6 +28,14 @@ final class RowChunk {
         KINDS[FOCUS.length] = ColumnKind.JSON;
     }
 
+    /** Per column, the column whose values it may share ({@link SharedDecimals}), or -1. */
+    private static final int[] SHARED_SOURCE = new int[COLUMNS];
+
+    static {
+        java.util.Arrays.fill(SHARED_SOURCE, -1);
+        SharedDecimals.SOURCES.forEach((shared, source) -> SHARED_SOURCE[shared.ordinal()] = source.ordinal());
+    }
+
     private static final int TAGS = FocusColumn.TAGS.ordinal();
     private static final int RESOURCE_ID = FocusColumn.RESOURCE_ID.ordinal();
 
@@ -137,6 +145,10 @@ final class RowChunk {
                 continue;
             }
             String[] values = columns[c];
+            if (sharesItsSource(c)) {
+                out.emptyArray(CopyBinaryWriter.NUMERIC_OID);
+                continue;
+            }
             switch (KINDS[c]) {
                 case TEXT, JSON -> writeIds(out, values, c);
                 case DECIMAL -> writeDecimals(out, values, c);
@@ -150,6 +162,22 @@ final class RowChunk {
         }
         size = 0;
         jsonStored = 0;
+    }
+
+    /** Whether every row has the same value in column {@code c} as in the column it may share. */
+    private boolean sharesItsSource(int c) {
+        int source = SHARED_SOURCE[c];
+        if (source < 0 || empty[source]) {
+            return false;
+        }
+        String[] values = columns[c];
+        String[] sources = columns[source];
+        for (int r = 0; r < size; r++) {
+            if (!java.util.Objects.equals(values[r], sources[r])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The masked tag values, inline: at a tag value per resource they are as many as the lines, and the dictionary's rows cost 250 bytes each. */
