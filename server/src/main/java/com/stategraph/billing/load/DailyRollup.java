@@ -2,6 +2,11 @@ package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.FocusColumn;
+import com.stategraph.billing.load.DailyRollupKeys.DayKey;
+import com.stategraph.billing.load.DailyRollupKeys.Parties;
+import com.stategraph.billing.load.DailyRollupKeys.ResourceKey;
+import com.stategraph.billing.load.DailyRollupKeys.TagKey;
+import com.stategraph.billing.load.DailyRollupKeys.TagSetKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
@@ -29,41 +33,6 @@ final class DailyRollup {
     static final int KEY_BYTES = 320;
     /** What a held string costs besides its characters: the String, its array, its entry among the held strings. */
     static final int STRING_BYTES = 96;
-
-    /** Who the cost is from: the provider, host provider, publisher and invoice issuer its row names. */
-    private record Parties(String provider, String host, String publisher, String issuer) {
-        Parties held(UnaryOperator<String> hold) {
-            return new Parties(hold.apply(provider), hold.apply(host), hold.apply(publisher), hold.apply(issuer));
-        }
-    }
-
-    private record DayKey(LocalDate period, LocalDate day, Parties parties, String service, String category, String account,
-                          String subAccount, String region, String chargeCategory, String currency) {
-        DayKey held(UnaryOperator<String> hold) {
-            return new DayKey(period, day, parties, hold.apply(service), hold.apply(category), hold.apply(account),
-                    hold.apply(subAccount), hold.apply(region), hold.apply(chargeCategory), hold.apply(currency));
-        }
-    }
-
-    /** A day's sums per whole tag set (the row's tags JSON as the export gave it; null for none). */
-    private record TagSetKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String tags) {
-        TagSetKey held(UnaryOperator<String> hold) {
-            return new TagSetKey(period, day, parties, hold.apply(service), hold.apply(currency), hold.apply(tags));
-        }
-    }
-
-    /** A month's sums per resource, with the dimensions a resource view can be narrowed by. */
-    private record ResourceKey(LocalDate period, LocalDate month, Parties parties, String service, String subAccount,
-                               String region, String resource, String resourceType, String chargeCategory, String currency) {
-        ResourceKey held(UnaryOperator<String> hold) {
-            return new ResourceKey(period, month, parties, hold.apply(service), hold.apply(subAccount), hold.apply(region),
-                    hold.apply(resource), hold.apply(resourceType), hold.apply(chargeCategory), hold.apply(currency));
-        }
-    }
-
-    private record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
-                          String value) {
-    }
 
     private final HeldKeys<DayKey> days = new HeldKeys<>(DayKey::held);
     private final HeldKeys<TagSetKey> tagSets = new HeldKeys<>(TagSetKey::held);
