@@ -1,5 +1,7 @@
 package com.stategraph.billing.load;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,10 +49,31 @@ final class ResourceIdBlocks implements DictionaryStorage {
             + " CROSS JOIN LATERAL unnest(c.digests, c.vals) WITH ORDINALITY AS u (dg, v, place)"
             + " JOIN x ON x.dg = u.dg WHERE c.tenant_id = ?";
 
+    /** What a load's filter of the digests it stored is sized for; past it, it answers "maybe" more often. */
+    private static final int FILTERED_VALUES = 2_000_000;
+
     private final UUID tenantId;
+    /**
+     * While every block of the tenant is this load's (it had none when the load began, and no other load has written
+     * one since), a value whose digest the load has not stored is new: it is not looked up. A tenant's first sync of
+     * 925,000 ResourceIds spent 12.5 s of PostgreSQL on GIN lookups that found nothing.
+     */
+    private boolean alone;
+    private boolean started;
+    /** The tenant's last block and how many values it held when this load left it: another load's write changes them. */
+    private int leftBlock = -1;
+    private int leftUsed = SIZE;
+    /** The digests this load stored, while {@link #alone}. */
+    private BloomFilter<Long> stored;
+    /** Values looked up in the GIN index, for the tests. */
+    private long lookedUp;
 
     ResourceIdBlocks(UUID tenantId) {
         this.tenantId = tenantId;
+    }
+
+    long lookedUp() {
+        return lookedUp;
     }
 
     /** The first 8 bytes of the value's SHA-256 of its UTF-8, what {@code resource_digest(text)} gives. */
@@ -78,9 +101,15 @@ final class ResourceIdBlocks implements DictionaryStorage {
                 lock.setString(1, "resource-ids:" + tenantId);
                 lock.executeQuery().close();
             }
+            int[] last = lastBlock(c);
+            alone = started ? alone && last[0] == leftBlock && last[1] == leftUsed : last[0] < 0;
+            started = true;
+            if (alone && stored == null) {
+                stored = BloomFilter.create(Funnels.longFunnel(), FILTERED_VALUES, 0.001);
+            }
             Set<Long> taken = new HashSet<>();
             lookup(c, values, digests, ids, taken);
-            store(c, values, digests, ids, taken);
+            store(c, values, digests, ids, taken, last);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -94,11 +123,19 @@ final class ResourceIdBlocks implements DictionaryStorage {
     /** Puts the ids of those of {@code values} the tenant has into {@code ids}; the digests found with other values into {@code taken}. */
     private void lookup(Connection c, List<String> values, long[] digests, Map<String, Integer> ids, Set<Long> taken)
             throws SQLException {
-        if (values.isEmpty()) {
+        Set<String> wanted = new HashSet<>();
+        List<Long> asked = new ArrayList<>();
+        for (int i = 0; i < digests.length; i++) {
+            if (!alone || stored.mightContain(digests[i])) {
+                wanted.add(values.get(i));
+                asked.add(digests[i]);
+            }
+        }
+        if (asked.isEmpty()) {
             return;
         }
-        Set<String> wanted = new HashSet<>(values);
-        Long[] boxed = java.util.Arrays.stream(digests).boxed().toArray(Long[]::new);
+        lookedUp += asked.size();
+        Long[] boxed = asked.toArray(Long[]::new);
         try (PreparedStatement q = c.prepareStatement(LOOKUP)) {
             q.setArray(1, c.createArrayOf("bigint", boxed));
             q.setObject(2, tenantId);
@@ -115,8 +152,19 @@ final class ResourceIdBlocks implements DictionaryStorage {
         }
     }
 
-    /** Stores those of {@code values} still without an id after the tenant's last one, under the tenant's lock. */
-    private void store(Connection c, List<String> values, long[] digests, Map<String, Integer> ids, Set<Long> taken)
+    /** The tenant's last block and how many values it holds; -1 and {@link #SIZE} when it has none. */
+    private int[] lastBlock(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT block, cardinality(vals) FROM billing_resource_ids WHERE tenant_id = ?"
+                + " ORDER BY block DESC LIMIT 1")) {
+            q.setObject(1, tenantId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {-1, SIZE};
+            }
+        }
+    }
+
+    /** Stores those of {@code values} still without an id after the tenant's last block ({@code last}), under the tenant's lock. */
+    private void store(Connection c, List<String> values, long[] digests, Map<String, Integer> ids, Set<Long> taken, int[] last)
             throws SQLException {
         List<String> fresh = new ArrayList<>();
         List<Long> freshDigests = new ArrayList<>();
@@ -132,20 +180,12 @@ final class ResourceIdBlocks implements DictionaryStorage {
                 }
             }
         }
+        int block = last[0];
+        int used = last[1];
+        leftBlock = block;
+        leftUsed = used;
         if (fresh.isEmpty()) {
             return;
-        }
-        int block = -1;
-        int used = SIZE;
-        try (PreparedStatement q = c.prepareStatement("SELECT block, cardinality(vals) FROM billing_resource_ids WHERE tenant_id = ?"
-                + " ORDER BY block DESC LIMIT 1")) {
-            q.setObject(1, tenantId);
-            try (ResultSet rs = q.executeQuery()) {
-                if (rs.next()) {
-                    block = rs.getInt(1);
-                    used = rs.getInt(2);
-                }
-            }
         }
         int at = 0;
         if (used < SIZE) {
@@ -161,6 +201,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
             for (int i = 0; i < n; i++) {
                 ids.put(fresh.get(i), (block << SHIFT) + used + i);
             }
+            used += n;
             at = n;
         }
         if (at < fresh.size()) {
@@ -180,10 +221,16 @@ final class ResourceIdBlocks implements DictionaryStorage {
                     for (int i = 0; i < n; i++) {
                         ids.put(fresh.get(at + i), (block << SHIFT) + i);
                     }
+                    used = n;
                     at += n;
                 }
                 ins.executeBatch();
             }
+        }
+        leftBlock = block;
+        leftUsed = used;
+        if (alone) {
+            freshDigests.forEach(stored::put);
         }
         if (!clashes.isEmpty()) {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_resource_id_clashes (tenant_id, digest)"

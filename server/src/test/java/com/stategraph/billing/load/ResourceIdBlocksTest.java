@@ -167,4 +167,40 @@ class ResourceIdBlocksTest {
             assertThat(resolve(new StringDictionary(ds, tenant), List.of(value)).get(value)).as("found again by value").isEqualTo(1);
         });
     }
+
+    @Test
+    void aTenantsFirstLoadLooksUpOnlyValuesItMayHaveStoredUntilAnotherLoadWrites() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            ResourceIdBlocks first = new ResourceIdBlocks(tenant);
+            Map<String, Integer> ids = new HashMap<>();
+            try (var c = ds.getConnection()) {
+                ids.putAll(first.resolve(c, arns("a", 0, 100)));
+                assertThat(first.lookedUp()).as("the tenant had no values: none looked up").isZero();
+
+                // Half known to this load (its cache would have forgotten them), half new.
+                List<String> mixed = arns("a", 50, 150);
+                Map<String, Integer> again = first.resolve(c, mixed);
+                assertThat(first.lookedUp()).as("the 50 it stored, and at most a few the filter cannot rule out")
+                        .isBetween(50L, 55L);
+                for (String v : arns("a", 50, 100)) {
+                    assertThat(again.get(v)).as(v).isEqualTo(ids.get(v));
+                }
+                ids.putAll(again);
+
+                ResourceIdBlocks other = new ResourceIdBlocks(tenant);
+                try (var c2 = ds.getConnection()) {
+                    other.resolve(c2, arns("b", 0, 10));
+                }
+                long before = first.lookedUp();
+                List<String> afterOther = List.of(arns("b", 0, 10).get(3), arns("a", 200, 201).get(0));
+                Map<String, Integer> third = first.resolve(c, afterOther);
+                assertThat(first.lookedUp() - before).as("another load wrote: every value is looked up").isEqualTo(2);
+                ids.putAll(third);
+            }
+            Map<String, Integer> stored = stored(db, tenant);
+            assertThat(stored).hasSize(150 + 10 + 1);
+            ids.forEach((v, id) -> assertThat(stored.get(v)).as(v).isEqualTo(id));
+            assertThat(stored.values()).doesNotHaveDuplicates();
+        });
+    }
 }
