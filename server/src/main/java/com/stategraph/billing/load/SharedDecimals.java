@@ -2,7 +2,6 @@ package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.FocusColumn;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,22 +16,20 @@ import java.util.stream.Collectors;
  */
 public final class SharedDecimals {
     /** Each shared column's source; no source is itself shared. */
-    static final Map<FocusColumn, FocusColumn> SOURCES = sources();
+    static final Map<FocusColumn, FocusColumn> SOURCES = Map.of(
+            FocusColumn.EFFECTIVE_COST, FocusColumn.BILLED_COST,
+            FocusColumn.CONTRACTED_COST, FocusColumn.BILLED_COST,
+            FocusColumn.LIST_COST, FocusColumn.BILLED_COST,
+            FocusColumn.PRICING_CURRENCY_EFFECTIVE_COST, FocusColumn.BILLED_COST,
+            FocusColumn.PRICING_QUANTITY, FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.CONTRACTED_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE,
+            FocusColumn.PRICING_CURRENCY_LIST_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE,
+            FocusColumn.PRICING_CURRENCY_CONTRACTED_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE);
+    /** The same, by the chunks' column names. */
+    private static final Map<String, String> SOURCE_NAMES = SOURCES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(e -> e.getKey().dbName(), e -> e.getValue().dbName()));
 
     private SharedDecimals() {
-    }
-
-    private static Map<FocusColumn, FocusColumn> sources() {
-        Map<FocusColumn, FocusColumn> m = new EnumMap<>(FocusColumn.class);
-        m.put(FocusColumn.EFFECTIVE_COST, FocusColumn.BILLED_COST);
-        m.put(FocusColumn.CONTRACTED_COST, FocusColumn.BILLED_COST);
-        m.put(FocusColumn.LIST_COST, FocusColumn.BILLED_COST);
-        m.put(FocusColumn.PRICING_CURRENCY_EFFECTIVE_COST, FocusColumn.BILLED_COST);
-        m.put(FocusColumn.PRICING_QUANTITY, FocusColumn.CONSUMED_QUANTITY);
-        m.put(FocusColumn.CONTRACTED_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE);
-        m.put(FocusColumn.PRICING_CURRENCY_LIST_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE);
-        m.put(FocusColumn.PRICING_CURRENCY_CONTRACTED_UNIT_PRICE, FocusColumn.LIST_UNIT_PRICE);
-        return Map.copyOf(m);
     }
 
     /**
@@ -47,12 +44,8 @@ public final class SharedDecimals {
     }
 
     private static String column(String name) {
-        for (Map.Entry<FocusColumn, FocusColumn> e : SOURCES.entrySet()) {
-            if (e.getKey().dbName().equals(name)) {
-                String source = e.getValue().dbName();
-                return "CASE WHEN cardinality(" + name + ") = 0 THEN " + source + " ELSE " + name + " END AS " + name;
-            }
-        }
-        return name;
+        String source = SOURCE_NAMES.get(name);
+        return source == null ? name
+                : "CASE WHEN cardinality(" + name + ") = 0 THEN " + source + " ELSE " + name + " END AS " + name;
     }
 }

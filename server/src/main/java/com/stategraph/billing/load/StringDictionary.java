@@ -44,51 +44,53 @@ final class StringDictionary {
         }
     }
 
-    private final DataSource dataSource;
-    private final Map<Kind, DictionaryStorage> storage = new EnumMap<>(Kind.class);
-    private final Map<Kind, Map<String, Integer>> caches = new EnumMap<>(Kind.class);
-    private final Map<Kind, Long> cachedChars = new EnumMap<>(Kind.class);
+    /** One kind's storage, and the ids it gave recently with what their values cost the heap. */
+    private static final class Recent {
+        final DictionaryStorage storage;
+        final Map<String, Integer> ids = new HashMap<>();
+        long chars;
 
-    StringDictionary(DataSource dataSource, UUID tenantId) {
-        this.dataSource = dataSource;
-        storage.put(Kind.TEXT, DictionaryRows.texts(tenantId));
-        storage.put(Kind.JSON, DictionaryRows.jsons(tenantId));
-        storage.put(Kind.RESOURCE, new ResourceIdBlocks(tenantId));
-        for (Kind kind : Kind.values()) {
-            caches.put(kind, new HashMap<>());
+        Recent(DictionaryStorage storage) {
+            this.storage = storage;
         }
     }
 
-    private long cachedChars(Kind kind) {
-        return cachedChars.getOrDefault(kind, 0L);
+    private final DataSource dataSource;
+    private final Map<Kind, Recent> kinds = new EnumMap<>(Kind.class);
+
+    StringDictionary(DataSource dataSource, UUID tenantId) {
+        this.dataSource = dataSource;
+        kinds.put(Kind.TEXT, new Recent(DictionaryRows.texts(tenantId)));
+        kinds.put(Kind.JSON, new Recent(DictionaryRows.jsons(tenantId)));
+        kinds.put(Kind.RESOURCE, new Recent(new ResourceIdBlocks(tenantId)));
     }
 
     /** The id of a value already resolved, or null. */
     Integer cached(Kind kind, String value) {
-        return cache(kind).get(value);
+        return kinds.get(kind).ids.get(value);
     }
 
     /**
      * Makes sure every one of {@code distinct} (at most {@link #CACHE_LIMIT}, and {@link #CACHE_CHARS}
-     * characters) has an id, existing
-     * or new, in the cache until the next call.
+     * characters) has an id, existing or new, in the cache until the next call.
      */
     void ensure(Kind kind, Collection<String> distinct) throws SQLException, RefusedValue {
-        Map<String, Integer> cache = cache(kind);
+        Recent recent = kinds.get(kind);
+        Map<String, Integer> cache = recent.ids;
         List<String> values = distinct.stream().filter(v -> !cache.containsKey(v)).toList();
         if (values.isEmpty()) {
             return;
         }
         long chars = values.stream().mapToLong(String::length).sum();
-        if (cache.size() + values.size() > CACHE_LIMIT || cachedChars(kind) + chars > CACHE_CHARS) {
+        if (cache.size() + values.size() > CACHE_LIMIT || recent.chars + chars > CACHE_CHARS) {
             cache.clear();
             values = List.copyOf(distinct);
             chars = values.stream().mapToLong(String::length).sum();
-            cachedChars.put(kind, 0L);
+            recent.chars = 0;
         }
-        cachedChars.merge(kind, chars, Long::sum);
+        recent.chars += chars;
         try (Connection c = dataSource.getConnection()) {
-            cache.putAll(storage.get(kind).resolve(c, values));
+            cache.putAll(recent.storage.resolve(c, values));
         }
         for (String v : values) {
             if (!cache.containsKey(v)) {
@@ -112,9 +114,5 @@ final class StringDictionary {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every Java has SHA-256
         }
-    }
-
-    private Map<String, Integer> cache(Kind kind) {
-        return caches.get(kind);
     }
 }
