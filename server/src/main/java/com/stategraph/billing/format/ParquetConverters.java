@@ -38,7 +38,8 @@ final class ParquetConverters {
         if (type.isPrimitive()) {
             return primitive(type.asPrimitiveType(), sink);
         }
-        return new Group(type.asGroupType(), sink);
+        GroupConverter map = ParquetMapConverter.of(type.asGroupType(), sink);
+        return map != null ? map : new Group(type.asGroupType(), sink);
     }
 
     private static PrimitiveConverter primitive(PrimitiveType type, Consumer<Object> sink) {

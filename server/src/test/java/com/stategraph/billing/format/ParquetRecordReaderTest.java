@@ -156,4 +156,34 @@ class ParquetRecordReaderTest {
             assertThat(reader.next(v)).isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aMapKeepsItsEntriesInOrderWithNullValuesAndStartsAfreshOnEachRow() throws Exception {
+        Path file = Files.createTempDirectory("maps-").resolve("maps.parquet");
+        Map<String, Object> three = new LinkedHashMap<>();
+        three.put("team", "core");
+        three.put("owner", null);
+        three.put("env", "prod");
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("tags", three);
+        Map<String, Object> empty = new LinkedHashMap<>();
+        empty.put("tags", Map.of());
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("tags", Map.of("env", "dev"));
+        ExportFixtures.parquet(file, SCHEMA, List.of(first, empty, Map.of(), one), CompressionCodecName.SNAPPY);
+
+        try (ParquetRecordReader reader = ParquetRecordReader.open(file, "file://" + file)) {
+            Object[] v = new Object[16];
+            assertThat(reader.next(v)).isTrue();
+            assertThat(v[14]).isInstanceOf(Map.class).isEqualTo(three);
+            assertThat(List.copyOf(((Map<?, ?>) v[14]).keySet())).as("the file's order").isEqualTo(List.of("team", "owner", "env"));
+            assertThat(reader.next(v)).isTrue();
+            assertThat(v[14]).as("a map without entries").isEqualTo(Map.of());
+            assertThat(reader.next(v)).isTrue();
+            assertThat(v[14]).as("no map").isNull();
+            assertThat(reader.next(v)).isTrue();
+            assertThat(v[14]).as("nothing of the rows before").isEqualTo(Map.of("env", "dev"));
+            assertThat(reader.next(v)).isFalse();
+        }
+    }
 }
