@@ -12,7 +12,11 @@ import java.time.LocalDate;
  */
 public final class CanonicalRow {
     final String[] values = new String[FocusColumn.values().length];
+    /** A decimal column's value when it is not compact ({@link DecimalText.Parsed}); else null. */
     final BigDecimal[] decimals = new BigDecimal[FocusColumn.values().length];
+    /** A compact decimal column's unscaled value and scale. */
+    final long[] unscaled = new long[FocusColumn.values().length];
+    final int[] scales = new int[FocusColumn.values().length];
     String extra;
     LocalDate billingPeriod;
     LocalDate chargeDay;
@@ -26,6 +30,8 @@ public final class CanonicalRow {
     public void copyFrom(CanonicalRow other) {
         System.arraycopy(other.values, 0, values, 0, values.length);
         System.arraycopy(other.decimals, 0, decimals, 0, decimals.length);
+        System.arraycopy(other.unscaled, 0, unscaled, 0, unscaled.length);
+        System.arraycopy(other.scales, 0, scales, 0, scales.length);
         extra = other.extra;
         billingPeriod = other.billingPeriod;
         chargeDay = other.chargeDay;
@@ -54,7 +60,39 @@ public final class CanonicalRow {
 
     /** The exact value of a decimal column, or null when absent. */
     public BigDecimal decimal(FocusColumn column) {
-        return decimals[column.ordinal()];
+        int c = column.ordinal();
+        if (values[c] == null || decimals[c] != null) {
+            return decimals[c];
+        }
+        return BigDecimal.valueOf(unscaled[c], scales[c]);
+    }
+
+    /**
+     * Whether a decimal column's value is {@link #unscaled} at {@link #scale}, so a sum can take it
+     * without a BigDecimal; false when absent or too long for a long.
+     */
+    public boolean isCompact(FocusColumn column) {
+        int c = column.ordinal();
+        return values[c] != null && decimals[c] == null;
+    }
+
+    /** A compact decimal's unscaled value ({@link #isCompact}). */
+    public long unscaled(FocusColumn column) {
+        return unscaled[column.ordinal()];
+    }
+
+    /** A compact decimal's scale ({@link #isCompact}). */
+    public int scale(FocusColumn column) {
+        return scales[column.ordinal()];
+    }
+
+    /** The sign of a decimal column's value; 0 when absent. */
+    int signum(FocusColumn column) {
+        int c = column.ordinal();
+        if (values[c] == null) {
+            return 0;
+        }
+        return decimals[c] != null ? decimals[c].signum() : Long.signum(unscaled[c]);
     }
 
     /** {@code ChargePeriodStart}. */

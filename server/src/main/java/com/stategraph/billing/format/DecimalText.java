@@ -13,32 +13,46 @@ final class DecimalText {
     }
 
     /**
-     * One value's exact decimal and its text for PostgreSQL; reused from value to value. The
-     * decimals of recent doubles are remembered: a line repeats its cost as billed, effective and
-     * contracted cost, and its quantity as consumed and pricing quantity, and exports repeat prices.
+     * One value's exact decimal and its text for PostgreSQL; reused from value to value. A decimal of
+     * plain digits that fits a long is kept as its unscaled long and scale ({@link #compact}), with no
+     * BigDecimal: that is every cost and quantity of a usual export, eight a line. The decimals of
+     * recent doubles are remembered: a line repeats its cost as billed, effective and contracted
+     * cost, and its quantity as consumed and pricing quantity, and exports repeat prices.
      */
     static final class Parsed {
         private static final int REMEMBERED = 1024;
         private final long[] bits = new long[REMEMBERED];
-        private final BigDecimal[] exacts = new BigDecimal[REMEMBERED];
         private final String[] texts = new String[REMEMBERED];
-        BigDecimal exact;
+        private final long[] unscaleds = new long[REMEMBERED];
+        private final int[] scales = new int[REMEMBERED];
+        /** The value when it is not compact; null for a compact one. */
+        private final BigDecimal[] bigs = new BigDecimal[REMEMBERED];
         String text;
+        /** Whether the value is {@link #unscaled} at {@link #scale}; else it is {@link #big}. */
+        boolean compact;
+        long unscaled;
+        int scale;
+        private BigDecimal big;
 
         /** @return false when {@code value} is not a finite number */
         boolean parse(Object value) {
             if (value instanceof Double d && Double.isFinite(d)) {
                 long b = Double.doubleToRawLongBits(d);
                 int slot = (int) ((b * 0x9E3779B97F4A7C15L) >>> 54);
-                if (exacts[slot] != null && bits[slot] == b) {
-                    exact = exacts[slot];
+                if (texts[slot] != null && bits[slot] == b) {
                     text = texts[slot];
+                    big = bigs[slot];
+                    compact = big == null;
+                    unscaled = unscaleds[slot];
+                    scale = scales[slot];
                     return true;
                 }
                 fromShortest(NumberOutput.toString(d.doubleValue(), true));
                 bits[slot] = b;
-                exacts[slot] = exact;
                 texts[slot] = text;
+                bigs[slot] = compact ? null : big;
+                unscaleds[slot] = unscaled;
+                scales[slot] = scale;
                 return true;
             }
             String shortest = shortest(value);
@@ -46,15 +60,76 @@ final class DecimalText {
                 fromShortest(shortest);
                 return true;
             }
-            exact = of(value);
-            text = exact == null ? null : text(value, exact);
-            return exact != null;
+            if (value instanceof String s && plainDigits(s.trim())) {
+                text = s.trim();
+                return true;
+            }
+            BigDecimal exact = of(value);
+            if (exact == null) {
+                return false;
+            }
+            text = text(value, exact);
+            compact = false;
+            big = exact;
+            return true;
+        }
+
+        /** The exact value; a compact one is made a BigDecimal only here. */
+        BigDecimal exact() {
+            return compact ? BigDecimal.valueOf(unscaled, scale) : big;
         }
 
         private void fromShortest(String shortest) {
-            exact = new BigDecimal(shortest);
-            // Plain digits read back as the same text; an exponent is written as BigDecimal writes it (1.5E+10), -0.0 as 0.0.
-            text = shortest.indexOf('E') < 0 && !(shortest.charAt(0) == '-' && exact.signum() == 0) ? shortest : exact.toString();
+            if (plainDigits(shortest)) {
+                // -0.0 reads as 0.0: BigDecimal, and so PostgreSQL's text of it, has no negative zero
+                text = unscaled == 0 && shortest.charAt(0) == '-' ? shortest.substring(1) : shortest;
+                return;
+            }
+            // An exponent is written as BigDecimal writes it (1.5E+10).
+            compact = false;
+            big = new BigDecimal(shortest);
+            text = big.toString();
+        }
+
+        /**
+         * Reads {@code s} as an optional sign, digits and at most one point, at least one digit, and
+         * at most 18 of them after leading zeros (so the unscaled value fits a long): what BigDecimal
+         * and PostgreSQL both read as the same number. Sets {@link #unscaled} and {@link #scale}.
+         *
+         * @return false, leaving the value to BigDecimal, for anything else
+         */
+        private boolean plainDigits(String s) {
+            int n = s.length();
+            int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+            boolean negative = i == 1 && s.charAt(0) == '-';
+            long u = 0;
+            int digits = 0;
+            int significant = 0;
+            int point = -1;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                    if (u != 0 || c != '0') {
+                        if (++significant > 18) {
+                            return false;
+                        }
+                    }
+                    u = u * 10 + (c - '0');
+                } else if (c == '.' && point < 0) {
+                    point = i;
+                } else {
+                    return false;
+                }
+            }
+            if (digits == 0) {
+                return false;
+            }
+            compact = true;
+            big = null;
+            unscaled = negative ? -u : u;
+            scale = point < 0 ? 0 : n - point - 1;
+            return true;
         }
     }
 
@@ -132,9 +207,5 @@ final class DecimalText {
             return "has " + d.scale() + " digits after the decimal point; at most " + MAX_FRACTION_DIGITS + " can be stored";
         }
         return null;
-    }
-
-    static boolean isNegative(BigDecimal d) {
-        return d.signum() < 0;
     }
 }

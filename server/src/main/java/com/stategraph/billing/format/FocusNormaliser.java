@@ -139,8 +139,7 @@ public final class FocusNormaliser {
     private void checkConformance(long rowNumber) {
         String currency = row.values[FocusColumn.BILLING_CURRENCY.ordinal()];
         findings.currency(currency);
-        java.math.BigDecimal listCost = row.decimals[FocusColumn.LIST_COST.ordinal()];
-        if (listCost != null && DecimalText.isNegative(listCost)) {
+        if (row.signum(FocusColumn.LIST_COST) < 0) {
             // FOCUS gives credits, adjustments and corrections negative costs by design: only other lines are odd
             String category = row.values[FocusColumn.CHARGE_CATEGORY.ordinal()];
             String known = category == null ? null : FocusValues.canonical(FocusColumn.CHARGE_CATEGORY, category);
@@ -173,16 +172,26 @@ public final class FocusNormaliser {
         if (!parsed.parse(v)) {
             throw new FormatException(uri, rowNumber, header.get(column), "a value of " + length(v) + " is not a decimal number");
         }
-        java.math.BigDecimal exact = parsed.exact;
         // A double always fits; text or a Parquet DECIMAL can be out of range only with many digits.
-        if (!(v instanceof Double || v instanceof Float) && (exact.precision() > 40 || Math.abs(exact.scale()) > 40)) {
-            String problem = DecimalText.outOfRange(exact);
+        if (!(v instanceof Double || v instanceof Float) && manyDigits()) {
+            String problem = DecimalText.outOfRange(parsed.exact());
             if (problem != null) {
                 throw new FormatException(uri, rowNumber, header.get(column), "the value " + problem);
             }
         }
-        row.values[c.ordinal()] = parsed.text;
-        row.decimals[c.ordinal()] = exact;
+        int i = c.ordinal();
+        row.values[i] = parsed.text;
+        row.decimals[i] = parsed.compact ? null : parsed.exact();
+        row.unscaled[i] = parsed.unscaled;
+        row.scales[i] = parsed.scale;
+    }
+
+    private boolean manyDigits() {
+        if (parsed.compact) {
+            return parsed.scale > 40;
+        }
+        java.math.BigDecimal exact = parsed.exact();
+        return exact.precision() > 40 || Math.abs(exact.scale()) > 40;
     }
 
     private LocalDate utcDay(Instant instant) {

@@ -117,10 +117,10 @@ final class DailyRollup {
 
     /** @param tagSet the row's tag set as {@link #splitTags} gave it */
     void add(CanonicalRow row, String tagSet) {
-        costs[0].set(row.decimal(FocusColumn.BILLED_COST));
-        costs[1].set(row.decimal(FocusColumn.EFFECTIVE_COST));
-        costs[2].set(row.decimal(FocusColumn.LIST_COST));
-        costs[3].set(row.decimal(FocusColumn.CONTRACTED_COST));
+        costs[0].set(row, FocusColumn.BILLED_COST);
+        costs[1].set(row, FocusColumn.EFFECTIVE_COST);
+        costs[2].set(row, FocusColumn.LIST_COST);
+        costs[3].set(row, FocusColumn.CONTRACTED_COST);
         LocalDate day = row.chargeDay();
         String service = row.get(FocusColumn.SERVICE_NAME);
         String currency = row.get(FocusColumn.BILLING_CURRENCY);

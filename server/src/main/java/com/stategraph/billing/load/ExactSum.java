@@ -1,5 +1,7 @@
 package com.stategraph.billing.load;
 
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.FocusColumn;
 import java.math.BigDecimal;
 
 /**
@@ -22,18 +24,35 @@ final class ExactSum {
     private int scale;
     private BigDecimal big;
 
-    /** One addend: {@code value} with its unscaled long and scale when it has at most 18 digits. */
+    /** One addend: its unscaled long and scale when it has at most 18 digits, else its BigDecimal. */
     static final class Addend {
-        BigDecimal value = BigDecimal.ZERO;
+        private BigDecimal big;
         long unscaled;
         int scale;
         boolean compact = true;
 
         void set(BigDecimal v) {
-            value = v == null ? BigDecimal.ZERO : v;
+            BigDecimal value = v == null ? BigDecimal.ZERO : v;
             scale = value.scale();
             compact = scale >= 0 && value.precision() <= 18;
             unscaled = compact ? value.unscaledValue().longValue() : 0;
+            big = compact ? null : value;
+        }
+
+        /** A row's decimal column, zero when absent; a compact one is taken as it is, with no BigDecimal. */
+        void set(CanonicalRow row, FocusColumn column) {
+            if (!row.isCompact(column)) {
+                set(row.decimal(column));
+                return;
+            }
+            unscaled = row.unscaled(column);
+            scale = row.scale(column);
+            compact = true;
+            big = null;
+        }
+
+        BigDecimal value() {
+            return big != null ? big : BigDecimal.valueOf(unscaled, scale);
         }
     }
 
@@ -44,7 +63,7 @@ final class ExactSum {
             }
             big = BigDecimal.valueOf(unscaled, scale);
         }
-        big = big.add(a.value);
+        big = big.add(a.value());
     }
 
     private boolean addAsLong(long u, int s) {

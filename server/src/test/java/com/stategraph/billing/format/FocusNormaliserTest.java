@@ -61,7 +61,7 @@ class FocusNormaliserTest {
         DecimalText.Parsed parsed = new DecimalText.Parsed();
         assertThat(parsed.parse(2e23)).isTrue();
         assertThat(parsed.text).isEqualTo("2.0E+23");
-        assertThat(parsed.exact).isEqualByComparingTo("2E23");
+        assertThat(parsed.exact()).isEqualByComparingTo("2E23");
         assertThat(parsed.parse(0.1f)).isTrue();
         assertThat(parsed.text).isEqualTo("0.1");
         assertThat(parsed.parse(Double.POSITIVE_INFINITY)).isFalse();
@@ -74,11 +74,49 @@ class FocusNormaliserTest {
                 continue;
             }
             assertThat(parsed.parse(d)).isTrue();
-            assertThat(parsed.text).as("text of %s", d).isEqualTo(parsed.exact.toString());
+            assertThat(parsed.text).as("text of %s", d).isEqualTo(parsed.exact().toString());
             assertThat(Double.parseDouble(parsed.text)).as("round trip of %s", d).isEqualTo(d);
-            assertThat(parsed.exact.stripTrailingZeros().precision()).as("digits of %s", d)
+            assertThat(parsed.exact().stripTrailingZeros().precision()).as("digits of %s", d)
                     .isLessThanOrEqualTo(new BigDecimal(Double.toString(d)).stripTrailingZeros().precision());
         }
+    }
+
+    /**
+     * Decimal text is read without a BigDecimal when it is plain digits that fit a long; whatever
+     * the form, the value read is BigDecimal's, scale included, and the text is kept as written.
+     */
+    @Test
+    void decimalTextReadsAsBigDecimalReadsItWithOrWithoutOne() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        String[] fixed = {"0", "-0", "+5", "5.", ".5", "-.5", "007.2500", "-0.0", "123456789012345678", "1234567890123456789",
+                "0.000000000000000000000000000000000000000000001", "99999999999999999.9", "1e5", "1.5E-3", ".", "-", "+", "",
+                "1..2", "1.2.3", "--1", "1-", " 12.50 ", "0x10", "١٢"};
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(fixed));
+        String alphabet = "0123456789.-+";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(i % 4 == 0 ? 25 : 12);
+            for (int j = 0; j < n; j++) {
+                b.append(j == 0 || random.nextInt(6) == 0 ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) ('0' + random.nextInt(10)));
+            }
+            texts.add(b.toString());
+        }
+        int compact = 0;
+        for (String text : texts) {
+            DecimalText.Parsed parsed = new DecimalText.Parsed();
+            BigDecimal expected = DecimalText.of(text);
+            assertThat(parsed.parse(text)).as("%s", text).isEqualTo(expected != null);
+            if (expected == null) {
+                continue;
+            }
+            assertThat(parsed.exact()).as("%s", text).isEqualTo(expected);
+            assertThat(parsed.text).as("%s", text).isEqualTo(text.trim());
+            if (parsed.compact) {
+                compact++;
+                assertThat(BigDecimal.valueOf(parsed.unscaled, parsed.scale)).isEqualTo(expected);
+            }
+        }
+        assertThat(compact).as("plain digits are read without a BigDecimal").isGreaterThan(texts.size() / 4);
     }
 
     /** Recent doubles are remembered: 10,000 values, many sharing a slot, each parsed as a fresh parser parses it, twice over. */
@@ -97,8 +135,8 @@ class FocusNormaliserTest {
                 assertThat(fresh.parse(d)).isTrue();
                 assertThat(remembering.parse(d)).isTrue();
                 assertThat(remembering.text).isEqualTo(fresh.text);
-                assertThat(remembering.exact).isEqualTo(fresh.exact);
-                assertThat(remembering.exact.doubleValue()).isEqualTo(d);
+                assertThat(remembering.exact()).isEqualTo(fresh.exact());
+                assertThat(remembering.exact().doubleValue()).isEqualTo(d);
             }
         }
         // -0.0 is another double than 0.0, the same decimal (BigDecimal has no negative zero)

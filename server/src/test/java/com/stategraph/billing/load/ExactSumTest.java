@@ -58,4 +58,32 @@ class ExactSumTest {
         List<BigDecimal> negativeScale = List.of(new BigDecimal("1E+3"), new BigDecimal("2E+1"));
         assertThat(sumOf(negativeScale).toPlainString()).isEqualTo(expected(negativeScale).toPlainString());
     }
+
+    /** A row's decimal as the normaliser keeps it (unscaled and scale, or a BigDecimal past 18 digits) adds up as the BigDecimal does. */
+    @Test
+    void aRowsDecimalAddsAsItsBigDecimal() {
+        java.util.List<String> header = List.of("BilledCost", "BillingCurrency", "BillingPeriodStart", "ChargePeriodStart", "ChargeCategory");
+        com.stategraph.billing.format.FocusNormaliser normaliser = new com.stategraph.billing.format.FocusNormaliser("file:///t.csv", header,
+                new com.stategraph.billing.format.ConformanceFindings());
+        Random r = new Random(5);
+        List<BigDecimal> values = new ArrayList<>();
+        ExactSum sum = new ExactSum();
+        ExactSum.Addend a = new ExactSum.Addend();
+        for (int i = 0; i < 5_000; i++) {
+            String text = switch (i % 5) {
+                case 0 -> BigDecimal.valueOf(r.nextLong() % 100_000_000_000L, r.nextInt(12)).toPlainString();
+                case 1 -> "-" + r.nextInt(1000) + "." + r.nextInt(100);
+                case 2 -> new BigDecimal(BigInteger.valueOf(r.nextLong()).pow(2), r.nextInt(30)).toPlainString();
+                case 3 -> r.nextInt(1000) + "E-" + r.nextInt(5);
+                default -> String.valueOf(r.nextDouble() * 1000);
+            };
+            com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(
+                    new Object[] {text, "USD", "2024-03-01T00:00:00Z", "2024-03-05T00:00:00Z", "Usage"}, i + 1);
+            values.add(new BigDecimal(text));
+            a.set(row, com.stategraph.billing.format.FocusColumn.BILLED_COST);
+            sum.add(a);
+        }
+        assertThat(values.stream().filter(v -> v.precision() > 18)).as("some values past a long").isNotEmpty();
+        assertThat(sum.value()).isEqualTo(expected(values));
+    }
 }
