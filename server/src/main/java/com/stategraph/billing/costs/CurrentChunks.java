@@ -1,7 +1,7 @@
 package com.stategraph.billing.costs;
 
 import com.stategraph.billing.load.BillingLoadRepository;
-import com.stategraph.billing.load.SharedDecimals;
+import com.stategraph.billing.load.ChunkArrays;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,10 +46,10 @@ final class CurrentChunks {
 
     /**
      * {@code (SELECT columns FROM ... UNION ALL ...) c}, taking the tenant id twice as parameters; a
-     * column a chunk may store as its source's ({@link SharedDecimals}) is read through it.
+     * column read with a value for each line ({@link ChunkArrays}).
      */
     static String source(String chunkColumns, List<UUID> loads) {
-        String columns = SharedDecimals.select(chunkColumns);
+        String columns = ChunkArrays.select(chunkColumns);
         String only = BillingLoadRepository.onlyLoads("load_id", loads);
         return "(SELECT " + columns + " FROM billing_chunks WHERE tenant_id = ? AND " + only
                 + " UNION ALL SELECT " + columns + " FROM billing_chunks_small WHERE tenant_id = ? AND " + only + ") c";

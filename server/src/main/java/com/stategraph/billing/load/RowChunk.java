@@ -164,6 +164,30 @@ final class RowChunk {
         jsonStored = 0;
     }
 
+    /**
+     * Whether every row has the same id: the chunk then stores the column as that one id, and
+     * readers repeat it for each of its rows ({@link ChunkArrays}). A line's provider, billing account,
+     * currency, period and the like are most often one value for a whole chunk: each such array was
+     * received element by element and compressed by PostgreSQL, about a fifth of its COPY.
+     */
+    private boolean constant(int[] columnIds) {
+        for (int r = 1; r < size; r++) {
+            if (columnIds[r] != columnIds[0]) {
+                return false;
+            }
+        }
+        return size > 1;
+    }
+
+    private boolean constant(String[] values) {
+        for (int r = 1; r < size; r++) {
+            if (!values[r].equals(values[0])) {
+                return false;
+            }
+        }
+        return size > 1;
+    }
+
     /** Whether every row has the same value in column {@code c} as in the column it may share. */
     private boolean sharesItsSource(int c) {
         int source = SHARED_SOURCE[c];
@@ -201,6 +225,12 @@ final class RowChunk {
 
     private void writeIds(CopyBinaryWriter out, String[] values, int c) {
         int[] columnIds = ids[c];
+        if (!someNull[c] && constant(columnIds)) {
+            out.startArray(CopyBinaryWriter.INT4_OID, 1, false);
+            out.int4Element(columnIds[0]);
+            out.endArray();
+            return;
+        }
         out.startArray(CopyBinaryWriter.INT4_OID, size, someNull[c]);
         for (int r = 0; r < size; r++) {
             if (values[r] == null) {
@@ -253,6 +283,12 @@ final class RowChunk {
     }
 
     private void writeTimestamps(CopyBinaryWriter out, String[] values, int c) {
+        if (!someNull[c] && constant(values)) {
+            out.startArray(CopyBinaryWriter.TIMESTAMPTZ_OID, 1, false);
+            out.timestampElement(CopyBinaryWriter.micros(values[0]));
+            out.endArray();
+            return;
+        }
         out.startArray(CopyBinaryWriter.TIMESTAMPTZ_OID, size, someNull[c]);
         String previous = null;
         long micros = 0;

@@ -1,7 +1,6 @@
 package com.stategraph.billing.load;
 
 import com.stategraph.billing.format.FocusColumn;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,10 +10,10 @@ import java.util.stream.Collectors;
  * consumed quantity, its contracted unit price its list unit price. Where every line of a chunk has
  * the same value in such a column as in its source (the same text: the same number at the same
  * scale), the chunk stores the column as an empty array, {@code '{}'}, and readers take the source's
- * (V52). An empty column stays NULL, as before. In the bench's exports that left 3 of 7 cost arrays
+ * (V52; readers through {@link ChunkArrays}). An empty column stays NULL, as before. In the bench's exports that left 3 of 7 cost arrays
  * to compress and receive instead of 7.
  */
-public final class SharedDecimals {
+final class SharedDecimals {
     /** Each shared column's source; no source is itself shared. */
     static final Map<FocusColumn, FocusColumn> SOURCES = Map.of(
             FocusColumn.EFFECTIVE_COST, FocusColumn.BILLED_COST,
@@ -32,20 +31,8 @@ public final class SharedDecimals {
     private SharedDecimals() {
     }
 
-    /**
-     * A chunk column list ({@code "billing_period, effective_cost"}) as a select list of chunk rows,
-     * each shared column read through its source where the chunk stored it so.
-     */
-    public static String select(String columns) {
-        return Arrays.stream(columns.split(","))
-                .map(String::trim)
-                .map(SharedDecimals::column)
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String column(String name) {
-        String source = SOURCE_NAMES.get(name);
-        return source == null ? name
-                : "CASE WHEN cardinality(" + name + ") = 0 THEN " + source + " ELSE " + name + " END AS " + name;
+    /** The source of the chunks' column {@code name}, or null when it shares none. */
+    static String sourceOf(String name) {
+        return SOURCE_NAMES.get(name);
     }
 }

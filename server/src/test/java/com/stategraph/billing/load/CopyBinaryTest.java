@@ -136,7 +136,7 @@ class CopyBinaryTest {
                 try (ResultSet rs = st.executeQuery("SELECT array_to_string(billed_cost, ' '), array_to_string(effective_cost, ' '),"
                         + " array_to_string(list_cost, ' '), array_to_string(contracted_cost, ' ', 'null'),"
                         + " (SELECT array_agg(to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')) FROM unnest(charge_period_start) t)"
-                        + " FROM (SELECT " + SharedDecimals.select("billed_cost, effective_cost, list_cost, contracted_cost, charge_period_start")
+                        + " FROM (SELECT " + ChunkArrays.select("billed_cost, effective_cost, list_cost, contracted_cost, charge_period_start")
                         + " FROM chunk_written) c")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo(String.join(" ", billed));

@@ -46,7 +46,7 @@ class SharedDecimalsTest extends SyncServerTest {
         assertRowsRead(unshared, oneDiffers);
         for (String source : List.of(shared, unshared)) {
             List<List<String>> input = source.equals(shared) ? same : oneDiffers;
-            assertThat(jdbc.sql("SELECT sum(u.e) FROM (SELECT " + SharedDecimals.select("billing_period, effective_cost, pricing_quantity")
+            assertThat(jdbc.sql("SELECT sum(u.e) FROM (SELECT " + ChunkArrays.select("billing_period, effective_cost, pricing_quantity")
                             + " FROM billing_chunks WHERE source_id = ?::uuid) c CROSS JOIN LATERAL unnest(c.effective_cost, c.pricing_quantity)"
                             + " AS u (e, q)").param(source).query(BigDecimal.class).single())
                     .as("the chunk readers' select list").isEqualByComparingTo(sum(input, 1));
@@ -76,11 +76,7 @@ class SharedDecimalsTest extends SyncServerTest {
     }
 
     private int cardinality(String source, String column) {
-        List<Integer> found = jdbc.sql("SELECT cardinality(" + column + ") FROM billing_chunks WHERE source_id = ?::uuid"
-                + " UNION ALL SELECT cardinality(" + column + ") FROM billing_chunks_small WHERE source_id = ?::uuid")
-                .params(source, source).query(Integer.class).list();
-        assertThat(found).as("the source's lines are one chunk").hasSize(1);
-        return found.get(0);
+        return StoredChunk.cardinality(jdbc, source, column);
     }
 
     private void assertRowsRead(String source, List<List<String>> input) {
