@@ -60,8 +60,9 @@ final class DecimalText {
                 fromShortest(shortest);
                 return true;
             }
-            if (value instanceof String s && plainDigits(s.trim())) {
-                text = s.trim();
+            String trimmed = value instanceof String s ? s.trim() : null;
+            if (trimmed != null && plainDigits(trimmed)) {
+                text = trimmed;
                 return true;
             }
             BigDecimal exact = of(value);
