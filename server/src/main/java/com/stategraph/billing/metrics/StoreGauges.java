@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the database says, the same on every replica: each source's last successful sync and its
- * rows per billing period, the price book's age, and each tenant's attribution coverage this month.
+ * rows per billing period, the price book's age, and each tenant's attribution coverage this month
+ * as its last attribution computed it.
  * Read on the background pool every half minute (never at scrape time, so a scrape never waits for
  * the database).
  */
@@ -70,11 +71,11 @@ public class StoreGauges implements SmartLifecycle {
                         rs.getString(3), "billing_period", rs.getString(4)), rs.getDouble(5)))
                 .list(), true);
         java.sql.Date month = java.sql.Date.valueOf(LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1));
-        coverage.register(jdbc.sql("SELECT m.tenant_id::text, m.billing_currency,"
-                        + " sum(m.billed_cost) FILTER (WHERE a.state_id IS NOT NULL) AS attributed, sum(m.billed_cost) AS total"
-                        + " FROM cost_monthly_resources m LEFT JOIN attribution_resources a"
-                        + " ON a.tenant_id = m.tenant_id AND a.resource_key = m.resource_key"
-                        + " WHERE m.month = ? GROUP BY 1, 2 HAVING sum(m.billed_cost) <> 0")
+        // From the month summaries each attribution writes (V40; status 0 is attributed), not the resource rollup: summing
+        // every tenant's resources took 3 s of the database every refresh at a few tenants of a million resources a month.
+        coverage.register(jdbc.sql("SELECT tenant_id::text, billing_currency,"
+                        + " sum(billed_cost) FILTER (WHERE status = 0) AS attributed, sum(billed_cost) AS total"
+                        + " FROM attribution_month_sums WHERE month = ? GROUP BY 1, 2 HAVING sum(billed_cost) <> 0")
                 .param(month)
                 .query((rs, i) -> MultiGauge.Row.of(Tags.of("tenant", rs.getString(1), "currency", rs.getString(2)),
                         rs.getBigDecimal("attributed") == null ? 0 : rs.getBigDecimal("attributed")
