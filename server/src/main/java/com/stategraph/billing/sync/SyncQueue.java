@@ -21,13 +21,15 @@ public class SyncQueue {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> syncTask;
     private final Clock clock;
+    private final LocalSchedulerWake wake;
 
     public SyncQueue(SyncRunRepository runs, SchedulerClient scheduler,
-                     @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask, Clock clock) {
+                     @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask, Clock clock, LocalSchedulerWake wake) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.syncTask = syncTask;
         this.clock = clock;
+        this.wake = wake;
     }
 
     /**
@@ -42,8 +44,10 @@ public class SyncQueue {
         TaskInstance<Void> instance = syncTask.instance(requested.run().id().toString());
         if (requested.created()) {
             scheduler.scheduleIfNotExists(instance, clock.instant());
+            wake.afterCommit();
         } else if (requested.run().status().equals("queued") && !trigger.equals("scheduled")) {
             startWaitingRetryNow(instance);
+            wake.afterCommit();
         }
         return requested.run();
     }

@@ -75,7 +75,7 @@ public class SyncScheduling {
                                       @Value("${stategraph.sync.threads}") int threads,
                                       @Value("${stategraph.sync.poll-interval}") Duration pollInterval,
                                       @Value("${stategraph.sync.heartbeat-interval}") Duration heartbeat,
-                                      @Value("${stategraph.data-dir}") String dataDir) {
+                                      @Value("${stategraph.data-dir}") String dataDir, LocalSchedulerWake wake) {
         return new SmartLifecycle() {
             private volatile Scheduler scheduler;
 
@@ -102,12 +102,14 @@ public class SyncScheduling {
                         .shutdownMaxWait(Duration.ofSeconds(5))
                         .build();
                 scheduler.start();
+                wake.running(scheduler);
             }
 
             @Override
             public void stop() {
                 Scheduler running = scheduler;
                 scheduler = null;
+                wake.running(null);
                 if (running != null) {
                     running.stop();
                 }

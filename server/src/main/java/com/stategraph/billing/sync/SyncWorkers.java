@@ -38,13 +38,13 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory,
                               @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
-                              List<SyncListener> others) {
+                              List<SyncListener> others, LocalSchedulerWake wake) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
         // Asked through the background pool too: a sync never waits for the API's connections.
         SchedulerClient attributionClient = SchedulerClient.Builder
                 .create(new TransactionAwareDataSourceProxy(background.dataSource()), attributionTask).build();
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
-                queue(background, runs, syncTask, scheduleTask, clock), background.dataSource(), background.tx(), clock,
+                queue(background, runs, syncTask, scheduleTask, clock, wake), background.dataSource(), background.tx(), clock,
                 maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues), timeout, limits, memory,
                 listeners(finished -> {
                     if (finished.ok() && finished.dataChanged()) {
@@ -81,17 +81,17 @@ public class SyncWorkers {
     @Bean
     ScheduledSyncs scheduledSyncs(BackgroundDatabase background, Clock clock,
                                   @Qualifier(SyncScheduling.SYNC_TASK) OneTimeTask<Void> syncTask,
-                                  @Qualifier(SyncScheduling.SCHEDULE_TASK) RecurringTask<Void> scheduleTask) {
+                                  @Qualifier(SyncScheduling.SCHEDULE_TASK) RecurringTask<Void> scheduleTask, LocalSchedulerWake wake) {
         SyncRunRepository runs = new SyncRunRepository(background.jdbc(), background.tx());
-        return new ScheduledSyncs(new BillingSourceRepository(background.jdbc()), queue(background, runs, syncTask, scheduleTask, clock),
-                background.tx());
+        return new ScheduledSyncs(new BillingSourceRepository(background.jdbc()),
+                queue(background, runs, syncTask, scheduleTask, clock, wake), background.tx());
     }
 
     /** Retries and scheduled requests are queued in the background pool's transaction, run row and execution together. */
     private static SyncQueue queue(BackgroundDatabase background, SyncRunRepository runs, OneTimeTask<Void> syncTask,
-                                   RecurringTask<Void> scheduleTask, Clock clock) {
+                                   RecurringTask<Void> scheduleTask, Clock clock, LocalSchedulerWake wake) {
         SchedulerClient client = SchedulerClient.Builder
                 .create(new TransactionAwareDataSourceProxy(background.dataSource()), syncTask, scheduleTask).build();
-        return new SyncQueue(runs, client, syncTask, clock);
+        return new SyncQueue(runs, client, syncTask, clock, wake);
     }
 }

@@ -41,6 +41,7 @@ public abstract class ServerTest {
         registry.add("stategraph.management.port", () -> "0");
         // The control-plane tests look at queued runs: this server never picks them up (SyncServerTest runs syncs).
         registry.add("stategraph.sync.poll-interval", () -> "1h");
+        registry.add("stategraph.sync.start-on-request", () -> "false");
         // Small enough for a test to send a larger state; every other test state stays far below it.
         registry.add("stategraph.states.max-body", () -> "1MB");
         // Sign-in delays short enough to run through; SignInTest derives what it expects from these.

@@ -74,7 +74,7 @@ class PoolIsolationTest extends SyncServerTest {
 
             SyncQueue queue = new SyncQueue(new SyncRunRepository(background.jdbc(), background.tx()),
                     SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(background.dataSource()), syncTask)
-                            .build(), syncTask, clock);
+                            .build(), syncTask, clock, new LocalSchedulerWake(true));
             SyncRun requested = background.tx().execute(s -> queue.request(UUID.fromString(tenant), UUID.fromString(source),
                     "manual", null, "pool-isolation-test", false));
 
