@@ -146,4 +146,44 @@ class ResourceBlocksTest extends SyncServerTest {
             }
         });
     }
+
+    /**
+     * Each resource keeps its own dimensions, a missing one apart from every present one: the blocks name a combination by
+     * id, matched to the load's sums column by column with a NULL equal only to a NULL.
+     */
+    @Test
+    void eachResourceKeepsItsDimensionsMissingOnesIncluded() throws Exception {
+        String tenant = newTenant();
+        Path dir = tempDir("resource-dimensions-");
+        List<String> regions = java.util.Arrays.asList("us-east-1", null, "eu-west-1");
+        List<String> services = java.util.Arrays.asList("Amazon EC2", "Amazon S3", null);
+        List<String> accounts = java.util.Arrays.asList(null, "111111111111");
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (int r = 0; r < regions.size() * services.size() * accounts.size(); r++) {
+            String region = regions.get(r % regions.size());
+            String service = services.get(r / regions.size() % services.size());
+            String account = accounts.get(r / (regions.size() * services.size()));
+            String id = "res-" + r;
+            expected.put(id, java.util.Arrays.asList(region, service, account));
+            rows.add(List.of("1.25", "USD", M.atDay(1) + "T00:00:00Z", M.atDay(3) + "T00:00:00Z", id, region == null ? "" : region,
+                    service == null ? "" : service, account == null ? "" : account));
+        }
+        ExportFixtures.csv(dir.resolve("export.csv"), false, false, List.of("BilledCost", "BillingCurrency", "BillingPeriodStart",
+                "ChargePeriodStart", "ResourceId", "RegionId", "ServiceName", "SubAccountId"), rows);
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+
+        Map<String, List<String>> viewed = new TreeMap<>();
+        jdbc.sql("SELECT d.value, m.region_id, m.service_name, m.sub_account_id FROM cost_monthly_resources m"
+                        + " JOIN billing_resource_values d ON d.tenant_id = m.tenant_id AND d.id = m.resource_key WHERE m.source_id = ?::uuid")
+                .param(source)
+                .query((rs, i) -> viewed.put(rs.getString(1), java.util.Arrays.asList(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .list();
+        assertThat(expected).hasSize(18);
+        assertThat(viewed).isEqualTo(expected);
+        long combinations = jdbc.sql("SELECT count(*) FROM cost_resource_dims WHERE tenant_id = ?::uuid").param(tenant)
+                .query(Long.class).single();
+        assertThat(combinations).as("one combination per distinct set of dimensions").isEqualTo(expected.values().stream().distinct().count());
+    }
 }
