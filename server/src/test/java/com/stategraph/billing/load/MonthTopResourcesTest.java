@@ -70,6 +70,10 @@ class MonthTopResourcesTest extends SyncServerTest {
 
     /** The month's resource view for a metric and limit against the inputs: ranked, then "other" per currency. */
     private void assertResourceView(String tenant, String metric, int limit) {
+        assertResourceView(tenant, metric, limit, List.of("EUR", "USD"));
+    }
+
+    private void assertResourceView(String tenant, String metric, int limit, List<String> currencies) {
         JsonNode results = api.get(ADMIN_KEY, "/api/v1/tenants/" + tenant + "/costs/actuals?metric=" + metric + "&group_by=resource"
                 + "&limit=" + limit + "&from=" + M.atDay(1) + "&to=" + M.plusMonths(1).atDay(1)).body().path("results");
         Map<String, List<String>> actual = new TreeMap<>();
@@ -78,7 +82,7 @@ class MonthTopResourcesTest extends SyncServerTest {
                     .add(r.path("key").asString() + " " + new BigDecimal(r.path("cost").asString()).stripTrailingZeros().toPlainString());
         }
         Map<String, List<String>> want = new TreeMap<>();
-        for (String currency : List.of("EUR", "USD")) {
+        for (String currency : currencies) {
             List<Map.Entry<Key, BigDecimal>> ranked = expected.get(metric).entrySet().stream()
                     .filter(e -> e.getKey().currency().equals(currency))
                     .sorted(Map.Entry.<Key, BigDecimal>comparingByValue().reversed().thenComparing(e -> e.getKey().resource()))
@@ -140,5 +144,24 @@ class MonthTopResourcesTest extends SyncServerTest {
         export(one, "res-", RESOURCES, 3); // the same file again, for the expectation: the first source's lines alone
         assertResourceView(tenant, "billed", KEPT);
         assertResourceView(tenant, "effective", 5);
+    }
+
+    /** A tenant whose every line is in one currency, not the server's first: its lists carry that currency. */
+    @Test
+    void aTenantOfOneCurrencyKeepsItsListsInThatCurrency() throws Exception {
+        Path dir = tempDir("top-resources-one-currency-");
+        String tenant = newTenant();
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            rows.add(line(BigDecimal.valueOf(r % 9 + 1, 1), BigDecimal.valueOf(40 - r, 1), "JPY", M.atDay(2).toString(), "vm-" + r));
+        }
+        rows.add(line(new BigDecimal("0.5"), BigDecimal.ONE, "JPY", M.atDay(2).toString(), ""));
+        ExportFixtures.csv(dir.resolve("export.csv"), false, false, COLUMNS, rows);
+        String source = addSource(tenant, "aws", "file://" + dir + "/");
+        assertThat(syncAndWait(tenant, source).path("status").asString()).isEqualTo("ok");
+        assertResourceView(tenant, "billed", 6, List.of("JPY"));
+        assertResourceView(tenant, "effective", KEPT, List.of("JPY"));
+        assertThat(jdbc.sql("SELECT DISTINCT billing_currency FROM cost_month_top_resources WHERE tenant_id = ?::uuid").param(tenant)
+                .query(String.class).list()).containsExactly("JPY");
     }
 }
