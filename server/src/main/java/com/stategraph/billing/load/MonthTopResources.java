@@ -117,18 +117,22 @@ final class MonthTopResources {
      * Per month, currency and metric, the first {@link #KEPT} resources in the view's order: a
      * bounded sort per group, not a sort of every resource. The view breaks ties of cost by the
      * ResourceId's text, so the candidates are the {@link #KEPT} largest and every one that ties the
-     * last of them; only those are looked up in the dictionary.
+     * last of them; only those are looked up in the dictionary, each block by its key. The groups are
+     * found once for the four metrics (each search was a pass over every resource's sums: 0.34 s at
+     * 958,000), and a lookup by key, not a hash of the dictionary, which had read every tenant's blocks
+     * once a metric.
      */
     private static String ranked() {
-        return METRICS.stream().map(metric -> "SELECT tenant_id, month, billing_currency, metric, position, resource_id, cost, row_count"
+        return "WITH g AS MATERIALIZED (SELECT DISTINCT tenant_id, month, billing_currency FROM " + SUMMED + ") "
+                + METRICS.stream().map(metric -> "SELECT tenant_id, month, billing_currency, metric, position, resource_id, cost, row_count"
                         + " FROM (SELECT g.tenant_id, g.month, g.billing_currency, '" + metric + "'::text AS metric,"
-                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", RESOURCE_ID)
-                        + "))::integer AS position, " + RESOURCE_ID + " AS resource_id, t.cost, t.row_count"
-                        + " FROM (SELECT DISTINCT tenant_id, month, billing_currency FROM " + SUMMED + ") g"
+                        + " (row_number() OVER (PARTITION BY g.month, g.billing_currency ORDER BY " + viewOrder("t.cost", "d.resource_id")
+                        + "))::integer AS position, d.resource_id, t.cost, t.row_count FROM g"
                         + " CROSS JOIN LATERAL (SELECT s.resource_key, s." + metric + " AS cost, s.row_count FROM " + SUMMED + " s"
                         + " WHERE s.month = g.month AND s.billing_currency = g.billing_currency"
                         + " ORDER BY s." + metric + " DESC FETCH FIRST " + KEPT + " ROWS WITH TIES) t"
-                        + " LEFT JOIN billing_resource_ids d ON d.tenant_id = g.tenant_id AND d.block = t.resource_key >> " + ResourceIdBlocks.SHIFT + ") r"
+                        + " LEFT JOIN LATERAL (SELECT " + RESOURCE_ID + " AS resource_id FROM billing_resource_ids d"
+                        + " WHERE d.tenant_id = g.tenant_id AND d.block = t.resource_key >> " + ResourceIdBlocks.SHIFT + ") d ON true) r"
                         + " WHERE position <= " + KEPT)
                 .collect(Collectors.joining(" UNION ALL "));
     }
