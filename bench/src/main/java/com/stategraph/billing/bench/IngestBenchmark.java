@@ -22,28 +22,47 @@ import tools.jackson.databind.JsonNode;
  * the Parquet's bytes per line, for two exports of the same size: the usual one (a resource per 200
  * lines) and a high-cardinality one (nearly a resource per line, each with tags of its own).
  * DuckDB: {@code CREATE TABLE ... AS SELECT * FROM read_parquet(...)}, then {@code CHECKPOINT}, into a
- * database file of its own. Medians of the repetitions, both in the same run.
+ * database file of its own. Medians of the repetitions after a warm-up round, both in the same run.
  */
 public final class IngestBenchmark {
     private record Export(String name, Path dir, long rows, long distinct, long parquetBytes) {
     }
 
-    private record Result(Export export, double syncSeconds, double duckdbSeconds, long grownBytes) {
+    /** The warm-up rounds' seconds (a fresh server's code is compiled as it runs), then the counted rounds'. */
+    private record Result(Export export, List<Double> warmSyncs, List<Double> warmDuck, List<Double> syncs, List<Double> duck,
+                          long grownBytes) {
+        double syncSeconds() {
+            return median(syncs);
+        }
+
+        double duckdbSeconds() {
+            return median(duck);
+        }
+
+        String rounds(List<Double> sync, List<Double> duckdb) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < sync.size(); i++) {
+                out.add(String.format(Locale.ROOT, "%.1f/%.1f", sync.get(i), duckdb.get(i)));
+            }
+            return String.join(", ", out);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         long rows = 1_000_000;
         int repeat = 3;
+        int warmup = 1;
         long distinct = 925_000;
         String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--distinct-resources" -> distinct = Long.parseLong(args[++i]);
                 case "--export" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --rows N, --repeat N, --distinct-resources N, --export usual|high-cardinality)");
+                        + " (options: --rows N, --repeat N, --warmup N, --distinct-resources N, --export usual|high-cardinality)");
             }
         }
         Path work = Path.of("bench/out");
@@ -67,7 +86,7 @@ public final class IngestBenchmark {
                 List<Double> syncs = new ArrayList<>();
                 List<Double> duck = new ArrayList<>();
                 long grown = 0;
-                for (int r = 0; r < repeat; r++) {
+                for (int r = 0; r < warmup + repeat; r++) {
                     db.sql("VACUUM").update();
                     long before = db.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
                     String tenant = server.newTenant(export.name() + "-" + r);
@@ -85,12 +104,14 @@ public final class IngestBenchmark {
                         grown = db.sql("SELECT pg_database_size(current_database())").query(Long.class).single() - before;
                     }
                     duck.add(duckdb(work, export));
-                    log(export.name() + " round " + (r + 1) + ": sync " + syncs.get(r) + " s, DuckDB " + duck.get(r) + " s");
+                    log(export.name() + (r < warmup ? " warm-up" : " round " + (r - warmup + 1)) + ": sync " + syncs.get(r) + " s, DuckDB "
+                            + duck.get(r) + " s");
                 }
-                results.add(new Result(export, median(syncs), median(duck), grown));
+                results.add(new Result(export, syncs.subList(0, warmup), duck.subList(0, warmup), syncs.subList(warmup, syncs.size()),
+                        duck.subList(warmup, duck.size()), grown));
             }
         }
-        report(results, repeat);
+        report(results, repeat, warmup);
     }
 
     private static Export export(Path work, String name, long rows, long distinct) throws Exception {
@@ -138,16 +159,18 @@ public final class IngestBenchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static void report(List<Result> results, int repeat) throws Exception {
+    private static void report(List<Result> results, int repeat, int warmup) throws Exception {
         StringBuilder md = new StringBuilder("## Sync against DuckDB's ingest, and the store per line, by cardinality\n\n");
         md.append("Written by `bench/run-ingest` (").append(LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, durable settings). Each export")
                 .append(" synced end to end by a server process (`-Xmx512m`) from a local directory into a new tenant, and ingested by")
                 .append(" DuckDB (JDBC, in this process) from the same files: `CREATE TABLE ... AS SELECT * FROM read_parquet(...)`,")
                 .append(" then `CHECKPOINT`, into a new database file, once the attribution that follows each sync is done (it")
-                .append(" shares the machine with neither). ").append(repeat == 1 ? "One run of each" : "Medians of " + repeat)
-                .append(". Store growth: the whole")
-                .append(" PostgreSQL database (rows, rollups, dictionaries, attribution, indexes) after the first sync and its")
+                .append(" shares the machine with neither). ").append(repeat == 1 ? "One counted round of each" : "Medians of " + repeat)
+                .append(" rounds, after ").append(warmup == 1 ? "a warm-up round" : warmup + " warm-up rounds")
+                .append(" (the server's code is compiled as it runs, so a fresh server's first syncs are slower; a server syncs for")
+                .append(" days, and its warm-up rounds are listed below). Store growth: the whole")
+                .append(" PostgreSQL database (rows, rollups, dictionaries, attribution, indexes) after the export's first sync and its")
                 .append(" attribution, `VACUUM`ed, per line.\n\n");
         md.append("| export | lines | distinct resources | Parquet bytes/line | sync s | DuckDB s | sync vs DuckDB | store bytes/line | vs Parquet |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -159,8 +182,17 @@ public final class IngestBenchmark {
                     e.distinct(), parquetPerLine, r.syncSeconds(), r.duckdbSeconds(), r.duckdbSeconds() / r.syncSeconds(),
                     storePerLine, storePerLine / parquetPerLine));
         }
+        md.append("\nEvery round, seconds of sync/DuckDB:\n");
+        for (Result r : results) {
+            md.append("- ").append(r.export().name()).append(": ").append(r.rounds(r.syncs(), r.duck()));
+            if (!r.warmSyncs().isEmpty()) {
+                md.append("; warm-up ").append(r.rounds(r.warmSyncs(), r.warmDuck()));
+            }
+            md.append("\n");
+        }
         md.append("\nGoal (issue 30): the sync at least 0.5x DuckDB's ingest, and the store at most 3x the Parquet per line, for")
-                .append(" both exports.\n\nReproduce: `bench/run-ingest` (options: `--rows N`, `--repeat N`, `--distinct-resources N`, `--export usual|high-cardinality` for one of the two).\n");
+                .append(" both exports.\n\nReproduce: `bench/run-ingest` (options: `--rows N`, `--repeat N`, `--warmup N`,")
+                .append(" `--distinct-resources N`, `--export usual|high-cardinality` for one of the two).\n");
         BenchmarksFile.replaceSection("ingest", md.toString());
         log("wrote " + BenchmarksFile.FILE);
         System.out.println(md);
