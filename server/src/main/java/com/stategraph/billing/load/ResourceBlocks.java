@@ -2,6 +2,8 @@ package com.stategraph.billing.load;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -106,14 +108,14 @@ public final class ResourceBlocks {
     /** Sets a planner setting for the rest of the transaction; its value before. */
     private static String setLocal(Connection c, String name, String value) throws SQLException {
         String before;
-        try (java.sql.PreparedStatement q = c.prepareStatement("SELECT current_setting(?)")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT current_setting(?)")) {
             q.setString(1, name);
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 before = rs.getString(1);
             }
         }
-        try (java.sql.PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, true)")) {
+        try (PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, true)")) {
             set.setString(1, name);
             set.setString(2, value);
             set.execute();
@@ -126,7 +128,7 @@ public final class ResourceBlocks {
 
     /** What the statistics take the table's blocks to be; 0 before its first analysis. */
     private static long estimatedBlocks(Statement st) throws SQLException {
-        try (java.sql.ResultSet rs = st.executeQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '" + TABLE
+        try (ResultSet rs = st.executeQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '" + TABLE
                 + "'::regclass")) {
             rs.next();
             return rs.getLong(1);
