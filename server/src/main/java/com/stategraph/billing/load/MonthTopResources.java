@@ -104,13 +104,8 @@ final class MonthTopResources {
 
     /** The one currency of every combination of the tenant's dimensions; null when it has several (or none). */
     private static String onlyCurrency(Connection c, UUID tenantId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT min(billing_currency) FROM cost_resource_dims WHERE tenant_id = ?"
-                + " HAVING count(DISTINCT billing_currency) = 1")) {
-            q.setObject(1, tenantId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return RollupDiff.text(c, "SELECT min(billing_currency) FROM cost_resource_dims WHERE tenant_id = ?"
+                + " HAVING count(DISTINCT billing_currency) = 1", tenantId);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.stategraph.billing.load;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,19 +106,8 @@ public final class ResourceBlocks {
 
     /** Sets a planner setting for the rest of the transaction; its value before. */
     private static String setLocal(Connection c, String name, String value) throws SQLException {
-        String before;
-        try (PreparedStatement q = c.prepareStatement("SELECT current_setting(?)")) {
-            q.setString(1, name);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                before = rs.getString(1);
-            }
-        }
-        try (PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, true)")) {
-            set.setString(1, name);
-            set.setString(2, value);
-            set.execute();
-        }
+        String before = RollupDiff.text(c, "SELECT current_setting(?)", name);
+        RollupDiff.text(c, "SELECT set_config(?, ?, true)", name, value);
         return before;
     }
 

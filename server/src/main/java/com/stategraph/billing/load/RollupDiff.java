@@ -130,6 +130,18 @@ final class RollupDiff {
         }
     }
 
+    /** Runs the query {@code sql} with {@code params}. @return its first row's first column as text; null without a row */
+    static String text(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private static long count(Connection c, String sql) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             try (ResultSet rs = st.executeQuery()) {
