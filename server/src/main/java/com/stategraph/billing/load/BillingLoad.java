@@ -39,6 +39,7 @@ public final class BillingLoad implements AutoCloseable {
     private final Map<LocalDate, Period> window = new java.util.LinkedHashMap<>();
     private final DailyRollup rollup;
     private final RollupWriter rollups;
+    private final ResourceSums resourceSums;
     /** A load of fewer rows goes to billing_chunks_small at commit instead of keeping a table of its own. */
     private final int ownTableRows;
     private final ChunkIds chunkIds;
@@ -101,8 +102,9 @@ public final class BillingLoad implements AutoCloseable {
      * @param ownTableRows a period's new load of fewer rows shares billing_chunks_small instead of keeping a table of its own
      * @param ownRollupRows a period of at least this many rows in a per-resource or per-tag rollup is a set of its own ({@link RollupSets})
      * @param summedTagValues distinct values of a tag key in a period that are summed per value; past them the key is not ({@link UnsummedTagKeys})
+     * @param resourceKeys a resource's month sums held in memory before they are spilled ({@link ResourceSums}); 0 for what the heap allows
      */
-    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows, int summedTagValues) {
+    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows, int summedTagValues, long resourceKeys) {
     }
 
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
@@ -116,6 +118,8 @@ public final class BillingLoad implements AutoCloseable {
         this.sourceText = sourceId.toString();
         this.rollup = new DailyRollup(fallbackProvider, settings.rollupFlushKeys(), settings.summedTagValues());
         this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText, settings.ownRollupRows());
+        this.resourceSums = new ResourceSums(rollup.resourceDimensions(), settings.resourceKeys() > 0 ? settings.resourceKeys()
+                : ResourceSums.keysFor(Runtime.getRuntime().maxMemory()));
         this.ownTableRows = settings.ownTableRows();
     }
 
@@ -150,7 +154,7 @@ public final class BillingLoad implements AutoCloseable {
             periods.stream().sorted().distinct()
                     .forEach(p -> load.window.put(p, new Period(p, previous.getOrDefault(p, 0L))));
             load.tables = load.window.values().stream().map(p -> p.table).toList();
-            load.copies = new ChunkCopies(c, load.chunkIds, load.tenantId, load.sourceId, load.window.size());
+            load.copies = new ChunkCopies(c, load.chunkIds, load.resourceSums, load.tenantId, load.sourceId, load.window.size());
             load.pipeline = new RowPipeline(load::writeNow, "billing-load-" + sourceId);
             return load;
         } catch (SQLException | RuntimeException e) {
@@ -215,22 +219,27 @@ public final class BillingLoad implements AutoCloseable {
     private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
         Period period = window.get(row.billingPeriod());
         TagSetMasks.Split tags = rollup.splitTags(row);
-        copies.add(period.table, row, tags, rowFile, fileRow, tables);
+        long resourceKey = rollup.add(row, tags.set());
+        copies.add(period.table, row, tags, resourceKey, rollup.costs(), rowFile, fileRow, tables);
         total++;
         period.rows++;
         period.inExport = true;
-        rollup.add(row, tags.set());
         period.charged(row.chargeStart());
         if (rollup.tagMasks().maskedSetsDue()) {
             storeMaskedSets();
         }
-        if (rollup.full()) {
+        if (rollup.full() || resourceSums.full()) {
             // The rows' JSON first: a value the database refuses is then reported with its file and row.
             copies.storeJson(tables);
             storeMaskedSets();
             copies.pause();
             try {
-                rollups.flush(false);
+                if (rollup.full()) {
+                    rollups.flush(false);
+                }
+                if (resourceSums.full()) {
+                    resourceSums.spill(connection);
+                }
             } catch (SQLException | IOException e) {
                 throw new LoadException(CopyLines.describeOutsideCopy(e), e);
             }
@@ -277,6 +286,7 @@ public final class BillingLoad implements AutoCloseable {
         }
         touchedMonths.addAll(MonthTopResources.monthsOf(connection, tenantId, sourceId, periods));
         rollups.replace(tenantId, sourceId, periods);
+        resourceSums.replace(connection, tenantId, sourceId, periods);
     }
 
     /**

@@ -40,6 +40,7 @@ final class ChunkCopies implements AutoCloseable {
     private final UUID tenant;
     private final UUID source;
     private final ChunkIds chunkIds;
+    private final ResourceSums resourceSums;
     private final int flushBytes;
     /** Chunks given to the dictionary thread, in the order they are written. */
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
@@ -52,22 +53,29 @@ final class ChunkCopies implements AutoCloseable {
     private LoadTable streaming;
 
     /** @param periods how many periods the load may write: the memory for waiting chunks is shared among them */
-    ChunkCopies(Connection connection, ChunkIds chunkIds, UUID tenant, UUID source, int periods) {
+    /** @param resourceSums what each chunk's lines are added to once their ResourceIds have ids */
+    ChunkCopies(Connection connection, ChunkIds chunkIds, ResourceSums resourceSums, UUID tenant, UUID source, int periods) {
         this.connection = connection;
         this.chunkIds = chunkIds;
+        this.resourceSums = resourceSums;
         this.tenant = tenant;
         this.source = source;
         this.flushBytes = Math.max(1 << 20, PENDING_BYTES / Math.max(1, periods));
         this.feeder = new CopyFeeder(connection, PENDING_BYTES, "billing-load-copy-" + source);
     }
 
-    /** The row into {@code table}'s chunk; {@code all} are every table of the load, whose unfinished chunks go in when rows of many alternate. */
-    /** @param tags the row's tags as the load keeps them, a masked set and the rest ({@link TagSetMasks}) */
-    void add(LoadTable table, CanonicalRow row, TagSetMasks.Split tags, String file, long fileRow, Collection<LoadTable> all) {
+    /**
+     * The row into {@code table}'s chunk; {@code all} are every table of the load, whose unfinished chunks go in when rows of many alternate.
+     *
+     * @param tags the row's tags as the load keeps them, a masked set and the rest ({@link TagSetMasks})
+     * @param resourceKey the key of the row's resource's month sums without the resource, and {@code costs} its costs ({@link DailyRollup#add})
+     */
+    void add(LoadTable table, CanonicalRow row, TagSetMasks.Split tags, long resourceKey, ExactSum.Addend[] costs, String file,
+             long fileRow, Collection<LoadTable> all) {
         if (table.chunk == null) {
             table.chunk = spare.isEmpty() ? new RowChunk() : spare.pop();
         }
-        table.chunk.add(row, tags, file, fileRow);
+        table.chunk.add(row, tags, resourceKey, costs, file, fileRow);
         bufferedRows++;
         if (table.chunk.full()) {
             emit(table);
@@ -140,6 +148,7 @@ final class ChunkCopies implements AutoCloseable {
 
     /** A chunk as one COPY line: to the COPYs now when its table goes chunk by chunk, else waiting with the table's other chunks. */
     private void write(LoadTable table, RowChunk chunk) {
+        resourceSums.add(chunk);
         if (streaming == null) {
             streaming = table;
         }

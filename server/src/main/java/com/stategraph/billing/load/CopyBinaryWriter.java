@@ -25,6 +25,7 @@ final class CopyBinaryWriter {
     static final int NUMERIC_OID = 1700;
     static final int TIMESTAMPTZ_OID = 1184;
     static final int TEXT_OID = 25;
+    static final int INT8_OID = 20;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -92,6 +93,13 @@ final class CopyBinaryWriter {
         size += 8;
     }
 
+    void int8Field(long value) {
+        ensure(12);
+        INT.set(buf, size, 8);
+        LONG.set(buf, size + 4, value);
+        size += 12;
+    }
+
     /** Opens a one-dimensional array field of {@code elements} values of type {@code elementOid}; its elements follow. */
     void startArray(int elementOid, int elements, boolean hasNulls) {
         ensure(24);
@@ -126,6 +134,10 @@ final class CopyBinaryWriter {
 
     void int4Element(int value) {
         int4Field(value);
+    }
+
+    void int8Element(long value) {
+        int8Field(value);
     }
 
     /** A text: its UTF-8 bytes (the caller makes sure it holds no NUL, which PostgreSQL text cannot). */

@@ -4,7 +4,6 @@ import com.stategraph.billing.format.CanonicalRow;
 import com.stategraph.billing.format.FocusColumn;
 import com.stategraph.billing.load.DailyRollupKeys.DayKey;
 import com.stategraph.billing.load.DailyRollupKeys.Parties;
-import com.stategraph.billing.load.DailyRollupKeys.ResourceKey;
 import com.stategraph.billing.load.DailyRollupKeys.TagKey;
 import com.stategraph.billing.load.DailyRollupKeys.TagSetKey;
 import java.io.IOException;
@@ -17,12 +16,13 @@ import java.util.Map;
 
 /**
  * Sums a sync's rows per day and dimension (and per day and tag) while they stream past, for the
- * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags}, {@code cost_daily_tag_sets} and
- * {@code cost_monthly_resources} rollups. Sums are exact ({@link ExactSum}). Per row only the days,
- * the resources and the tag sets are summed; the months and the single tags are summed from those
+ * {@code cost_daily}, {@code cost_monthly}, {@code cost_daily_tags} and {@code cost_daily_tag_sets}
+ * rollups, and gives each row the key of its resource's month sums without the resource
+ * ({@link ResourceSums} adds it once the resource has its id). Sums are exact ({@link ExactSum}).
+ * Per row only the days and the tag sets are summed; the months and the single tags are summed from those
  * when the sums are written ({@link #prepare}). Memory is bounded by distinct keys, not rows: the
- * load flushes partial sums when there are many keys, or when their strings are long (a resource and
- * a tag set of its own per line) and they take a tenth of the heap. A tag key of more values in a
+ * load flushes partial sums when there are many keys, or when their strings are long (a tag set of
+ * its own per line) and they take a tenth of the heap. A tag key of more values in a
  * period than are summed is masked in the tag sets and left out of the single tags ({@link TagSetMasks}).
  */
 final class DailyRollup {
@@ -36,8 +36,8 @@ final class DailyRollup {
 
     private final HeldKeys<DayKey> days = new HeldKeys<>(DayKey::held);
     private final HeldKeys<TagSetKey> tagSets = new HeldKeys<>(TagSetKey::held);
-    private final HeldKeys<ResourceKey> resources = new HeldKeys<>(ResourceKey::held);
-    private final List<HeldKeys<?>> held = List.of(days, tagSets, resources);
+    private final List<HeldKeys<?>> held = List.of(days, tagSets);
+    private final ResourceDimensions resourceDimensions = new ResourceDimensions();
     /** Summed from the days and the tag sets at a flush that writes those. */
     private final Map<DayKey, RollupSums> months = new HashMap<>();
     private final Map<TagKey, RollupSums> tags = new HashMap<>();
@@ -115,8 +115,12 @@ final class DailyRollup {
         add(row, splitTags(row).set());
     }
 
-    /** @param tagSet the row's tag set as {@link #splitTags} gave it */
-    void add(CanonicalRow row, String tagSet) {
+    /**
+     * @param tagSet the row's tag set as {@link #splitTags} gave it
+     * @return the key of the row's resource's month sums, its resource's bits left 0 ({@link ResourceDimensions#key});
+     *     its costs are {@link #costs()} until the next row
+     */
+    long add(CanonicalRow row, String tagSet) {
         costs[0].set(row, FocusColumn.BILLED_COST);
         costs[1].set(row, FocusColumn.EFFECTIVE_COST);
         costs[2].set(row, FocusColumn.LIST_COST);
@@ -135,9 +139,19 @@ final class DailyRollup {
         }
         // a line without a resource is told apart by its charge category (tax, credit, ...); a resource's lines are not split
         String noResourceCategory = resource == null ? key.chargeCategory() : null;
-        sums(resources, new ResourceKey(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
-                resource, row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency)).add(costs);
         sums(tagSets, new TagSetKey(row.billingPeriod(), day, parties, service, currency, tagSet)).add(costs);
+        return resourceDimensions.key(key.period(), day.withDayOfMonth(1), parties, service, key.subAccount(), key.region(),
+                row.get(FocusColumn.RESOURCE_TYPE), noResourceCategory, currency);
+    }
+
+    /** The costs of the row {@link #add} took last: billed, effective, list, contracted. */
+    ExactSum.Addend[] costs() {
+        return costs;
+    }
+
+    /** The combinations of dimensions and months the keys {@link #add} gave name. */
+    ResourceDimensions resourceDimensions() {
+        return resourceDimensions;
     }
 
     /** A key of {@code period} just went past its bound: the sets held so far mask it too (those already flushed stay as they are). */
@@ -167,7 +181,7 @@ final class DailyRollup {
      * Chooses what a flush writes, and sums the months and the single tags from it: per row, two
      * map lookups fewer and one per tag. Call before the writes of a flush. The last flush writes
      * everything; one while reading writes each map that holds an eighth of the keys or of their
-     * heap, at least: at a resource and a tag set per line those two, while the days (a few
+     * heap, at least: at a tag set per line that one, while the days (a few
      * thousand keys a month) go on summing instead of being staged again at every flush.
      */
     void prepare(boolean last) {
@@ -235,12 +249,12 @@ final class DailyRollup {
     }
 
     private long heldKeys() {
-        return days.sums.size() + tagSets.sums.size() + resources.sums.size();
+        return days.sums.size() + tagSets.sums.size();
     }
 
     /** What the held keys and their strings cost the heap, about. */
     long heldBytes() {
-        return days.bytes + tagSets.bytes + resources.bytes;
+        return days.bytes + tagSets.bytes;
     }
 
     boolean full() {
@@ -279,23 +293,6 @@ final class DailyRollup {
     void writeTags(CopyTextWriter out, String tenant, String source) throws IOException {
         write(tags, out, k -> fields(tenant, source, k.period(), k.day(), k.parties(), k.service(), k.currency(), k.key(),
                 k.value()));
-    }
-
-    /**
-     * Writes the per-resource sums as COPY text rows of {@code cost_monthly_resources}' stage, each
-     * resource as its dictionary digest and that digest's first 8 bytes ({@link DictionaryKeys}), then forgets them.
-     */
-    void writeResources(CopyTextWriter out, String tenant, String source) throws IOException {
-        if (!resources.due) {
-            return;
-        }
-        java.security.MessageDigest sha = StringDictionary.sha256();
-        write(resources.sums, out, k -> {
-            java.util.UUID digest = k.resource() == null ? null : StringDictionary.digest(sha, k.resource());
-            return fields(tenant, source, k.period(), k.month(), k.parties(), k.service(), k.subAccount(), k.region(),
-                    digest == null ? null : digest.toString(), digest == null ? null : Long.toString(digest.getMostSignificantBits()),
-                    k.resourceType(), k.chargeCategory(), k.currency());
-        });
     }
 
     /**

@@ -92,39 +92,6 @@ final class DailyRollupKeys {
         }
     }
 
-    /** A month's sums per resource, with the dimensions a resource view can be narrowed by. */
-    record ResourceKey(LocalDate period, LocalDate month, Parties parties, String service, String subAccount,
-                               String region, String resource, String resourceType, String chargeCategory, String currency) {
-        ResourceKey held(UnaryOperator<String> hold) {
-            return new ResourceKey(period, month, parties, hold.apply(service), hold.apply(subAccount), hold.apply(region),
-                    hold.apply(resource), hold.apply(resourceType), hold.apply(chargeCategory), hold.apply(currency));
-        }
-
-        @Override
-        public int hashCode() {
-            int h = Objects.hashCode(period);
-            h = 31 * h + Objects.hashCode(month);
-            h = 31 * h + Objects.hashCode(parties);
-            h = 31 * h + Objects.hashCode(service);
-            h = 31 * h + Objects.hashCode(subAccount);
-            h = 31 * h + Objects.hashCode(region);
-            h = 31 * h + Objects.hashCode(resource);
-            h = 31 * h + Objects.hashCode(resourceType);
-            h = 31 * h + Objects.hashCode(chargeCategory);
-            h = 31 * h + Objects.hashCode(currency);
-            return h;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ResourceKey k && Objects.equals(period, k.period) && Objects.equals(month, k.month)
-                    && Objects.equals(parties, k.parties) && Objects.equals(service, k.service)
-                    && Objects.equals(subAccount, k.subAccount) && Objects.equals(region, k.region)
-                    && Objects.equals(resource, k.resource) && Objects.equals(resourceType, k.resourceType)
-                    && Objects.equals(chargeCategory, k.chargeCategory) && Objects.equals(currency, k.currency);
-        }
-    }
-
     record TagKey(LocalDate period, LocalDate day, Parties parties, String service, String currency, String key,
                   String value) {
         @Override

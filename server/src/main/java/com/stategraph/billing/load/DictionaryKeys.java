@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * A rollup that keeps a value by the id the tenant's dictionary gives it, as the billing rows do,
- * not by its text: the resource of {@code cost_monthly_resources} (V44), the tag set of
- * {@code cost_daily_tag_sets} (V45). A load stages each value's digest as the dictionary computes it
+ * not by its text: the tag set of {@code cost_daily_tag_sets} (V45; the resources' sums are summed
+ * by id in Java, {@link ResourceSums}). A load stages each value's digest as the dictionary computes it
  * ({@link StringDictionary#digest}, in Java: PostgreSQL took twice as long to hash the text at commit
  * as to sum the rows); at commit the staged sums are summed per key and each digest is swapped for
  * the id. Every such value of the load is in the dictionary by then (each chunk's strings are stored
@@ -20,46 +20,20 @@ import java.util.stream.Collectors;
  *
  * @param key the rollup's column: the value's id, NULL where the line has none
  * @param staged the staged column: the value's digest
- * @param dictionary {@code billing_resource_ids} or {@code billing_json}
- * @param stagedPrefix the staged column of the digest's first 8 bytes, what the ResourceIds' blocks find a value by; or null
+ * @param dictionary {@code billing_json}, a row per value
  */
-record DictionaryKeys(String key, String staged, String dictionary, String stagedPrefix) {
-    /**
-     * The ResourceIds' blocks (V51) by the first 8 bytes of each digest; where the tenant has two values with those 8
-     * bytes in common ({@code billing_resource_id_clashes}) by the whole digest, computed from the value (925,000 staged
-     * resources: 1.8 s by the 8 bytes, 6.7 s by the whole digest, on a scratch PostgreSQL 18). The 8 bytes are staged
-     * as a column of their own: computed from the digest in SQL they cost about 1 s of the commit.
-     */
-    static final DictionaryKeys RESOURCE = new DictionaryKeys("resource_key", "resource_digest", "billing_resource_ids", "resource_prefix");
-    static final DictionaryKeys TAG_SET = new DictionaryKeys("tags_key", "tags_digest", "billing_json", null);
+record DictionaryKeys(String key, String staged, String dictionary) {
+    static final DictionaryKeys TAG_SET = new DictionaryKeys("tags_key", "tags_digest", "billing_json");
     private static final String UNRESOLVED = "unresolved_digest";
 
     /** Gives {@code stage}, a copy of the rollup's columns, the column the load writes the digests to. */
     void addStaged(Statement st, String stage) throws SQLException {
         st.execute("ALTER TABLE " + stage + " ADD COLUMN " + staged + " uuid");
-        if (stagedPrefix != null) {
-            st.execute("ALTER TABLE " + stage + " ADD COLUMN " + stagedPrefix + " bigint");
-        }
     }
 
     /** The dictionary as {@code d} (its id, joined to the staged digest), the tenant its one parameter. */
-    private String joined(Connection c, UUID tenantId) throws SQLException {
-        if (stagedPrefix == null) { // a dictionary of a row per value
-            return dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged;
-        }
-        boolean clashes;
-        try (PreparedStatement q = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM billing_resource_id_clashes WHERE tenant_id = ?)")) {
-            q.setObject(1, tenantId);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                clashes = rs.getBoolean(1);
-            }
-        }
-        // the values are read only to tell clashing digests apart
-        String unnested = clashes ? "unnest(b.digests, b.vals) WITH ORDINALITY AS u (dg, v, place)" : "unnest(b.digests) WITH ORDINALITY AS u (dg, place)";
-        return "(SELECT (b.block << " + ResourceIdBlocks.SHIFT + ") + u.place::integer - 1 AS id, u.dg" + (clashes ? ", u.v" : "")
-                + " FROM billing_resource_ids b CROSS JOIN LATERAL " + unnested + " WHERE b.tenant_id = ?) d"
-                + " ON d.dg = g." + stagedPrefix + (clashes ? " AND dictionary_digest(d.v) = g." + staged : "");
+    private String joined() {
+        return dictionary + " d ON d.tenant_id = ? AND d.digest = g." + staged;
     }
 
     /**
@@ -71,8 +45,8 @@ record DictionaryKeys(String key, String staged, String dictionary, String stage
     void sum(Connection c, UUID tenantId, String stage, String next, List<String> keys, boolean once) throws SQLException {
         // The digest first: the grouping's sort then compares 16 bytes, nearly unique, and seldom the text columns after it
         // (925,000 staged resources: the sort 1.1 s against 8.0 s with the tenant, source and dimensions first).
-        String grouped = java.util.stream.Stream.concat(java.util.stream.Stream.of(staged, stagedPrefix).filter(java.util.Objects::nonNull),
-                keys.stream().filter(k -> !k.equals(key))).collect(Collectors.joining(", "));
+        String grouped = java.util.stream.Stream.concat(java.util.stream.Stream.of(staged), keys.stream().filter(k -> !k.equals(key)))
+                .collect(Collectors.joining(", "));
         String selected = keys.stream().map(k -> k.equals(key) ? "d.id AS " + key : "g." + k).collect(Collectors.joining(", "));
         String sums = RollupDiff.SUMS.stream().map(s -> "g." + s).collect(Collectors.joining(", "));
         String summed = once ? stage : "(SELECT " + grouped + ", " + RollupDiff.summed() + " FROM " + stage + " GROUP BY " + grouped + ")";
@@ -87,7 +61,7 @@ record DictionaryKeys(String key, String staged, String dictionary, String stage
         // is this tenant's, and hashed every tenant's dictionary (four tenants' 4 million tag sets: 15.0 s, 10.2 s as a constant).
         RollupDiff.update(c, "CREATE TEMPORARY TABLE " + next + " ON COMMIT DROP AS SELECT " + selected + ", " + sums
                 + ", CASE WHEN d.id IS NULL THEN g." + staged + " END AS " + UNRESOLVED + " FROM " + summed + " g"
-                + " LEFT JOIN " + joined(c, tenantId), tenantId);
+                + " LEFT JOIN " + joined(), tenantId);
         try (PreparedStatement q = c.prepareStatement("SELECT " + UNRESOLVED + " FROM " + next + " WHERE " + UNRESOLVED
                 + " IS NOT NULL LIMIT 1"); ResultSet rs = q.executeQuery()) {
             if (rs.next()) {

@@ -22,23 +22,11 @@ final class RollupWriter {
     private static final String PARTIES = " provider, host_provider, publisher, invoice_issuer,";
     private static final String SUMS = " billed_cost, effective_cost, list_cost, contracted_cost, row_count";
 
-    /**
-     * A rollup (a table, or the view {@code cost_monthly_resources} over {@link ResourceBlocks}), the
-     * columns a flush writes (in the order {@link DailyRollup} writes them), and that write.
-     */
+    /** A rollup table, the columns a flush writes (in the order {@link DailyRollup} writes them), and that write. */
     private record Target(String table, String columns, Write write, DictionaryKeys dictionaryKeys) {
         /** A rollup that keeps every value as it is (no {@link DictionaryKeys}). */
         Target(String table, String columns, Write write) {
             this(table, columns, write, null);
-        }
-
-        /** The table its rows are stored in. */
-        String stored() {
-            return inBlocks() ? ResourceBlocks.TABLE : table;
-        }
-
-        boolean inBlocks() {
-            return table.equals("cost_monthly_resources");
         }
 
         String stage() {
@@ -72,17 +60,14 @@ final class RollupWriter {
                     + " service_name, billing_currency, tag_key, tag_value," + SUMS, DailyRollup::writeTags),
             new Target("cost_daily_tag_sets", "tenant_id, source_id, billing_period, day," + PARTIES
                     + " service_name, billing_currency, tags_digest," + SUMS, DailyRollup::writeTagSets, DictionaryKeys.TAG_SET),
-            new Target("cost_monthly_resources", "tenant_id, source_id, billing_period, month," + PARTIES
-                    + " service_name, sub_account_id, region_id, resource_digest, resource_prefix, resource_type, charge_category, billing_currency,"
-                    + SUMS,
-                    DailyRollup::writeResources, DictionaryKeys.RESOURCE),
             // the days before the months: the monthly sums per dimension are folded from the daily ones as those are written
             new Target("cost_daily_dimensions", DIMENSION_SUMS.formatted("day"), DailyRollup::writeDayDimensions),
             new Target("cost_monthly_dimensions", DIMENSION_SUMS.formatted("month"), DailyRollup::writeMonthDimensions));
 
-    /** The tables a load writes, in the order it writes them. */
+    /** The tables a load writes, in the order it writes them: these, then the per-resource sums ({@link ResourceSums}). */
     static List<String> tables() {
-        return TARGETS.stream().map(Target::stored).toList();
+        return java.util.stream.Stream.concat(TARGETS.stream().map(Target::table), java.util.stream.Stream.of(ResourceBlocks.TABLE))
+                .toList();
     }
 
     private final Connection connection;
@@ -170,9 +155,7 @@ final class RollupWriter {
                             + RollupDiff.summed() + " FROM " + t.stage() + " GROUP BY " + keyList);
                 }
             }
-            if (t.inBlocks()) {
-                ResourceBlocks.replace(connection, t.next(), tenantId, sourceId, periods);
-            } else if (RollupSets.kept(t.table())) {
+            if (RollupSets.kept(t.table())) {
                 Array small = RollupSets.writeLarge(connection, t.table(), t.next(), columns, tenantId, sourceId, periods, ownRollupRows);
                 if (((Object[]) small.getArray()).length > 0) {
                     RollupDiff.apply(connection, RollupSets.shared(t.table()), t.next(), columns, SCOPE, tenantId, sourceId, small);

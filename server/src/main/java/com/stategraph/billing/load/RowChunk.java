@@ -49,6 +49,7 @@ final class RowChunk {
     private final boolean[] empty = new boolean[COLUMNS];
     /** Per column, whether some row leaves it empty: found with {@link #empty}. */
     private final boolean[] someNull = new boolean[COLUMNS];
+    private final ResourceLines resourceLines = new ResourceLines();
     private final String[] files = new String[ROWS];
     private final long[] fileRows = new long[ROWS];
     private int size;
@@ -68,7 +69,12 @@ final class RowChunk {
         }
     }
 
-    void add(CanonicalRow row, TagSetMasks.Split tags, String file, long fileRow) {
+    /**
+     * @param resourceKey the key of the row's resource's month sums, without the resource ({@link DailyRollup#add})
+     * @param costs the row's four costs as the rollup read them
+     */
+    void add(CanonicalRow row, TagSetMasks.Split tags, long resourceKey, ExactSum.Addend[] costs, String file, long fileRow) {
+        resourceLines.set(size, resourceKey, costs);
         row.copyInto(columns, size);
         columns[TAGS][size] = tags.set();
         tagsRest[size] = tags.rest();
@@ -84,6 +90,16 @@ final class RowChunk {
 
     boolean full() {
         return size == ROWS;
+    }
+
+    ResourceLines resourceLines() {
+        return resourceLines;
+    }
+
+    /** Row {@code r}'s ResourceId's dictionary id once {@link #resolve}d; -1 when it names none (no value, or an empty one). */
+    int resourceKey(int r) {
+        String v = columns[RESOURCE_ID][r];
+        return v == null || v.isEmpty() ? -1 : ids[RESOURCE_ID][r];
     }
 
     String firstFile() {

@@ -35,6 +35,7 @@ public class SyncWorkers {
                               @Value("${stategraph.sync.own-table-rows:1000}") int ownTableRows,
                               @Value("${stategraph.sync.own-rollup-rows:100000}") int ownRollupRows,
                               @Value("${stategraph.sync.summed-tag-values:10000}") int summedTagValues,
+                              @Value("${stategraph.sync.resource-sum-keys:0}") long resourceSumKeys,
                               @Value("${stategraph.sync.timeout}") Duration timeout,
                               SyncLimits limits, SyncMemory memory,
                               @Qualifier(AttributionQueue.TASK) OneTimeTask<Void> attributionTask,
@@ -45,7 +46,8 @@ public class SyncWorkers {
                 .create(new TransactionAwareDataSourceProxy(background.dataSource()), attributionTask).build();
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock, wake), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues), timeout, limits, memory,
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues, resourceSumKeys), timeout,
+                limits, memory,
                 listeners(finished -> {
                     if (finished.ok() && finished.dataChanged()) {
                         // the tenant's billing rows changed: their attribution is computed again

@@ -46,7 +46,7 @@ class ChunkIdsTest {
                 resources.add(resource);
                 com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {"1.5", "EUR", "2026-11-01T00:00:00Z",
                         "2026-11-02T00:00:00Z", resource, "{\"team\":\"t" + (r % 3) + "\"}"}, r);
-                chunk.add(row, TagSetMasks.Split.whole(row), "file:///a.csv", r);
+                ChunkRows.add(chunk, row, "file:///a.csv", r);
             }
             try (ChunkIds ids = new ChunkIds(new StringDictionary(ds, tenant), "test-ids");
                  Connection locker = ds.getConnection()) {

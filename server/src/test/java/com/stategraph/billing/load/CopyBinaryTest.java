@@ -122,7 +122,7 @@ class CopyBinaryTest {
             starts.add(start);
             com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {cost, cost, list, contract, "EUR",
                     "2026-11-01T00:00:00Z", start}, r + 1);
-            chunk.add(row, TagSetMasks.Split.whole(row), "file:///a.csv", r + 1);
+            ChunkRows.add(chunk, row, "file:///a.csv", r + 1);
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();

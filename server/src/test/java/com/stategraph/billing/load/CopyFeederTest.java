@@ -71,7 +71,7 @@ class CopyFeederTest {
         for (int r = 1; r <= rows; r++) {
             com.stategraph.billing.format.CanonicalRow row = normaliser.normalise(new Object[] {"1." + r, "EUR", into.period + "T00:00:00Z",
                     into.period.plusDays(r % 20) + "T00:00:00Z", "vol-" + r}, r);
-            chunk.add(row, TagSetMasks.Split.whole(row), file, r);
+            ChunkRows.add(chunk, row, file, r);
         }
         chunk.resolve(new StringDictionary(ds, tenant));
         CopyLines lines = new CopyLines();

@@ -24,9 +24,18 @@ class DailyRollupMemoryTest {
 
     /** A row of {@code day} (1 to 28) of {@code month}; every string a new instance, as a reader's are. */
     private CanonicalRow row(YearMonth month, int day, String resource) {
+        return row(month, day, resource, TAGS);
+    }
+
+    private CanonicalRow row(YearMonth month, int day, String resource, String tags) {
         return normaliser.normalise(new Object[] {"1.25", fresh("USD"), month.atDay(1) + "T00:00:00Z",
                 month.atDay(day) + "T00:00:00Z", fresh("Usage"), fresh("Amazon Elastic Compute Cloud"), fresh("444455556610"),
-                fresh("us-east-1"), fresh(resource), fresh(TAGS)}, day);
+                fresh("us-east-1"), fresh(resource), fresh(tags)}, day);
+    }
+
+    /** Tags of their own: a resource's name among them. */
+    private static String tagsOf(String name) {
+        return "{\"team\":\"core\",\"name\":\"" + name + "\"}";
     }
 
     private static String fresh(String s) {
@@ -44,31 +53,31 @@ class DailyRollupMemoryTest {
                 rollup.add(row(YearMonth.of(2024, 1).plusMonths(m), d, resource));
             }
         }
-        // A day key and a tag-set key a day, a resource key a month.
-        long keys = 2L * months * days + months;
-        // Every string the rows name (service, currency, account, region, category, resource, tags, provider), at most twice a char.
-        long strings = 8L * DailyRollup.STRING_BYTES + 2L * (resource.length() + TAGS.length() + 60);
+        // A day key and a tag-set key a day (the resources' sums are ResourceSums', not held here).
+        long keys = 2L * months * days;
+        // Every string the rows' keys name (service, currency, account, region, category, tags, provider), at most twice a char.
+        long strings = 7L * DailyRollup.STRING_BYTES + 2L * (TAGS.length() + 60);
         assertThat(rollup.heldBytes()).isGreaterThanOrEqualTo(keys * DailyRollup.KEY_BYTES)
                 .isLessThanOrEqualTo(keys * DailyRollup.KEY_BYTES + strings);
     }
 
     @Test
-    void aResourceOfItsOwnPerLineIsCountedPerLineAndFillsTheBudget() {
+    void aTagSetOfItsOwnPerLineIsCountedPerLineAndFillsTheBudget() {
         int lines = 500;
         String prefix = "arn:aws:lambda:us-east-1:444455556610:function:".repeat(4);
-        // What the resources' characters alone take, without any key: the rollup must be full by then.
+        // What the tag sets' characters alone take, without any key: the rollup must be full by then.
         long budget = 2L * lines * prefix.length();
         DailyRollup own = new DailyRollup("AWS", Integer.MAX_VALUE, budget, Integer.MAX_VALUE);
         DailyRollup shared = new DailyRollup("AWS", Integer.MAX_VALUE, budget, Integer.MAX_VALUE);
         YearMonth month = YearMonth.of(2024, 3);
         for (int i = 0; i < lines; i++) {
-            own.add(row(month, 1 + i % 28, prefix + i));
-            shared.add(row(month, 1 + i % 28, prefix));
+            own.add(row(month, 1 + i % 28, prefix + i, tagsOf(prefix + i)));
+            shared.add(row(month, 1 + i % 28, prefix + i, tagsOf(prefix)));
         }
         assertThat(own.full()).isTrue();
         assertThat(own.heldBytes()).isGreaterThanOrEqualTo(lines * (DailyRollup.KEY_BYTES + DailyRollup.STRING_BYTES
                 + 2L * prefix.length()));
-        // The same lines naming one resource: a key a day, the resource once.
+        // The same lines sharing one tag set: a day key and a tag-set key a day, the tags once.
         assertThat(shared.full()).isFalse();
     }
 
@@ -85,18 +94,16 @@ class DailyRollupMemoryTest {
         rollup.writeMonths(out, "t", "s");
         rollup.writeTags(out, "t", "s");
         rollup.writeTagSets(out, "t", "s");
-        rollup.writeResources(out, "t", "s");
-        // A day, a month, three tags, a tag set, a resource.
-        assertThat(written.toString().lines()).hasSize(7);
+        // A day, a month, three tags, a tag set.
+        assertThat(written.toString().lines()).hasSize(6);
         // The same strings after the flush are held, and counted, again.
         rollup.add(row(YearMonth.of(2024, 3), 1, "i-1"));
         assertThat(rollup.heldBytes()).isGreaterThanOrEqualTo(3L * DailyRollup.KEY_BYTES + 2L * DailyRollup.STRING_BYTES);
     }
 
     /**
-     * At a resource per line a flush while reading writes the resources and keeps the days and the
-     * tag sets (here a day's lines share their tags) summing; the last flush writes them once, with
-     * every line they summed.
+     * At a tag set per line a flush while reading writes the tag sets and keeps the days summing;
+     * the last flush writes them once, with every line they summed.
      */
     @Test
     void aFlushWhileReadingKeepsTheSmallMapsSumming() throws Exception {
@@ -105,7 +112,7 @@ class DailyRollupMemoryTest {
         String prefix = "arn:aws:lambda:us-east-1:444455556610:function:";
         int lines = 560;
         for (int i = 0; i < lines / 2; i++) {
-            rollup.add(row(month, 1 + i % 28, prefix + i));
+            rollup.add(row(month, 1 + i % 28, prefix + i, tagsOf(prefix + i)));
         }
         rollup.prepare(false);
         // Kept: the 28 days, their keys and the strings they name counted again.
@@ -113,10 +120,9 @@ class DailyRollupMemoryTest {
         Written first = written(rollup);
         assertThat(first.days()).isEmpty();
         assertThat(first.months()).isEmpty();
-        assertThat(first.resources()).hasSize(lines / 2);
-        assertThat(first.tagSets()).isEmpty(); // every line has the same tags: a tag set a day, kept too
+        assertThat(first.tagSets()).hasSize(lines / 2);
         for (int i = lines / 2; i < lines; i++) {
-            rollup.add(row(month, 1 + i % 28, prefix + i));
+            rollup.add(row(month, 1 + i % 28, prefix + i, tagsOf(prefix + i)));
         }
         rollup.prepare(true);
         Written last = written(rollup);
@@ -124,18 +130,18 @@ class DailyRollupMemoryTest {
         assertThat(last.days().stream().mapToLong(DailyRollupMemoryTest::rowCount).sum()).isEqualTo(lines);
         assertThat(last.months()).hasSize(1);
         assertThat(rowCount(last.months().get(0))).isEqualTo(lines);
-        assertThat(last.resources()).hasSize(lines / 2);
-        assertThat(last.tagSets()).hasSize(28);
-        assertThat(last.tagSets().stream().mapToLong(DailyRollupMemoryTest::rowCount).sum()).isEqualTo(lines);
+        // The second half's tag sets only: the first half's were written by the first flush.
+        assertThat(last.tagSets()).hasSize(lines / 2);
+        assertThat(last.tagSets().stream().mapToLong(DailyRollupMemoryTest::rowCount).sum()).isEqualTo(lines / 2);
         assertThat(rollup.heldBytes()).isZero();
     }
 
-    private record Written(List<String> days, List<String> months, List<String> tagSets, List<String> resources) {
+    private record Written(List<String> days, List<String> months, List<String> tagSets) {
     }
 
     private static Written written(DailyRollup rollup) throws Exception {
         return new Written(lines(out -> rollup.writeDays(out, "t", "s")), lines(out -> rollup.writeMonths(out, "t", "s")),
-                lines(out -> rollup.writeTagSets(out, "t", "s")), lines(out -> rollup.writeResources(out, "t", "s")));
+                lines(out -> rollup.writeTagSets(out, "t", "s")));
     }
 
     private interface Write {

@@ -28,13 +28,18 @@ class ResourceBlocksStatisticsTest {
     private static double replaceAndCount(DataSource ds, UUID tenant, UUID source, int resources) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
+            ResourceBlocks.createNext(c);
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TEMPORARY TABLE next_sums (LIKE cost_monthly_resources) ON COMMIT DROP");
-                st.execute("INSERT INTO next_sums (tenant_id, source_id, billing_period, month, provider, resource_key, billing_currency,"
-                        + " billed_cost, effective_cost, list_cost, contracted_cost, row_count) SELECT '" + tenant + "', '" + source + "', '"
-                        + MONTH + "', '" + MONTH + "', 'AWS', i, 'USD', i / 100.0, 0, 0, 0, 1 FROM generate_series(1, " + resources + ") i");
+                st.execute("INSERT INTO cost_resource_dims (tenant_id, key, provider, billing_currency) VALUES ('" + tenant
+                        + "', '(AWS,,,,,,,,,USD)', 'AWS', 'USD')");
+                st.execute("INSERT INTO " + ResourceBlocks.NEXT + " (billing_period, month, block, " + ResourceBlocks.ARRAYS + ")"
+                        + " SELECT DATE '" + MONTH + "', DATE '" + MONTH + "', i >> " + ResourceBlocks.SHIFT + ", array_agg(i ORDER BY i),"
+                        + " array_agg(d.id ORDER BY i), array_agg(i / 100.0 ORDER BY i), array_agg(0::numeric ORDER BY i),"
+                        + " array_agg(0::numeric ORDER BY i), array_agg(0::numeric ORDER BY i), array_agg(1::bigint ORDER BY i)"
+                        + " FROM generate_series(1, " + resources + ") i, cost_resource_dims d WHERE d.tenant_id = '" + tenant + "'"
+                        + " GROUP BY 1, 2, 3");
             }
-            ResourceBlocks.replace(c, "next_sums", tenant, source, c.createArrayOf("date", new Object[] {java.sql.Date.valueOf(MONTH)}));
+            ResourceBlocks.apply(c, tenant, source, c.createArrayOf("date", new Object[] {java.sql.Date.valueOf(MONTH)}));
             double counted;
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT reltuples FROM pg_class WHERE relname = '" + ResourceBlocks.TABLE + "'")) {

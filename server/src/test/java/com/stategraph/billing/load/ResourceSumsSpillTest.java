@@ -1,0 +1,145 @@
+package com.stategraph.billing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stategraph.billing.db.Migrations;
+import com.stategraph.billing.format.CanonicalRow;
+import com.stategraph.billing.format.ConformanceFindings;
+import com.stategraph.billing.format.FocusNormaliser;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A load's per-resource month sums are the same blocks whether the load held every key and cut the
+ * blocks itself, or held a few dozen keys at a time and spilled them to PostgreSQL, which summed
+ * them at commit; and both are what the lines add up to. The lines cover what the sums must get
+ * right: two billing periods with lines of the month before, a resource in two regions, lines
+ * without a ResourceId told apart by charge category, costs of many scales, a cost beyond 18 digits,
+ * sums past a long, and values that differ only by a NUL (one resource, one region in PostgreSQL).
+ * A database of its own, so that the blocks compared are only these.
+ */
+class ResourceSumsSpillTest {
+    private static final List<String> HEADER = List.of("BilledCost", "EffectiveCost", "ListCost", "BillingCurrency", "BillingPeriodStart",
+            "ChargePeriodStart", "ChargeCategory", "RegionId", "ResourceId");
+    private static final List<LocalDate> PERIODS = List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1));
+    private static final int RESOURCES = 600;
+    private static final int SPILL_AT = 25;
+
+    private record Line(LocalDate period, LocalDate charged, String category, String region, String resource, BigDecimal billed,
+                        BigDecimal effective, BigDecimal list) {
+    }
+
+    private static List<Line> lines() {
+        Random random = new Random(30);
+        List<Line> lines = new ArrayList<>();
+        for (LocalDate period : PERIODS) {
+            for (int i = 0; i < 10_000; i++) {
+                int r = random.nextInt(RESOURCES);
+                // Some lines are charged in the month before their billing period.
+                LocalDate charged = period.minusMonths(i % 10 == 0 ? 1 : 0).plusDays(random.nextInt(28));
+                String region = r % 7 == 0 && i % 2 == 0 ? "eu-west-1" : i % 13 == 0 ? "us-east-1\u0000" : "us-east-1";
+                String resource = i % 11 == 0 ? "i-" + String.format("%05d", r) + "\u0000" : "i-" + String.format("%05d", r);
+                BigDecimal billed = BigDecimal.valueOf(random.nextInt(1_000_000), random.nextInt(7));
+                lines.add(new Line(period, charged, "Usage", region, resource, billed, billed.negate(), billed.movePointLeft(3)));
+            }
+            lines.add(new Line(period, period, "Tax", null, null, new BigDecimal("17.25"), new BigDecimal("17.25"), BigDecimal.ZERO));
+            lines.add(new Line(period, period, "Credit", null, "", new BigDecimal("-3.5"), new BigDecimal("-3.5"), BigDecimal.ZERO));
+            lines.add(new Line(period, period, "Usage", "us-east-1", "i-big", new BigDecimal("12345678901234567890.123"), BigDecimal.ONE,
+                    BigDecimal.ONE));
+            for (int i = 0; i < 11; i++) {
+                // eleven of these pass a long's 9.2e18 in unscaled units
+                lines.add(new Line(period, period, "Usage", "us-east-1", "i-huge", new BigDecimal("900000000000000000"), BigDecimal.ONE,
+                        new BigDecimal("0.5")));
+            }
+        }
+        return lines;
+    }
+
+    private static void load(DataSource ds, UUID tenant, UUID source, List<Line> lines, long resourceKeys) throws Exception {
+        FocusNormaliser normaliser = new FocusNormaliser("file:///export.csv", HEADER, new ConformanceFindings());
+        try (BillingLoad load = BillingLoad.begin(ds, tenant, source, "AWS", null, PERIODS,
+                new BillingLoad.Settings(200_000, 10, 100_000, 10_000, resourceKeys))) {
+            load.startFile("file:///export.csv");
+            long n = 0;
+            for (Line l : lines) {
+                CanonicalRow row = normaliser.normalise(new Object[] {l.billed().toPlainString(), l.effective().toPlainString(),
+                        l.list().toPlainString(), "USD", l.period() + "T00:00:00Z", l.charged() + "T00:00:00Z", l.category(), l.region(),
+                        l.resource()}, ++n);
+                assertThat(load.write(row, n)).isTrue();
+            }
+            load.commit(c -> { });
+        }
+    }
+
+    /** Every block of the source, as text. */
+    private static List<String> blocks(JdbcClient db, UUID source) {
+        return db.sql("SELECT concat_ws(' ', billing_period, month, block, resource_keys, dims, billed_cost, effective_cost, list_cost,"
+                + " contracted_cost, row_counts) FROM cost_resource_blocks WHERE source_id = ? ORDER BY billing_period, month, block")
+                .param(source).query(String.class).list();
+    }
+
+    private static String key(LocalDate period, LocalDate month, String resource, String region, String category) {
+        return period + " " + month + " " + resource + " " + region + " " + category;
+    }
+
+    @Test
+    void spilledSumsMakeTheSameBlocksAsSumsHeldWholeAndBothAreTheLines() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            Migrations.upTo(ds, "latest");
+            JdbcClient db = JdbcClient.create(ds);
+            UUID tenant = UUID.randomUUID();
+            UUID held = UUID.randomUUID();
+            UUID spilled = UUID.randomUUID();
+            Migrations.tenantWithSource(db, tenant, held);
+            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
+                    + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(spilled, tenant).update();
+            List<Line> lines = lines();
+            load(ds, tenant, held, lines, 0);
+            load(ds, tenant, spilled, lines, SPILL_AT);
+
+            Map<String, BigDecimal[]> expected = new TreeMap<>();
+            for (Line l : lines) {
+                String resource = l.resource() == null || l.resource().isEmpty() ? "" : l.resource().replace("\u0000", "");
+                String category = resource.isEmpty() ? l.category() : "";
+                String region = l.region() == null ? "" : l.region().replace("\u0000", "");
+                BigDecimal[] sums = expected.computeIfAbsent(key(l.period(), l.charged().withDayOfMonth(1), resource, region, category),
+                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                sums[0] = sums[0].add(l.billed());
+                sums[1] = sums[1].add(l.effective());
+                sums[2] = sums[2].add(l.list());
+                sums[3] = sums[3].add(BigDecimal.ONE);
+            }
+            assertThat(expected.size()).as("many times the keys the spilling load holds at once").isGreaterThan(40 * SPILL_AT);
+
+            Map<String, BigDecimal[]> viewed = new TreeMap<>();
+            db.sql("SELECT m.billing_period, m.month, coalesce(v.value, ''), coalesce(m.region_id, ''), coalesce(m.charge_category, ''),"
+                            + " m.billed_cost, m.effective_cost, m.list_cost, m.row_count FROM cost_monthly_resources m"
+                            + " LEFT JOIN billing_resource_values v ON v.tenant_id = m.tenant_id AND v.id = m.resource_key WHERE m.source_id = ?")
+                    .param(held).query((rs, i) -> viewed.put(key(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                            rs.getString(3), rs.getString(4), rs.getString(5)), new BigDecimal[] {rs.getBigDecimal(6), rs.getBigDecimal(7),
+                            rs.getBigDecimal(8), rs.getBigDecimal(9)})).list();
+            assertThat(viewed.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((k, sums) -> {
+                for (int m = 0; m < sums.length; m++) {
+                    // exact, scale included: a sum is the lines' BigDecimal sum
+                    assertThat(viewed.get(k)[m].toPlainString()).as(k + " metric " + m).isEqualTo(sums[m].toPlainString());
+                }
+            });
+
+            List<String> heldBlocks = blocks(db, held);
+            assertThat(heldBlocks).hasSizeGreaterThan(2 * (RESOURCES >> ResourceBlocks.SHIFT));
+            assertThat(blocks(db, spilled)).isEqualTo(heldBlocks);
+        }
+    }
+}
