@@ -51,6 +51,8 @@ public final class BillingLoad implements AutoCloseable {
     private RowPipeline pipeline;
     /** Months whose resource rollup rows this load removed or wrote: their largest resources are ranked again at commit. */
     private final java.util.Set<LocalDate> touchedMonths = new java.util.TreeSet<>();
+    /** The billing periods whose rows the load replaced, once {@link #replacePeriods} did. */
+    private Array replaced;
     /** For errors outside the rows' COPYs (the rollups'). */
     private String file;
     private long total;
@@ -263,6 +265,7 @@ public final class BillingLoad implements AutoCloseable {
             return;
         }
         Array periods = dates(connection, due);
+        replaced = periods;
         List<UUID> earlier = new java.util.ArrayList<>();
         try (PreparedStatement old = connection.prepareStatement("DELETE FROM billing_loads WHERE tenant_id = ? AND source_id = ?"
                 + " AND billing_period = ANY (?) RETURNING id, row_count")) {
@@ -361,7 +364,8 @@ public final class BillingLoad implements AutoCloseable {
             }
         }
         // Last: it waits for any other sync of the tenant doing the same to commit.
-        MonthTopResources.rebuild(connection, tenantId, touchedMonths);
+        MonthTopResources.rebuild(connection, tenantId, touchedMonths,
+                replaced == null ? null : new MonthTopResources.LoadCandidates(resourceSums.monthTop(), sourceId, replaced));
         alsoCommit.run(connection);
         connection.commit();
         committed = true;

@@ -76,6 +76,15 @@ final class MonthTopResources {
 
     /** Makes the months' kept lists those of their resource rollup now; a kept row that did not change is not written. */
     static void rebuild(Connection c, UUID tenantId, Set<LocalDate> months) throws SQLException {
+        rebuild(c, tenantId, months, null);
+    }
+
+    /**
+     * As {@link #rebuild(Connection, UUID, Set)}, from a load's own candidates when its blocks are all the months hold.
+     *
+     * @param load the load's candidates, source and billing periods; or null
+     */
+    static void rebuild(Connection c, UUID tenantId, Set<LocalDate> months, LoadCandidates load) throws SQLException {
         if (months.isEmpty()) {
             return;
         }
@@ -85,7 +94,13 @@ final class MonthTopResources {
         }
         Array monthList = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
         String currency = onlyCurrency(c, tenantId);
-        if (currency != null) {
+        if (load != null && load.candidates() != null && onlyTheLoads(c, tenantId, monthList, load)) {
+            try {
+                load.candidates().write(c, SUMMED, tenantId);
+            } catch (java.io.IOException e) {
+                throw new SQLException("the month's largest resources could not be sent: " + e.getMessage(), e);
+            }
+        } else if (currency != null) {
             RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS_IN_ONE_CURRENCY, tenantId, monthList,
                     currency, tenantId, monthList);
         } else {
@@ -100,6 +115,16 @@ final class MonthTopResources {
             // a transaction may rebuild twice (a source removed, then another synced)
             drop.execute("DROP TABLE " + NEXT + ", " + SUMMED);
         }
+    }
+
+    /** A load's candidates ({@link MonthTopCandidates}), its source and the billing periods it replaced. */
+    record LoadCandidates(MonthTopCandidates candidates, UUID sourceId, Array periods) {
+    }
+
+    /** Whether the months hold no resource sums but the load's: its candidates then stand for all of them. */
+    private static boolean onlyTheLoads(Connection c, UUID tenantId, Array months, LoadCandidates load) throws SQLException {
+        return RollupDiff.text(c, "SELECT 'other' FROM " + ResourceBlocks.TABLE + " WHERE tenant_id = ? AND month = ANY (?)"
+                + " AND NOT (source_id = ? AND billing_period = ANY (?)) LIMIT 1", tenantId, months, load.sourceId(), load.periods()) == null;
     }
 
     /** The one currency of every combination of the tenant's dimensions; null when it has several (or none). */

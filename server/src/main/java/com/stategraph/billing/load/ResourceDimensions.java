@@ -133,6 +133,11 @@ final class ResourceDimensions {
         return months.get(month)[1];
     }
 
+    /** The billing currency of combination {@code combination}. */
+    String currency(int combination) {
+        return combinations.get(combination).currency();
+    }
+
     /** Each combination as a COPY text row: its index, then {@link #COLUMNS}. */
     void write(CopyTextWriter out) throws IOException {
         for (int i = 0; i < combinations.size(); i++) {

@@ -53,6 +53,8 @@ final class ResourceSums {
     private final Map<Long, BigDecimal> big = new HashMap<>();
     private int size;
     private final ResourceSumsStage stage = new ResourceSumsStage();
+    /** Made by {@link #replace} when it held every key. */
+    private MonthTopCandidates monthTop;
 
     /** @param maxKeys keys held before they are spilled to the load's temporary table */
     ResourceSums(ResourceDimensions dimensions, long maxKeys) {
@@ -172,6 +174,11 @@ final class ResourceSums {
         return slots.getOrDefault(key, -1);
     }
 
+    /** The candidates for the largest resources of the load's months, once {@link #replace}d; null when the sums were spilled. */
+    MonthTopCandidates monthTop() {
+        return monthTop;
+    }
+
     /** Writes the sums held to the load's temporary table and forgets them: the load's connection must be free. */
     void spill(Connection c) throws SQLException, IOException {
         stage.write(c, this, dimensions);
@@ -200,6 +207,7 @@ final class ResourceSums {
             stage.sumIntoBlocks(c);
         } else {
             ResourceSumsBlocks.write(c, this, dimensions, dimensionIds);
+            monthTop = MonthTopCandidates.of(this, dimensions);
             forget();
         }
         ResourceBlocks.apply(c, tenantId, sourceId, periods);

@@ -3,9 +3,7 @@ package com.stategraph.billing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stategraph.billing.db.Migrations;
-import com.stategraph.billing.format.CanonicalRow;
-import com.stategraph.billing.format.ConformanceFindings;
-import com.stategraph.billing.format.FocusNormaliser;
+import com.stategraph.billing.load.TestLoads.Line;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,15 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A database of its own, so that the blocks compared are only these.
  */
 class ResourceSumsSpillTest {
-    private static final List<String> HEADER = List.of("BilledCost", "EffectiveCost", "ListCost", "BillingCurrency", "BillingPeriodStart",
-            "ChargePeriodStart", "ChargeCategory", "RegionId", "ResourceId");
     private static final List<LocalDate> PERIODS = List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1));
     private static final int RESOURCES = 600;
     private static final int SPILL_AT = 25;
-
-    private record Line(LocalDate period, LocalDate charged, String category, String region, String resource, BigDecimal billed,
-                        BigDecimal effective, BigDecimal list) {
-    }
 
     private static List<Line> lines() {
         Random random = new Random(30);
@@ -65,22 +57,6 @@ class ResourceSumsSpillTest {
         return lines;
     }
 
-    private static void load(DataSource ds, UUID tenant, UUID source, List<Line> lines, long resourceKeys) throws Exception {
-        FocusNormaliser normaliser = new FocusNormaliser("file:///export.csv", HEADER, new ConformanceFindings());
-        try (BillingLoad load = BillingLoad.begin(ds, tenant, source, "AWS", null, PERIODS,
-                new BillingLoad.Settings(200_000, 10, 100_000, 10_000, resourceKeys))) {
-            load.startFile("file:///export.csv");
-            long n = 0;
-            for (Line l : lines) {
-                CanonicalRow row = normaliser.normalise(new Object[] {l.billed().toPlainString(), l.effective().toPlainString(),
-                        l.list().toPlainString(), "USD", l.period() + "T00:00:00Z", l.charged() + "T00:00:00Z", l.category(), l.region(),
-                        l.resource()}, ++n);
-                assertThat(load.write(row, n)).isTrue();
-            }
-            load.commit(c -> { });
-        }
-    }
-
     /** Every block of the source, as text. */
     private static List<String> blocks(JdbcClient db, UUID source) {
         return db.sql("SELECT concat_ws(' ', billing_period, month, block, resource_keys, dims, billed_cost, effective_cost, list_cost,"
@@ -105,8 +81,8 @@ class ResourceSumsSpillTest {
             db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
                     + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(spilled, tenant).update();
             List<Line> lines = lines();
-            load(ds, tenant, held, lines, 0);
-            load(ds, tenant, spilled, lines, SPILL_AT);
+            TestLoads.load(ds, tenant, held, PERIODS, lines, 0);
+            TestLoads.load(ds, tenant, spilled, PERIODS, lines, SPILL_AT);
 
             Map<String, BigDecimal[]> expected = new TreeMap<>();
             for (Line l : lines) {
