@@ -44,8 +44,8 @@ class DictionaryKeysTest extends SyncServerTest {
         ExportFixtures.csv(root.resolve("focus/part-0.csv"), false, false, HEADER, rows);
         List<String> tenants = List.of(newTenant(), newTenant());
         // ResourceIds are numbered per tenant (V51): the first tenant's own earlier values put its ids after theirs. The
-        // first of them has the 8-byte digest of a resource of the export (no real pair is known), so that resource's
-        // sums, staged by digest, must be matched to its id by the whole digest.
+        // first of them has the 8-byte digest of a resource of the export (no real pair is known), so the dictionary must
+        // tell the two apart by their values, and that resource's sums must go to its own id, not the earlier value's.
         jdbc.sql("INSERT INTO billing_resource_ids (tenant_id, block, digests, vals) SELECT ?::uuid, 0,"
                 + " array_agg(CASE WHEN n = 1 THEN resource_digest(?) ELSE resource_digest(v) END ORDER BY n), array_agg(v ORDER BY n)"
                 + " FROM (SELECT n, 'earlier-' || n AS v FROM generate_series(1, 7) n) e")
