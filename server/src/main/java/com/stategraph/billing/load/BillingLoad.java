@@ -104,9 +104,9 @@ public final class BillingLoad implements AutoCloseable {
      * @param ownTableRows a period's new load of fewer rows shares billing_chunks_small instead of keeping a table of its own
      * @param ownRollupRows a period of at least this many rows in a per-resource or per-tag rollup is a set of its own ({@link RollupSets})
      * @param summedTagValues distinct values of a tag key in a period that are summed per value; past them the key is not ({@link UnsummedTagKeys})
-     * @param resourceKeys a resource's month sums held in memory before they are spilled ({@link ResourceSums}); 0 for what the heap allows
+     * @param resourceSums the per-resource month sums the process's syncs may hold in memory before they spill them ({@link ResourceSums})
      */
-    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows, int summedTagValues, long resourceKeys) {
+    public record Settings(int rollupFlushKeys, int ownTableRows, int ownRollupRows, int summedTagValues, ResourceSumBudget resourceSums) {
     }
 
     private BillingLoad(Connection connection, DataSource dataSource, UUID tenantId, UUID sourceId, UUID runId,
@@ -120,8 +120,7 @@ public final class BillingLoad implements AutoCloseable {
         this.sourceText = sourceId.toString();
         this.rollup = new DailyRollup(fallbackProvider, settings.rollupFlushKeys(), settings.summedTagValues());
         this.rollups = new RollupWriter(connection, rollup, tenantText, sourceText, settings.ownRollupRows());
-        this.resourceSums = new ResourceSums(rollup.resourceDimensions(), settings.resourceKeys() > 0 ? settings.resourceKeys()
-                : ResourceSums.keysFor(Runtime.getRuntime().maxMemory()));
+        this.resourceSums = new ResourceSums(rollup.resourceDimensions(), settings.resourceSums());
         this.ownTableRows = settings.ownTableRows();
     }
 
@@ -406,6 +405,7 @@ public final class BillingLoad implements AutoCloseable {
             copies.close();
         }
         chunkIds.close();
+        resourceSums.forget();
         if (!committed) {
             rollbackAndClose(connection);
         } else {

@@ -44,7 +44,11 @@ final class ResourceSums {
     }
 
     private final ResourceDimensions dimensions;
-    private final long maxKeys;
+    private final ResourceSumBudget budget;
+    /** Keys of the budget this load holds: a page's at a time. */
+    private long taken;
+    /** Whether the budget refused a page this load then allocated anyway: it spills at the next chance. */
+    private boolean overBudget;
     private LongIntHashMap slots = new LongIntHashMap();
     private final List<long[]> unscaled = new ArrayList<>();
     private final List<short[]> scales = new ArrayList<>();
@@ -56,15 +60,10 @@ final class ResourceSums {
     /** Made by {@link #replace} when it held every key. */
     private MonthTopCandidates monthTop;
 
-    /** @param maxKeys keys held before they are spilled to the load's temporary table */
-    ResourceSums(ResourceDimensions dimensions, long maxKeys) {
+    /** @param budget the keys all syncs of the process may hold; past its share the load spills them to a temporary table */
+    ResourceSums(ResourceDimensions dimensions, ResourceSumBudget budget) {
         this.dimensions = dimensions;
-        this.maxKeys = Math.max(1, maxKeys);
-    }
-
-    /** The keys a heap of {@code maxHeap} bytes lets a load hold: a sixth of it. */
-    static long keysFor(long maxHeap) {
-        return maxHeap / 6 / BYTES_PER_KEY;
+        this.budget = budget;
     }
 
     /** Adds {@code chunk}'s lines, whose ResourceIds have their ids ({@link RowChunk#resolve}): on the load's thread. */
@@ -87,8 +86,9 @@ final class ResourceSums {
         lines.clear(chunk.size());
     }
 
+    /** Whether the load holds all the budget gave it: it spills before it holds more. */
     boolean full() {
-        return size >= maxKeys;
+        return overBudget;
     }
 
     int size() {
@@ -102,6 +102,11 @@ final class ResourceSums {
         }
         int slot = size++;
         if ((slot & (PAGE - 1)) == 0 && slot >>> PAGE_BITS == unscaled.size()) {
+            if (budget.take(PAGE)) {
+                taken += PAGE;
+            } else {
+                overBudget = true;
+            }
             unscaled.add(new long[METRICS * PAGE]);
             scales.add(new short[METRICS * PAGE]);
             rows.add(new long[PAGE]);
@@ -185,7 +190,11 @@ final class ResourceSums {
         forget();
     }
 
-    private void forget() {
+    /** Forgets the sums and gives the budget back: after a spill, at commit, or when the load ends without one. */
+    void forget() {
+        budget.give(taken);
+        taken = 0;
+        overBudget = false;
         slots = new LongIntHashMap();
         unscaled.clear();
         scales.clear();

@@ -8,6 +8,7 @@ import com.stategraph.billing.source.BillingSourceRepository;
 import com.stategraph.billing.storage.ObjectStores;
 import com.stategraph.billing.db.BackgroundDatabase;
 import com.stategraph.billing.load.BillingLoad;
+import com.stategraph.billing.load.ResourceSumBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,8 @@ public class SyncWorkers {
                 .create(new TransactionAwareDataSourceProxy(background.dataSource()), attributionTask).build();
         return new SyncExecutor(runs, new BillingSourceRepository(background.jdbc()), stores,
                 queue(background, runs, syncTask, scheduleTask, clock, wake), background.dataSource(), background.tx(), clock,
-                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues, resourceSumKeys), timeout,
+                maxAttempts, retryBackoff, new BillingLoad.Settings(rollupFlushKeys, ownTableRows, ownRollupRows, summedTagValues,
+                        ResourceSumBudget.of(resourceSumKeys, Runtime.getRuntime().maxMemory())), timeout,
                 limits, memory,
                 listeners(finished -> {
                     if (finished.ok() && finished.dataChanged()) {

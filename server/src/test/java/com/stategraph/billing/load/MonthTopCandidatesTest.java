@@ -74,7 +74,7 @@ class MonthTopCandidatesTest {
             UUID source = UUID.randomUUID();
             Migrations.tenantWithSource(db, tenant, source);
             List<Line> lines = lines();
-            TestLoads.load(ds, tenant, source, List.of(SEPTEMBER, OCTOBER), lines, 0);
+            TestLoads.load(ds, tenant, source, List.of(SEPTEMBER, OCTOBER), lines, TestLoads.WHOLE);
 
             List<String> fromCandidates = kept(db, tenant);
             Set<String> groups = new TreeSet<>();
@@ -89,7 +89,8 @@ class MonthTopCandidatesTest {
             UUID second = UUID.randomUUID();
             db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
                     + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(second, tenant).update();
-            TestLoads.load(ds, tenant, second, List.of(SEPTEMBER), lines.stream().filter(l -> l.period().equals(SEPTEMBER)).toList(), 0);
+            List<Line> september = lines.stream().filter(l -> l.period().equals(SEPTEMBER)).toList();
+            TestLoads.load(ds, tenant, second, List.of(SEPTEMBER), september, TestLoads.WHOLE);
             List<String> bothSources = kept(db, tenant);
             assertThat(bothSources).isNotEqualTo(fromCandidates);
             assertThat(rankedFromBlocks(ds, db, tenant)).isEqualTo(bothSources);

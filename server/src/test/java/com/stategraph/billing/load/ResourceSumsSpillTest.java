@@ -81,7 +81,7 @@ class ResourceSumsSpillTest {
             db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
                     + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(spilled, tenant).update();
             List<Line> lines = lines();
-            TestLoads.load(ds, tenant, held, PERIODS, lines, 0);
+            TestLoads.load(ds, tenant, held, PERIODS, lines, TestLoads.WHOLE);
             TestLoads.load(ds, tenant, spilled, PERIODS, lines, SPILL_AT);
 
             Map<String, BigDecimal[]> expected = new TreeMap<>();
@@ -116,6 +116,69 @@ class ResourceSumsSpillTest {
             List<String> heldBlocks = blocks(db, held);
             assertThat(heldBlocks).hasSizeGreaterThan(2 * (RESOURCES >> ResourceBlocks.SHIFT));
             assertThat(blocks(db, spilled)).isEqualTo(heldBlocks);
+        }
+    }
+
+    /** Each resource's month sums in the tenant, by its ResourceId and dimensions, as text. */
+    private static List<String> sumsByValue(JdbcClient db, UUID tenant) {
+        return db.sql("SELECT concat_ws(' ', m.billing_period, m.month, v.value, m.region_id, m.charge_category, m.billed_cost,"
+                + " m.effective_cost, m.list_cost, m.row_count) FROM cost_monthly_resources m LEFT JOIN billing_resource_values v"
+                + " ON v.tenant_id = m.tenant_id AND v.id = m.resource_key WHERE m.tenant_id = ? ORDER BY 1").param(tenant)
+                .query(String.class).list();
+    }
+
+    /**
+     * Two loads running at once share the process's budget of held sums: neither gets more than it has
+     * between them, each spills when it cannot get more, both store the sums of their lines, and the
+     * budget is whole again after them.
+     */
+    @Test
+    void twoLoadsAtOnceShareTheBudgetAndGiveItBack() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = pg.getPostgresDatabase();
+            Migrations.upTo(ds, "latest");
+            JdbcClient db = JdbcClient.create(ds);
+            List<UUID> tenants = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            List<UUID> sources = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            for (int t = 0; t < 3; t++) {
+                db.sql("INSERT INTO tenants (id, name) VALUES (?, ?)").params(tenants.get(t), "tenant-" + t).update();
+                db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
+                        + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(sources.get(t), tenants.get(t)).update();
+            }
+            LocalDate period = PERIODS.get(0);
+            Random random = new Random(7);
+            List<Line> lines = new ArrayList<>();
+            // More distinct resources than the budget holds, in one billing period.
+            for (int i = 0; i < 30_000; i++) {
+                BigDecimal cost = BigDecimal.valueOf(random.nextInt(10_000), 3);
+                lines.add(new Line(period, period.plusDays(i % 28), "Usage", "us-east-1", "i-" + (i % 20_000), cost, cost, cost));
+            }
+            TestLoads.load(ds, tenants.get(2), sources.get(2), List.of(period), lines, TestLoads.WHOLE);
+
+            long pageOfKeys = 8_192;
+            ResourceSumBudget shared = new ResourceSumBudget(pageOfKeys);
+            try (BillingLoad first = TestLoads.begin(ds, tenants.get(0), sources.get(0), List.of(period), shared);
+                 BillingLoad second = TestLoads.begin(ds, tenants.get(1), sources.get(1), List.of(period), shared)) {
+                boolean exhausted = false;
+                boolean givenBack = false;
+                for (int i = 0; i < lines.size(); i++) {
+                    TestLoads.write(first, lines.get(i), i + 1);
+                    TestLoads.write(second, lines.get(i), i + 1);
+                    long free = shared.free();
+                    assertThat(free).isBetween(0L, pageOfKeys);
+                    givenBack |= exhausted && free > 0;
+                    exhausted |= free == 0;
+                }
+                assertThat(exhausted).as("a load took the whole budget").isTrue();
+                assertThat(givenBack).as("a load that spilled gave its share back before its commit").isTrue();
+                first.commit(c -> { });
+                second.commit(c -> { });
+            }
+            assertThat(shared.free()).isEqualTo(pageOfKeys);
+            List<String> reference = sumsByValue(db, tenants.get(2));
+            assertThat(reference).hasSize(20_000);
+            assertThat(sumsByValue(db, tenants.get(0))).isEqualTo(reference);
+            assertThat(sumsByValue(db, tenants.get(1))).isEqualTo(reference);
         }
     }
 }

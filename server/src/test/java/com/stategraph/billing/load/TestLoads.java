@@ -28,21 +28,37 @@ final class TestLoads {
         }
     }
 
-    /** The lines as one load of {@code periods} of the source, committed; {@code resourceKeys} as {@link BillingLoad.Settings} says. */
+    /** Enough for every test's keys: the load holds them all. */
+    static final long WHOLE = 10_000_000;
+
+    /** The lines as one load of {@code periods} of the source, committed, holding at most {@code resourceKeys} resource sums at once. */
     static void load(DataSource ds, UUID tenant, UUID source, Collection<LocalDate> periods, List<Line> lines, long resourceKeys)
             throws Exception {
-        FocusNormaliser normaliser = new FocusNormaliser("file:///export.csv", HEADER, new ConformanceFindings());
-        try (BillingLoad load = BillingLoad.begin(ds, tenant, source, "AWS", null, periods,
-                new BillingLoad.Settings(200_000, 10, 100_000, 10_000, resourceKeys))) {
-            load.startFile("file:///export.csv");
+        try (BillingLoad load = begin(ds, tenant, source, periods, new ResourceSumBudget(resourceKeys))) {
             long n = 0;
             for (Line l : lines) {
-                CanonicalRow row = normaliser.normalise(new Object[] {l.billed().toPlainString(), l.effective().toPlainString(),
-                        l.list().toPlainString(), l.currency(), l.period() + "T00:00:00Z", l.charged() + "T00:00:00Z", l.category(),
-                        l.region(), l.resource()}, ++n);
-                assertThat(load.write(row, n)).isTrue();
+                write(load, l, ++n);
             }
             load.commit(c -> { });
         }
     }
+
+    static BillingLoad begin(DataSource ds, UUID tenant, UUID source, Collection<LocalDate> periods, ResourceSumBudget budget)
+            throws Exception {
+        BillingLoad load = BillingLoad.begin(ds, tenant, source, "AWS", null, periods, new BillingLoad.Settings(200_000, 10, 100_000, 10_000,
+                budget));
+        load.startFile("file:///export.csv");
+        return load;
+    }
+
+    /** Line {@code l} as row {@code n} of the load's file. */
+    static void write(BillingLoad load, Line l, long n) {
+        CanonicalRow row = NORMALISER.get().normalise(new Object[] {l.billed().toPlainString(), l.effective().toPlainString(),
+                l.list().toPlainString(), l.currency(), l.period() + "T00:00:00Z", l.charged() + "T00:00:00Z", l.category(), l.region(),
+                l.resource()}, n);
+        assertThat(load.write(row, n)).isTrue();
+    }
+
+    private static final ThreadLocal<FocusNormaliser> NORMALISER = ThreadLocal.withInitial(() -> new FocusNormaliser("file:///export.csv",
+            HEADER, new ConformanceFindings()));
 }
