@@ -42,67 +42,96 @@ final class MonthTopCandidates {
         Map<String, Integer> currencies = new HashMap<>();
         List<LocalDate> monthList = new ArrayList<>();
         List<String> currencyList = new ArrayList<>();
+        int[] monthOf = new int[1 << ResourceDimensions.MONTH_BITS];
+        java.util.Arrays.fill(monthOf, -1);
+        int[] currencyOf = new int[dimensions.combinations()];
+        java.util.Arrays.fill(currencyOf, -1);
         LongIntHashMap groups = new LongIntHashMap(sums.size());
         int[] firstSlot = new int[sums.size()];
         long[] groupKeys = new long[sums.size()];
-        // The few groups of several keys (a resource in two regions or periods of one month), summed.
-        Map<Integer, Summed> merged = new HashMap<>();
+        // The few groups of several keys (a resource in two regions or periods of one month), summed: by group, -1 for none.
+        int[] mergedAt = new int[sums.size()];
+        List<Summed> merged = new ArrayList<>();
         int n = 0;
         for (LongIntCursor k : sums.keys()) {
             int pm = (int) (k.key >>> ResourceDimensions.MONTH_SHIFT);
             int combination = (int) (k.key & ((1L << ResourceDimensions.COMBINATION_BITS) - 1));
             long resourcePlusOne = (k.key >>> ResourceDimensions.COMBINATION_BITS) & 0xFFFFFFFFL;
-            int month = months.computeIfAbsent(dimensions.month(pm), m -> {
-                monthList.add(m);
-                return monthList.size() - 1;
-            });
-            int currency = currencies.computeIfAbsent(dimensions.currency(combination), c -> {
-                if (currencyList.size() == 1 << 15) {
-                    throw new IllegalStateException("a load names more than " + (1 << 15) + " currencies");
-                }
-                currencyList.add(c);
-                return currencyList.size() - 1;
-            });
+            if (monthOf[pm] < 0) {
+                monthOf[pm] = months.computeIfAbsent(dimensions.month(pm), m -> {
+                    monthList.add(m);
+                    return monthList.size() - 1;
+                });
+            }
+            if (currencyOf[combination] < 0) {
+                currencyOf[combination] = currencies.computeIfAbsent(dimensions.currency(combination), c -> {
+                    if (currencyList.size() == 1 << 15) {
+                        throw new IllegalStateException("a load names more than " + (1 << 15) + " currencies");
+                    }
+                    currencyList.add(c);
+                    return currencyList.size() - 1;
+                });
+            }
+            int month = monthOf[pm];
+            int currency = currencyOf[combination];
             long groupKey = (long) month << 47 | (long) currency << 32 | resourcePlusOne;
             int index = groups.indexOf(groupKey);
             if (groups.indexExists(index)) {
                 int g = groups.indexGet(index);
-                merged.computeIfAbsent(g, x -> new Summed(sums, firstSlot[x])).add(sums, k.value);
+                if (mergedAt[g] < 0) {
+                    mergedAt[g] = merged.size();
+                    merged.add(new Summed(sums, firstSlot[g]));
+                }
+                merged.get(mergedAt[g]).add(sums, k.value);
             } else {
                 groups.indexInsert(index, groupKey, n);
                 firstSlot[n] = k.value;
+                mergedAt[n] = -1;
                 groupKeys[n++] = groupKey;
+            }
+        }
+        // Each group's month and currency, as a number of its own.
+        LongIntHashMap partitionIds = new LongIntHashMap();
+        int[] partition = new int[n];
+        for (int g = 0; g < n; g++) {
+            long p = groupKeys[g] >>> 32;
+            int index = partitionIds.indexOf(p);
+            if (partitionIds.indexExists(index)) {
+                partition[g] = partitionIds.indexGet(index);
+            } else {
+                partition[g] = partitionIds.size();
+                partitionIds.indexInsert(index, p, partition[g]);
             }
         }
         MonthTopCandidates out = new MonthTopCandidates();
         boolean[] kept = new boolean[n];
+        BigDecimal[] costs = new BigDecimal[n];
         for (int m = 0; m < METRICS; m++) {
-            Map<Long, PriorityQueue<BigDecimal>> largest = new HashMap<>();
+            @SuppressWarnings("unchecked")
+            PriorityQueue<BigDecimal>[] largest = new PriorityQueue[partitionIds.size()];
             for (int g = 0; g < n; g++) {
-                PriorityQueue<BigDecimal> heap = largest.computeIfAbsent(groupKeys[g] >>> 32, p -> new PriorityQueue<>());
-                BigDecimal cost = cost(sums, merged, firstSlot, g, m);
+                costs[g] = mergedAt[g] < 0 ? sums.value(firstSlot[g], m) : merged.get(mergedAt[g]).sums[m];
+                PriorityQueue<BigDecimal> heap = largest[partition[g]];
+                if (heap == null) {
+                    heap = largest[partition[g]] = new PriorityQueue<>();
+                }
                 if (heap.size() < MonthTopResources.KEPT) {
-                    heap.add(cost);
-                } else if (cost.compareTo(heap.peek()) > 0) {
+                    heap.add(costs[g]);
+                } else if (costs[g].compareTo(heap.peek()) > 0) {
                     heap.poll();
-                    heap.add(cost);
+                    heap.add(costs[g]);
                 }
             }
             for (int g = 0; g < n; g++) {
-                PriorityQueue<BigDecimal> heap = largest.get(groupKeys[g] >>> 32);
-                kept[g] |= heap.size() < MonthTopResources.KEPT || cost(sums, merged, firstSlot, g, m).compareTo(heap.peek()) >= 0;
+                PriorityQueue<BigDecimal> heap = largest[partition[g]];
+                kept[g] |= heap.size() < MonthTopResources.KEPT || costs[g].compareTo(heap.peek()) >= 0;
             }
         }
         for (int g = 0; g < n; g++) {
             if (kept[g]) {
-                Summed s = merged.get(g);
-                BigDecimal[] values = new BigDecimal[METRICS];
-                for (int m = 0; m < METRICS; m++) {
-                    values[m] = cost(sums, merged, firstSlot, g, m);
-                }
+                Summed s = mergedAt[g] < 0 ? new Summed(sums, firstSlot[g]) : merged.get(mergedAt[g]);
                 out.candidates.add(new Candidate(monthList.get((int) (groupKeys[g] >>> 47)),
-                        currencyList.get((int) ((groupKeys[g] >>> 32) & 0x7FFF)), (int) (groupKeys[g] & 0xFFFFFFFFL) - 1, values,
-                        s == null ? sums.rows(firstSlot[g]) : s.rows));
+                        currencyList.get((int) ((groupKeys[g] >>> 32) & 0x7FFF)), (int) (groupKeys[g] & 0xFFFFFFFFL) - 1, s.sums, s.rows));
             }
         }
         return out;
@@ -126,15 +155,6 @@ final class MonthTopCandidates {
             }
             rows += from.rows(slot);
         }
-    }
-
-    private static BigDecimal cost(ResourceSums sums, Map<Integer, Summed> merged, int[] firstSlot, int g, int m) {
-        Summed s = merged.isEmpty() ? null : merged.get(g);
-        return s == null ? sums.value(firstSlot[g], m) : s.sums[m];
-    }
-
-    int size() {
-        return candidates.size();
     }
 
     /** Into {@code table}, a new temporary table with the columns of the month sums {@link MonthTopResources} ranks. */

@@ -84,6 +84,12 @@ public final class ResourceBlocks {
         }
     }
 
+    /** Whether the source has no blocks of {@code periods}: a load's blocks can then go straight into {@link #TABLE}. */
+    static boolean noneStored(Connection c, UUID tenantId, UUID sourceId, Array periods) throws SQLException {
+        return RollupDiff.text(c, "SELECT 'stored' FROM " + TABLE + " WHERE tenant_id = ? AND source_id = ? AND billing_period = ANY (?)"
+                + " LIMIT 1", tenantId, sourceId, periods) == null;
+    }
+
     /** Makes the source's blocks of {@code periods} those of {@link #NEXT}, then drops it. Periods without blocks there lose theirs. */
     static void apply(Connection c, UUID tenantId, UUID sourceId, Array periods) throws SQLException {
         // A sum written with other digits (1.5 for 1.50) is a change: the arrays are compared as text.
@@ -100,8 +106,16 @@ public final class ResourceBlocks {
                 tenantId, sourceId, tenantId, sourceId);
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE " + NEXT);
-            // A tenant's first large period, unknown to the statistics, was planned as a few rows by the attribution that
-            // followed the sync (a nested loop over its 925,000 resources, past the statement timeout): analyzed before the commit.
+        }
+        analyzeIfMany(c, inserted);
+    }
+
+    /**
+     * A tenant's first large period, unknown to the statistics, was planned as a few rows by the attribution that followed
+     * the sync (a nested loop over its 925,000 resources, past the statement timeout): analyzed before the commit.
+     */
+    static void analyzeIfMany(Connection c, long inserted) throws SQLException {
+        try (Statement st = c.createStatement()) {
             if (inserted >= ANALYZE_AFTER && inserted * 10 >= estimatedBlocks(st)) {
                 st.execute("ANALYZE " + TABLE);
             }

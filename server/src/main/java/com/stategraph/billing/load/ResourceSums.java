@@ -166,6 +166,17 @@ final class ResourceSums {
         return scale == BIG ? big.get((long) slot * METRICS + m) : BigDecimal.valueOf(unscaled.get(slot >>> PAGE_BITS)[at], scale);
     }
 
+    /** Sum {@code m} of {@code slot} into {@code out}, without a BigDecimal while it fits its long. */
+    void numeric(int slot, int m, NumericBinary out) {
+        int at = (slot & (PAGE - 1)) * METRICS + m;
+        short scale = scales.get(slot >>> PAGE_BITS)[at];
+        if (scale == BIG) {
+            out.set(big.get((long) slot * METRICS + m).toPlainString());
+        } else {
+            out.set(unscaled.get(slot >>> PAGE_BITS)[at], scale);
+        }
+    }
+
     long rows(int slot) {
         return rows.get(slot >>> PAGE_BITS)[slot & (PAGE - 1)];
     }
@@ -214,12 +225,19 @@ final class ResourceSums {
         int[] dimensionIds = ResourceBlocks.dimensionIds(c, tenantId, dimensions);
         if (stage.used()) {
             stage.sumIntoBlocks(c);
+            ResourceBlocks.apply(c, tenantId, sourceId, periods);
         } else {
-            ResourceSumsBlocks.write(c, this, dimensions, dimensionIds);
+            // Nothing to compare with (a first load of these periods): straight into the table, no temporary one copied over.
+            boolean first = ResourceBlocks.noneStored(c, tenantId, sourceId, periods);
+            long written = ResourceSumsBlocks.write(c, this, dimensions, dimensionIds, first ? tenantId : null, first ? sourceId : null);
             monthTop = MonthTopCandidates.of(this, dimensions);
             forget();
+            if (first) {
+                ResourceBlocks.analyzeIfMany(c, written);
+            } else {
+                ResourceBlocks.apply(c, tenantId, sourceId, periods);
+            }
         }
-        ResourceBlocks.apply(c, tenantId, sourceId, periods);
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + ResourceBlocks.COMBINATION_IDS);
         }

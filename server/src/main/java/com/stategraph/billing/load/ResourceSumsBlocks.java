@@ -6,12 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * A load's {@link ResourceSums}, every key held, as the rows of {@link ResourceBlocks#NEXT}: the keys
- * sorted by month, resource and dimensions' id (the blocks' order), cut into blocks of
- * {@link ResourceBlocks#SHIFT} bits of resource, sent as one binary COPY.
+ * A load's {@link ResourceSums}, every key held, as blocks: the keys sorted by month, resource and
+ * dimensions' id (the blocks' order), cut into blocks of {@link ResourceBlocks#SHIFT} bits of
+ * resource, sent as one binary COPY into {@link ResourceBlocks#NEXT}, or straight into the table.
  */
 final class ResourceSumsBlocks {
     private static final long COMBINATION_MASK = (1L << ResourceDimensions.COMBINATION_BITS) - 1;
@@ -20,8 +21,12 @@ final class ResourceSumsBlocks {
     private ResourceSumsBlocks() {
     }
 
-    /** @param dimensionIds each combination's id in {@code cost_resource_dims} */
-    static void write(Connection c, ResourceSums sums, ResourceDimensions dimensions, int[] dimensionIds)
+    /**
+     * @param dimensionIds each combination's id in {@code cost_resource_dims}
+     * @param tenantId with {@code sourceId}, whose blocks of {@link ResourceBlocks#TABLE} these are; null for {@link ResourceBlocks#NEXT}
+     * @return the blocks written
+     */
+    static long write(Connection c, ResourceSums sums, ResourceDimensions dimensions, int[] dimensionIds, UUID tenantId, UUID sourceId)
             throws SQLException, IOException {
         // A combination's rank among the load's by its id stands for it in the sort: a key has no room for the id.
         int[] combinationOfRank = IntStream.range(0, dimensions.combinations()).boxed()
@@ -36,9 +41,15 @@ final class ResourceSumsBlocks {
             order[n++] = (k.key & ~COMBINATION_MASK) | rank[(int) (k.key & COMBINATION_MASK)];
         }
         Arrays.sort(order);
-        ResourceBlocks.createNext(c);
-        BinaryCopy copy = new BinaryCopy(c, "COPY " + ResourceBlocks.NEXT + " (billing_period, month, block, " + ResourceBlocks.ARRAYS
-                + ") FROM STDIN (FORMAT binary)");
+        BinaryCopy copy;
+        if (tenantId == null) {
+            ResourceBlocks.createNext(c);
+            copy = new BinaryCopy(c, "COPY " + ResourceBlocks.NEXT + " (billing_period, month, block, " + ResourceBlocks.ARRAYS
+                    + ") FROM STDIN (FORMAT binary)");
+        } else {
+            copy = new BinaryCopy(c, "COPY " + ResourceBlocks.TABLE + " (tenant_id, source_id, billing_period, month, block, "
+                    + ResourceBlocks.ARRAYS + ") FROM STDIN (FORMAT binary)");
+        }
         int[] slots = new int[256];
         int[] combinations = new int[256];
         NumericBinary numeric = new NumericBinary();
@@ -57,11 +68,19 @@ final class ResourceSumsBlocks {
                 slots[entries++] = sums.slot((order[end] & ~COMBINATION_MASK) | combination);
                 end++;
             }
-            writeBlock(copy.rows(), sums, dimensions, dimensionIds, order, start, slots, combinations, entries, numeric);
+            CopyBinaryWriter out = copy.rows();
+            if (tenantId == null) {
+                out.startRow(10);
+            } else {
+                out.startRow(12);
+                out.uuidField(tenantId);
+                out.uuidField(sourceId);
+            }
+            writeBlock(out, sums, dimensions, dimensionIds, order, start, slots, combinations, entries, numeric);
             copy.rowDone();
             start = end;
         }
-        copy.finish();
+        return copy.finish();
     }
 
     private static int month(long key) {
@@ -82,12 +101,11 @@ final class ResourceSumsBlocks {
         return month(a) == month(b) && block(a) == block(b);
     }
 
-    /** The block of the {@code entries} keys of {@code order} from {@code start}, whose slots and combinations are given. */
+    /** The block of the {@code entries} keys of {@code order} from {@code start}, whose slots and combinations are given: its row's fields after its tenant and source. */
     private static void writeBlock(CopyBinaryWriter out, ResourceSums sums, ResourceDimensions dimensions, int[] dimensionIds,
                                    long[] order, int start, int[] slots, int[] combinations, int entries, NumericBinary numeric) {
         int month = month(order[start]);
         int block = block(order[start]);
-        out.startRow(10);
         out.dateField(dimensions.period(month));
         out.dateField(dimensions.month(month));
         out.int4Field(block);
@@ -108,7 +126,7 @@ final class ResourceSumsBlocks {
         for (int m = 0; m < METRICS; m++) {
             out.startArray(CopyBinaryWriter.NUMERIC_OID, entries, false);
             for (int e = 0; e < entries; e++) {
-                numeric.set(sums.value(slots[e], m).toPlainString());
+                sums.numeric(slots[e], m, numeric);
                 out.numericElement(numeric);
             }
             out.endArray();

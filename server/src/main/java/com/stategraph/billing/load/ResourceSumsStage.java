@@ -44,7 +44,7 @@ final class ResourceSumsStage {
             }
             out.int4Field((int) (k.key & ((1L << ResourceDimensions.COMBINATION_BITS) - 1)));
             for (int m = 0; m < ResourceLines.METRICS; m++) {
-                numeric.set(sums.value(k.value, m).toPlainString());
+                sums.numeric(k.value, m, numeric);
                 out.numericElement(numeric);
             }
             out.int8Field(sums.rows(k.value));

@@ -59,6 +59,35 @@ class CopyBinaryTest {
         assertThat(differing).as("decimals whose binary form PostgreSQL reads otherwise than their text").isEmpty();
     }
 
+    /** A sum as its unscaled long and scale, written without its text, reads as its text does. */
+    @Test
+    void longsAtAScaleAsPostgresqlReadsTheirText() throws Exception {
+        List<String> texts = new ArrayList<>();
+        Random random = new Random(32);
+        List<Long> edges = List.of(0L, 1L, -1L, 9_999L, 10_000L, 10_001L, 100_000_000L, Long.MAX_VALUE / 1000, Long.MAX_VALUE / 1000 + 1,
+                Long.MAX_VALUE, Long.MIN_VALUE, -Long.MAX_VALUE);
+        for (long u : edges) {
+            for (int scale = 0; scale <= 20; scale++) {
+                texts.add(BigDecimal.valueOf(u, scale).toPlainString());
+            }
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long u = random.nextLong() >> random.nextInt(64);
+            u = i % 5 == 0 ? u / 10_000 * 10_000 : u;
+            texts.add(BigDecimal.valueOf(u, random.nextInt(21)).toPlainString());
+        }
+        NumericBinary numeric = new NumericBinary();
+        List<String> differing = compare(texts, "numeric", "n[1]::text = t::numeric::text AND scale(n[1]) = scale(t::numeric)",
+                (w, t) -> {
+                    BigDecimal d = new BigDecimal(t);
+                    w.startArray(CopyBinaryWriter.NUMERIC_OID, 1, false);
+                    numeric.set(d.unscaledValue().longValueExact(), d.scale());
+                    w.numericElement(numeric);
+                    w.endArray();
+                });
+        assertThat(differing).as("sums whose binary form PostgreSQL reads otherwise than their text").isEmpty();
+    }
+
     @Test
     void dateTimesAsPostgresqlReadsTheirText() throws Exception {
         List<String> texts = new ArrayList<>(List.of("2000-01-01T00:00:00Z", "1999-12-31T23:59:59.999999500Z",

@@ -3,12 +3,16 @@ package com.stategraph.billing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stategraph.billing.db.Migrations;
+import com.stategraph.billing.load.TestLoads.Line;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,31 +28,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ResourceBlocksStatisticsTest {
     private static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
 
-    /** Writes {@code resources} resources' sums (ids 1 to it) as the source's period, and returns the blocks the statistics count, before the commit. */
-    private static double replaceAndCount(DataSource ds, UUID tenant, UUID source, int resources) throws Exception {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            ResourceBlocks.createNext(c);
-            try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO cost_resource_dims (tenant_id, key, provider, billing_currency) VALUES ('" + tenant
-                        + "', '(AWS,,,,,,,,,USD)', 'AWS', 'USD')");
-                st.execute("INSERT INTO " + ResourceBlocks.NEXT + " (billing_period, month, block, " + ResourceBlocks.ARRAYS + ")"
-                        + " SELECT DATE '" + MONTH + "', DATE '" + MONTH + "', i >> " + ResourceBlocks.SHIFT + ", array_agg(i ORDER BY i),"
-                        + " array_agg(d.id ORDER BY i), array_agg(i / 100.0 ORDER BY i), array_agg(0::numeric ORDER BY i),"
-                        + " array_agg(0::numeric ORDER BY i), array_agg(0::numeric ORDER BY i), array_agg(1::bigint ORDER BY i)"
-                        + " FROM generate_series(1, " + resources + ") i, cost_resource_dims d WHERE d.tenant_id = '" + tenant + "'"
-                        + " GROUP BY 1, 2, 3");
-            }
-            ResourceBlocks.apply(c, tenant, source, c.createArrayOf("date", new Object[] {java.sql.Date.valueOf(MONTH)}));
-            double counted;
+    /** Loads {@code resources} resources' lines as the source's period, and returns the blocks the statistics count, before the commit. */
+    private static double loadAndCount(DataSource ds, UUID tenant, UUID source, int resources) throws Exception {
+        List<Line> lines = IntStream.range(0, resources).mapToObj(i -> new Line(MONTH, MONTH, "Usage", "us-east-1", "i-" + i,
+                BigDecimal.valueOf(i, 2), BigDecimal.ZERO, BigDecimal.ZERO)).toList();
+        AtomicReference<Double> counted = new AtomicReference<>();
+        TestLoads.load(ds, tenant, source, List.of(MONTH), lines, TestLoads.WHOLE, c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT reltuples FROM pg_class WHERE relname = '" + ResourceBlocks.TABLE + "'")) {
                 rs.next();
-                counted = rs.getDouble(1);
+                counted.set(rs.getDouble(1));
             }
-            c.commit();
-            return counted;
-        }
+        });
+        return counted.get();
     }
 
     @Test
@@ -60,7 +52,7 @@ class ResourceBlocksStatisticsTest {
             UUID small = UUID.randomUUID();
             UUID smallSource = UUID.randomUUID();
             Migrations.tenantWithSource(db, small, smallSource);
-            assertThat(replaceAndCount(ds, small, smallSource, 1_000)).as("8 blocks: left to the vacuum").isLessThanOrEqualTo(0);
+            assertThat(loadAndCount(ds, small, smallSource, 1_000)).as("8 blocks: left to the vacuum").isLessThanOrEqualTo(0);
 
             UUID large = UUID.randomUUID();
             UUID largeSource = UUID.randomUUID();
@@ -69,7 +61,7 @@ class ResourceBlocksStatisticsTest {
                     + " VALUES (?, ?, 'aws', 's3://b/large/', 3, true)").params(largeSource, large).update();
             int resources = 20_000;
             long blocks = (resources >> ResourceBlocks.SHIFT) + 1;
-            assertThat(replaceAndCount(ds, large, largeSource, resources)).as("every block of both tenants, counted before the commit")
+            assertThat(loadAndCount(ds, large, largeSource, resources)).as("every block of both tenants, counted before the commit")
                     .isGreaterThanOrEqualTo((double) blocks);
             assertThat(db.sql("SELECT count(*) FROM cost_monthly_resources WHERE tenant_id = ?").param(large).query(Long.class).single())
                     .isEqualTo(resources);

@@ -34,12 +34,18 @@ final class TestLoads {
     /** The lines as one load of {@code periods} of the source, committed, holding at most {@code resourceKeys} resource sums at once. */
     static void load(DataSource ds, UUID tenant, UUID source, Collection<LocalDate> periods, List<Line> lines, long resourceKeys)
             throws Exception {
+        load(ds, tenant, source, periods, lines, resourceKeys, c -> { });
+    }
+
+    /** @param beforeCommit run in the load's transaction just before it commits */
+    static void load(DataSource ds, UUID tenant, UUID source, Collection<LocalDate> periods, List<Line> lines, long resourceKeys,
+                     BillingLoad.InTransaction beforeCommit) throws Exception {
         try (BillingLoad load = begin(ds, tenant, source, periods, new ResourceSumBudget(resourceKeys))) {
             long n = 0;
             for (Line l : lines) {
                 write(load, l, ++n);
             }
-            load.commit(c -> { });
+            load.commit(beforeCommit);
         }
     }
 
