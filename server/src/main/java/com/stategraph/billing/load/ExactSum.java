@@ -87,7 +87,8 @@ final class ExactSum {
         scale = s;
     }
 
-    private static long pow10(int n) {
+    /** 10<sup>n</sup> as a long; throws ArithmeticException past a long (the running sums go to BigDecimal then). */
+    static long pow10(int n) {
         if (n >= POW10.length) {
             throw new ArithmeticException("scale step too large for a long");
         }

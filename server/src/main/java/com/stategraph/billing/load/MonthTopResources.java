@@ -93,19 +93,14 @@ final class MonthTopResources {
             lock.execute();
         }
         Array monthList = c.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
-        String currency = onlyCurrency(c, tenantId);
         if (load != null && load.candidates() != null && onlyTheLoads(c, tenantId, monthList, load)) {
             try {
                 load.candidates().write(c, SUMMED, tenantId);
             } catch (java.io.IOException e) {
                 throw new SQLException("the month's largest resources could not be sent: " + e.getMessage(), e);
             }
-        } else if (currency != null) {
-            RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS_IN_ONE_CURRENCY, tenantId, monthList,
-                    currency, tenantId, monthList);
         } else {
-            RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS_BY_DIMENSIONS, tenantId, monthList,
-                    tenantId, monthList);
+            sumBlocks(c, tenantId, monthList);
         }
         // Nothing analyzes a temporary table: without statistics the ranking's dictionary lookups were planned blind.
         RollupDiff.update(c, "ANALYZE " + SUMMED);
@@ -114,6 +109,18 @@ final class MonthTopResources {
         try (Statement drop = c.createStatement()) {
             // a transaction may rebuild twice (a source removed, then another synced)
             drop.execute("DROP TABLE " + NEXT + ", " + SUMMED);
+        }
+    }
+
+    /** Every resource's sums of the months, from the blocks of all the tenant's sources, into {@link #SUMMED}. */
+    private static void sumBlocks(Connection c, UUID tenantId, Array monthList) throws SQLException {
+        String currency = onlyCurrency(c, tenantId);
+        if (currency != null) {
+            RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS_IN_ONE_CURRENCY, tenantId, monthList,
+                    currency, tenantId, monthList);
+        } else {
+            RollupDiff.update(c, "CREATE TEMPORARY TABLE " + SUMMED + " ON COMMIT DROP AS " + SUMS_BY_DIMENSIONS, tenantId, monthList,
+                    tenantId, monthList);
         }
     }
 

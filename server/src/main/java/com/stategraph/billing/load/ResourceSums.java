@@ -34,14 +34,6 @@ final class ResourceSums {
     private static final int PAGE = 1 << PAGE_BITS;
     /** A sum's scale once the sum has left the long for {@link #big}. */
     private static final short BIG = -1;
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
 
     private final ResourceDimensions dimensions;
     private final ResourceSumBudget budget;
@@ -126,10 +118,10 @@ final class ResourceSums {
                 long sum = page[at];
                 long addend = u;
                 if (s > scale) {
-                    sum = Math.multiplyExact(sum, pow10(s - scale));
+                    sum = Math.multiplyExact(sum, ExactSum.pow10(s - scale));
                     scale = s;
                 } else if (s < scale) {
-                    addend = Math.multiplyExact(u, pow10(scale - s));
+                    addend = Math.multiplyExact(u, ExactSum.pow10(scale - s));
                 }
                 page[at] = Math.addExact(sum, addend);
                 pageScales[at] = (short) scale;
@@ -150,13 +142,6 @@ final class ResourceSums {
             pageScales[at] = BIG;
         }
         big.merge(bigKey, value, BigDecimal::add);
-    }
-
-    private static long pow10(int n) {
-        if (n >= POW10.length) {
-            throw new ArithmeticException("scale step too large for a long");
-        }
-        return POW10[n];
     }
 
     /** Sum {@code m} of {@code slot}. */

@@ -18,7 +18,12 @@ public final class Migrations {
     /** A tenant with one AWS billing source, as the migration tests' rows need them. */
     public static void tenantWithSource(JdbcClient db, UUID tenant, UUID source) {
         db.sql("INSERT INTO tenants (id, name) VALUES (?, 'migrated')").param(tenant).update();
+        source(db, tenant, source, "s3://b/x/");
+    }
+
+    /** One more AWS billing source of {@code tenant}. */
+    public static void source(JdbcClient db, UUID tenant, UUID source, String uri) {
         db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(source, tenant).update();
+                + " VALUES (?, ?, 'aws', ?, 3, true)").params(source, tenant, uri).update();
     }
 }

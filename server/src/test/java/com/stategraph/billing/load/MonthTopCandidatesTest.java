@@ -87,8 +87,7 @@ class MonthTopCandidatesTest {
 
             // A second source of the tenant in the same months: its sums are added to the first's.
             UUID second = UUID.randomUUID();
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(second, tenant).update();
+            Migrations.source(db, tenant, second, "s3://b/y/");
             List<Line> september = lines.stream().filter(l -> l.period().equals(SEPTEMBER)).toList();
             TestLoads.load(ds, tenant, second, List.of(SEPTEMBER), september, TestLoads.WHOLE);
             List<String> bothSources = kept(db, tenant);

@@ -57,8 +57,7 @@ class ResourceBlocksStatisticsTest {
             UUID large = UUID.randomUUID();
             UUID largeSource = UUID.randomUUID();
             db.sql("INSERT INTO tenants (id, name) VALUES (?, 'large')").param(large).update();
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 's3://b/large/', 3, true)").params(largeSource, large).update();
+            Migrations.source(db, large, largeSource, "s3://b/large/");
             int resources = 20_000;
             long blocks = (resources >> ResourceBlocks.SHIFT) + 1;
             assertThat(loadAndCount(ds, large, largeSource, resources)).as("every block of both tenants, counted before the commit")

@@ -78,8 +78,7 @@ class ResourceSumsSpillTest {
             UUID held = UUID.randomUUID();
             UUID spilled = UUID.randomUUID();
             Migrations.tenantWithSource(db, tenant, held);
-            db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                    + " VALUES (?, ?, 'aws', 's3://b/y/', 3, true)").params(spilled, tenant).update();
+            Migrations.source(db, tenant, spilled, "s3://b/y/");
             List<Line> lines = lines();
             TestLoads.load(ds, tenant, held, PERIODS, lines, TestLoads.WHOLE);
             TestLoads.load(ds, tenant, spilled, PERIODS, lines, SPILL_AT);
@@ -142,8 +141,7 @@ class ResourceSumsSpillTest {
             List<UUID> sources = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
             for (int t = 0; t < 3; t++) {
                 db.sql("INSERT INTO tenants (id, name) VALUES (?, ?)").params(tenants.get(t), "tenant-" + t).update();
-                db.sql("INSERT INTO billing_sources (id, tenant_id, provider, source_uri, window_months, enabled)"
-                        + " VALUES (?, ?, 'aws', 's3://b/x/', 3, true)").params(sources.get(t), tenants.get(t)).update();
+                Migrations.source(db, tenants.get(t), sources.get(t), "s3://b/x/");
             }
             LocalDate period = PERIODS.get(0);
             Random random = new Random(7);
