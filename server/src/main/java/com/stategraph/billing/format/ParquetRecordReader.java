@@ -2,24 +2,17 @@ package com.stategraph.billing.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.SeekableInputStream;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -33,12 +26,11 @@ public final class ParquetRecordReader implements RecordReader {
 
     private final String uri;
     private final ParquetFileReader file;
-    private final MessageColumnIO io;
-    private final RecordMaterializer<Object[]> materializer;
+    private final RowAssembly assembly;
     private final List<String> columns;
     private final List<BlockMetaData> groups;
     private final RowGroupMemory memory;
-    private org.apache.parquet.io.RecordReader<Object[]> rows;
+    private RowAssembly.Rows rows;
     private int group = -1;
     private long held;
     private long remaining;
@@ -50,8 +42,7 @@ public final class ParquetRecordReader implements RecordReader {
         this.file = file;
         this.memory = memory;
         MessageType schema = file.getFileMetaData().getSchema();
-        this.io = new ColumnIOFactory().getColumnIO(schema);
-        this.materializer = materializer(schema);
+        this.assembly = new RowAssembly(schema, file.getFileMetaData().getCreatedBy());
         this.columns = schema.getFields().stream().map(Type::getName).toList();
         this.groups = file.getRowGroups();
     }
@@ -161,7 +152,7 @@ public final class ParquetRecordReader implements RecordReader {
                 return false;
             }
         }
-        Object[] record = rows.read();
+        Object[] record = rows.next();
         remaining--;
         System.arraycopy(record, 0, values, 0, record.length);
         row++;
@@ -195,7 +186,7 @@ public final class ParquetRecordReader implements RecordReader {
         }
         bytes += next.getTotalByteSize();
         remaining = pages.getRowCount();
-        rows = io.getRecordReader(pages, materializer, FilterCompat.NOOP);
+        rows = assembly.rows(pages);
         return true;
     }
 
@@ -230,62 +221,5 @@ public final class ParquetRecordReader implements RecordReader {
         } catch (IOException ignored) {
             // already failing with the more useful error
         }
-    }
-
-    /** The record being read: a new array for each, so the converters' stores go to a young object (see {@link #materializer}). */
-    private static final class Current {
-        Object[] values;
-    }
-
-    /**
-     * Materialises each record as one array slot per top-level column. Each record gets an array of its own rather
-     * than one array refilled: a store of a reference into an array that has reached the old generation takes G1's
-     * full write barrier, with a memory fence, and a usual export stores some sixty values a line.
-     */
-    private static RecordMaterializer<Object[]> materializer(MessageType schema) {
-        int fields = schema.getFieldCount();
-        Current current = new Current();
-        current.values = new Object[fields];
-        Converter[] converters = new Converter[fields];
-        for (int i = 0; i < converters.length; i++) {
-            Type field = schema.getType(i);
-            int slot = i;
-            converters[i] = ParquetConverters.forField(field, field.isRepetition(Type.Repetition.REPEATED)
-                    ? v -> {
-                        Object[] values = current.values;
-                        if (values[slot] == null) {
-                            values[slot] = new ArrayList<>();
-                        }
-                        @SuppressWarnings("unchecked") List<Object> list = (List<Object>) values[slot];
-                        list.add(v);
-                    }
-                    : v -> current.values[slot] = v);
-        }
-        GroupConverter root = new GroupConverter() {
-            @Override
-            public Converter getConverter(int fieldIndex) {
-                return converters[fieldIndex];
-            }
-
-            @Override
-            public void start() {
-                current.values = new Object[fields];
-            }
-
-            @Override
-            public void end() {
-            }
-        };
-        return new RecordMaterializer<>() {
-            @Override
-            public Object[] getCurrentRecord() {
-                return current.values;
-            }
-
-            @Override
-            public GroupConverter getRootConverter() {
-                return root;
-            }
-        };
     }
 }

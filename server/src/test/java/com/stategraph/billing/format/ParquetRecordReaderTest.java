@@ -186,4 +186,69 @@ class ParquetRecordReaderTest {
             assertThat(reader.next(v)).isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void nestedColumnsBetweenFlatOnesKeepEveryRowInStepAcrossRowGroups() throws Exception {
+        String schema = """
+                message mixed {
+                  required binary id (STRING);
+                  optional group tags (MAP) {
+                    repeated group key_value { required binary key (STRING); optional binary value (STRING); }
+                  }
+                  optional double cost;
+                  optional group labels (LIST) { repeated group list { optional binary element (STRING); } }
+                  required int64 n;
+                  repeated int32 codes;
+                  optional binary note (STRING);
+                }""";
+        java.util.Random random = new java.util.Random(11);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", "r" + i);
+            if (random.nextInt(4) > 0) {
+                Map<String, Object> tags = new LinkedHashMap<>();
+                for (int t = random.nextInt(4); t > 0; t--) {
+                    tags.put("k" + t, random.nextInt(5) == 0 ? null : "v" + random.nextInt(i + 1));
+                }
+                row.put("tags", tags);
+            }
+            if (random.nextInt(3) > 0) {
+                row.put("cost", random.nextInt(1000) / 100.0);
+            }
+            if (random.nextInt(5) == 0) {
+                row.put("labels", List.of("a" + random.nextInt(3), "b"));
+            }
+            row.put("n", (long) i * 7);
+            if (random.nextInt(6) == 0) {
+                row.put("codes", List.of(random.nextInt(9), i));
+            }
+            if (random.nextBoolean()) {
+                row.put("note", random.nextInt(10) == 0 ? "rare " + i : "common " + random.nextInt(3));
+            }
+            rows.add(row);
+        }
+        Path file = Files.createTempDirectory("mixed-").resolve("mixed.parquet");
+        try (ParquetFileWriter w = new ParquetFileWriter(file, schema, CompressionCodecName.SNAPPY, 128 * 1024)) {
+            for (Map<String, Object> row : rows) {
+                w.write(row);
+            }
+        }
+        try (ParquetRecordReader reader = ParquetRecordReader.open(file, "file://" + file);
+             org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
+                     new org.apache.parquet.io.LocalInputFile(file), org.apache.parquet.ParquetReadOptions.builder(
+                             new org.apache.parquet.conf.PlainParquetConfiguration()).build())) {
+            assertThat(footer.getRowGroups().size()).as("several row groups").isGreaterThan(2);
+            assertThat(reader.columns()).containsExactly("id", "tags", "cost", "labels", "n", "codes", "note");
+            Object[] v = new Object[7];
+            for (Map<String, Object> row : rows) {
+                assertThat(reader.next(v)).isTrue();
+                Object[] expected = {row.get("id"), row.get("tags"), row.get("cost"), row.get("labels"), row.get("n"),
+                    row.containsKey("codes") ? ((List<?>) row.get("codes")).stream().map(c -> (long) (int) c).toList() : null,
+                    row.get("note")};
+                assertThat(v).as("row %s", row.get("id")).containsExactly(expected);
+            }
+            assertThat(reader.next(v)).isFalse();
+        }
+    }
 }

@@ -171,13 +171,14 @@ class ResourceIdBlocksTest {
     @Test
     void aTenantsFirstLoadLooksUpOnlyValuesItMayHaveStoredUntilAnotherLoadWrites() throws Exception {
         withTenant((ds, db, tenant) -> {
-            ResourceIdBlocks first = new ResourceIdBlocks(tenant);
+            // Remembering no value, so the filter decides what is looked up.
+            ResourceIdBlocks first = new ResourceIdBlocks(tenant, 0);
             Map<String, Integer> ids = new HashMap<>();
             try (var c = ds.getConnection()) {
                 ids.putAll(first.resolve(c, arns("a", 0, 100)));
                 assertThat(first.lookedUp()).as("the tenant had no values: none looked up").isZero();
 
-                // Half known to this load (its cache would have forgotten them), half new.
+                // Half stored by this load, half new.
                 List<String> mixed = arns("a", 50, 150);
                 Map<String, Integer> again = first.resolve(c, mixed);
                 assertThat(first.lookedUp()).as("the 50 it stored, and at most a few the filter cannot rule out")
@@ -201,6 +202,63 @@ class ResourceIdBlocksTest {
             assertThat(stored).hasSize(150 + 10 + 1);
             ids.forEach((v, id) -> assertThat(stored.get(v)).as(v).isEqualTo(id));
             assertThat(stored.values()).doesNotHaveDuplicates();
+        });
+    }
+
+    @Test
+    void valuesTheLoadMetBeforeTakeTheirIdsFromMemoryUpToItsLimit() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            ResourceIdBlocks load = new ResourceIdBlocks(tenant, 120);
+            Map<String, Integer> ids = new HashMap<>();
+            try (var c = ds.getConnection()) {
+                ids.putAll(load.resolve(c, arns("a", 0, 100)));
+                Map<String, Integer> again = load.resolve(c, arns("a", 0, 100));
+                assertThat(again).as("the same ids").isEqualTo(ids);
+                assertThat(load.lookedUp()).as("new, then remembered: none looked up").isZero();
+
+                try (var c2 = ds.getConnection()) {
+                    ids.putAll(new ResourceIdBlocks(tenant).resolve(c2, arns("b", 0, 10)));
+                }
+                // Another load wrote, so the filter no longer tells new values: those not remembered are looked up.
+                List<String> both = new ArrayList<>(arns("a", 0, 150));
+                Map<String, Integer> mixed = load.resolve(c, both);
+                assertThat(load.lookedUp()).as("only the 50 it had not met").isEqualTo(50);
+                arns("a", 0, 100).forEach(v -> assertThat(mixed.get(v)).as(v).isEqualTo(ids.get(v)));
+                ids.putAll(mixed);
+
+                long before = load.lookedUp();
+                Map<String, Integer> past = load.resolve(c, arns("a", 100, 150));
+                assertThat(load.lookedUp() - before).as("120 remembered: a-120 to a-149 are looked up again").isEqualTo(30);
+                past.forEach((v, id) -> assertThat(id).as(v).isEqualTo(ids.get(v)));
+            }
+            Map<String, Integer> stored = stored(db, tenant);
+            assertThat(stored).hasSize(160);
+            ids.forEach((v, id) -> assertThat(stored.get(v)).as(v).isEqualTo(id));
+        });
+    }
+
+    @Test
+    void aValueWhoseEightBytesARememberedValueHasIsNotGivenItsId() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            String value = "arn:aws:s3:::billing-exports";
+            java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(StringDictionary.sha256().digest(
+                    value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            long digest = hash.getLong();
+            int check = hash.getInt();
+            ResourceIdBlocks load = new ResourceIdBlocks(tenant, 1000);
+            // What another value of the same 8 bytes, met earlier with id 7, would have left.
+            load.remember(digest, check + 1, 7);
+            try (var c = ds.getConnection()) {
+                Map<String, Integer> ids = load.resolve(c, List.of(value));
+                assertThat(ids.get(value)).as("stored as a new value").isZero();
+                assertThat(stored(db, tenant)).containsExactly(Map.entry(value, 0));
+
+                // The same 12 bytes: the remembered id is taken as it is, with no lookup.
+                load.remember(digest, check, 7);
+                long before = load.lookedUp();
+                assertThat(load.resolve(c, List.of(value)).get(value)).isEqualTo(7);
+                assertThat(load.lookedUp()).isEqualTo(before);
+            }
         });
     }
 }
