@@ -2,6 +2,8 @@ package com.stategraph.billing.load;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.cursors.LongIntCursor;
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -13,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * A load's sums per month, resource and combination of dimensions, summed in Java by the resource's
@@ -176,6 +180,16 @@ final class ResourceSums {
     }
 
     /** The candidates for the largest resources of the load's months, once {@link #replace}d; null when the sums were spilled. */
+    /** What the finder gave, once it is done: the sums are not forgotten while it reads them. */
+    private static MonthTopCandidates candidatesOf(FutureTask<MonthTopCandidates> candidates) {
+        try {
+            return Uninterruptibles.getUninterruptibly(candidates);
+        } catch (ExecutionException e) {
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     MonthTopCandidates monthTop() {
         return monthTop;
     }
@@ -214,8 +228,23 @@ final class ResourceSums {
         } else {
             // Nothing to compare with (a first load of these periods): straight into the table, no temporary one copied over.
             boolean first = ResourceBlocks.noneStored(c, tenantId, sourceId, periods);
-            long written = ResourceSumsBlocks.write(c, this, dimensions, dimensionIds, first ? tenantId : null, first ? sourceId : null);
-            monthTop = MonthTopCandidates.of(this, dimensions);
+            // Both only read the sums: the candidates are found on another core while PostgreSQL takes in the blocks.
+            FutureTask<MonthTopCandidates> candidates = new FutureTask<>(() -> MonthTopCandidates.of(this, dimensions));
+            Thread finder = new Thread(candidates, Thread.currentThread().getName() + "-top");
+            finder.setDaemon(true);
+            finder.start();
+            long written;
+            try {
+                written = ResourceSumsBlocks.write(c, this, dimensions, dimensionIds, first ? tenantId : null, first ? sourceId : null);
+            } catch (SQLException | IOException | RuntimeException e) {
+                try {
+                    candidatesOf(candidates);
+                } catch (RuntimeException | Error alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+            monthTop = candidatesOf(candidates);
             forget();
             if (first) {
                 ResourceBlocks.analyzeIfMany(c, written);
