@@ -77,7 +77,8 @@ final class BenchServer implements AutoCloseable {
         }
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
+                // the heap the benchmarks are written for, and the G1 regions bin/stategraph and the image start the server with
+                "-Xmx512m", "-XX:G1HeapRegionSize=4m", "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
                 "com.stategraph.billing.StategraphServer", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--stategraph.bootstrap-api-key=" + KEY, "--stategraph.allow-file-sources=true",
                 // the bench's exports sit in its work directory, outside any tenant's folder: this operator allows reading there
