@@ -20,8 +20,9 @@ import org.apache.parquet.schema.Type;
  * How a file's rows are put together from its columns, one array slot per top-level column. A flat
  * column (a single value, required or optional: all but a few of an export's) is read straight from
  * its column reader, value after value. Only the nested ones (Tags and SkuPriceDetails as maps, a
- * list) go through parquet-java's record assembly, whose state machine per value took about 40% of
- * reading a usual export when every column went through it. The same converters
+ * list) go through parquet-java's record assembly, whose state machine per value cost about a
+ * twelfth of reading a usual export when every column went through it (1.9 s a file against 1.75 s,
+ * converters included). The same converters
  * ({@link ParquetConverters}) turn the values into Java values either way.
  */
 final class RowAssembly {

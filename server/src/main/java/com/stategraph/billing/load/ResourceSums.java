@@ -180,6 +180,10 @@ final class ResourceSums {
     }
 
     /** The candidates for the largest resources of the load's months, once {@link #replace}d; null when the sums were spilled. */
+    MonthTopCandidates monthTop() {
+        return monthTop;
+    }
+
     /** What the finder gave, once it is done: the sums are not forgotten while it reads them. */
     private static MonthTopCandidates candidatesOf(FutureTask<MonthTopCandidates> candidates) {
         try {
@@ -188,10 +192,6 @@ final class ResourceSums {
             Throwables.throwIfUnchecked(e.getCause());
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    MonthTopCandidates monthTop() {
-        return monthTop;
     }
 
     /** Writes the sums held to the load's temporary table and forgets them: the load's connection must be free. */
