@@ -36,7 +36,7 @@ public final class BillingLoad implements AutoCloseable {
     private final String tenantText;
     private final String sourceText;
     /** In period order; looked up for every row, so hashed. */
-    private final Map<LocalDate, Period> window = new java.util.LinkedHashMap<>();
+    private final Map<LocalDate, LoadPeriod> window = new java.util.LinkedHashMap<>();
     private final DailyRollup rollup;
     private final RollupWriter rollups;
     private final ResourceSums resourceSums;
@@ -58,33 +58,6 @@ public final class BillingLoad implements AutoCloseable {
     private long total;
     private long retiredRows;
     private boolean committed;
-
-    /** A billing period of the window: its new load (and that load's table), its rows before and after, and whether it is replaced. */
-    private static final class Period {
-        final LocalDate start;
-        final LoadTable table;
-        final long previousRows;
-        long rows;
-        java.time.Instant firstCharge;
-        java.time.Instant lastCharge;
-        /** Set by the reading thread too ({@link #expectPeriod}). */
-        volatile boolean inExport;
-
-        void charged(java.time.Instant chargeStart) {
-            if (firstCharge == null || chargeStart.isBefore(firstCharge)) {
-                firstCharge = chargeStart;
-            }
-            if (lastCharge == null || chargeStart.isAfter(lastCharge)) {
-                lastCharge = chargeStart;
-            }
-        }
-
-        Period(LocalDate start, long previousRows) {
-            this.start = start;
-            this.table = new LoadTable(start);
-            this.previousRows = previousRows;
-        }
-    }
 
     /**
      * What a load did to each billing period of its window.
@@ -153,7 +126,7 @@ public final class BillingLoad implements AutoCloseable {
                 }
             }
             periods.stream().sorted().distinct()
-                    .forEach(p -> load.window.put(p, new Period(p, previous.getOrDefault(p, 0L))));
+                    .forEach(p -> load.window.put(p, new LoadPeriod(p, previous.getOrDefault(p, 0L))));
             load.tables = load.window.values().stream().map(p -> p.table).toList();
             load.copies = new ChunkCopies(c, load.chunkIds, load.resourceSums, load.tenantId, load.sourceId, load.window.size());
             load.pipeline = new RowPipeline(load::writeNow, "billing-load-" + sourceId);
@@ -166,7 +139,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** The export holds a data file of {@code period} (by its layout or manifest), even if it turns out to hold no rows. */
     public void expectPeriod(LocalDate period) {
-        Period p = window.get(period);
+        LoadPeriod p = window.get(period);
         if (p != null) {
             p.inExport = true;
         }
@@ -190,7 +163,7 @@ public final class BillingLoad implements AutoCloseable {
     public void keep(java.util.Set<LocalDate> periods) {
         pipeline.drain();
         for (LocalDate p : periods) {
-            Period period = window.get(p);
+            LoadPeriod period = window.get(p);
             if (period != null && period.inExport) {
                 throw new IllegalStateException("billing period " + p + " has rows in this load already; it cannot be kept");
             }
@@ -218,7 +191,7 @@ public final class BillingLoad implements AutoCloseable {
 
     /** On the load's own thread: the row into its period's chunk and into the rollups. */
     private void writeNow(CanonicalRow row, String rowFile, long fileRow) {
-        Period period = window.get(row.billingPeriod());
+        LoadPeriod period = window.get(row.billingPeriod());
         TagSetMasks.Split tags = rollup.splitTags(row);
         long resourceKey = rollup.add(row, tags.set());
         copies.add(period.table, row, tags, resourceKey, rollup.costs(), rowFile, fileRow, tables);
@@ -324,34 +297,9 @@ public final class BillingLoad implements AutoCloseable {
         touchNewMonths();
         Map<LocalDate, Long> kept = new TreeMap<>();
         Map<LocalDate, Long> nowEmpty = new TreeMap<>();
-        try (PreparedStatement ins = connection.prepareStatement("INSERT INTO billing_loads (id, tenant_id, source_id, run_id,"
-                + " billing_period, state, row_count, activated_at, first_charge, last_charge, unsummed_tag_keys)"
-                + " VALUES (?, ?, ?, ?, ?, 'current', ?, now(), ?, ?, ?::jsonb)")) {
-            for (Period p : window.values()) {
-                if (!p.inExport) {
-                    if (p.previousRows > 0) {
-                        kept.put(p.start, p.previousRows);
-                    }
-                    continue;
-                }
-                if (p.rows == 0 && p.previousRows > 0) {
-                    nowEmpty.put(p.start, p.previousRows);
-                }
-                ins.setObject(1, p.table.loadId);
-                ins.setObject(2, tenantId);
-                ins.setObject(3, sourceId);
-                ins.setObject(4, runId);
-                ins.setObject(5, p.start);
-                ins.setLong(6, p.rows);
-                ins.setObject(7, p.firstCharge == null ? null : p.firstCharge.atOffset(java.time.ZoneOffset.UTC));
-                ins.setObject(8, p.lastCharge == null ? null : p.lastCharge.atOffset(java.time.ZoneOffset.UTC));
-                ins.setString(9, rollup.tagMasks().unsummed().json(p.start));
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
+        LoadPeriod.record(connection, tenantId, sourceId, runId, window.values(), rollup.tagMasks().unsummed(), kept, nowEmpty);
         try (java.sql.Statement ddl = connection.createStatement()) {
-            for (Period p : window.values()) {
+            for (LoadPeriod p : window.values()) {
                 if (p.table.created && p.rows < ownTableRows) {
                     ddl.execute("INSERT INTO billing_chunks_small SELECT * FROM " + p.table.name);
                     ddl.execute("DROP TABLE " + p.table.name);
