@@ -112,7 +112,12 @@ final class ResourceIdBlocks implements DictionaryStorage {
 
     /** The first 8 bytes of the value's SHA-256 of its UTF-8, what {@code resource_digest(text)} gives. */
     static long digest(MessageDigest sha256, String value) {
-        return ByteBuffer.wrap(sha256.digest(value.getBytes(StandardCharsets.UTF_8))).getLong();
+        return hash(sha256, value).getLong();
+    }
+
+    /** The value's SHA-256 of its UTF-8, read from its start: the {@link #digest}, then the 4 bytes a remembered value is told by. */
+    static ByteBuffer hash(MessageDigest sha256, String value) {
+        return ByteBuffer.wrap(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Values known to this load get their ids from memory; the others in a transaction of {@code c}, under the tenant's lock. */
@@ -124,7 +129,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
         long[] digests = new long[values.size()];
         int[] checks = new int[values.size()];
         for (String value : values) {
-            ByteBuffer hash = ByteBuffer.wrap(sha.digest(value.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer hash = hash(sha, value);
             long digest = hash.getLong();
             int check = hash.getInt();
             int at = known.indexOf(digest);

@@ -184,6 +184,31 @@ final class ResourceSums {
         return monthTop;
     }
 
+    /**
+     * The sums as blocks ({@link ResourceSumsBlocks#write}) and, meanwhile, the month's candidates ({@link #monthTop}):
+     * both only read the sums, so the candidates are found on another core while PostgreSQL takes in the blocks.
+     */
+    private long writeBlocksFindingCandidates(Connection c, int[] dimensionIds, UUID tenantId, UUID sourceId)
+            throws SQLException, IOException {
+        FutureTask<MonthTopCandidates> candidates = new FutureTask<>(() -> MonthTopCandidates.of(this, dimensions));
+        Thread finder = new Thread(candidates, Thread.currentThread().getName() + "-top");
+        finder.setDaemon(true);
+        finder.start();
+        long written;
+        try {
+            written = ResourceSumsBlocks.write(c, this, dimensions, dimensionIds, tenantId, sourceId);
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                candidatesOf(candidates);
+            } catch (RuntimeException | Error alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        monthTop = candidatesOf(candidates);
+        return written;
+    }
+
     /** What the finder gave, once it is done: the sums are not forgotten while it reads them. */
     private static MonthTopCandidates candidatesOf(FutureTask<MonthTopCandidates> candidates) {
         try {
@@ -228,23 +253,7 @@ final class ResourceSums {
         } else {
             // Nothing to compare with (a first load of these periods): straight into the table, no temporary one copied over.
             boolean first = ResourceBlocks.noneStored(c, tenantId, sourceId, periods);
-            // Both only read the sums: the candidates are found on another core while PostgreSQL takes in the blocks.
-            FutureTask<MonthTopCandidates> candidates = new FutureTask<>(() -> MonthTopCandidates.of(this, dimensions));
-            Thread finder = new Thread(candidates, Thread.currentThread().getName() + "-top");
-            finder.setDaemon(true);
-            finder.start();
-            long written;
-            try {
-                written = ResourceSumsBlocks.write(c, this, dimensions, dimensionIds, first ? tenantId : null, first ? sourceId : null);
-            } catch (SQLException | IOException | RuntimeException e) {
-                try {
-                    candidatesOf(candidates);
-                } catch (RuntimeException | Error alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-                throw e;
-            }
-            monthTop = candidatesOf(candidates);
+            long written = writeBlocksFindingCandidates(c, dimensionIds, first ? tenantId : null, first ? sourceId : null);
             forget();
             if (first) {
                 ResourceBlocks.analyzeIfMany(c, written);

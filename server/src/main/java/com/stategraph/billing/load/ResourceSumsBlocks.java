@@ -41,15 +41,12 @@ final class ResourceSumsBlocks {
             order[n++] = (k.key & ~COMBINATION_MASK) | rank[(int) (k.key & COMBINATION_MASK)];
         }
         Arrays.sort(order);
-        BinaryCopy copy;
-        if (tenantId == null) {
+        boolean direct = tenantId != null;
+        if (!direct) {
             ResourceBlocks.createNext(c);
-            copy = new BinaryCopy(c, "COPY " + ResourceBlocks.NEXT + " (billing_period, month, block, " + ResourceBlocks.ARRAYS
-                    + ") FROM STDIN (FORMAT binary)");
-        } else {
-            copy = new BinaryCopy(c, "COPY " + ResourceBlocks.TABLE + " (tenant_id, source_id, billing_period, month, block, "
-                    + ResourceBlocks.ARRAYS + ") FROM STDIN (FORMAT binary)");
         }
+        BinaryCopy copy = new BinaryCopy(c, "COPY " + (direct ? ResourceBlocks.TABLE + " (tenant_id, source_id, " : ResourceBlocks.NEXT + " (")
+                + "billing_period, month, block, " + ResourceBlocks.ARRAYS + ") FROM STDIN (FORMAT binary)");
         int[] slots = new int[256];
         int[] combinations = new int[256];
         NumericBinary numeric = new NumericBinary();
@@ -69,10 +66,8 @@ final class ResourceSumsBlocks {
                 end++;
             }
             CopyBinaryWriter out = copy.rows();
-            if (tenantId == null) {
-                out.startRow(10);
-            } else {
-                out.startRow(12);
+            out.startRow(direct ? 12 : 10);
+            if (direct) {
                 out.uuidField(tenantId);
                 out.uuidField(sourceId);
             }

@@ -241,8 +241,7 @@ class ResourceIdBlocksTest {
     void aValueWhoseEightBytesARememberedValueHasIsNotGivenItsId() throws Exception {
         withTenant((ds, db, tenant) -> {
             String value = "arn:aws:s3:::billing-exports";
-            java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(StringDictionary.sha256().digest(
-                    value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            java.nio.ByteBuffer hash = ResourceIdBlocks.hash(StringDictionary.sha256(), value);
             long digest = hash.getLong();
             int check = hash.getInt();
             ResourceIdBlocks load = new ResourceIdBlocks(tenant, 1000);
