@@ -50,7 +50,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
             + " CROSS JOIN LATERAL unnest(c.digests, c.vals) WITH ORDINALITY AS u (dg, v, place)"
             + " JOIN x ON x.dg = u.dg WHERE c.tenant_id = ?";
 
-    /** What a load's filter of the digests it stored is sized for; past it, it answers "maybe" more often. */
+    /** What a load's filter of the digests it stored past {@link #knownLimit} is sized for; past it, it answers "maybe" more often. */
     private static final int FILTERED_VALUES = 2_000_000;
 
     /** {@link #leftBlock} before this load's first batch. */
@@ -61,12 +61,17 @@ final class ResourceIdBlocks implements DictionaryStorage {
     private int leftBlock = NOT_STARTED;
     private int leftUsed = SIZE;
     /**
-     * The digests this load stored, kept while every block of the tenant is this load's (it had none when the load
-     * began, and no other load has written one since); null otherwise. While it is kept, a value whose digest it rules
-     * out is new and is not looked up: a tenant's first sync of 925,000 ResourceIds spent 12.5 s of PostgreSQL on GIN
-     * lookups that found nothing.
+     * Whether every block of the tenant is this load's: it had none when the load began, and no other load has written
+     * one since. While it is, a value whose digest this load has not stored is new and is not looked up: a tenant's first
+     * sync of 925,000 ResourceIds spent 12.5 s of PostgreSQL on GIN lookups that found nothing.
      */
-    private BloomFilter<Long> stored;
+    private boolean ownsAll;
+    /**
+     * The digests this load stored past {@link #knownLimit}, while {@link #ownsAll}: those within it are in
+     * {@link #known}, which tells them for sure and for less (the filter's puts, ten bits each at random across 3.6 MB,
+     * were about 3% of the reader's and the load's CPU in a sync of a million distinct resources).
+     */
+    private BloomFilter<Long> storedPastKnown;
     /**
      * The ResourceIds this load has ids for, stored or found: their digest to their 4 next bytes of SHA-256 (high half)
      * and their id (low half). Ids never change, so a value met again (a resource's later lines, the other month) takes
@@ -102,7 +107,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
      * As if this load had met a value of {@code digest} whose next 4 bytes are {@code check} and given it {@code id}: for
      * the tests, which cannot find two values of one 8-byte digest.
      */
-    void remember(long digest, int check, int id) {
+    void rememberForTest(long digest, int check, int id) {
         known.put(digest, (long) check << 32 | id);
     }
 
@@ -143,15 +148,36 @@ final class ResourceIdBlocks implements DictionaryStorage {
         }
         if (!unknown.isEmpty()) {
             ids.putAll(resolveInDatabase(c, unknown, java.util.Arrays.copyOf(digests, unknown.size())));
-            for (int i = 0; i < unknown.size() && known.size() < knownLimit; i++) {
-                // The first value of a digest keeps the entry: another value of the same 8 bytes goes the usual way.
-                int at = known.indexOf(digests[i]);
-                if (!known.indexExists(at)) {
-                    known.indexInsert(at, digests[i], (long) checks[i] << 32 | ids.get(unknown.get(i)));
-                }
+            for (int i = 0; i < unknown.size(); i++) {
+                remember(digests[i], checks[i], ids.get(unknown.get(i)));
             }
         }
         return ids;
+    }
+
+    /**
+     * Remembers a value this load stored or found, up to {@link #knownLimit}; past it, its digest goes to the filter while
+     * the load owns every block. The first value of a digest keeps the entry: another value of the same 8 bytes goes
+     * the usual way.
+     */
+    private void remember(long digest, int check, int id) {
+        int at = known.indexOf(digest);
+        if (known.indexExists(at)) {
+            return;
+        }
+        if (known.size() < knownLimit) {
+            known.indexInsert(at, digest, (long) check << 32 | id);
+        } else if (ownsAll) {
+            if (storedPastKnown == null) {
+                storedPastKnown = BloomFilter.create(Funnels.longFunnel(), FILTERED_VALUES, 0.001);
+            }
+            storedPastKnown.put(digest);
+        }
+    }
+
+    /** Whether this load may have stored a value of {@code digest}; only while it owns every block. */
+    private boolean mayHaveStored(long digest) {
+        return known.containsKey(digest) || storedPastKnown != null && storedPastKnown.mightContain(digest);
     }
 
     /** Looks the values up and stores those the tenant has not, in a transaction committed before the ids are known. */
@@ -170,9 +196,10 @@ final class ResourceIdBlocks implements DictionaryStorage {
             }
             int[] last = lastBlock(c);
             if (leftBlock == NOT_STARTED) {
-                stored = last[0] < 0 ? BloomFilter.create(Funnels.longFunnel(), FILTERED_VALUES, 0.001) : null;
+                ownsAll = last[0] < 0;
             } else if (last[0] != leftBlock || last[1] != leftUsed) {
-                stored = null; // another load wrote
+                ownsAll = false; // another load wrote
+                storedPastKnown = null;
             }
             Set<Long> taken = new HashSet<>();
             lookup(c, values, digests, ids, taken);
@@ -193,7 +220,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
         Set<String> wanted = new HashSet<>();
         List<Long> asked = new ArrayList<>();
         for (int i = 0; i < digests.length; i++) {
-            if (stored == null || stored.mightContain(digests[i])) {
+            if (!ownsAll || mayHaveStored(digests[i])) {
                 wanted.add(values.get(i));
                 asked.add(digests[i]);
             }
@@ -296,9 +323,6 @@ final class ResourceIdBlocks implements DictionaryStorage {
         }
         leftBlock = block;
         leftUsed = used;
-        if (stored != null) {
-            freshDigests.forEach(stored::put);
-        }
         if (!clashes.isEmpty()) {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_resource_id_clashes (tenant_id, digest)"
                     + " SELECT ?, d FROM unnest(?::bigint[]) AS d ON CONFLICT DO NOTHING")) {

@@ -206,6 +206,32 @@ class ResourceIdBlocksTest {
     }
 
     @Test
+    void aFirstLoadTellsNewValuesByWhatItRemembersThenByItsFilterPastItsLimit() throws Exception {
+        withTenant((ds, db, tenant) -> {
+            int limit = 60;
+            ResourceIdBlocks first = new ResourceIdBlocks(tenant, limit);
+            Map<String, Integer> ids = new HashMap<>();
+            try (var c = ds.getConnection()) {
+                ids.putAll(first.resolve(c, arns("a", 0, 100)));
+                assertThat(first.lookedUp()).as("the tenant had no values: none looked up").isZero();
+
+                // a-0 to a-59 remembered, a-60 to a-99 in the filter, a-100 to a-199 new.
+                Map<String, Integer> again = first.resolve(c, arns("a", 0, 200));
+                assertThat(first.lookedUp()).as("the 40 past the limit, and at most a few new ones the filter cannot rule out")
+                        .isBetween(40L, 45L);
+                for (String v : arns("a", 0, 100)) {
+                    assertThat(again.get(v)).as(v).isEqualTo(ids.get(v));
+                }
+                ids.putAll(again);
+            }
+            Map<String, Integer> stored = stored(db, tenant);
+            assertThat(stored).hasSize(200);
+            ids.forEach((v, id) -> assertThat(stored.get(v)).as(v).isEqualTo(id));
+            assertThat(stored.values()).doesNotHaveDuplicates();
+        });
+    }
+
+    @Test
     void valuesTheLoadMetBeforeTakeTheirIdsFromMemoryUpToItsLimit() throws Exception {
         withTenant((ds, db, tenant) -> {
             ResourceIdBlocks load = new ResourceIdBlocks(tenant, 120);
@@ -246,14 +272,14 @@ class ResourceIdBlocksTest {
             int check = hash.getInt();
             ResourceIdBlocks load = new ResourceIdBlocks(tenant, 1000);
             // What another value of the same 8 bytes, met earlier with id 7, would have left.
-            load.remember(digest, check + 1, 7);
+            load.rememberForTest(digest, check + 1, 7);
             try (var c = ds.getConnection()) {
                 Map<String, Integer> ids = load.resolve(c, List.of(value));
                 assertThat(ids.get(value)).as("stored as a new value").isZero();
                 assertThat(stored(db, tenant)).containsExactly(Map.entry(value, 0));
 
                 // The same 12 bytes: the remembered id is taken as it is, with no lookup.
-                load.remember(digest, check, 7);
+                load.rememberForTest(digest, check, 7);
                 long before = load.lookedUp();
                 assertThat(load.resolve(c, List.of(value)).get(value)).isEqualTo(7);
                 assertThat(load.lookedUp()).isEqualTo(before);
