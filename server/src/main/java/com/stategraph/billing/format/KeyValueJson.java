@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,12 +32,45 @@ final class KeyValueJson {
         if (cached != null) {
             return cached;
         }
-        String json = JSON.writeValueAsString(toObject(value));
+        String json = value instanceof Map<?, ?> map ? ofStrings(map) : null;
+        if (json == null) {
+            json = JSON.writeValueAsString(toObject(value));
+        }
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(value, json);
         return json;
+    }
+
+    /**
+     * A map of text to text (or null) whose keys need no trimming, written as Jackson writes its tree: no tree made. At a
+     * tag set per resource, making and writing the trees was about 4% of a sync's Java CPU. Null for any other map.
+     */
+    static String ofStrings(Map<?, ?> map) {
+        StringBuilder out = new StringBuilder(32 * map.size() + 2).append('{');
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key) || key.trim().length() != key.length()
+                    || e.getValue() != null && !(e.getValue() instanceof String)) {
+                return null;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            quoted(out, key).append(':');
+            if (e.getValue() == null) {
+                out.append("null");
+            } else {
+                quoted(out, (String) e.getValue());
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String text) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
 
     private static ObjectNode toObject(Object value) {

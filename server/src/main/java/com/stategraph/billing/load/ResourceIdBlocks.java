@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -299,26 +301,44 @@ final class ResourceIdBlocks implements DictionaryStorage {
             at = n;
         }
         if (at < fresh.size()) {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO billing_resource_ids (tenant_id, block, digests, vals)"
-                    + " VALUES (?, ?, ?::bigint[], ?::text[])")) {
-                while (at < fresh.size()) {
-                    if (block >= LAST_BLOCK) {
-                        throw new IllegalStateException("the tenant's ResourceIds have used every id (" + LAST_BLOCK + " blocks)");
-                    }
-                    block++;
-                    int n = Math.min(SIZE, fresh.size() - at);
-                    ins.setObject(1, tenantId);
-                    ins.setInt(2, block);
-                    ins.setArray(3, c.createArrayOf("bigint", freshDigests.subList(at, at + n).toArray()));
-                    ins.setArray(4, c.createArrayOf("text", fresh.subList(at, at + n).toArray()));
-                    ins.addBatch();
-                    for (int i = 0; i < n; i++) {
-                        ids.put(fresh.get(at + i), (block << SHIFT) + i);
-                    }
-                    used = n;
-                    at += n;
+            // A binary COPY: neither side formats or parses the arrays' text (about 3% of the load's CPU as INSERTs). The
+            // batch's blocks are sent at once: a batch is a chunk's distinct values at most.
+            CopyBinaryWriter blocks = new CopyBinaryWriter(64 + (fresh.size() - at) * 128);
+            blocks.bytes(CopyBinaryWriter.HEADER);
+            while (at < fresh.size()) {
+                if (block >= LAST_BLOCK) {
+                    throw new IllegalStateException("the tenant's ResourceIds have used every id (" + LAST_BLOCK + " blocks)");
                 }
-                ins.executeBatch();
+                block++;
+                int n = Math.min(SIZE, fresh.size() - at);
+                blocks.startRow(4);
+                blocks.uuidField(tenantId);
+                blocks.int4Field(block);
+                blocks.startArray(CopyBinaryWriter.INT8_OID, n, false);
+                for (int i = at; i < at + n; i++) {
+                    blocks.int8Element(freshDigests.get(i));
+                }
+                blocks.endArray();
+                blocks.startArray(CopyBinaryWriter.TEXT_OID, n, false);
+                for (int i = at; i < at + n; i++) {
+                    blocks.textElement(fresh.get(i)); // no NUL: RowChunk took them out
+                    ids.put(fresh.get(i), (block << SHIFT) + i - at);
+                }
+                blocks.endArray();
+                used = n;
+                at += n;
+            }
+            blocks.bytes(CopyBinaryWriter.TRAILER);
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY billing_resource_ids (tenant_id, block, digests, vals) FROM STDIN (FORMAT binary)");
+            try {
+                blocks.sendTo(in);
+                in.endCopy();
+            } catch (SQLException e) {
+                if (in.isActive()) {
+                    in.cancelCopy(); // so that the transaction can be rolled back
+                }
+                throw e;
             }
         }
         leftBlock = block;
