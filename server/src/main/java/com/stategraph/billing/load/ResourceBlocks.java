@@ -117,8 +117,18 @@ public final class ResourceBlocks {
     static void analyzeIfMany(Connection c, long inserted) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (inserted >= ANALYZE_AFTER && inserted * 10 >= estimatedBlocks(st)) {
-                st.execute("ANALYZE " + TABLE);
+                // The block count and the key columns: resource_keys' element statistics (each sampled block's ids
+                // hashed, 0.6 to 0.9 s of a commit at 925,000 resources against 0.1 s without) only where it has none yet.
+                st.execute("ANALYZE " + TABLE + (hasKeyStatistics(st) ? " (tenant_id, source_id, billing_period, month, block)" : ""));
             }
+        }
+    }
+
+    /** Whether resource_keys has statistics, which the planner estimates an unnest of a block from; the vacuum keeps them current. */
+    private static boolean hasKeyStatistics(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = '" + TABLE
+                + "' AND attname = 'resource_keys'")) {
+            return rs.next();
         }
     }
 

@@ -64,6 +64,16 @@ class ResourceBlocksStatisticsTest {
                     .isGreaterThanOrEqualTo((double) blocks);
             assertThat(db.sql("SELECT count(*) FROM cost_monthly_resources WHERE tenant_id = ?").param(large).query(Long.class).single())
                     .isEqualTo(resources);
+            assertThat(db.sql("SELECT count(*) FROM pg_stats WHERE tablename = ? AND attname = 'resource_keys'")
+                    .param(ResourceBlocks.TABLE).query(Long.class).single()).as("the first analysis has the ids' statistics too").isEqualTo(1);
+
+            // Once the ids have statistics, a large period analyzes its key columns only, and counts every block again.
+            UUID next = UUID.randomUUID();
+            UUID nextSource = UUID.randomUUID();
+            db.sql("INSERT INTO tenants (id, name) VALUES (?, 'next')").param(next).update();
+            Migrations.source(db, next, nextSource, "s3://b/next/");
+            assertThat(loadAndCount(ds, next, nextSource, resources)).as("the blocks of all three tenants, counted before the commit")
+                    .isGreaterThanOrEqualTo((double) 2 * blocks);
         }
     }
 }
