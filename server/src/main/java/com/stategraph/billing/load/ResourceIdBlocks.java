@@ -71,7 +71,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
     /**
      * The digests this load stored past {@link #knownLimit}, while {@link #ownsAll}: those within it are in
      * {@link #known}, which tells them for sure and for less (the filter's puts, ten bits each at random across 3.6 MB,
-     * were about 3% of the reader's and the load's CPU in a sync of a million distinct resources).
+     * were about 3% of the Java CPU samples of a sync of a million distinct resources).
      */
     private BloomFilter<Long> storedPastKnown;
     /**
@@ -301,7 +301,7 @@ final class ResourceIdBlocks implements DictionaryStorage {
             at = n;
         }
         if (at < fresh.size()) {
-            // A binary COPY: neither side formats or parses the arrays' text (about 3% of the load's CPU as INSERTs). The
+            // A binary COPY: neither side formats or parses the arrays' text (about 3% of the Java CPU samples as INSERTs). The
             // batch's blocks are sent at once: a batch is a chunk's distinct values at most.
             CopyBinaryWriter blocks = new CopyBinaryWriter(64 + (fresh.size() - at) * 128);
             blocks.bytes(CopyBinaryWriter.HEADER);
