@@ -6,14 +6,22 @@ import java.sql.SQLException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
-/** One binary COPY on a connection, its rows sent a megabyte at a time as they are written. */
+/** One binary COPY on a connection, its rows sent a piece (a megabyte, unless told) at a time as they are written. */
 final class BinaryCopy {
     private static final int PIECE = 1 << 20;
+    private final int piece;
     private final PGCopyOutputStream out;
-    private final CopyBinaryWriter rows = new CopyBinaryWriter(PIECE + (PIECE >> 2));
+    private final CopyBinaryWriter rows;
 
     /** @param sql a {@code COPY ... FROM STDIN (FORMAT binary)} */
     BinaryCopy(Connection c, String sql) throws SQLException, IOException {
+        this(c, sql, PIECE);
+    }
+
+    /** @param piece bytes of rows sent at once: a COPY of a few rows need not hold a megabyte */
+    BinaryCopy(Connection c, String sql, int piece) throws SQLException, IOException {
+        this.piece = piece;
+        rows = new CopyBinaryWriter(piece + (piece >> 2));
         out = new PGCopyOutputStream(c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), 1 << 16);
         out.write(CopyBinaryWriter.HEADER);
     }
@@ -24,7 +32,7 @@ final class BinaryCopy {
     }
 
     void rowDone() throws IOException {
-        if (rows.size() >= PIECE) {
+        if (rows.size() >= piece) {
             rows.writeTo(out);
             rows.reset();
         }

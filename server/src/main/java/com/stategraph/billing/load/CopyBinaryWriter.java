@@ -61,17 +61,6 @@ final class CopyBinaryWriter {
         out.write(buf, 0, size);
     }
 
-    void sendTo(org.postgresql.copy.CopyIn in) throws java.sql.SQLException {
-        in.writeToCopy(buf, 0, size);
-    }
-
-    /** Bytes as they are: the COPY's header or trailer. */
-    void bytes(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, size, bytes.length);
-        size += bytes.length;
-    }
-
     void startRow(int fields) {
         ensure(2);
         SHORT.set(buf, size, (short) fields);

@@ -125,9 +125,13 @@ final class TagSetMasks {
         if (out.length() > 1) {
             out.append(',');
         }
+        quoted(out, key).append(':').append(value);
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String text) {
         out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(key, out);
-        out.append("\":").append(value);
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
 
     /** The set's keys with their values as text (null for a JSON null); none for no set. */
@@ -194,9 +198,7 @@ final class TagSetMasks {
         return switch (in.currentToken()) {
             case VALUE_STRING -> {
                 String s = in.getString();
-                StringBuilder quoted = new StringBuilder(s.length() + 2).append('"');
-                JsonStringEncoder.getInstance().quoteAsString(s, quoted);
-                yield new String[] {s, quoted.append('"').toString()};
+                yield new String[] {s, quoted(new StringBuilder(s.length() + 2), s).toString()};
             }
             case VALUE_NULL -> new String[] {null, "null"};
             case VALUE_TRUE, VALUE_FALSE -> new String[] {in.getString(), in.getString()};
